@@ -1,0 +1,36 @@
+import type { Core } from '@strapi/strapi';
+import type adminLayoutService from './services/admin-layout';
+import type demoAdminService from './services/demo-admin';
+import type localeService from './services/locales';
+import type seedService from './services/seed';
+
+type ServiceOf<F extends (...args: never[]) => unknown> = ReturnType<F>;
+
+export const service = <N extends 'locales' | 'seed' | 'demo-admin' | 'admin-layout'>(
+  strapi: Core.Strapi,
+  name: N
+) =>
+  strapi.plugin('solidarity').service(name) as unknown as {
+    locales: ServiceOf<typeof localeService>;
+    seed: ServiceOf<typeof seedService>;
+    'demo-admin': ServiceOf<typeof demoAdminService>;
+    'admin-layout': ServiceOf<typeof adminLayoutService>;
+  }[N];
+
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await service(strapi, 'locales').ensureLocales();
+  await service(strapi, 'admin-layout').apply();
+  await service(strapi, 'seed').topicsIfEmpty();
+  if (strapi.plugin('solidarity').config('demo.content')) {
+    const report = await service(strapi, 'seed').demoOnFirstStart();
+    if (report) {
+      const created = Object.entries(report.created)
+        .map(([type, n]) => `${n} ${type}`)
+        .join(', ');
+      strapi.log.info(`Demo content loaded: ${created || 'nothing new'}`);
+    }
+  }
+  // The demo admin is created by the app's bootstrap (src/index.ts): admin roles exist only after plugins bootstrap.
+};
+
+export default bootstrap;

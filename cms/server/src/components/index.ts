@@ -1,0 +1,104 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Components of the plugin. Strapi loads components only from the app's
+ * `src/components`, so the plugin registers its own under the `solidarity`
+ * category during `register`, the same shape the app loader produces.
+ */
+interface ComponentSchema {
+  collectionName: string;
+  info: { displayName: string; description?: string; icon?: string };
+  options: Record<string, unknown>;
+  attributes: Record<string, Record<string, unknown>>;
+}
+
+const CATEGORY = 'solidarity';
+
+export const componentSchemas: Record<string, ComponentSchema> = {
+  contact: {
+    collectionName: 'components_solidarity_contacts',
+    info: { displayName: 'Contact person', description: 'Private: never shown publicly.', icon: 'user' },
+    options: {},
+    attributes: {
+      name: { type: 'string', required: true, maxLength: 200 },
+      email: { type: 'email', required: true },
+      phone: { type: 'string', maxLength: 40 },
+      role: { type: 'string', maxLength: 200 },
+    },
+  },
+  link: {
+    collectionName: 'components_solidarity_links',
+    info: { displayName: 'Link', icon: 'link' },
+    options: {},
+    attributes: {
+      label: { type: 'string', required: true, maxLength: 200 },
+      url: { type: 'string', required: true, maxLength: 2048, regex: '^https?://\\S+$' },
+    },
+  },
+  speaker: {
+    collectionName: 'components_solidarity_speakers',
+    info: { displayName: 'Speaker', icon: 'microphone' },
+    options: {},
+    attributes: {
+      name: { type: 'string', required: true, maxLength: 200 },
+      role: { type: 'string', maxLength: 200 },
+      organisation: { type: 'string', maxLength: 200 },
+    },
+  },
+  criterion: {
+    collectionName: 'components_solidarity_criteria',
+    info: { displayName: 'Priority criterion', icon: 'check' },
+    options: {},
+    attributes: {
+      label: { type: 'string', required: true, maxLength: 300 },
+      description: { type: 'text', maxLength: 2000 },
+    },
+  },
+  'criterion-tag': {
+    collectionName: 'components_solidarity_criterion_tags',
+    info: { displayName: 'Criterion tag', icon: 'priceTag' },
+    options: {},
+    attributes: {
+      value: {
+        type: 'enumeration',
+        required: true,
+        enum: [
+          'crisis-response',
+          'inter-cooperation',
+          'public-procurement',
+          'youth',
+          'ecological-transition',
+          'feminist-perspective',
+        ],
+      },
+    },
+  },
+};
+
+const globalIdOf = (name: string): string =>
+  `ComponentSolidarity${name
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('')}`;
+
+export const registerComponents = (strapi: Core.Strapi): void => {
+  const registry = strapi.get('components') as {
+    get(uid: string): unknown;
+    add(components: Record<string, unknown>): void;
+  };
+  const toAdd: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(componentSchemas)) {
+    const uid = `${CATEGORY}.${name}`;
+    if (registry.get(uid)) continue; // an app that copied them into src/components wins
+    toAdd[uid] = {
+      ...structuredClone(schema),
+      __schema__: structuredClone(schema),
+      uid,
+      category: CATEGORY,
+      modelType: 'component',
+      modelName: name,
+      globalId: globalIdOf(name),
+    };
+  }
+  registry.add(toAdd);
+};

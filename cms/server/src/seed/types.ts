@@ -1,0 +1,184 @@
+/**
+ * Shape of the demo content shipped with the plugin. The seeder
+ * (`seed/index.ts`) turns these records into Strapi documents, one per locale.
+ *
+ * Rich text is written as a small, readable markup and converted into Strapi
+ * blocks by `seed/blocks.ts`:
+ *   - paragraphs are separated by a blank line;
+ *   - a paragraph starting with `## ` is a heading (level 2), `### ` level 3;
+ *   - consecutive lines starting with `- ` form a bulleted list, `1. ` a numbered list;
+ *   - a paragraph starting with `> ` is a quote;
+ *   - `[label](https://url)` inside a paragraph or list item is a link.
+ */
+
+export const LOCALES = ['en', 'ca', 'es', 'el', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** English is required; other locales are optional (a missing one falls back to English). */
+export type L10n<T> = { en: T } & Partial<Record<Exclude<Locale, 'en'>, T>>;
+/** Every locale required (used for topics). */
+export type AllLocales<T> = Record<Locale, T>;
+
+export const ORGANISATION_KINDS = [
+  'municipality',
+  'network',
+  'cooperative',
+  'social-enterprise',
+  'association',
+  'foundation',
+  'public-body',
+  'university',
+  'company',
+  'other',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const PRACTICE_CRITERIA = [
+  'crisis-response',
+  'inter-cooperation',
+  'public-procurement',
+  'youth',
+  'ecological-transition',
+  'feminist-perspective',
+] as const;
+export type PracticeCriterion = (typeof PRACTICE_CRITERIA)[number];
+
+export const REVIEW_STATUSES = ['submitted', 'in-review', 'needs-info', 'approved', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export const SESSION_KINDS = ['webinar', 'peer-review', 'seminar', 'workshop', 'assembly'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+export const STATEMENT_KINDS = [
+  'sector-statement',
+  'policy-reaction',
+  'open-call',
+  'position-paper',
+  'press-release',
+] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
+export interface TopicSeed {
+  slug: string;
+  name: AllLocales<string>;
+  description: AllLocales<string>;
+}
+
+export interface OrganisationSeed {
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string;
+  city: string;
+  website?: string;
+  description: L10n<string>;
+  latitude?: number;
+  longitude?: number;
+  /** Slugs of organisations (networks) this one is a member of. */
+  memberOf?: string[];
+}
+
+export interface CallSeed {
+  slug: string;
+  title: L10n<string>;
+  description: L10n<string>;
+  /** Days relative to the day of seeding (negative: in the past). */
+  opensInDays: number;
+  closesInDays: number;
+  criteria: L10n<string[]>;
+  topics: string[];
+}
+
+export interface ContactSeed {
+  name: string;
+  email: string;
+  phone?: string;
+  role: string;
+}
+
+export interface LinkSeed {
+  label: L10n<string>;
+  url: string;
+}
+
+export interface PracticeSeed {
+  slug: string;
+  title: L10n<string>;
+  /** At most 600 characters in every locale. */
+  summary: L10n<string>;
+  /** Markup as described at the top of this file. */
+  body: L10n<string>;
+  topics: string[];
+  /** Organisation slugs. */
+  promoters: string[];
+  municipality: string;
+  region: string;
+  country: string;
+  latitude?: number;
+  longitude?: number;
+  /** ISO date (YYYY-MM-DD). */
+  startedOn: string;
+  endedOn?: string;
+  criteria: PracticeCriterion[];
+  links: LinkSeed[];
+  licence?: string;
+  /** Call slug. */
+  call?: string;
+  /** false: stays a draft (never public). */
+  published: boolean;
+  contact?: ContactSeed;
+  reviewStatus: ReviewStatus;
+  reviewNotes?: string;
+  /** Days relative to seeding. */
+  submittedInDays?: number;
+  source: 'editor' | 'submission';
+}
+
+export interface SpeakerSeed {
+  name: string;
+  role: string;
+  organisation: string;
+}
+
+export interface SessionSeed {
+  slug: string;
+  title: L10n<string>;
+  summary: L10n<string>;
+  description: L10n<string>;
+  minutes?: L10n<string>;
+  kind: SessionKind;
+  /** Day relative to seeding (negative: past). */
+  startsInDays: number;
+  /** Local wall-clock time in `timezone`, HH:MM. */
+  startTime: string;
+  durationMinutes: number;
+  /** IANA name. */
+  timezone: string;
+  /** BCP 47 language codes spoken in the session. */
+  spokenLanguages: string[];
+  registrationUrl?: string;
+  joinUrl?: string;
+  recordingUrl?: string;
+  speakers: SpeakerSeed[];
+  organisers: string[];
+  topics: string[];
+  practices: string[];
+  published: boolean;
+}
+
+export interface StatementSeed {
+  slug: string;
+  title: L10n<string>;
+  summary: L10n<string>;
+  body: L10n<string>;
+  kind: StatementKind;
+  /** Days relative to seeding. */
+  issuedInDays: number;
+  /** Only for open calls: days relative to seeding. */
+  deadlineInDays?: number;
+  issuers: string[];
+  signatories: string[];
+  topics: string[];
+  published: boolean;
+}

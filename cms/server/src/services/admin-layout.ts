@@ -1,0 +1,71 @@
+import type { Core } from '@strapi/strapi';
+import { UID, type ContentTypeName } from '../uids';
+
+interface Layout {
+  mainField: string;
+  list: string[];
+  sortBy: string;
+  order: 'ASC' | 'DESC';
+}
+
+/** Useful list columns and default sort for editors in the Content Manager. */
+export const LAYOUTS: Record<ContentTypeName, Layout> = {
+  topic: { mainField: 'name', list: ['name', 'slug', 'updatedAt'], sortBy: 'name', order: 'ASC' },
+  organisation: { mainField: 'name', list: ['name', 'kind', 'country', 'city'], sortBy: 'name', order: 'ASC' },
+  call: { mainField: 'title', list: ['title', 'opensAt', 'closesAt', 'updatedAt'], sortBy: 'closesAt', order: 'DESC' },
+  practice: {
+    mainField: 'title',
+    list: ['title', 'country', 'reviewStatus', 'updatedAt'],
+    sortBy: 'updatedAt',
+    order: 'DESC',
+  },
+  session: { mainField: 'title', list: ['title', 'kind', 'startsAt', 'updatedAt'], sortBy: 'startsAt', order: 'DESC' },
+  statement: { mainField: 'title', list: ['title', 'kind', 'issuedOn', 'updatedAt'], sortBy: 'issuedOn', order: 'DESC' },
+};
+
+/** Bump when LAYOUTS changes so existing installs get the new defaults once. */
+const LAYOUT_VERSION = 1;
+
+interface CmConfiguration {
+  settings: Record<string, unknown>;
+  metadatas: Record<string, { list?: Record<string, unknown>; edit?: Record<string, unknown> }>;
+  layouts: { list: string[]; edit: unknown };
+}
+
+interface CmContentTypes {
+  findContentType(uid: string): { uid: string } | undefined;
+  findConfiguration(ct: { uid: string }): Promise<CmConfiguration>;
+  updateConfiguration(ct: { uid: string }, config: Partial<CmConfiguration>): Promise<unknown>;
+}
+
+const adminLayoutService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Applies LAYOUTS once per LAYOUT_VERSION; after that, what editors choose
+   * in "Configure the view" is kept.
+   */
+  async apply(): Promise<boolean> {
+    const store = strapi.store({ type: 'plugin', name: 'solidarity' });
+    const applied = (await store.get({ key: 'admin-layout-version' })) as number | null;
+    if (applied === LAYOUT_VERSION) return false;
+    const cm = strapi.plugin('content-manager').service('content-types') as unknown as CmContentTypes;
+    for (const [name, layout] of Object.entries(LAYOUTS) as [ContentTypeName, Layout][]) {
+      const contentType = cm.findContentType(UID[name]);
+      if (!contentType) continue;
+      const current = await cm.findConfiguration(contentType);
+      await cm.updateConfiguration(contentType, {
+        settings: {
+          ...current.settings,
+          mainField: layout.mainField,
+          defaultSortBy: layout.sortBy,
+          defaultSortOrder: layout.order,
+        },
+        metadatas: current.metadatas,
+        layouts: { ...current.layouts, list: layout.list },
+      });
+    }
+    await store.set({ key: 'admin-layout-version', value: LAYOUT_VERSION });
+    return true;
+  },
+});
+
+export default adminLayoutService;

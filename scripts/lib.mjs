@@ -1,0 +1,102 @@
+// Helpers shared by the start, seed and test scripts (plain Node, no build needed).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const require = createRequire(import.meta.url);
+const STAMP = path.join(ROOT, 'dist', '.solidarity-build');
+
+const SOURCES = ['config', 'cms', 'database', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const IGNORED = new Set(['node_modules', 'dist', '.cache']);
+
+/** A fingerprint of everything `strapi build` reads, so `npm start` rebuilds only when needed. */
+export const sourceFingerprint = () => {
+  const hash = createHash('sha1');
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) if (!IGNORED.has(name)) walk(path.join(p, name));
+    } else if (!p.endsWith('.test.ts')) {
+      hash.update(`${path.relative(ROOT, p)}:${st.size}:${st.mtimeMs}\n`);
+    }
+  };
+  for (const s of SOURCES) walk(path.join(ROOT, s));
+  return hash.digest('hex');
+};
+
+export const buildIsCurrent = () =>
+  existsSync(path.join(ROOT, 'dist', 'build', 'index.html')) &&
+  existsSync(STAMP) &&
+  readFileSync(STAMP, 'utf8') === sourceFingerprint();
+
+export const run = (cmd, args, opts = {}) => {
+  const res = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
+  if (res.error) throw res.error;
+  return res.status ?? 1;
+};
+
+/** `strapi build` (server TypeScript + admin panel) when the sources changed since the last one. */
+export const ensureBuild = () => {
+  if (buildIsCurrent()) return;
+  console.log('Building the app (server and admin panel); this takes about a minute the first time...');
+  const started = Date.now();
+  const status = run(process.execPath, [strapiBin(), 'build'], {
+    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+  });
+  if (status !== 0) {
+    console.error('error: the build failed (see above).');
+    process.exit(status);
+  }
+  writeFileSync(STAMP, sourceFingerprint());
+  console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+};
+
+/** Compiles the server TypeScript (config + plugin) into dist/; incremental, so fast when current. */
+export const compileServer = () => {
+  const status = run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
+  if (status !== 0) {
+    console.error('error: the TypeScript build failed (see above).');
+    process.exit(status);
+  }
+};
+
+export const strapiBin = () => path.join(ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+
+/**
+ * Checks the database settings before Strapi boots, so a wrong variable or an
+ * unreachable server gives one clear line instead of a stack trace.
+ * Returns the resolved connection, or exits the process.
+ */
+export const checkDatabase = async () => {
+  const compiled = path.join(ROOT, 'dist', 'config', 'database.js');
+  const { resolveDatabaseConnection } = require(compiled);
+  let conn;
+  try {
+    conn = resolveDatabaseConnection(process.env, ROOT);
+  } catch (error) {
+    console.error(`error: ${error.message}`);
+    process.exit(2);
+  }
+  if (conn.client === 'postgres') {
+    const pg = require('pg');
+    const c = conn.connection;
+    const variable = process.env.DATABASE_URL ? 'DATABASE_URL' : 'DATABASE_HOST/DATABASE_PORT/DATABASE_NAME';
+    const client = new pg.Client({ ...c, connectionTimeoutMillis: 5000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+    } catch (error) {
+      const why = error.code === '3D000' ? `database "${c.database}" does not exist (create it with: createdb ${c.database})` : (error.code ?? error.message);
+      console.error(`error: ${variable}: cannot use PostgreSQL at ${c.host}:${c.port}/${c.database}: ${why}`);
+      process.exit(2);
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+  return conn;
+};

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, the server suite on SQLite and on PostgreSQL, the widget suites.
+// Ends with one plain line "N passed, N failed" summing every suite.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, require, run } from './lib.mjs';
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const steps = [];
+const failStep = (name) => {
+  steps.push(`${name}: FAILED`);
+  totals.failed += 1;
+};
+
+const npmRun = (script, args = []) => run('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])]);
+
+const step = (name, fn) => {
+  console.log(`\n▶ ${name}`);
+  const status = fn();
+  if (status === 0) steps.push(`${name}: ok`);
+  else failStep(name);
+  return status;
+};
+
+step('typecheck', () => npmRun('typecheck'));
+step('lint', () => npmRun('lint'));
+
+const outDir = mkdtempSync(path.join(os.tmpdir(), 'solidarity-vitest-'));
+const vitest = (label, env) => {
+  const out = path.join(outDir, `${label}.json`);
+  const status = step(`server tests on ${label}`, () =>
+    run(
+      process.execPath,
+      [require.resolve('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+      { env: { ...process.env, ...env } }
+    )
+  );
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  }
+  return status;
+};
+
+vitest('sqlite', { SOLIDARITY_TEST_DB: 'sqlite' });
+
+const pgHost = process.env.TEST_PG_HOST ?? '127.0.0.1';
+const pgPort = Number(process.env.TEST_PG_PORT ?? 5432);
+const pgReachable = await (async () => {
+  const pg = require('pg');
+  const client = new pg.Client({
+    host: pgHost,
+    port: pgPort,
+    user: process.env.TEST_PG_USER ?? 'postgres',
+    password: process.env.TEST_PG_PASSWORD,
+    database: 'postgres',
+    connectionTimeoutMillis: 3000,
+  });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch (error) {
+    console.log(`\nPostgreSQL at ${pgHost}:${pgPort} is not reachable (${error.code ?? error.message}).`);
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+})();
+if (pgReachable) {
+  vitest('postgres', { SOLIDARITY_TEST_DB: 'postgres' });
+} else if (process.env.SOLIDARITY_REQUIRE_POSTGRES === '1') {
+  failStep('server tests on postgres (required by SOLIDARITY_REQUIRE_POSTGRES=1, server unreachable)');
+} else {
+  steps.push(`server tests on postgres: SKIPPED (no server at ${pgHost}:${pgPort}; set TEST_PG_HOST/TEST_PG_PORT)`);
+}
+
+const widgets = JSON.parse(readFileSync(path.join(ROOT, 'widgets', 'package.json'), 'utf8'));
+if (widgets.scripts?.test) step('widget tests', () => run('npm', ['run', '--silent', '-w', 'widgets', 'test']));
+
+console.log('\nSummary');
+for (const s of steps) console.log(`  ${s}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(steps.some((s) => s.includes('FAILED')) ? 1 : 0);

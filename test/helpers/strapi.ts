@@ -1,0 +1,77 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { createTestDatabase, type TestDatabase } from './db';
+
+const require = createRequire(import.meta.url);
+export const APP_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  db: TestDatabase;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Load the demo content (default false: tests create what they need). */
+  demo?: boolean;
+  env?: Record<string, string>;
+}
+
+const LISTENED_EVENTS = ['uncaughtException', 'unhandledRejection', 'SIGINT', 'SIGTERM', 'message', 'exit'] as const;
+
+/**
+ * Boots Strapi in-process on a fresh database (a temp SQLite file, or a new
+ * PostgreSQL database when SOLIDARITY_TEST_DB=postgres) and returns a stop()
+ * that destroys it and drops the database.
+ */
+export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> => {
+  const db = await createTestDatabase();
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    SEED_DEMO: options.demo ? 'true' : 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    BROWSER: 'none',
+    ...db.env,
+    ...options.env,
+  };
+  const saved: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(env)) {
+    saved[key] = process.env[key];
+    process.env[key] = value;
+  }
+  // Strapi's destroy() removes every process listener, vitest's included.
+  const listeners = Object.fromEntries(
+    LISTENED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)])
+  );
+
+  // Strapi's CommonJS build: its ESM build does not load under vitest.
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const strapi = createStrapi({
+    appDir: APP_ROOT,
+    distDir: path.join(APP_ROOT, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
+  strapi.log.level = process.env.TEST_LOG_LEVEL ?? 'warn';
+  await strapi.load();
+  strapi.server.mount();
+
+  return {
+    strapi,
+    db,
+    async stop() {
+      await strapi.destroy();
+      for (const [event, fns] of Object.entries(listeners)) {
+        process.removeAllListeners(event);
+        for (const fn of fns) process.on(event as NodeJS.Signals, fn as (...args: unknown[]) => void);
+      }
+      await db.drop();
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    },
+  };
+};
