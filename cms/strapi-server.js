@@ -22,6 +22,5 @@ if (!entry) {
   );
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const mod = require(entry);
 module.exports = mod.default || mod;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { createTestDatabase, type TestDatabase } from './db';
 
-const require = createRequire(import.meta.url);
+const require = createRequire(__filename);
 export const APP_ROOT = path.resolve(__dirname, '..', '..');
 
 export interface TestApp {
@@ -17,8 +17,6 @@ export interface StartOptions {
   demo?: boolean;
   env?: Record<string, string>;
 }
-
-const LISTENED_EVENTS = ['uncaughtException', 'unhandledRejection', 'SIGINT', 'SIGTERM', 'message', 'exit'] as const;
 
 /**
  * Boots Strapi in-process on a fresh database (a temp SQLite file, or a new
@@ -42,9 +40,9 @@ export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> 
     process.env[key] = value;
   }
   // Strapi's destroy() removes every process listener, vitest's included.
-  const listeners = Object.fromEntries(
-    LISTENED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)])
-  );
+  const listeners = process
+    .eventNames()
+    .map((event) => [event, process.rawListeners(event as NodeJS.Signals)] as const);
 
   // Strapi's CommonJS build: its ESM build does not load under vitest.
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
@@ -63,7 +61,7 @@ export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> 
     db,
     async stop() {
       await strapi.destroy();
-      for (const [event, fns] of Object.entries(listeners)) {
+      for (const [event, fns] of listeners) {
         process.removeAllListeners(event);
         for (const fn of fns) process.on(event as NodeJS.Signals, fn as (...args: unknown[]) => void);
       }
