@@ -8,6 +8,8 @@ export const APP_ROOT = path.resolve(__dirname, '..', '..');
 
 export interface TestApp {
   strapi: Core.Strapi;
+  /** http://127.0.0.1:PORT of the listening server (one port for the whole file, so origins are stable) */
+  url: string;
   db: TestDatabase;
   stop(): Promise<void>;
 }
@@ -55,9 +57,14 @@ export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> 
   strapi.log.level = process.env.TEST_LOG_LEVEL ?? 'warn';
   await strapi.load();
   strapi.server.mount();
+  const httpServer = strapi.server.httpServer;
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', () => resolve()));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
 
   return {
     strapi,
+    url: `http://127.0.0.1:${port}`,
     db,
     async stop() {
       await strapi.destroy();

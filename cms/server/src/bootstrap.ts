@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { createSearchIndex } from './search';
 import type adminLayoutService from './services/admin-layout';
 import type demoAdminService from './services/demo-admin';
 import type localeService from './services/locales';
@@ -19,6 +20,9 @@ export const service = <N extends 'locales' | 'seed' | 'demo-admin' | 'admin-lay
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await service(strapi, 'locales').ensureLocales();
+  // The search index is created by the app's migration; hosts without it get it here.
+  const search = createSearchIndex(strapi);
+  await search.ensureSchema();
   await service(strapi, 'admin-layout').apply();
   await service(strapi, 'seed').topicsIfEmpty();
   if (strapi.plugin('solidarity').config('demo.content')) {
@@ -30,6 +34,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.log.info(`Demo content loaded: ${created || 'nothing new'}`);
     }
   }
+  if ((await search.count()) === 0) await search.reindexAll();
   // The demo admin is created by the app's bootstrap (src/index.ts): admin roles exist only after plugins bootstrap.
 };
 

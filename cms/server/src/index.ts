@@ -1,5 +1,6 @@
 import bootstrap from './bootstrap';
 import config from './config';
+import controllers from './controllers';
 import contentTypes from './content-types';
 import destroy from './destroy';
 import register from './register';
@@ -14,7 +15,7 @@ export default {
   contentTypes,
   routes,
   services,
-  controllers: {},
+  controllers,
   policies: {},
   middlewares: {},
 };

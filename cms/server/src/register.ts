@@ -1,8 +1,34 @@
 import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
+import { createSearchIndex } from './search';
+import { UID } from './uids';
+
+const OUR_UIDS = new Set<string>(Object.values(UID));
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+
+interface DocumentContext {
+  uid: string;
+  action: string;
+  params: { documentId?: string } & Record<string, unknown>;
+}
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
+
+  // After every write to the plugin's content: keep the search index in step
+  // and give public caches a new content version.
+  const search = createSearchIndex(strapi);
+  strapi.documents.use(async (context, next) => {
+    const ctx = context as unknown as DocumentContext;
+    const result = await next();
+    if (OUR_UIDS.has(ctx.uid) && WRITES.has(ctx.action)) {
+      const documentId =
+        ctx.params.documentId ?? (result as { documentId?: string } | null | undefined)?.documentId;
+      if (documentId) await search.indexDocument(ctx.uid, documentId);
+      await (strapi.plugin('solidarity').service('cache') as unknown as { bump(): Promise<void> }).bump();
+    }
+    return result;
+  });
 };
 
 export default register;

@@ -15,6 +15,17 @@ export const pluginConfigSchema = z
   .object({
     locales: z.array(localeCode).min(1).default(['en', 'ca', 'es', 'el', 'fr']),
     defaultLocale: localeCode.default('en'),
+    /** Public page of a document, for feeds and widgets: {origin}, {slug}, {locale}, {documentId}. */
+    urlTemplates: z
+      .object({
+        practice: z.string().optional(),
+        session: z.string().optional(),
+        statement: z.string().optional(),
+        organisation: z.string().optional(),
+        call: z.string().optional(),
+        topic: z.string().optional(),
+      })
+      .default({}),
     demo: z
       .object({
         content: z.boolean().default(false),
@@ -33,6 +44,7 @@ export default {
   default: {
     locales: ['en', 'ca', 'es', 'el', 'fr'],
     defaultLocale: 'en',
+    urlTemplates: {},
     demo: { content: false, admin: null },
   },
   validator(config: unknown) {

@@ -157,6 +157,6 @@ describe('content model', () => {
   });
 
   it('answers the health check with 204', async () => {
-    await request(app.strapi.server.httpServer).get('/_health').expect(204);
+    await request(app.url).get('/_health').expect(204);
   });
 });

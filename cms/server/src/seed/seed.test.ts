@@ -133,7 +133,7 @@ describe('demo content', () => {
 
 describe('demo admin', () => {
   it('is created with the printed demo login, which works', async () => {
-    const res = await request(app.strapi.server.httpServer)
+    const res = await request(app.url)
       .post('/admin/login')
       .send({ email: 'admin@solidarity.example', password: 'Solidarity-2026' });
     expect(res.status).toBe(200);

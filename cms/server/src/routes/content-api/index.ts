@@ -1,4 +1,48 @@
+import { CONTENT_TYPE_NAMES, type ContentTypeName } from '../../uids';
+import { feedRoutes } from './feeds';
+
+const PLURAL: Record<ContentTypeName, string> = {
+  topic: 'topics',
+  organisation: 'organisations',
+  call: 'calls',
+  practice: 'practices',
+  session: 'sessions',
+  statement: 'statements',
+};
+const capitalized = (type: ContentTypeName) => type.charAt(0).toUpperCase() + type.slice(1);
+
+export interface PublicRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  handler: string;
+  config: { auth: false; policies: string[]; middlewares: string[] };
+  info?: { summary: string };
+}
+
+const open = { auth: false as const, policies: [], middlewares: [] };
+
+const documentRoutes: PublicRoute[] = CONTENT_TYPE_NAMES.flatMap((type) => [
+  {
+    method: 'GET' as const,
+    path: `/${PLURAL[type]}`,
+    handler: `public.find${capitalized(type)}s`,
+    config: open,
+  },
+  {
+    method: 'GET' as const,
+    path: `/${PLURAL[type]}/:idOrSlug`,
+    handler: `public.findOne${capitalized(type)}`,
+    config: open,
+  },
+]);
+
+/**
+ * The public routes, mounted under /api/solidarity; no token needed.
+ * Feed routes come first: `/sessions.ics` must not be taken for a session slug.
+ */
+export const publicRoutes: PublicRoute[] = [...feedRoutes, ...documentRoutes];
+
 export default {
   type: 'content-api' as const,
-  routes: [] as unknown[],
+  routes: publicRoutes,
 };

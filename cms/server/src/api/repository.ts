@@ -1,0 +1,271 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
+import { createSearchIndex } from '../search';
+import { UID, type ContentTypeName } from '../uids';
+import { DEFAULT_PAGE_SIZE, type RestParams, type Shortcuts } from './params';
+import { SHAPES } from './populate';
+
+export type Entry = Record<string, unknown> & { id: number; documentId: string; locale: string };
+
+export interface ListOptions {
+  locale: string;
+  defaultLocale: string;
+  shortcuts: Shortcuts;
+  rest: RestParams;
+  now: Date;
+  /** the single-document shape (feeds need bodies) */
+  detail?: boolean;
+}
+
+export interface ListResult {
+  entries: Entry[];
+  pagination:
+    | { page: number; pageSize: number; pageCount: number; total: number }
+    | { start: number; limit: number; total: number };
+}
+
+interface AttributeMeta {
+  columnName?: string;
+  type?: string;
+}
+
+const ORGANISATION_RELATIONS: Partial<Record<ContentTypeName, string[]>> = {
+  practice: ['promoters'],
+  session: ['organisers'],
+  statement: ['issuers', 'signatories'],
+};
+
+/** Strapi sort syntax (string, comma list, array, object) as [field, direction] pairs. */
+export const parseSort = (sort: unknown): [string, 'asc' | 'desc'][] => {
+  const out: [string, 'asc' | 'desc'][] = [];
+  const push = (field: string, dir: unknown) => {
+    const d = String(dir ?? 'asc').toLowerCase();
+    if (d !== 'asc' && d !== 'desc') {
+      throw new errors.ValidationError(`Invalid sort direction "${String(dir)}" for "${field}": use asc or desc`);
+    }
+    out.push([field, d]);
+  };
+  const visit = (s: unknown) => {
+    if (typeof s === 'string') {
+      for (const part of s.split(',')) {
+        const [field, dir] = part.trim().split(':');
+        if (field) push(field, dir);
+      }
+    } else if (Array.isArray(s)) {
+      s.forEach(visit);
+    } else if (s && typeof s === 'object') {
+      for (const [field, dir] of Object.entries(s)) {
+        if (dir && typeof dir === 'object') {
+          throw new errors.ValidationError(`Sorting on relations ("${field}") is not supported on this route`);
+        }
+        push(field, dir);
+      }
+    }
+  };
+  visit(sort);
+  return out;
+};
+
+/**
+ * Reads published documents for the public API: locale fallback, filters,
+ * full-text search, sorting and pagination in a bounded number of queries.
+ */
+export const createRepository = (strapi: Core.Strapi) => {
+  const knex = (): Knex => strapi.db.connection as unknown as Knex;
+  const search = createSearchIndex(strapi);
+  const meta = (type: ContentTypeName) => {
+    const m = strapi.db.metadata.get(UID[type]) as unknown as {
+      tableName: string;
+      attributes: Record<string, AttributeMeta>;
+    };
+    const column = (attr: string): string => {
+      const a = m.attributes[attr];
+      if (!a) throw new Error(`No attribute ${attr} on ${type}`);
+      return a.columnName ?? attr;
+    };
+    return { table: m.tableName, column };
+  };
+
+  const documentIdsBySlug = async (type: ContentTypeName, slugs: string[]): Promise<string[]> => {
+    const rows = (await strapi.db.query(UID[type] as never).findMany({
+      where: { slug: { $in: slugs } },
+      select: ['documentId'],
+    })) as { documentId: string }[];
+    return [...new Set(rows.map((r) => r.documentId))];
+  };
+
+  /** Strapi `where` conditions of the shortcuts and of the REST `filters`. */
+  const conditions = async (type: ContentTypeName, s: Shortcuts, rest: RestParams, now: Date) => {
+    const where: Record<string, unknown>[] = [];
+    const none = { id: { $in: [] as number[] } };
+    if (s.topic) {
+      const ids = await documentIdsBySlug('topic', s.topic);
+      where.push(ids.length ? { topics: { documentId: { $in: ids } } } : none);
+    }
+    if (s.organisation) {
+      const ids = await documentIdsBySlug('organisation', s.organisation);
+      const relations = ORGANISATION_RELATIONS[type] ?? [];
+      where.push(
+        ids.length && relations.length
+          ? { $or: relations.map((r) => ({ [r]: { documentId: { $in: ids } } })) }
+          : none
+      );
+    }
+    if (s.call) {
+      const ids = await documentIdsBySlug('call', s.call);
+      where.push(ids.length ? { call: { documentId: { $in: ids } } } : none);
+    }
+    if (s.country) where.push({ country: { $in: s.country } });
+    if (s.criteria) where.push({ criteria: { value: { $in: s.criteria } } });
+    if (s.kind) where.push({ kind: { $in: s.kind } });
+    if (s.when === 'upcoming') {
+      where.push({ $or: [{ endsAt: { $gt: now } }, { endsAt: { $null: true }, startsAt: { $gte: now } }] });
+    } else if (s.when === 'past') {
+      where.push({ $or: [{ endsAt: { $lte: now } }, { endsAt: { $null: true }, startsAt: { $lt: now } }] });
+    }
+    if (s.open === true) where.push({ opensAt: { $lte: now }, closesAt: { $gt: now } });
+    if (s.open === false) where.push({ $or: [{ opensAt: { $gt: now } }, { closesAt: { $lte: now } }] });
+    if (rest.filters !== undefined) {
+      const transformed = strapi
+        .get('query-params')
+        .transform(UID[type], { filters: rest.filters } as never) as { filters?: unknown; where?: unknown };
+      const restWhere = transformed.where ?? transformed.filters;
+      if (restWhere && typeof restWhere === 'object') where.push(restWhere as Record<string, unknown>);
+    }
+    return where;
+  };
+
+  const orderOf = (type: ContentTypeName, rest: RestParams, s: Shortcuts, searching: boolean) => {
+    const shape = SHAPES[type];
+    if (rest.sort !== undefined) {
+      const pairs = parseSort(rest.sort);
+      for (const [field] of pairs) {
+        if (!shape.sortable.includes(field)) {
+          throw new errors.ValidationError(
+            `Cannot sort on "${field}": sortable fields are ${shape.sortable.join(', ')}`
+          );
+        }
+      }
+      if (pairs.length) return { pairs, byRank: false };
+    }
+    if (searching) return { pairs: [] as [string, 'asc' | 'desc'][], byRank: true };
+    if (type === 'session' && s.when === 'upcoming') return { pairs: [['startsAt', 'asc']] as [string, 'asc' | 'desc'][], byRank: false };
+    return { pairs: shape.defaultSort, byRank: false };
+  };
+
+  /** ids of the published entries to show in `locale`: its own version, else the default locale's. */
+  const chosenEntries = (type: ContentTypeName, locale: string, defaultLocale: string) => {
+    const k = knex();
+    const { table, column } = meta(type);
+    const published = column('publishedAt');
+    if (locale === defaultLocale) {
+      return k(table).select('id').whereNotNull(published).where(column('locale'), locale);
+    }
+    const ranked = k(table)
+      .select(
+        'id',
+        k.raw(
+          `ROW_NUMBER() OVER (PARTITION BY ${column('documentId')} ORDER BY CASE WHEN ${column('locale')} = ? THEN 0 ELSE 1 END) AS rn`,
+          [locale]
+        )
+      )
+      .whereNotNull(published)
+      .whereIn(column('locale'), [locale, defaultLocale]);
+    return k.select('id').from(ranked.as('ranked')).where('rn', 1);
+  };
+
+  const load = async (type: ContentTypeName, ids: number[], detail: boolean): Promise<Entry[]> => {
+    if (!ids.length) return [];
+    const shape = SHAPES[type];
+    const rows = (await strapi.db.query(UID[type] as never).findMany({
+      where: { id: { $in: ids } },
+      select: ['id', ...shape.list, ...(detail ? shape.detail : [])],
+      populate: { ...shape.populate, ...(detail ? shape.detailPopulate : {}) },
+    })) as Entry[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is Entry => Boolean(r));
+  };
+
+  return {
+    async list(type: ContentTypeName, o: ListOptions): Promise<ListResult> {
+      const k = knex();
+      const { table, column } = meta(type);
+      const where = await conditions(type, o.shortcuts, o.rest, o.now);
+      let query = k(`${table} as t`).whereIn('t.id', chosenEntries(type, o.locale, o.defaultLocale));
+      if (where.length) {
+        const sub = strapi.db
+          .queryBuilder(UID[type] as never)
+          .select('id')
+          .where({ $and: where })
+          .getKnexQuery() as unknown as Knex.QueryBuilder;
+        query = query.whereIn('t.id', sub);
+      }
+      let searching = false;
+      if (o.shortcuts.q) {
+        const matches = search.matches(UID[type], o.shortcuts.q, [o.locale, o.defaultLocale]);
+        if (!matches) return { entries: [], pagination: emptyPage(o) };
+        searching = true;
+        query = query.join(matches.as('s'), 's.entry_id', 't.id');
+      }
+
+      const { page, pageSize, offset, offsetMode } = pageOf(o);
+      const [countRow] = (await query.clone().count({ n: '*' })) as { n: number | string }[];
+      const total = Number(countRow?.n ?? 0);
+
+      const order = orderOf(type, o.rest, o.shortcuts, searching);
+      let idsQuery = query.clone().select('t.id');
+      if (order.byRank) idsQuery = idsQuery.orderBy('s.rank', 'asc');
+      for (const [field, dir] of order.pairs) idsQuery = idsQuery.orderBy(`t.${column(field)}`, dir);
+      idsQuery = idsQuery.orderBy('t.id', 'desc').limit(pageSize).offset(offset);
+      const ids = ((await idsQuery) as { id: number }[]).map((r) => Number(r.id));
+      const entries = await load(type, ids, Boolean(o.detail));
+      return {
+        entries,
+        pagination: offsetMode
+          ? { start: offset, limit: pageSize, total }
+          : { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+      };
+    },
+
+    /** One published document by documentId or slug (of any locale), in `locale` or the default locale. */
+    async findOne(type: ContentTypeName, idOrSlug: string, locale: string, defaultLocale: string) {
+      const uid = UID[type] as never;
+      const matches = (await strapi.db.query(uid).findMany({
+        where: { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }], publishedAt: { $notNull: true } },
+        select: ['documentId', 'locale'],
+        limit: 20,
+      })) as { documentId: string; locale: string }[];
+      if (!matches.length) return null;
+      const documentId = (matches.find((m) => m.locale === locale) ?? matches[0])?.documentId;
+      const versions = (await strapi.db.query(uid).findMany({
+        where: { documentId, publishedAt: { $notNull: true }, locale: { $in: [locale, defaultLocale] } },
+        select: ['id', 'locale'],
+      })) as { id: number; locale: string }[];
+      const chosen = versions.find((v) => v.locale === locale) ?? versions.find((v) => v.locale === defaultLocale);
+      if (!chosen) return null;
+      const [entry] = await load(type, [chosen.id], true);
+      return entry ?? null;
+    },
+
+    search,
+  };
+};
+
+export type Repository = ReturnType<typeof createRepository>;
+
+const pageOf = (o: ListOptions) => {
+  const p = o.rest.pagination ?? {};
+  if (p.start !== undefined || p.limit !== undefined) {
+    const limit = p.limit ?? DEFAULT_PAGE_SIZE;
+    return { page: 1, pageSize: limit, offset: p.start ?? 0, offsetMode: true };
+  }
+  const page = o.shortcuts.page ?? p.page ?? 1;
+  const pageSize = o.shortcuts.pageSize ?? p.pageSize ?? DEFAULT_PAGE_SIZE;
+  return { page, pageSize, offset: (page - 1) * pageSize, offsetMode: false };
+};
+
+const emptyPage = (o: ListOptions): ListResult['pagination'] => {
+  const { page, pageSize, offset, offsetMode } = pageOf(o);
+  return offsetMode ? { start: offset, limit: pageSize, total: 0 } : { page, pageSize, pageCount: 0, total: 0 };
+};

@@ -1,0 +1,5 @@
+import publicController from './public';
+
+export default {
+  public: publicController,
+};

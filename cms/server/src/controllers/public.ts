@@ -1,0 +1,79 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import type cacheService from '../services/cache';
+import type { PublicApiService } from '../services/public-api';
+import { CONTENT_TYPE_NAMES, type ContentTypeName } from '../uids';
+
+type CacheService = ReturnType<typeof cacheService>;
+
+/** Public reads: anyone may fetch them from any origin, never with credentials. */
+export const allowAnyOrigin = (ctx: Context) => {
+  ctx.set('Access-Control-Allow-Origin', '*');
+  ctx.remove('Access-Control-Allow-Credentials');
+};
+
+/** 400 for percent-encoded bytes that are not UTF-8, in the path or the query string. */
+export const assertUtf8 = (ctx: Context) => {
+  for (const part of [ctx.path, ...ctx.querystring.split('&')]) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      throw new errors.ValidationError('The request URL is not valid UTF-8: percent-encode text as UTF-8');
+    }
+  }
+};
+
+export const publicOrigin = (strapi: Core.Strapi, ctx: Context): string =>
+  String(strapi.config.get('server.url') || ctx.request.origin).replace(/\/+$/, '');
+
+const TIME_DEPENDENT: ContentTypeName[] = ['session', 'call'];
+
+const capitalized = (type: ContentTypeName) => type.charAt(0).toUpperCase() + type.slice(1);
+
+/** `findPractices`, `findOnePractice`, ... for every public type. */
+const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const api = () => strapi.plugin('solidarity').service('public-api') as unknown as PublicApiService;
+  const cache = () => strapi.plugin('solidarity').service('cache') as unknown as CacheService;
+
+  const handlers: Record<string, (ctx: Context) => Promise<void>> = {};
+  for (const type of CONTENT_TYPE_NAMES) {
+    const varyByMinute = TIME_DEPENDENT.includes(type);
+    handlers[`find${capitalized(type)}s`] = async (ctx) => {
+      allowAnyOrigin(ctx);
+      assertUtf8(ctx);
+      await cache().serve(
+        ctx,
+        async () => {
+          const { data, meta } = await api().list({
+            type,
+            query: ctx.query as Record<string, unknown>,
+            origin: publicOrigin(strapi, ctx),
+          });
+          return { body: JSON.stringify({ data, meta }), type: 'application/json; charset=utf-8' };
+        },
+        { varyByMinute }
+      );
+    };
+    handlers[`findOne${capitalized(type)}`] = async (ctx) => {
+      allowAnyOrigin(ctx);
+      assertUtf8(ctx);
+      await cache().serve(
+        ctx,
+        async () => {
+          const { data, meta } = await api().findOne({
+            type,
+            idOrSlug: String(ctx.params.idOrSlug),
+            query: ctx.query as Record<string, unknown>,
+            origin: publicOrigin(strapi, ctx),
+          });
+          return { body: JSON.stringify({ data, meta }), type: 'application/json; charset=utf-8' };
+        },
+        { varyByMinute }
+      );
+    };
+  }
+  return handlers;
+};
+
+export default publicController;

@@ -1,0 +1,167 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { blocksToText } from '../seed/blocks';
+import { UID } from '../uids';
+import { SEARCH_TABLE, clientOf, createSearchSchema, pgConfigFor } from './ddl';
+
+/** Types with full-text search, and the fields that feed it. */
+export const SEARCHABLE: Record<string, { title: string; text: string[]; blocks: string[] }> = {
+  [UID.practice]: { title: 'title', text: ['summary', 'municipality', 'region'], blocks: ['body'] },
+  [UID.session]: { title: 'title', text: ['summary'], blocks: ['description', 'minutes'] },
+  [UID.statement]: { title: 'title', text: ['summary'], blocks: ['body'] },
+};
+
+export const isSearchable = (uid: string): boolean => uid in SEARCHABLE;
+
+/** Words of a visitor's query, safe for FTS5 (no operators, each word a prefix). */
+export const ftsQuery = (q: string): string | null => {
+  const words = q.match(/[\p{L}\p{N}]+/gu);
+  if (!words?.length) return null;
+  return words
+    .slice(0, 12)
+    .map((w) => `"${w}"*`)
+    .join(' ');
+};
+
+type Row = Record<string, unknown> & { id: number; locale: string };
+
+export const createSearchIndex = (strapi: Core.Strapi) => {
+  const knex = (): Knex => strapi.db.connection as unknown as Knex;
+
+  const textOf = (uid: string, row: Row) => {
+    const spec = SEARCHABLE[uid];
+    if (!spec) return { title: '', body: '' };
+    const parts = [
+      ...spec.text.map((f) => (typeof row[f] === 'string' ? (row[f] as string) : '')),
+      ...spec.blocks.map((f) => {
+        const v = row[f];
+        return blocksToText(typeof v === 'string' ? safeJson(v) : v);
+      }),
+    ];
+    return { title: String(row[spec.title] ?? ''), body: parts.filter(Boolean).join('\n') };
+  };
+
+  const publishedRows = async (uid: string, where: Record<string, unknown>): Promise<Row[]> => {
+    const spec = SEARCHABLE[uid];
+    if (!spec) return [];
+    return (await strapi.db.query(uid as never).findMany({
+      where: { ...where, publishedAt: { $notNull: true } },
+      select: ['id', 'documentId', 'locale', spec.title, ...spec.text, ...spec.blocks],
+    })) as Row[];
+  };
+
+  const insert = async (trx: Knex | Knex.Transaction, uid: string, rows: Row[]) => {
+    if (!rows.length) return;
+    if (clientOf(knex()) === 'sqlite') {
+      for (const row of rows) {
+        const { title, body } = textOf(uid, row);
+        await trx.raw(
+          `INSERT INTO ${SEARCH_TABLE} (entry_id, uid, document_id, locale, title, body) VALUES (?, ?, ?, ?, ?, ?)`,
+          [row.id, uid, row.documentId as string, row.locale, title, body]
+        );
+      }
+      return;
+    }
+    for (const row of rows) {
+      const { title, body } = textOf(uid, row);
+      const config = pgConfigFor(row.locale);
+      await trx.raw(
+        `INSERT INTO ${SEARCH_TABLE} (entry_id, uid, document_id, locale, config, tsv)
+         VALUES (?, ?, ?, ?, ?::regconfig,
+                 setweight(to_tsvector(?::regconfig, ?), 'A') || setweight(to_tsvector(?::regconfig, ?), 'B'))
+         ON CONFLICT (uid, entry_id) DO NOTHING`,
+        [row.id, uid, row.documentId as string, row.locale, config, config, title, config, body]
+      );
+    }
+  };
+
+  return {
+    async ensureSchema() {
+      await createSearchSchema(knex());
+    },
+
+    /** Re-indexes every published entry of one document (after a write to it). */
+    async indexDocument(uid: string, documentId: string) {
+      if (!isSearchable(uid)) return;
+      const rows = await publishedRows(uid, { documentId });
+      await knex().transaction(async (trx) => {
+        await trx.raw(`DELETE FROM ${SEARCH_TABLE} WHERE uid = ? AND document_id = ?`, [uid, documentId]);
+        await insert(trx, uid, rows);
+      });
+    },
+
+    /** Rebuilds the whole index (start-up repair, bench seeding). */
+    async reindexAll() {
+      for (const uid of Object.keys(SEARCHABLE)) {
+        await knex().raw(`DELETE FROM ${SEARCH_TABLE} WHERE uid = ?`, [uid]);
+        const pageSize = 500;
+        for (let offset = 0; ; offset += pageSize) {
+          const rows = (await strapi.db.query(uid as never).findMany({
+            where: { publishedAt: { $notNull: true } },
+            select: ['id', 'documentId', 'locale', ...(() => {
+              const s = SEARCHABLE[uid];
+              return s ? [s.title, ...s.text, ...s.blocks] : [];
+            })()],
+            orderBy: { id: 'asc' },
+            limit: pageSize,
+            offset,
+          })) as Row[];
+          if (!rows.length) break;
+          await knex().transaction((trx) => insert(trx, uid, rows));
+        }
+      }
+    },
+
+    async count(): Promise<number> {
+      const res = (await knex()(SEARCH_TABLE).count({ n: '*' })) as { n: number | string }[];
+      return Number(res[0]?.n ?? 0);
+    },
+
+    /**
+     * A subquery of (entry_id, rank) for published entries of `uid` in the
+     * given locales matching `q`; a lower rank is a better match.
+     * Returns null when `q` has no searchable word.
+     */
+    matches(uid: string, q: string, locales: string[]): Knex.QueryBuilder | null {
+      const k = knex();
+      if (clientOf(k) === 'sqlite') {
+        const query = ftsQuery(q);
+        if (!query) return null;
+        return k
+          .select('entry_id', k.raw(`bm25(${SEARCH_TABLE}, 0, 0, 0, 0, 10.0, 1.0) AS rank`))
+          .from(SEARCH_TABLE)
+          .whereRaw(`${SEARCH_TABLE} MATCH ?`, [query])
+          .andWhere('uid', uid)
+          .whereIn('locale', locales);
+      }
+      if (!q.match(/[\p{L}\p{N}]/u)) return null;
+      const distinct = [...new Set(locales)];
+      const rank = distinct
+        .map(() => `CASE WHEN locale = ? THEN ts_rank(tsv, websearch_to_tsquery(?::regconfig, ?)) ELSE 0 END`)
+        .join(' + ');
+      const rankBindings = distinct.flatMap((locale) => [locale, pgConfigFor(locale), q]);
+      const sub = k
+        .select('entry_id', k.raw(`-(${rank}) AS rank`, rankBindings))
+        .from(SEARCH_TABLE)
+        .where('uid', uid)
+        .where((w) => {
+          for (const locale of distinct) {
+            w.orWhere((o) =>
+              o.where('locale', locale).whereRaw(`tsv @@ websearch_to_tsquery(?::regconfig, ?)`, [pgConfigFor(locale), q])
+            );
+          }
+        });
+      return sub;
+    },
+  };
+};
+
+export type SearchIndex = ReturnType<typeof createSearchIndex>;
+
+const safeJson = (value: string): unknown => {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+};

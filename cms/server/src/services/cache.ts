@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+
+export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
+const VERSION_KEY = 'content-version';
+const MAX_ENTRIES = 300;
+const MAX_BODY_BYTES = 512 * 1024;
+
+export interface Rendered {
+  body: string;
+  type: string;
+}
+
+/**
+ * HTTP caching of public reads, correct with any number of instances:
+ * every write to the plugin's content (create, update, publish, unpublish,
+ * delete) stores a new content version in the database. An ETag is the hash
+ * of that shared version and the request, so a `304` costs one small query,
+ * and the in-process response cache is keyed by the ETag: an instance can
+ * never serve a body from before the latest write.
+ */
+const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const responses = new Map<string, Rendered>();
+  const store = () => strapi.store({ type: 'plugin', name: 'solidarity' });
+
+  const remember = (key: string, value: Rendered) => {
+    if (value.body.length > MAX_BODY_BYTES) return;
+    if (responses.size >= MAX_ENTRIES) {
+      const oldest = responses.keys().next().value;
+      if (oldest !== undefined) responses.delete(oldest);
+    }
+    responses.set(key, value);
+  };
+
+  const matches = (header: string | undefined, etag: string) =>
+    Boolean(header) &&
+    (header as string)
+      .split(',')
+      .map((t) => t.trim().replace(/^W\//, ''))
+      .some((t) => t === '*' || t === etag.replace(/^W\//, ''));
+
+  return {
+    async version(): Promise<string> {
+      return String((await store().get({ key: VERSION_KEY })) ?? '0');
+    },
+
+    /** Called after every write to the plugin's content types. */
+    async bump(): Promise<void> {
+      await store().set({ key: VERSION_KEY, value: `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}` });
+    },
+
+    /**
+     * Answers a public GET from cache when possible: 304 for a matching
+     * If-None-Match, the cached body for a known ETag, else renders it.
+     * `varyByMinute` for answers that depend on the clock (upcoming sessions, open calls).
+     */
+    async serve(ctx: Context, render: () => Promise<Rendered>, options: { varyByMinute?: boolean } = {}) {
+      const version = await this.version();
+      const minute = options.varyByMinute ? Math.floor(Date.now() / 60_000) : 0;
+      const key = `${version}|${minute}|${ctx.get('Accept')}|${ctx.originalUrl}|${ctx.request.origin}`;
+      const etag = `W/"${createHash('sha1').update(key).digest('base64url')}"`;
+      ctx.set('Cache-Control', CACHE_CONTROL);
+      ctx.set('ETag', etag);
+      ctx.vary('Accept');
+      if (matches(ctx.get('If-None-Match'), etag)) {
+        ctx.status = 304;
+        return;
+      }
+      let rendered = responses.get(etag);
+      if (!rendered) {
+        rendered = await render();
+        remember(etag, rendered);
+      }
+      ctx.status = 200;
+      ctx.type = rendered.type;
+      ctx.body = rendered.body;
+    },
+
+    clear() {
+      responses.clear();
+    },
+  };
+};
+
+export default cacheService;

@@ -1,0 +1,105 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { parsePublicQuery, type RestParams, type Shortcuts } from '../api/params';
+import { createRepository, type Entry } from '../api/repository';
+import { parseFields, present, type PresentContext } from '../api/shape';
+import { UID, type ContentTypeName } from '../uids';
+
+const LOCALE_TTL_MS = 5_000;
+
+export interface PublicQuery {
+  type: ContentTypeName;
+  query: Record<string, unknown>;
+  origin: string;
+  /** keys a route accepts beyond the type's own (feeds: none yet) */
+  extraKeys?: readonly string[];
+}
+
+/**
+ * The read side of the public API: validates a request's parameters (zod for
+ * the shortcuts, Strapi's own validator for filters/sort/fields/populate),
+ * resolves the locale, reads through the repository and returns sanitized,
+ * shaped documents.
+ */
+const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const repo = createRepository(strapi);
+  // The locale list changes only when an admin adds a locale; a few seconds of reuse is harmless.
+  let localeCache: { at: number; codes: string[]; defaultLocale: string } | null = null;
+
+  const locales = async () => {
+    if (localeCache && Date.now() - localeCache.at < LOCALE_TTL_MS) return localeCache;
+    const i18n = strapi.plugin('i18n').service('locales') as unknown as {
+      find(): Promise<{ code: string }[]>;
+      getDefaultLocale(): Promise<string>;
+    };
+    const [all, defaultLocale] = await Promise.all([i18n.find(), i18n.getDefaultLocale()]);
+    localeCache = { at: Date.now(), codes: all.map((l) => l.code), defaultLocale };
+    return localeCache;
+  };
+
+  const resolveLocale = async (requested: string | undefined) => {
+    const { codes, defaultLocale } = await locales();
+    if (requested === undefined) return { locale: defaultLocale, defaultLocale, codes };
+    const match = codes.find((c) => c.toLowerCase() === requested.toLowerCase());
+    if (!match) {
+      throw new errors.ValidationError(`Unknown locale "${requested}": use one of ${codes.join(', ')}`, {
+        errors: [{ path: ['locale'], message: `must be one of ${codes.join(', ')}`, name: 'ValidationError' }],
+        available: codes,
+      });
+    }
+    return { locale: match, defaultLocale, codes };
+  };
+
+  const validateRest = async (type: ContentTypeName, rest: RestParams) => {
+    const schema = strapi.getModel(UID[type] as never);
+    const { filters, sort, fields, populate } = rest;
+    await strapi.contentAPI.validate.query({ filters, sort, fields, populate } as never, schema, {});
+  };
+
+  const sanitize = async (type: ContentTypeName, entry: Entry) =>
+    (await strapi.contentAPI.sanitize.output(entry, strapi.getModel(UID[type] as never), {})) as Entry;
+
+  const contextFor = (locale: string, origin: string): PresentContext => ({
+    locale,
+    origin,
+    urlTemplates: (strapi.plugin('solidarity').config('urlTemplates') ?? {}) as PresentContext['urlTemplates'],
+    now: new Date(),
+  });
+
+  const prepare = async ({ type, query, extraKeys }: PublicQuery) => {
+    const { shortcuts, rest } = parsePublicQuery(type, query, extraKeys);
+    await validateRest(type, rest);
+    const { locale, defaultLocale } = await resolveLocale(shortcuts.locale);
+    return { shortcuts, rest, locale, defaultLocale };
+  };
+
+  return {
+    locales,
+    resolveLocale,
+    repository: repo,
+
+    /** A page of published documents, shaped for the public. */
+    async list(q: PublicQuery & { detail?: boolean }) {
+      const { shortcuts, rest, locale, defaultLocale } = await prepare(q);
+      const now = new Date();
+      const result = await repo.list(q.type, { locale, defaultLocale, shortcuts, rest, now, detail: q.detail });
+      const ctx = contextFor(locale, q.origin);
+      const fields = parseFields(rest.fields);
+      const data = [];
+      for (const entry of result.entries) data.push(present(q.type, await sanitize(q.type, entry), ctx, fields));
+      return { data, meta: { pagination: result.pagination, locale }, shortcuts, locale };
+    },
+
+    async findOne(q: PublicQuery & { idOrSlug: string }) {
+      const { rest, locale, defaultLocale } = await prepare(q);
+      const entry = await repo.findOne(q.type, q.idOrSlug, locale, defaultLocale);
+      if (!entry) throw new errors.NotFoundError(`No published ${q.type} "${q.idOrSlug}"`);
+      const data = present(q.type, await sanitize(q.type, entry), contextFor(locale, q.origin), parseFields(rest.fields));
+      return { data, meta: { locale } };
+    },
+  };
+};
+
+export type PublicApiService = ReturnType<typeof publicApiService>;
+export type { Shortcuts };
+export default publicApiService;
