@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { buildOpenApi } from '../api/openapi';
 import type cacheService from '../services/cache';
 import type { PublicApiService } from '../services/public-api';
 import { CONTENT_TYPE_NAMES, type ContentTypeName } from '../uids';
@@ -73,6 +74,11 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     };
   }
+  handlers.openapi = async (ctx) => {
+    allowAnyOrigin(ctx);
+    ctx.set('Cache-Control', 'public, max-age=300');
+    ctx.body = buildOpenApi(publicOrigin(strapi, ctx));
+  };
   return handlers;
 };
 

@@ -42,7 +42,9 @@ const documentRoutes: PublicRoute[] = CONTENT_TYPE_NAMES.flatMap((type) => [
  */
 export const publicRoutes: PublicRoute[] = [...feedRoutes, ...documentRoutes];
 
+const openapiRoute: PublicRoute = { method: 'GET', path: '/openapi.json', handler: 'public.openapi', config: open };
+
 export default {
   type: 'content-api' as const,
-  routes: publicRoutes,
+  routes: [openapiRoute, ...publicRoutes],
 };

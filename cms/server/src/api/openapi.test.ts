@@ -1,0 +1,57 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
+import { shortcutKeys } from './params';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startStrapi();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+interface Route {
+  method: string;
+  path: string;
+}
+
+describe('GET /api/solidarity/openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const res = await request(app.url).get('/api/solidarity/openapi.json').expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    const validator = new Validator();
+    const result = await validator.validate(res.body);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('documents every public route the plugin serves, with every parameter its validator accepts', async () => {
+    const doc = (await request(app.url).get('/api/solidarity/openapi.json')).body as {
+      paths: Record<string, Record<string, { parameters: { name: string }[] }>>;
+    };
+    const routes = (app.strapi.plugin('solidarity').routes as unknown as Record<string, { routes: Route[] }>)[
+      'content-api'
+    ]?.routes as Route[];
+    expect(routes.length).toBeGreaterThanOrEqual(13);
+    for (const route of routes) {
+      const path = `/api/solidarity${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
+      const op = doc.paths[path]?.[route.method.toLowerCase()];
+      expect(op, `${route.method} ${path}`).toBeDefined();
+    }
+    const practices = doc.paths['/api/solidarity/practices']?.get?.parameters.map((p) => p.name) ?? [];
+    for (const key of [...shortcutKeys('practice'), 'filters', 'sort', 'fields', 'pagination']) {
+      expect(practices, key).toContain(key);
+    }
+    const sessions = doc.paths['/api/solidarity/sessions']?.get?.parameters.map((p) => p.name) ?? [];
+    expect(sessions).toContain('when');
+  });
+
+  it('answers the documented errors in the documented shape', async () => {
+    const res = await request(app.url).get('/api/solidarity/sessions?when=someday').expect(400);
+    expect(Object.keys(res.body).sort()).toEqual(['data', 'error']);
+    expect(Object.keys(res.body.error).sort()).toEqual(['details', 'message', 'name', 'status']);
+  });
+});
