@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createSearchIndex } from './search';
+import { registerStaticRoutes } from './static';
 import type adminLayoutService from './services/admin-layout';
 import type demoAdminService from './services/demo-admin';
 import type localeService from './services/locales';
@@ -19,6 +20,7 @@ export const service = <N extends 'locales' | 'seed' | 'demo-admin' | 'admin-lay
   }[N];
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  registerStaticRoutes(strapi);
   await service(strapi, 'locales').ensureLocales();
   // The search index is created by the app's migration; hosts without it get it here.
   const search = createSearchIndex(strapi);

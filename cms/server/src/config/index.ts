@@ -26,6 +26,8 @@ export const pluginConfigSchema = z
         topic: z.string().optional(),
       })
       .default({}),
+    /** Where the widgets package is (its dist/ and demo/ are served); default <app>/widgets. */
+    widgets: z.object({ dir: z.string().optional() }).default({}),
     demo: z
       .object({
         content: z.boolean().default(false),
@@ -45,6 +47,7 @@ export default {
     locales: ['en', 'ca', 'es', 'el', 'fr'],
     defaultLocale: 'en',
     urlTemplates: {},
+    widgets: {},
     demo: { content: false, admin: null },
   },
   validator(config: unknown) {

@@ -1,0 +1,88 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+};
+
+/** A file name carrying a content hash (`name-3f9a1c2b.js`) never changes: cache it for a year. */
+const HASHED = /[-.][A-Za-z0-9_]{8,}\.(m?js|css|map)$/;
+
+/** The directory of the widgets package: plugin config `widgets.dir`, else `<app>/widgets`. */
+export const widgetsDir = (strapi: Core.Strapi): string =>
+  (strapi.plugin('solidarity').config('widgets.dir') as string | undefined) ?? path.join(strapi.dirs.app.root, 'widgets');
+
+const safeJoin = (root: string, rel: string): string | null => {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rel);
+  } catch {
+    return null;
+  }
+  const full = path.resolve(root, `.${path.sep}${decoded}`);
+  return full.startsWith(path.resolve(root) + path.sep) ? full : null;
+};
+
+const sendFile = async (ctx: Context, file: string | null, cacheControl: (file: string) => string) => {
+  const stat = file ? await fs.stat(file).catch(() => null) : null;
+  if (!file || !stat?.isFile()) throw new errors.NotFoundError('Not Found');
+  const etag = `W/"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+  ctx.set('Access-Control-Allow-Origin', '*');
+  ctx.remove('Access-Control-Allow-Credentials');
+  ctx.set('Cache-Control', cacheControl(file));
+  ctx.set('ETag', etag);
+  if (ctx.get('If-None-Match') === etag) {
+    ctx.status = 304;
+    return;
+  }
+  ctx.type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  ctx.length = stat.size;
+  ctx.body = createReadStream(file);
+};
+
+/**
+ * Serves the built widget bundle at /widgets/* (any origin may load it) and
+ * the demo partner site at /demo, /demo/<page>.
+ */
+export const registerStaticRoutes = (strapi: Core.Strapi) => {
+  const dist = () => path.join(widgetsDir(strapi), 'dist');
+  const demo = () => path.join(widgetsDir(strapi), 'demo');
+  const open = { auth: false as const };
+
+  const bundle = async (ctx: Context) => {
+    const rel = String(ctx.params.path ?? '');
+    await sendFile(ctx, safeJoin(dist(), rel), (file) =>
+      HASHED.test(path.basename(file))
+        ? 'public, max-age=31536000, immutable'
+        : 'public, max-age=300, stale-while-revalidate=86400'
+    );
+  };
+
+  const demoPage = async (ctx: Context) => {
+    const page = String(ctx.params.page ?? 'index');
+    if (!/^[a-z0-9-]+$/.test(page)) throw new errors.NotFoundError('Not Found');
+    // The demo pages only load the bundle and talk to this API.
+    ctx.set(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'self'"
+    );
+    await sendFile(ctx, safeJoin(demo(), `${page}.html`), () => 'public, max-age=60');
+  };
+
+  strapi.server.routes([
+    { method: 'GET', path: '/widgets/:path(.*)', handler: bundle, config: open },
+    { method: 'GET', path: '/demo', handler: demoPage, config: open },
+    { method: 'GET', path: '/demo/:page', handler: demoPage, config: open },
+  ] as never);
+};
