@@ -15,6 +15,11 @@ interface DocumentContext {
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
 
+  // Repeated public reads and revalidations are answered before Strapi's middleware stack.
+  strapi.server.use(
+    (strapi.plugin('solidarity').service('cache') as unknown as { fastPath(): Parameters<typeof strapi.server.use>[0] }).fastPath()
+  );
+
   // After every write to the plugin's content: keep the search index in step
   // and give public caches a new content version.
   const search = createSearchIndex(strapi);

@@ -28,8 +28,6 @@ export const assertUtf8 = (ctx: Context) => {
 export const publicOrigin = (strapi: Core.Strapi, ctx: Context): string =>
   String(strapi.config.get('server.url') || ctx.request.origin).replace(/\/+$/, '');
 
-const TIME_DEPENDENT: ContentTypeName[] = ['session', 'call'];
-
 const capitalized = (type: ContentTypeName) => type.charAt(0).toUpperCase() + type.slice(1);
 
 /** `findPractices`, `findOnePractice`, ... for every public type. */
@@ -39,7 +37,6 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const handlers: Record<string, (ctx: Context) => Promise<void>> = {};
   for (const type of CONTENT_TYPE_NAMES) {
-    const varyByMinute = TIME_DEPENDENT.includes(type);
     handlers[`find${capitalized(type)}s`] = async (ctx) => {
       allowAnyOrigin(ctx);
       assertUtf8(ctx);
@@ -52,8 +49,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
             origin: publicOrigin(strapi, ctx),
           });
           return { body: JSON.stringify({ data, meta }), type: 'application/json; charset=utf-8' };
-        },
-        { varyByMinute }
+        }
       );
     };
     handlers[`findOne${capitalized(type)}`] = async (ctx) => {
@@ -69,8 +65,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
             origin: publicOrigin(strapi, ctx),
           });
           return { body: JSON.stringify({ data, meta }), type: 'application/json; charset=utf-8' };
-        },
-        { varyByMinute }
+        }
       );
     };
   }

@@ -50,27 +50,32 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
     })) as Row[];
   };
 
+  const BATCH = 100;
   const insert = async (trx: Knex | Knex.Transaction, uid: string, rows: Row[]) => {
-    if (!rows.length) return;
-    if (clientOf(knex()) === 'sqlite') {
-      for (const row of rows) {
+    const sqlite = clientOf(knex()) === 'sqlite';
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const batch = rows.slice(i, i + BATCH);
+      const values: string[] = [];
+      const bindings: Knex.RawBinding[] = [];
+      for (const row of batch) {
         const { title, body } = textOf(uid, row);
-        await trx.raw(
-          `INSERT INTO ${SEARCH_TABLE} (entry_id, uid, document_id, locale, title, body) VALUES (?, ?, ?, ?, ?, ?)`,
-          [row.id, uid, row.documentId as string, row.locale, title, body]
-        );
+        if (sqlite) {
+          values.push('(?, ?, ?, ?, ?, ?)');
+          bindings.push(row.id, uid, row.documentId as string, row.locale, title, body);
+        } else {
+          const config = pgConfigFor(row.locale);
+          values.push(
+            "(?, ?, ?, ?, ?::regconfig, setweight(to_tsvector(?::regconfig, ?), 'A') || setweight(to_tsvector(?::regconfig, ?), 'B'))"
+          );
+          bindings.push(row.id, uid, row.documentId as string, row.locale, config, config, title, config, body);
+        }
       }
-      return;
-    }
-    for (const row of rows) {
-      const { title, body } = textOf(uid, row);
-      const config = pgConfigFor(row.locale);
+      if (!values.length) continue;
       await trx.raw(
-        `INSERT INTO ${SEARCH_TABLE} (entry_id, uid, document_id, locale, config, tsv)
-         VALUES (?, ?, ?, ?, ?::regconfig,
-                 setweight(to_tsvector(?::regconfig, ?), 'A') || setweight(to_tsvector(?::regconfig, ?), 'B'))
-         ON CONFLICT (uid, entry_id) DO NOTHING`,
-        [row.id, uid, row.documentId as string, row.locale, config, config, title, config, body]
+        sqlite
+          ? `INSERT INTO ${SEARCH_TABLE} (entry_id, uid, document_id, locale, title, body) VALUES ${values.join(', ')}`
+          : `INSERT INTO ${SEARCH_TABLE} (entry_id, uid, document_id, locale, config, tsv) VALUES ${values.join(', ')} ON CONFLICT (uid, entry_id) DO NOTHING`,
+        bindings
       );
     }
   };

@@ -20,6 +20,31 @@ export interface Rendered {
  * and the in-process response cache is keyed by the ETag: an instance can
  * never serve a body from before the latest write.
  */
+const PUBLIC_PREFIX = '/api/solidarity/';
+
+/** Answers that depend on the clock as well as on content (upcoming sessions, open calls). */
+export const isTimeDependent = (path: string): boolean =>
+  /^\/api\/solidarity\/(sessions|calls|feeds\/sessions)([/.?]|$)/.test(path);
+
+const etagFor = (ctx: Context, version: string): string => {
+  const minute = isTimeDependent(ctx.path) ? Math.floor(Date.now() / 60_000) : 0;
+  const key = `${version}|${minute}|${ctx.get('Accept')}|${ctx.originalUrl}|${ctx.request.origin}`;
+  return `W/"${createHash('sha1').update(key).digest('base64url')}"`;
+};
+
+const setCacheHeaders = (ctx: Context, etag: string) => {
+  ctx.set('Cache-Control', CACHE_CONTROL);
+  ctx.set('ETag', etag);
+  ctx.vary('Accept');
+};
+
+const matches = (header: string | undefined, etag: string) =>
+  Boolean(header) &&
+  (header as string)
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .some((t) => t === '*' || t === etag.replace(/^W\//, ''));
+
 const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   const responses = new Map<string, Rendered>();
   const store = () => strapi.store({ type: 'plugin', name: 'solidarity' });
@@ -32,13 +57,6 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     responses.set(key, value);
   };
-
-  const matches = (header: string | undefined, etag: string) =>
-    Boolean(header) &&
-    (header as string)
-      .split(',')
-      .map((t) => t.trim().replace(/^W\//, ''))
-      .some((t) => t === '*' || t === etag.replace(/^W\//, ''));
 
   return {
     async version(): Promise<string> {
@@ -53,16 +71,10 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Answers a public GET from cache when possible: 304 for a matching
      * If-None-Match, the cached body for a known ETag, else renders it.
-     * `varyByMinute` for answers that depend on the clock (upcoming sessions, open calls).
      */
-    async serve(ctx: Context, render: () => Promise<Rendered>, options: { varyByMinute?: boolean } = {}) {
-      const version = await this.version();
-      const minute = options.varyByMinute ? Math.floor(Date.now() / 60_000) : 0;
-      const key = `${version}|${minute}|${ctx.get('Accept')}|${ctx.originalUrl}|${ctx.request.origin}`;
-      const etag = `W/"${createHash('sha1').update(key).digest('base64url')}"`;
-      ctx.set('Cache-Control', CACHE_CONTROL);
-      ctx.set('ETag', etag);
-      ctx.vary('Accept');
+    async serve(ctx: Context, render: () => Promise<Rendered>) {
+      const etag = etagFor(ctx, await this.version());
+      setCacheHeaders(ctx, etag);
       if (matches(ctx.get('If-None-Match'), etag)) {
         ctx.status = 304;
         return;
@@ -75,6 +87,34 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.status = 200;
       ctx.type = rendered.type;
       ctx.body = rendered.body;
+    },
+
+    /**
+     * The same answers, as a Koa middleware mounted before Strapi's own stack:
+     * a revalidation or a repeated read of public content skips the whole
+     * pipeline. Misses fall through to the routes.
+     */
+    fastPath() {
+      return async (ctx: Context, next: () => Promise<unknown>) => {
+        if (ctx.method !== 'GET' || !ctx.path.startsWith(PUBLIC_PREFIX) || responses.size === 0 && !ctx.get('If-None-Match')) {
+          return next();
+        }
+        const etag = etagFor(ctx, await this.version());
+        const inm = ctx.get('If-None-Match');
+        const cached = responses.get(etag);
+        if (!cached && !(inm && inm !== '*' && matches(inm, etag))) return next();
+        setCacheHeaders(ctx, etag);
+        ctx.set('Access-Control-Allow-Origin', '*');
+        ctx.set('X-Content-Type-Options', 'nosniff');
+        if (inm && matches(inm, etag)) {
+          ctx.status = 304;
+          return undefined;
+        }
+        ctx.status = 200;
+        ctx.type = (cached as Rendered).type;
+        ctx.body = (cached as Rendered).body;
+        return undefined;
+      };
     },
 
     clear() {
