@@ -31,7 +31,6 @@ type Data = Record<string, unknown>;
 
 /** A thin, loosely typed view over the document service for the seeder. */
 interface Docs {
-  findFirst(params: Data): Promise<{ documentId: string } | null>;
   create(params: Data): Promise<{ documentId: string }>;
   update(params: Data): Promise<unknown>;
 }
@@ -78,20 +77,16 @@ export const createSeeder = (strapi: Core.Strapi, locales: string[], defaultLoca
     build: (locale: string) => Data | null
   ): Promise<void> => {
     const uid = UID[type];
-    const existing = await docs(uid).findFirst({
-      filters: { slug },
-      locale: defaultLocale,
-      status: 'draft',
-      fields: ['documentId'],
-    });
-    if (existing) {
+    // Any locale or status with this slug means the record is there: leave it as it is.
+    const existing = (await strapi.db.query(uid).findMany({
+      where: { slug },
+      select: ['documentId', 'locale'],
+    })) as { documentId: string; locale: string }[];
+    if (existing.length) {
       report.skipped[type] = (report.skipped[type] ?? 0) + 1;
-      // Trust existing content; relations to it use the locales it has now.
-      const all = (await strapi.db.query(uid).findMany({
-        where: { documentId: existing.documentId },
-        select: ['locale'],
-      })) as { locale: string }[];
-      remember(type, slug, existing.documentId, [...new Set(all.map((r) => r.locale))]);
+      const documentId = (existing.find((r) => r.locale === defaultLocale) ?? existing[0])?.documentId as string;
+      const locales = existing.filter((r) => r.documentId === documentId).map((r) => r.locale);
+      remember(type, slug, documentId, [...new Set(locales)]);
       return;
     }
     const status = published ? 'published' : 'draft';

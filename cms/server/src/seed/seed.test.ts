@@ -123,7 +123,7 @@ describe('demo content', () => {
   it('restores a deleted demo record on an explicit seed only', async () => {
     const slug = demo.statements[0]?.slug as string;
     const [doc] = await find(UID.statement, { locale: 'en', filters: { slug } });
-    await app.strapi.documents(UID.statement as never).delete({ documentId: doc?.documentId } as never);
+    await app.strapi.documents(UID.statement as never).delete({ documentId: doc?.documentId, locale: '*' } as never);
     expect(await seed().demoOnFirstStart()).toBeNull();
     expect(await find(UID.statement, { locale: 'en', filters: { slug } })).toHaveLength(0);
     const report = await seed().demo();

@@ -1,0 +1,143 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
+import * as demo from '../seed/data';
+
+/**
+ * Drafts, unreviewed submissions and contact details never reach a public
+ * response, whatever parameters a client sends.
+ */
+let app: TestApp;
+
+const canaries = (): string[] => {
+  const out = new Set<string>();
+  for (const p of demo.practices) {
+    if (p.contact) {
+      out.add(p.contact.email);
+      if (p.contact.phone) out.add(p.contact.phone);
+    }
+    if (p.reviewNotes) out.add(p.reviewNotes.slice(0, 40));
+    if (!p.published) for (const title of Object.values(p.title)) if (title) out.add(title);
+  }
+  for (const s of [...demo.sessions, ...demo.statements]) {
+    if (!s.published) for (const title of Object.values(s.title)) if (title) out.add(title);
+  }
+  return [...out];
+};
+
+const TYPES = ['practices', 'sessions', 'statements', 'topics', 'organisations', 'calls'];
+const LOCALES = ['en', 'ca', 'es', 'el', 'fr'];
+const VARIANTS = [
+  '',
+  'status=draft',
+  'status=published',
+  'status=draft&locale=ca',
+  'filters[publishedAt][$null]=true',
+  'filters[reviewStatus][$eq]=submitted',
+  'filters[source][$eq]=submission',
+  'filters[contact][email][$contains]=leak',
+  'filters[$or][0][publishedAt][$null]=true&filters[$or][1][title][$notNull]=true',
+  'populate=*',
+  'populate[contact]=true',
+  'populate[promoters][populate]=*',
+  'populate[practices][populate]=*',
+  'fields[0]=contact',
+  'fields[0]=title&fields[1]=reviewNotes',
+  'sort=reviewStatus:asc',
+  'sort=publishedAt:asc',
+  'pageSize=50',
+  'q=contact',
+  'q=leak-canary',
+  'publicationState=preview',
+];
+
+beforeAll(async () => {
+  app = await startStrapi({ demo: true });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('leak suite', () => {
+  it('has something to find: drafts and submissions with contact details exist', async () => {
+    const list = canaries();
+    expect(list.filter((c) => c.includes('@leak-canary.example')).length).toBeGreaterThanOrEqual(4);
+    const stored = (await app.strapi.db.query('plugin::solidarity.practice' as never).findMany({
+      where: { publishedAt: { $null: true }, reviewStatus: 'submitted' },
+      populate: ['contact'],
+    })) as { contact?: { email: string } }[];
+    expect(stored.some((p) => p.contact?.email.endsWith('@leak-canary.example'))).toBe(true);
+  });
+
+  it('no list route, in any locale and with any parameters, shows a draft or a contact detail', async () => {
+    const list = canaries();
+    let checked = 0;
+    for (const type of TYPES) {
+      for (const locale of LOCALES) {
+        for (const variant of VARIANTS) {
+          const url = `/api/solidarity/${type}?locale=${locale}${variant ? `&${variant}` : ''}`;
+          const res = await request(app.url).get(url);
+          expect(res.status, url).toBeLessThan(500);
+          for (const canary of list) expect(res.text.includes(canary), `${url} leaks "${canary}"`).toBe(false);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBe(TYPES.length * LOCALES.length * VARIANTS.length);
+  });
+
+  it('no single-document route serves a draft, by slug or documentId', async () => {
+    const drafts = [
+      ...demo.practices.filter((p) => !p.published).map((p) => ['practices', p.slug] as const),
+      ...demo.sessions.filter((p) => !p.published).map((p) => ['sessions', p.slug] as const),
+      ...demo.statements.filter((p) => !p.published).map((p) => ['statements', p.slug] as const),
+    ];
+    expect(drafts.length).toBeGreaterThanOrEqual(4);
+    for (const [type, slug] of drafts) {
+      const uid = `plugin::solidarity.${type.slice(0, -1)}`;
+      const [row] = (await app.strapi.db.query(uid as never).findMany({ where: { slug }, select: ['documentId'] })) as {
+        documentId: string;
+      }[];
+      for (const id of [slug, row?.documentId]) {
+        for (const q of ['', '?status=draft', '?locale=ca', '?format=jsonld']) {
+          const res = await request(app.url).get(`/api/solidarity/${type}/${id}${q}`);
+          expect([400, 404], `${type}/${id}${q}`).toContain(res.status);
+        }
+      }
+    }
+  });
+
+  it('a published practice that keeps a contact never shows it', async () => {
+    const kept = demo.practices.find((p) => p.published && p.contact);
+    expect(kept).toBeDefined();
+    for (const locale of LOCALES) {
+      const res = await request(app.url).get(`/api/solidarity/practices/${kept?.slug}?locale=${locale}`).expect(200);
+      expect(res.text).not.toContain(kept?.contact?.email);
+      expect(res.body.data).not.toHaveProperty('contact');
+      expect(res.body.data).not.toHaveProperty('reviewStatus');
+    }
+  });
+
+  it('feeds, calendars, exports and the API description leak nothing either', async () => {
+    const list = canaries();
+    const urls = [
+      '/api/solidarity/feeds/practices.rss',
+      '/api/solidarity/feeds/practices.atom',
+      '/api/solidarity/feeds/practices.json',
+      '/api/solidarity/feeds/statements.rss',
+      '/api/solidarity/feeds/statements.atom',
+      '/api/solidarity/feeds/statements.json',
+      '/api/solidarity/sessions.ics',
+      '/api/solidarity/export/practices.csv',
+      '/api/solidarity/export/practices.json',
+      '/api/solidarity/openapi.json',
+    ];
+    for (const url of urls) {
+      for (const q of ['', '?status=draft', '?locale=ca&pageSize=50', '?filters[publishedAt][$null]=true']) {
+        const res = await request(app.url).get(url + q);
+        expect(res.status, url + q).toBeLessThan(500);
+        for (const canary of list) expect(res.text.includes(canary), `${url}${q} leaks "${canary}"`).toBe(false);
+      }
+    }
+  });
+});

@@ -1,0 +1,243 @@
+import type { TopicSeed } from '../types';
+
+/** The themes of the field, in every locale (topics never fall back). */
+export const topics: TopicSeed[] = [
+  {
+    slug: 'food-and-basic-goods',
+    name: {
+      en: 'Food and basic goods',
+      ca: 'Alimentació i béns bàsics',
+      es: 'Alimentación y bienes básicos',
+      el: 'Τρόφιμα και βασικά αγαθά',
+      fr: 'Alimentation et biens de première nécessité',
+    },
+    description: {
+      en: 'Food banks, community pantries and solidarity groceries that make sure everyone can get the essentials.',
+      ca: 'Bancs d’aliments, rebosts comunitaris i botigues solidàries que garanteixen que tothom pugui accedir als productes essencials.',
+      es: 'Bancos de alimentos, despensas comunitarias y tiendas solidarias que garantizan que todo el mundo pueda acceder a lo esencial.',
+      el: 'Τράπεζες τροφίμων, κοινοτικά παντοπωλεία και αλληλέγγυα καταστήματα που εξασφαλίζουν σε όλους την πρόσβαση στα απαραίτητα.',
+      fr: 'Banques alimentaires, garde-manger communautaires et épiceries solidaires qui garantissent à chacun l’accès à l’essentiel.',
+    },
+  },
+  {
+    slug: 'volunteering-and-mutual-aid',
+    name: {
+      en: 'Volunteering and mutual aid',
+      ca: 'Voluntariat i suport mutu',
+      es: 'Voluntariado y apoyo mutuo',
+      el: 'Εθελοντισμός και αλληλοβοήθεια',
+      fr: 'Bénévolat et entraide',
+    },
+    description: {
+      en: 'Neighbourhood networks and volunteers who organise help among residents, based on reciprocity rather than charity.',
+      ca: 'Xarxes veïnals i voluntariat que organitzen l’ajuda entre veïns i veïnes des de la reciprocitat, no pas des de la caritat.',
+      es: 'Redes vecinales y voluntariado que organizan la ayuda entre vecinas y vecinos desde la reciprocidad y no desde la caridad.',
+      el: 'Δίκτυα γειτονιάς και εθελοντές που οργανώνουν τη στήριξη ανάμεσα στους κατοίκους με βάση την αμοιβαιότητα και όχι τη φιλανθρωπία.',
+      fr: 'Réseaux de voisinage et bénévoles qui organisent l’entraide entre habitants sur la base de la réciprocité plutôt que de la charité.',
+    },
+  },
+  {
+    slug: 'education-continuity',
+    name: {
+      en: 'Education continuity',
+      ca: 'Continuïtat educativa',
+      es: 'Continuidad educativa',
+      el: 'Εκπαιδευτική συνέχεια',
+      fr: 'Continuité éducative',
+    },
+    description: {
+      en: 'Initiatives that keep children, young people and adults learning when schools and training centres are disrupted.',
+      ca: 'Iniciatives que permeten que infants, joves i adults continuïn aprenent quan les escoles i els centres de formació queden aturats.',
+      es: 'Iniciativas que permiten que niñas, niños, jóvenes y personas adultas sigan aprendiendo cuando las escuelas y los centros de formación se detienen.',
+      el: 'Πρωτοβουλίες που επιτρέπουν σε παιδιά, νέους και ενήλικες να συνεχίζουν να μαθαίνουν όταν διακόπτεται η λειτουργία σχολείων και κέντρων κατάρτισης.',
+      fr: 'Initiatives qui permettent aux enfants, aux jeunes et aux adultes de continuer à apprendre lorsque les écoles et les centres de formation sont à l’arrêt.',
+    },
+  },
+  {
+    slug: 'digital-inclusion',
+    name: {
+      en: 'Digital inclusion',
+      ca: 'Inclusió digital',
+      es: 'Inclusión digital',
+      el: 'Ψηφιακή ένταξη',
+      fr: 'Inclusion numérique',
+    },
+    description: {
+      en: 'Devices, connectivity and skills so that nobody is shut out of the services and community life that have moved online.',
+      ca: 'Dispositius, connectivitat i competències perquè ningú quedi fora dels serveis i de la vida comunitària que han passat a la xarxa.',
+      es: 'Dispositivos, conectividad y competencias para que nadie quede fuera de los servicios y de la vida comunitaria que se han trasladado a internet.',
+      el: 'Συσκευές, συνδεσιμότητα και δεξιότητες, ώστε κανείς να μη μένει εκτός από τις υπηρεσίες και την κοινοτική ζωή που έχουν μεταφερθεί στο διαδίκτυο.',
+      fr: 'Équipements, connexion et compétences pour que personne ne soit exclu des services et de la vie collective qui passent désormais par internet.',
+    },
+  },
+  {
+    slug: 'local-trade-and-value-chains',
+    name: {
+      en: 'Local trade and value chains',
+      ca: 'Comerç local i cadenes de valor',
+      es: 'Comercio local y cadenas de valor',
+      el: 'Τοπικό εμπόριο και αλυσίδες αξίας',
+      fr: 'Commerce local et chaînes de valeur',
+    },
+    description: {
+      en: 'Short supply chains, local marketplaces and community currencies that keep value circulating within the territory.',
+      ca: 'Circuits curts, mercats locals i monedes socials que fan que el valor circuli dins del territori.',
+      es: 'Circuitos cortos, mercados locales y monedas sociales que mantienen el valor circulando dentro del territorio.',
+      el: 'Σύντομες αλυσίδες εφοδιασμού, τοπικές αγορές και κοινωνικά νομίσματα που κρατούν την αξία μέσα στον τόπο.',
+      fr: 'Circuits courts, places de marché locales et monnaies locales qui font circuler la valeur sur le territoire.',
+    },
+  },
+  {
+    slug: 'local-production-and-fablabs',
+    name: {
+      en: 'Local production and fablabs',
+      ca: 'Producció local i fablabs',
+      es: 'Producción local y fablabs',
+      el: 'Τοπική παραγωγή και fablabs',
+      fr: 'Production locale et fablabs',
+    },
+    description: {
+      en: 'Fablabs, makerspaces and small workshops that design and make what the community needs, close to home.',
+      ca: 'Fablabs, espais maker i petits tallers que dissenyen i fabriquen a prop allò que la comunitat necessita.',
+      es: 'Fablabs, espacios maker y pequeños talleres que diseñan y fabrican cerca de casa lo que la comunidad necesita.',
+      el: 'Fablabs, makerspaces και μικρά εργαστήρια που σχεδιάζουν και κατασκευάζουν τοπικά ό,τι χρειάζεται η κοινότητα.',
+      fr: 'Fablabs, makerspaces et petits ateliers qui conçoivent et fabriquent au plus près ce dont la communauté a besoin.',
+    },
+  },
+  {
+    slug: 'health-and-care',
+    name: {
+      en: 'Health and care',
+      ca: 'Salut i cures',
+      es: 'Salud y cuidados',
+      el: 'Υγεία και φροντίδα',
+      fr: 'Santé et soin',
+    },
+    description: {
+      en: 'Community health, home care and care cooperatives that put the dignity of people, and of those who care for them, first.',
+      ca: 'Salut comunitària, atenció domiciliària i cooperatives de cures que posen al centre la dignitat de les persones i de qui les cuida.',
+      es: 'Salud comunitaria, atención domiciliaria y cooperativas de cuidados que ponen en el centro la dignidad de las personas y de quienes las cuidan.',
+      el: 'Κοινοτική υγεία, κατ’ οίκον φροντίδα και συνεταιρισμοί φροντίδας που βάζουν στο επίκεντρο την αξιοπρέπεια των ανθρώπων και όσων τους φροντίζουν.',
+      fr: 'Santé communautaire, aide à domicile et coopératives de soin qui placent au centre la dignité des personnes et de celles et ceux qui en prennent soin.',
+    },
+  },
+  {
+    slug: 'funding-and-finance',
+    name: {
+      en: 'Funding and finance',
+      ca: 'Finançament',
+      es: 'Financiación',
+      el: 'Χρηματοδότηση',
+      fr: 'Financement',
+    },
+    description: {
+      en: 'Ethical finance, community shares, grants and patient capital that help SSE organisations start and grow.',
+      ca: 'Finances ètiques, aportacions de capital comunitari, subvencions i capital pacient que ajuden les entitats de l’ESS a néixer i a créixer.',
+      es: 'Finanzas éticas, aportaciones de capital comunitario, subvenciones y capital paciente que ayudan a las entidades de la ESS a nacer y crecer.',
+      el: 'Ηθική χρηματοδότηση, συνεταιριστικές μερίδες, επιχορηγήσεις και «υπομονετικό» κεφάλαιο που βοηθούν τους φορείς της ΚΑλΟ να ξεκινήσουν και να αναπτυχθούν.',
+      fr: 'Finance solidaire, parts sociales citoyennes, subventions et capital patient qui aident les structures de l’ESS à naître et à se développer.',
+    },
+  },
+  {
+    slug: 'public-policy-and-procurement',
+    name: {
+      en: 'Public policy and procurement',
+      ca: 'Polítiques públiques i contractació',
+      es: 'Políticas públicas y contratación',
+      el: 'Δημόσιες πολιτικές και δημόσιες συμβάσεις',
+      fr: 'Politiques publiques et commande publique',
+    },
+    description: {
+      en: 'Local and national policies, social clauses and reserved contracts that open public spending to the SSE.',
+      ca: 'Polítiques locals i estatals, clàusules socials i contractes reservats que obren la despesa pública a l’ESS.',
+      es: 'Políticas locales y estatales, cláusulas sociales y contratos reservados que abren el gasto público a la ESS.',
+      el: 'Τοπικές και εθνικές πολιτικές, κοινωνικές ρήτρες και συμβάσεις που προορίζονται για κοινωνικούς φορείς, ώστε οι δημόσιες δαπάνες να ανοίγουν στην ΚΑλΟ.',
+      fr: 'Politiques locales et nationales, clauses sociales et marchés réservés qui ouvrent la dépense publique à l’ESS.',
+    },
+  },
+  {
+    slug: 'youth',
+    name: {
+      en: 'Youth',
+      ca: 'Joventut',
+      es: 'Juventud',
+      el: 'Νεολαία',
+      fr: 'Jeunesse',
+    },
+    description: {
+      en: 'Young people starting cooperatives, finding decent work and taking part in the decisions that shape their towns.',
+      ca: 'Joves que creen cooperatives, troben una feina digna i participen en les decisions que transformen els seus pobles i ciutats.',
+      es: 'Jóvenes que crean cooperativas, encuentran un trabajo digno y participan en las decisiones que transforman sus pueblos y ciudades.',
+      el: 'Νέες και νέοι που ιδρύουν συνεταιρισμούς, βρίσκουν αξιοπρεπή εργασία και συμμετέχουν στις αποφάσεις για τον τόπο τους.',
+      fr: 'Des jeunes qui créent des coopératives, trouvent un travail digne et prennent part aux décisions qui façonnent leur ville ou leur village.',
+    },
+  },
+  {
+    slug: 'ecological-transition',
+    name: {
+      en: 'Ecological transition',
+      ca: 'Transició ecològica',
+      es: 'Transición ecológica',
+      el: 'Οικολογική μετάβαση',
+      fr: 'Transition écologique',
+    },
+    description: {
+      en: 'Community energy, repair, reuse and low-carbon services that make the transition fair and shared.',
+      ca: 'Energia comunitària, reparació, reutilització i serveis de baixes emissions per a una transició justa i compartida.',
+      es: 'Energía comunitaria, reparación, reutilización y servicios bajos en emisiones para una transición justa y compartida.',
+      el: 'Ενεργειακές κοινότητες, επισκευή, επαναχρησιμοποίηση και υπηρεσίες χαμηλών εκπομπών για μια δίκαιη και κοινή μετάβαση.',
+      fr: 'Énergie citoyenne, réparation, réemploi et services bas carbone pour une transition juste et partagée.',
+    },
+  },
+  {
+    slug: 'feminist-and-intersectional-perspectives',
+    name: {
+      en: 'Feminist and intersectional perspectives',
+      ca: 'Perspectives feministes i interseccionals',
+      es: 'Perspectivas feministas e interseccionales',
+      el: 'Φεμινιστικές και διαθεματικές προσεγγίσεις',
+      fr: 'Perspectives féministes et intersectionnelles',
+    },
+    description: {
+      en: 'Practices that make care visible, share it fairly and address the combined effects of gender, origin, age and class.',
+      ca: 'Pràctiques que fan visibles les cures, les reparteixen de manera justa i aborden els efectes combinats del gènere, l’origen, l’edat i la classe.',
+      es: 'Prácticas que visibilizan los cuidados, los reparten de forma justa y abordan los efectos combinados del género, el origen, la edad y la clase.',
+      el: 'Πρακτικές που κάνουν ορατή τη φροντίδα, τη μοιράζουν δίκαια και αντιμετωπίζουν τις συνδυαστικές επιπτώσεις του φύλου, της καταγωγής, της ηλικίας και της τάξης.',
+      fr: 'Pratiques qui rendent le soin visible, le répartissent équitablement et tiennent compte des effets croisés du genre, de l’origine, de l’âge et de la classe.',
+    },
+  },
+  {
+    slug: 'housing',
+    name: {
+      en: 'Housing',
+      ca: 'Habitatge',
+      es: 'Vivienda',
+      el: 'Στέγαση',
+      fr: 'Logement',
+    },
+    description: {
+      en: 'Housing cooperatives, community land trusts and other ways of keeping decent homes affordable for good.',
+      ca: 'Cooperatives d’habitatge en cessió d’ús, fundacions comunitàries del sòl i altres fórmules per garantir habitatge digne i assequible de manera permanent.',
+      es: 'Cooperativas de vivienda en cesión de uso, fideicomisos comunitarios de suelo y otras fórmulas para garantizar vivienda digna y asequible de forma permanente.',
+      el: 'Στεγαστικοί συνεταιρισμοί, κοινοτικά καταπιστεύματα γης και άλλοι τρόποι για να παραμένει η αξιοπρεπής κατοικία μόνιμα προσιτή.',
+      fr: 'Coopératives d’habitants, organismes fonciers solidaires et autres moyens de rendre un logement digne durablement abordable.',
+    },
+  },
+  {
+    slug: 'culture',
+    name: {
+      en: 'Culture',
+      ca: 'Cultura',
+      es: 'Cultura',
+      el: 'Πολιτισμός',
+      fr: 'Culture',
+    },
+    description: {
+      en: 'Community arts, cultural cooperatives and shared spaces where neighbours create and tell their own stories.',
+      ca: 'Arts comunitàries, cooperatives culturals i espais compartits on el veïnat crea i explica les seves pròpies històries.',
+      es: 'Artes comunitarias, cooperativas culturales y espacios compartidos donde el vecindario crea y cuenta sus propias historias.',
+      el: 'Κοινοτικές τέχνες, πολιτιστικοί συνεταιρισμοί και κοινόχρηστοι χώροι όπου οι κάτοικοι δημιουργούν και αφηγούνται τις δικές τους ιστορίες.',
+      fr: 'Arts participatifs, coopératives culturelles et lieux partagés où les habitants créent et racontent leurs propres histoires.',
+    },
+  },
+];
