@@ -32,7 +32,7 @@ const vitest = (label, env) => {
   const status = step(`server tests on ${label}`, () =>
     run(
       process.execPath,
-      [require.resolve('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+      [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
       { env: { ...process.env, ...env } }
     )
   );
