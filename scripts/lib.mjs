@@ -14,7 +14,7 @@ const SOURCES = ['config', 'cms', 'database', 'tsconfig.json', 'package.json', '
 const IGNORED = new Set(['node_modules', 'dist', '.cache']);
 
 /** A fingerprint of everything `strapi build` reads, so `npm start` rebuilds only when needed. */
-export const sourceFingerprint = () => {
+export const sourceFingerprint = (sources = SOURCES) => {
   const hash = createHash('sha1');
   const walk = (p) => {
     if (!existsSync(p)) return;
@@ -25,8 +25,26 @@ export const sourceFingerprint = () => {
       hash.update(`${path.relative(ROOT, p)}:${st.size}:${st.mtimeMs}\n`);
     }
   };
-  for (const s of SOURCES) walk(path.join(ROOT, s));
+  for (const s of sources) walk(path.join(ROOT, s));
   return hash.digest('hex');
+};
+
+const WIDGET_SOURCES = ['widgets/src', 'widgets/package.json', 'widgets/rollup.config.mjs', 'widgets/tsconfig.json'];
+const WIDGET_STAMP = path.join(ROOT, 'widgets', 'dist', '.solidarity-build');
+
+/** Builds the widget bundle (served at /widgets/solidarity.js) when its sources changed. */
+export const ensureWidgets = () => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'widgets', 'package.json'), 'utf8'));
+  if (!pkg.scripts?.build) return;
+  const fingerprint = sourceFingerprint(WIDGET_SOURCES);
+  if (existsSync(path.join(ROOT, 'widgets', 'dist', 'solidarity.js')) && existsSync(WIDGET_STAMP) && readFileSync(WIDGET_STAMP, 'utf8') === fingerprint) return;
+  console.log('Building the widgets...');
+  const status = run('npm', ['run', '--silent', '-w', 'widgets', 'build']);
+  if (status !== 0) {
+    console.error('error: the widget build failed (see above).');
+    process.exit(status);
+  }
+  writeFileSync(WIDGET_STAMP, fingerprint);
 };
 
 export const buildIsCurrent = () =>

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, checkDatabase, compileServer, ensureBuild, strapiBin } from './lib.mjs';
+import { ROOT, checkDatabase, compileServer, ensureBuild, ensureWidgets, strapiBin } from './lib.mjs';
 
 const mode = process.argv[2] === 'develop' ? 'develop' : 'start';
 const env = { ...process.env, STRAPI_TELEMETRY_DISABLED: process.env.STRAPI_TELEMETRY_DISABLED ?? 'true' };
@@ -13,6 +13,7 @@ const env = { ...process.env, STRAPI_TELEMETRY_DISABLED: process.env.STRAPI_TELE
 compileServer();
 const conn = await checkDatabase();
 if (mode === 'start') ensureBuild();
+ensureWidgets();
 if (conn.client === 'sqlite') mkdirSync(path.dirname(conn.connection.filename), { recursive: true });
 mkdirSync(path.join(ROOT, 'public', 'uploads'), { recursive: true });
 
@@ -48,6 +49,8 @@ if (await poll()) {
     production && !explicit
       ? '  Admin login     none created in production: set ADMIN_EMAIL and ADMIN_PASSWORD, or register at /admin'
       : `  Admin login     ${process.env.ADMIN_EMAIL || 'admin@solidarity.example'} / ${explicit ? '(your ADMIN_PASSWORD)' : 'Solidarity-2026'}`,
+    `  Demo partner    ${base}/demo  (Catalan: ${base}/demo/ca, snippets: ${base}/demo/snippets)`,
+    `  Public API      ${base}/api/solidarity/practices?locale=ca`,
     `  Health          ${base}/_health`,
     '',
   ];

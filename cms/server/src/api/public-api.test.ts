@@ -118,6 +118,11 @@ describe('GET /api/solidarity/practices', () => {
     expect(translated).toMatchObject({ locale: 'ca', localeFallback: false, title: 'Banc d’aliments voluntari de Sants' });
     expect(translated.topics[0].name).not.toBe('Food and basic goods');
     expect(fallback).toMatchObject({ locale: 'en', localeFallback: true, title: 'Fablab visors for care homes' });
+    // the fallback's topics are named in the visitor's language
+    expect(fallback.topics[0].slug).toBe('local-production-and-fablabs');
+    expect(fallback.topics[0].name).not.toBe('Local production and fablabs');
+    const en = await get('/practices/fablab-visors').expect(200);
+    expect(en.body.data.topics[0].name).toBe('Local production and fablabs');
     expect(res.body.meta).toMatchObject({ locale: 'ca', pagination: { total: 2 } });
   });
 

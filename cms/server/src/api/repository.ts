@@ -187,6 +187,37 @@ export const createRepository = (strapi: Core.Strapi) => {
     return ids.map((id) => byId.get(id)).filter((r): r is Entry => Boolean(r));
   };
 
+  /**
+   * A fallback entry's relations were read in the default locale; give topics
+   * and calls their names in the requested locale where they have one (one
+   * query per relation, whatever the page size).
+   */
+  const localizeRefs = async (entries: Entry[], locale: string) => {
+    const fallback = entries.filter((e) => e.locale !== locale);
+    if (!fallback.length) return;
+    const relations: [string, 'topic' | 'call', string][] = [
+      ['topics', 'topic', 'name'],
+      ['call', 'call', 'title'],
+    ];
+    for (const [key, target, label] of relations) {
+      const refs = fallback.flatMap((e) => {
+        const v = e[key];
+        return (Array.isArray(v) ? v : v ? [v] : []) as Record<string, unknown>[];
+      });
+      const ids = [...new Set(refs.map((r) => r.documentId as string).filter(Boolean))];
+      if (!ids.length) continue;
+      const rows = (await strapi.db.query(UID[target] as never).findMany({
+        where: { documentId: { $in: ids }, locale, publishedAt: { $notNull: true } },
+        select: ['documentId', 'slug', label],
+      })) as Record<string, unknown>[];
+      const byId = new Map(rows.map((r) => [r.documentId as string, r]));
+      for (const ref of refs) {
+        const translated = byId.get(ref.documentId as string);
+        if (translated) Object.assign(ref, { [label]: translated[label], slug: translated.slug, locale });
+      }
+    }
+  };
+
   return {
     async list(type: ContentTypeName, o: ListOptions): Promise<ListResult> {
       const k = knex();
@@ -220,6 +251,7 @@ export const createRepository = (strapi: Core.Strapi) => {
       idsQuery = idsQuery.orderBy('t.id', 'desc').limit(pageSize).offset(offset);
       const ids = ((await idsQuery) as { id: number }[]).map((r) => Number(r.id));
       const entries = await load(type, ids, Boolean(o.detail));
+      await localizeRefs(entries, o.locale);
       return {
         entries,
         pagination: offsetMode
@@ -245,6 +277,7 @@ export const createRepository = (strapi: Core.Strapi) => {
       const chosen = versions.find((v) => v.locale === locale) ?? versions.find((v) => v.locale === defaultLocale);
       if (!chosen) return null;
       const [entry] = await load(type, [chosen.id], true);
+      if (entry) await localizeRefs([entry], locale);
       return entry ?? null;
     },
 
