@@ -47,6 +47,13 @@ describe('GET /api/solidarity/openapi.json', () => {
     }
     const sessions = doc.paths['/api/solidarity/sessions']?.get?.parameters.map((p) => p.name) ?? [];
     expect(sessions).toContain('when');
+    // what a feed or calendar refuses is not offered
+    const calendar = doc.paths['/api/solidarity/sessions.ics']?.get?.parameters.map((p) => p.name) ?? [];
+    expect(calendar).toContain('when');
+    expect(calendar).not.toContain('pageSize');
+    const rss = doc.paths['/api/solidarity/feeds/practices.rss']?.get?.parameters.map((p) => p.name) ?? [];
+    expect(rss).toContain('topic');
+    expect(rss).not.toContain('fields');
   });
 
   it('answers the documented errors in the documented shape', async () => {

@@ -260,10 +260,10 @@ const operation = (route: PublicRoute): [string, string, Json] => {
     schema: { type: 'string' },
   }));
   const single = pathParams.length > 0;
+  const rejected = new Set<string>(route.rejects ?? []);
   const parameters = [
     ...pathParams,
-    ...(type ? shortcutParameters(type) : []),
-    ...(type && !extension ? restParameters(type) : []),
+    ...(type ? [...shortcutParameters(type), ...restParameters(type)].filter((p) => !rejected.has(String(p.name))) : []),
     { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'ETag of a previous answer: 304 when unchanged.' },
   ];
   let ok: Json;

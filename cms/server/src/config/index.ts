@@ -15,6 +15,8 @@ export const pluginConfigSchema = z
   .object({
     locales: z.array(localeCode).min(1).default(['en', 'ca', 'es', 'el', 'fr']),
     defaultLocale: localeCode.default('en'),
+    /** Name of the network, in feed and calendar titles. */
+    networkName: z.string().trim().min(1).max(200).default('Solidarity Commons'),
     /** Public page of a document, for feeds and widgets: {origin}, {slug}, {locale}, {documentId}. */
     urlTemplates: z
       .object({
@@ -46,6 +48,7 @@ export default {
   default: {
     locales: ['en', 'ca', 'es', 'el', 'fr'],
     defaultLocale: 'en',
+    networkName: 'Solidarity Commons',
     urlTemplates: {},
     widgets: {},
     demo: { content: false, admin: null },

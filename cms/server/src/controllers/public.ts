@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { buildOpenApi } from '../api/openapi';
+import { hasJsonLd, JSONLD_CONTENT_TYPE, JSONLD_MEDIA_TYPE, toJsonLd } from '../feeds/jsonld';
 import type cacheService from '../services/cache';
 import type { PublicApiService } from '../services/public-api';
 import { CONTENT_TYPE_NAMES, type ContentTypeName } from '../uids';
@@ -58,12 +59,23 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
       await cache().serve(
         ctx,
         async () => {
+          const origin = publicOrigin(strapi, ctx);
           const { data, meta } = await api().findOne({
             type,
             idOrSlug: String(ctx.params.idOrSlug),
             query: ctx.query as Record<string, unknown>,
-            origin: publicOrigin(strapi, ctx),
+            origin,
           });
+          // JSON-LD (schema.org) on `?format=jsonld` or `Accept: application/ld+json`.
+          if (ctx.query.format === 'jsonld' && !hasJsonLd(type)) {
+            throw new errors.ValidationError('format=jsonld is available for practices, sessions and statements', {
+              errors: [{ path: ['format'], message: 'no JSON-LD for this type', name: 'ValidationError' }],
+            });
+          }
+          const jsonLd =
+            hasJsonLd(type) &&
+            (ctx.query.format === 'jsonld' || ctx.accepts('application/json', JSONLD_MEDIA_TYPE) === JSONLD_MEDIA_TYPE);
+          if (jsonLd) return { body: JSON.stringify(toJsonLd(type, data, origin)), type: JSONLD_CONTENT_TYPE };
           return { body: JSON.stringify({ data, meta }), type: 'application/json; charset=utf-8' };
         }
       );

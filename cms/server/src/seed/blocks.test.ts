@@ -36,6 +36,7 @@ describe('markupToBlocks', () => {
       { type: 'quote', children: [{ type: 'text', text: 'said the mayor' }] },
     ]);
     expect(blocksToText(blocks)).toContain('A food bank run by volunteers.');
+    expect(blocksToText(blocks)).toContain('first\nsecond');
   });
 
   it('does not make links of other schemes', () => {

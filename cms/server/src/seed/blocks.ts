@@ -75,9 +75,11 @@ export const blocksToText = (blocks: unknown): string => {
   if (!Array.isArray(blocks)) return '';
   const walk = (node: unknown): string => {
     if (!node || typeof node !== 'object') return '';
-    const n = node as { text?: unknown; children?: unknown[] };
+    const n = node as { type?: unknown; text?: unknown; children?: unknown[] };
     if (typeof n.text === 'string') return n.text;
-    return Array.isArray(n.children) ? n.children.map(walk).join('') : '';
+    if (!Array.isArray(n.children)) return '';
+    // list items and nested lists stand on lines of their own
+    return n.children.map(walk).join(n.type === 'list' ? '\n' : '');
   };
   return blocks.map(walk).filter(Boolean).join('\n\n');
 };

@@ -10,6 +10,8 @@ const MAX_BODY_BYTES = 512 * 1024;
 export interface Rendered {
   body: string;
   type: string;
+  /** further headers of the answer (Content-Disposition...), replayed with the cached body */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -44,6 +46,13 @@ const matches = (header: string | undefined, etag: string) =>
     .split(',')
     .map((t) => t.trim().replace(/^W\//, ''))
     .some((t) => t === '*' || t === etag.replace(/^W\//, ''));
+
+const send = (ctx: Context, rendered: Rendered) => {
+  ctx.status = 200;
+  ctx.type = rendered.type;
+  for (const [name, value] of Object.entries(rendered.headers ?? {})) ctx.set(name, value);
+  ctx.body = rendered.body;
+};
 
 const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   const responses = new Map<string, Rendered>();
@@ -84,9 +93,19 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
         rendered = await render();
         remember(etag, rendered);
       }
-      ctx.status = 200;
-      ctx.type = rendered.type;
-      ctx.body = rendered.body;
+      send(ctx, rendered);
+    },
+
+    /**
+     * ETag and 304 for answers that are streamed rather than held whole
+     * (exports): true when the client's copy is current and 304 was set.
+     */
+    async notModified(ctx: Context): Promise<boolean> {
+      const etag = etagFor(ctx, `stream|${await this.version()}`);
+      setCacheHeaders(ctx, etag);
+      if (!matches(ctx.get('If-None-Match'), etag)) return false;
+      ctx.status = 304;
+      return true;
     },
 
     /**
@@ -110,9 +129,7 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
           ctx.status = 304;
           return undefined;
         }
-        ctx.status = 200;
-        ctx.type = (cached as Rendered).type;
-        ctx.body = (cached as Rendered).body;
+        send(ctx, cached as Rendered);
         return undefined;
       };
     },

@@ -81,6 +81,11 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A page of published documents, shaped for the public. */
     async list(q: PublicQuery & { detail?: boolean }) {
       const { shortcuts, rest, locale, defaultLocale } = await prepare(q);
+      if (shortcuts.format === 'jsonld') {
+        throw new errors.ValidationError('format=jsonld is available for single documents (/<type>/:idOrSlug)', {
+          errors: [{ path: ['format'], message: 'only on single documents', name: 'ValidationError' }],
+        });
+      }
       const now = new Date();
       const result = await repo.list(q.type, { locale, defaultLocale, shortcuts, rest, now, detail: q.detail });
       const ctx = contextFor(locale, q.origin);

@@ -17,6 +17,8 @@ export interface PublicRoute {
   handler: string;
   config: { auth: false; policies: string[]; middlewares: string[] };
   info?: { summary: string };
+  /** query parameters of its type that this route refuses (documented in OpenAPI) */
+  rejects?: readonly string[];
 }
 
 const open = { auth: false as const, policies: [], middlewares: [] };

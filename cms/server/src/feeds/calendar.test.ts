@@ -1,0 +1,97 @@
+import { sync as ical, type VEvent } from 'node-ical';
+import { describe, expect, it } from 'vitest';
+import { foldLine, renderCalendar } from './calendar';
+import { asSession } from './documents';
+
+const octets = (s: string) => Buffer.byteLength(s, 'utf8');
+
+describe('foldLine', () => {
+  it('folds at 75 octets, continuation space included, never inside a character', () => {
+    for (const line of [
+      'DESCRIPTION:' + 'x'.repeat(300),
+      'SUMMARY:' + 'αβγδε'.repeat(40),
+      'SUMMARY:' + '日本語'.repeat(40),
+      'SUMMARY:' + '😀a'.repeat(60),
+      'X:' + 'y'.repeat(73),
+    ]) {
+      const folded = foldLine(line);
+      const parts = folded.split('\r\n');
+      for (const [i, part] of parts.entries()) {
+        expect(octets(part)).toBeLessThanOrEqual(75);
+        if (i > 0) expect(part.startsWith(' ')).toBe(true);
+      }
+      expect(parts.map((part, i) => (i ? part.slice(1) : part)).join('')).toBe(line);
+    }
+    expect(foldLine('X:' + 'y'.repeat(73))).not.toContain('\r\n'); // exactly 75: not folded
+    expect(foldLine('X:' + 'y'.repeat(74)).split('\r\n')).toEqual(['X:' + 'y'.repeat(73), ' y']);
+  });
+});
+
+describe('renderCalendar', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  const base = {
+    documentId: 'doc1',
+    slug: 's',
+    locale: 'en',
+    url: 'https://commons.example/sessions/s',
+    updatedAt: new Date('2026-05-01T08:00:00Z'),
+    publishedAt: new Date('2026-05-01T08:00:00Z'),
+  };
+
+  it('writes events that a parser reads back, with escaping and defaults', () => {
+    const text = renderCalendar({
+      name: 'Net, with; commas — ναι',
+      source: 'https://commons.example/api/solidarity/sessions.ics?topic=a&locale=en',
+      locale: 'en',
+      host: 'commons.example',
+      origin: 'https://commons.example',
+      now,
+      sessions: [
+        asSession({
+          ...base,
+          title: 'A; B, C \\ D',
+          summary: 'Line one\nline two',
+          description: [{ type: 'paragraph', children: [{ type: 'text', text: 'Κείμενο '.repeat(30) }] }],
+          startsAt: '2026-05-10T10:00:00.000Z',
+          endsAt: null,
+          recordingUrl: 'https://video.example/r',
+          joinUrl: 'javascript:alert(1)',
+          organisers: [{ name: 'No website', slug: 'nows', website: null }],
+        }),
+        asSession({ ...base, documentId: 'nostart', title: 'No start' }),
+      ],
+    });
+    expect(text).toMatch(/\r\n$/);
+    for (const line of text.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
+    const events = Object.values(ical.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
+    expect(events).toHaveLength(1); // a session without a start cannot be an event
+    const [event] = events;
+    expect(event?.uid).toBe('doc1@commons.example');
+    expect(event?.summary).toBe('A; B, C \\ D');
+    expect(event?.start.toISOString()).toBe('2026-05-10T10:00:00.000Z');
+    expect(event?.end.toISOString()).toBe('2026-05-10T11:00:00.000Z');
+    expect(String(event?.description)).toMatch(/^Line one\nline two\n\nΚείμενο/);
+    expect(String(event?.description)).toMatch(/Recording: https:\/\/video\.example\/r$/);
+    const unfolded = text.replace(/\r\n /g, '');
+    expect(unfolded).not.toContain('CONFERENCE'); // not an http(s) join link
+    expect(unfolded).toContain('ORGANIZER;CN=No website:https://commons.example/api/solidarity/organisations/nows');
+    expect(unfolded).toContain('DTSTAMP:20260501T080000Z');
+    expect(unfolded).toContain('LAST-MODIFIED:20260501T080000Z');
+    expect(unfolded).toContain('NAME:Net\\, with\\; commas — ναι');
+    expect(unfolded).toContain('SOURCE;VALUE=URI:https://commons.example/api/solidarity/sessions.ics?topic=a&locale=en');
+  });
+
+  it('writes the same text for the same data (cacheable, stable UIDs)', () => {
+    const input = {
+      name: 'N',
+      source: 'https://c.example/s.ics',
+      locale: 'ca',
+      host: 'c.example',
+      origin: 'https://c.example',
+      now,
+      sessions: [asSession({ ...base, title: 'T', startsAt: '2026-07-01T10:00:00Z', joinUrl: 'https://meet.example/x' })],
+    };
+    expect(renderCalendar(input)).toBe(renderCalendar(input));
+    expect(renderCalendar(input)).toContain('CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=Connecta-t’hi:https://meet');
+  });
+});
