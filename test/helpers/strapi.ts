@@ -80,3 +80,17 @@ export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> 
     },
   };
 };
+
+export type TestDoc = Record<string, unknown> & { documentId: string };
+
+/** The document service of a content type, loosely typed for fixtures. */
+export const documents = (app: TestApp, uid: string) =>
+  app.strapi.documents(uid as never) as unknown as {
+    create(p: object): Promise<TestDoc>;
+    update(p: object): Promise<TestDoc>;
+    findOne(p: object): Promise<TestDoc | null>;
+    findMany(p: object): Promise<TestDoc[]>;
+    publish(p: object): Promise<unknown>;
+    unpublish(p: object): Promise<unknown>;
+    delete(p: object): Promise<unknown>;
+  };

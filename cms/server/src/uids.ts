@@ -10,3 +10,13 @@ export const UID = {
 export type ContentTypeName = keyof typeof UID;
 export type SolidarityUID = (typeof UID)[ContentTypeName];
 export const CONTENT_TYPE_NAMES = Object.keys(UID) as ContentTypeName[];
+
+/** Plural names used in the public routes (`/api/solidarity/<plural>`). */
+export const PLURAL: Record<ContentTypeName, string> = {
+  topic: 'topics',
+  organisation: 'organisations',
+  call: 'calls',
+  practice: 'practices',
+  session: 'sessions',
+  statement: 'statements',
+};

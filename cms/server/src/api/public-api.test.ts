@@ -1,17 +1,11 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
+import { documents, startStrapi, type TestApp, type TestDoc } from '../../../../test/helpers/strapi';
 import { UID } from '../uids';
 
 let app: TestApp;
-type Doc = Record<string, unknown> & { documentId: string };
-const docs = (uid: string) =>
-  app.strapi.documents(uid as never) as unknown as {
-    create(p: object): Promise<Doc>;
-    update(p: object): Promise<Doc>;
-    publish(p: object): Promise<unknown>;
-    unpublish(p: object): Promise<unknown>;
-  };
+type Doc = TestDoc;
+const docs = (uid: string) => documents(app, uid);
 const http = () => request(app.url);
 const get = (path: string) => http().get(`/api/solidarity${path}`);
 

@@ -1,4 +1,4 @@
-import type { ContentTypeName } from '../uids';
+import { PLURAL, type ContentTypeName } from '../uids';
 import type { Entry } from './repository';
 
 export interface PresentContext {
@@ -17,14 +17,6 @@ const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.i
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
 
-const PLURAL: Record<ContentTypeName, string> = {
-  topic: 'topics',
-  organisation: 'organisations',
-  call: 'calls',
-  practice: 'practices',
-  session: 'sessions',
-  statement: 'statements',
-};
 
 export const apiPath = (type: ContentTypeName) => `/api/solidarity/${PLURAL[type]}`;
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { PRACTICE_CRITERIA } from '../seed/types';
 
 /**
  * Components of the plugin. Strapi loads components only from the app's
@@ -62,14 +63,7 @@ export const componentSchemas: Record<string, ComponentSchema> = {
       value: {
         type: 'enumeration',
         required: true,
-        enum: [
-          'crisis-response',
-          'inter-cooperation',
-          'public-procurement',
-          'youth',
-          'ecological-transition',
-          'feminist-perspective',
-        ],
+        enum: [...PRACTICE_CRITERIA],
       },
     },
   },

@@ -1,19 +1,12 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
+import { documents, startStrapi, type TestApp, type TestDoc } from '../../../../test/helpers/strapi';
 import { UID } from '../uids';
 import schemas from '.';
 
 let app: TestApp;
-type Doc = Record<string, unknown> & { documentId: string };
-const docs = (uid: string) =>
-  app.strapi.documents(uid as never) as unknown as {
-    create(p: object): Promise<Doc>;
-    update(p: object): Promise<Doc>;
-    findOne(p: object): Promise<Doc | null>;
-    findMany(p: object): Promise<Doc[]>;
-    publish(p: object): Promise<unknown>;
-  };
+type Doc = TestDoc;
+const docs = (uid: string) => documents(app, uid);
 
 beforeAll(async () => {
   app = await startStrapi();

@@ -2,7 +2,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { sync as ical, type VEvent } from 'node-ical';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
+import { documents, startStrapi, type TestApp, type TestDoc } from '../../../../test/helpers/strapi';
 import { UID } from '../uids';
 
 /*
@@ -12,12 +12,8 @@ import { UID } from '../uids';
  */
 
 let app: TestApp;
-type Doc = Record<string, unknown> & { documentId: string };
-const docs = (uid: string) =>
-  app.strapi.documents(uid as never) as unknown as {
-    create(p: object): Promise<Doc>;
-    update(p: object): Promise<Doc>;
-  };
+type Doc = TestDoc;
+const docs = (uid: string) => documents(app, uid);
 
 interface TextResponse {
   status: number;

@@ -1,14 +1,6 @@
-import { CONTENT_TYPE_NAMES, type ContentTypeName } from '../../uids';
+import { CONTENT_TYPE_NAMES, PLURAL, type ContentTypeName } from '../../uids';
 import { feedRoutes } from './feeds';
 
-const PLURAL: Record<ContentTypeName, string> = {
-  topic: 'topics',
-  organisation: 'organisations',
-  call: 'calls',
-  practice: 'practices',
-  session: 'sessions',
-  statement: 'statements',
-};
 const capitalized = (type: ContentTypeName) => type.charAt(0).toUpperCase() + type.slice(1);
 
 export interface PublicRoute {
