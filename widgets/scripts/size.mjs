@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Size budget of the built widgets: gzip (level 9) of the actual files in dist/.
+// Fails when the entry (every read widget + English UI strings + Lit) is over 14 KB, or a locale
+// chunk over 1.5 KB (KB = 1024 bytes; every size is also printed in bytes).
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = new URL('../dist/', import.meta.url).pathname;
+const KB = 1024;
+const ENTRY_MAX = 14 * KB;
+const LOCALE_MAX = 1.5 * KB;
+
+if (!existsSync(join(dist, 'solidarity.js'))) {
+  console.error('dist/solidarity.js is missing: run `npm run -w widgets build` first.');
+  process.exit(1);
+}
+
+const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
+const rows = [];
+let failed = false;
+const check = (name, file, max) => {
+  const raw = readFileSync(file).length,
+    size = gz(file),
+    ok = max == null || size <= max;
+  if (!ok) failed = true;
+  rows.push([name, raw, size, max ?? '', `${(size / KB).toFixed(2)} KB ${ok ? 'ok' : 'OVER BUDGET'}`]);
+};
+
+check('solidarity.js (entry)', join(dist, 'solidarity.js'), ENTRY_MAX);
+const chunks = existsSync(join(dist, 'chunks')) ? readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js')).sort() : [];
+const locales = ['ca', 'es', 'el', 'fr'];
+for (const l of locales) {
+  const f = chunks.filter((c) => c.startsWith(`${l}-`));
+  if (f.length != 1) {
+    failed = true;
+    rows.push([`locale ${l}`, '', '', LOCALE_MAX, `expected 1 chunk, found ${f.length}`]);
+  } else check(`chunks/${f[0]} (locale ${l})`, join(dist, 'chunks', f[0]), LOCALE_MAX);
+}
+for (const c of chunks.filter((c) => !locales.some((l) => c.startsWith(`${l}-`)))) check(`chunks/${c}`, join(dist, 'chunks', c));
+
+const w = Math.max(...rows.map((r) => String(r[0]).length));
+console.log(`${'file'.padEnd(w)}  ${'bytes'.padStart(7)}  ${'gzip -9'.padStart(7)}  ${'budget'.padStart(7)}`);
+for (const [n, raw, size, max, st] of rows)
+  console.log(`${String(n).padEnd(w)}  ${String(raw).padStart(7)}  ${String(size).padStart(7)}  ${String(max).padStart(7)}  ${st}`);
+if (failed) {
+  console.error('\nSize budget exceeded.');
+  process.exit(1);
+}
+console.log('\nSize budget: ok');

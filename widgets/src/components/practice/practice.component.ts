@@ -1,0 +1,50 @@
+import { html } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import { ApiError } from '../../internal/api.js';
+import { SolidarityElement } from '../../internal/base.js';
+import { skeleton } from '../../internal/html.js';
+import { practiceView } from '../../internal/practice-view.js';
+import { base } from '../../internal/styles.js';
+import type { OneBody, Practice } from '../../internal/types.js';
+import styles from './practice.styles.js';
+
+/**
+ * One good practice in full: place, dates, promoters, topics, criteria, images, the rich-text body
+ * and links.
+ *
+ * @summary One practice, in full.
+ * @tag solidarity-practice
+ *
+ * @attr {string} slug - The practice's slug (required).
+ *
+ * @csspart detail - The practice (article).
+ * @csspart summary - Its summary.
+ * @csspart meta - Place, dates, promoters, call and licence.
+ * @csspart image - Its images.
+ * @csspart topics - Its topics.
+ * @csspart topic - One topic.
+ * @csspart criteria - Its criteria.
+ * @csspart links - Its links.
+ */
+export class SolidarityPractice extends SolidarityElement {
+  static override styles = [base, styles];
+  static override properties: PropertyDeclarations = { slug: {} };
+  static override keys = ['slug'];
+
+  /** The practice's slug. */
+  declare slug?: string | null;
+  /** @internal */
+  declare p?: Practice;
+
+  override refresh(): void {
+    const slug = this.slug;
+    this.run(
+      (sig) => (slug ? this.get<OneBody<Practice>>(`/practices/${encodeURIComponent(slug)}`, {}, sig) : Promise.reject(new ApiError(404))),
+      (b) => ((this.p = b.data), { slug })
+    );
+  }
+
+  override view(): unknown {
+    return this.s == 2 ? this.error() : this.s && this.p ? practiceView(this, this.p, true) : html`<ul class="list">${skeleton(1)}</ul>`;
+  }
+}

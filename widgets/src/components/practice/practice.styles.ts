@@ -1,0 +1,10 @@
+import { css } from 'lit';
+
+export default css`
+  [part~='detail'] > [part~='title'] {
+    font-size: 1.4em;
+  }
+  .sk {
+    min-height: 16em;
+  }
+`;

@@ -1,0 +1,8 @@
+import { css } from 'lit';
+
+/** Styles of <solidarity-sessions> (besides the shared ones). */
+export default css`
+  [part~='actions'] {
+    margin-top: var(--_g);
+  }
+`;

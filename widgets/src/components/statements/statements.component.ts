@@ -1,0 +1,61 @@
+import { html, nothing } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import { arr } from '../../internal/base.js';
+import { day, past } from '../../internal/format.js';
+import type { Key } from '../../internal/i18n.js';
+import { ListElement } from '../../internal/list.js';
+import type { Params } from '../../internal/query.js';
+import { base } from '../../internal/styles.js';
+import type { Statement } from '../../internal/types.js';
+import styles from './statements.styles.js';
+
+/**
+ * The network's statements: sector statements, policy reactions, open calls, position papers and
+ * press releases, with their issuers. Open calls show their deadline, or "Closed" once it has passed.
+ *
+ * @summary Statements and open calls, with issuers and deadlines.
+ * @tag solidarity-statements
+ *
+ * @attr {string} kind - sector-statement, policy-reaction, open-call, position-paper or press-release.
+ *
+ * @csspart badge - Badges (kind, deadline, closed).
+ * @csspart kind - The kind badge.
+ * @csspart deadline - The deadline badge of an open call.
+ * @csspart closed - The "Closed" badge of an open call whose deadline has passed.
+ */
+export class SolidarityStatements extends ListElement<Statement> {
+  static override styles = [base, styles];
+  static override properties: PropertyDeclarations = { kind: {} };
+  static override keys = [...ListElement.keys, 'kind'];
+
+  /** Statement kind. */
+  declare kind?: string | null;
+
+  override path = '/statements';
+  override nKey = 'statements' as const;
+  override eKey = 'noStatements' as const;
+
+  override params(): Params {
+    return { ...super.params(), kind: this.kind };
+  }
+
+  override item(x: Statement, i: number): unknown {
+    const l = this.ui,
+      n = arr(x.signatories).length,
+      dl = x.kind == 'open-call' && day(x.deadline, l);
+    return html`<article class="card stack" part="card">
+      <p class="row meta" part="meta">
+        ${x.kind ? html`<span class="badge" part="badge kind">${this.t(x.kind as Key)}</span>` : nothing}
+        ${dl
+          ? past(x.deadline)
+            ? html`<span class="badge off" part="badge closed">${this.t('closed')}</span>`
+            : html`<span class="badge dl" part="badge deadline">${this.t('deadline', { date: dl })}</span>`
+          : nothing}
+        ${x.issuedOn ? html`<time datetime=${x.issuedOn}>${day(x.issuedOn, l)}</time>` : nothing}
+      </p>
+      ${this.ttl(x, i)} ${this.note(x)} ${x.summary ? html`<p part="summary">${x.summary}</p>` : nothing}
+      ${this.line('issuers', arr(x.issuers))}
+      ${n ? html`<p class="meta" part="meta">${this.t('signatories', { n })}</p>` : nothing} ${this.topics(x)}
+    </article>`;
+  }
+}

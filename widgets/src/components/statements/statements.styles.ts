@@ -1,0 +1,8 @@
+import { css } from 'lit';
+
+/** Styles of <solidarity-statements> (besides the shared ones). */
+export default css`
+  [part~='deadline'] {
+    font-weight: 600;
+  }
+`;

@@ -1,0 +1,64 @@
+/** UI strings: English is bundled; ca, es, el, fr load on demand (one small chunk each). No DOM, no Lit. */
+import en from '../locales/en.js';
+
+export type Strings = typeof en;
+export type Key = keyof Strings;
+export type Vars = Record<string, string | number>;
+
+/** Locales with UI strings. */
+export const LOCALES = ['en', 'ca', 'es', 'el', 'fr'];
+
+const loaders: Record<string, () => Promise<{ default: Strings }>> = {
+  ca: () => import('../locales/ca.js'),
+  es: () => import('../locales/es.js'),
+  el: () => import('../locales/el.js'),
+  fr: () => import('../locales/fr.js'),
+};
+
+const cache: Record<string, Promise<Strings>> = { en: Promise.resolve(en) };
+
+/** The strings of a supported locale (English when it is unknown or its chunk fails to load). */
+export const load = (l: string): Promise<Strings> =>
+  (cache[l] ??= loaders[l]
+    ? loaders[l]().then(
+        (m) => m.default,
+        () => (delete cache[l], en)
+      )
+    : cache.en);
+
+/** Primary subtag, lower-case ("ca-ES" -> "ca"). */
+export const primary = (l: string): string => l.toLowerCase().split(/[-_]/)[0];
+
+/** UI locale: the requested one (attribute, then the page's lang) if supported, else English. */
+export const uiLocale = (requested?: string | null, pageLang?: string | null): string => {
+  const p = primary(requested || pageLang || 'en');
+  return LOCALES.includes(p) ? p : 'en';
+};
+
+/** Locale sent to the API: the attribute's primary subtag if supported, the attribute as given if not, else the UI locale. */
+export const apiLocale = (requested: string | null | undefined, ui: string): string =>
+  !requested ? ui : LOCALES.includes(primary(requested)) ? primary(requested) : requested;
+
+/**
+ * Translates `key`: `{var}` placeholders, plural forms picked by Intl.PluralRules on `vars.n`.
+ * An unknown key (a kind or criterion the UI does not know yet) is shown as it is.
+ */
+export const tr = (s: Strings, l: string, key: Key, vars: Vars = {}): string => {
+  let m: string | Record<string, string> = s[key] ?? en[key] ?? String(key);
+  if (typeof m != 'string') m = m[new Intl.PluralRules(l).select(+vars.n)] ?? m.other;
+  return m.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = vars[k];
+    return typeof v == 'number' ? v.toLocaleString(l) : (v ?? '');
+  });
+};
+
+/** Name of a language or region in locale `l` ("en" -> "anglès"); the code itself when unknown. */
+export const displayName = (l: string, type: 'language' | 'region', code: string): string => {
+  try {
+    return new Intl.DisplayNames(l, { type }).of(code) || code;
+  } catch {
+    return code;
+  }
+};
+
+export { en };

@@ -1,0 +1,196 @@
+import { css } from 'lit';
+
+/**
+ * Styles shared by every widget. Public custom properties are `--solidarity-*`; the private
+ * `--_*` ones hold their resolved values. The host page's CSS cannot reach inside (shadow DOM);
+ * inherited properties that a theme may set on <body> are reset on :host.
+ */
+export const base = css`
+  :host {
+    --_a: var(--solidarity-color-accent, #0b6e4f);
+    --_t: var(--solidarity-color-text, #1c2421);
+    --_m: var(--solidarity-color-muted, #56625d);
+    --_s: var(--solidarity-color-surface, #fff);
+    --_b: var(--solidarity-color-border, #d5dcd8);
+    --_r: var(--solidarity-radius, .5rem);
+    --_g: var(--solidarity-space, 1rem);
+    display: block;
+    contain: content;
+    color: var(--_t);
+    font: inherit;
+    font-family: var(--solidarity-font-family, inherit);
+    line-height: 1.5;
+    text-align: start;
+    text-transform: none;
+    letter-spacing: normal;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+    margin: 0;
+  }
+  h1, h2, h3, h4, h5, h6 {
+    font-size: 1.15em;
+    line-height: 1.3;
+  }
+  .link {
+    all: unset;
+    cursor: pointer;
+    text-decoration: underline;
+  }
+  a, .link {
+    color: var(--_a);
+    text-underline-offset: .15em;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_a);
+    outline-offset: 2px;
+  }
+  img {
+    max-width: 100%;
+    height: auto;
+  }
+  .stack > * + * {
+    margin-top: calc(var(--_g) * .75);
+  }
+  .list, .tags {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: var(--_g);
+  }
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: .4em;
+  }
+  :host([layout='grid']) .list {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--solidarity-card-min-width, 16rem)), 1fr));
+  }
+  .card, .error, .empty {
+    background: var(--_s);
+    border: 1px solid var(--_b);
+    border-radius: var(--_r);
+    padding: var(--_g);
+  }
+  .meta, .note, .count, .end {
+    color: var(--_m);
+    font-size: .9em;
+  }
+  .note {
+    font-style: italic;
+  }
+  .tag, .badge {
+    padding: .1em .6em;
+    border-radius: 1em;
+    border: 1px solid var(--_b);
+    font-size: .8em;
+  }
+  .badge {
+    background: var(--_a);
+    border-color: var(--_a);
+    color: var(--solidarity-color-on-accent, #fff);
+  }
+  .off {
+    background: none;
+    color: var(--_m);
+  }
+  button, .btn, select, input {
+    font: inherit;
+    color: inherit;
+    min-height: 2.5em;
+    border-radius: calc(var(--_r) / 1.5);
+    border: 1px solid var(--_b);
+    background: var(--_s);
+    padding: .35em .9em;
+  }
+  button, .btn {
+    cursor: pointer;
+    display: inline-flex;
+    align-items: center;
+    border-color: var(--_a);
+    color: var(--_a);
+    text-decoration: none;
+  }
+  button:hover, .btn:hover {
+    background: var(--_a);
+    color: var(--solidarity-color-on-accent, #fff);
+  }
+  button:disabled {
+    opacity: .5;
+    pointer-events: none;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: .5em var(--_g);
+    align-items: center;
+  }
+  .bar {
+    margin-top: var(--_g);
+    justify-content: space-between;
+  }
+  .vh {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .error {
+    border-color: #b3261e;
+    color: #8c1d18;
+  }
+  .empty {
+    border-style: dashed;
+  }
+  .sk {
+    min-height: 9em;
+  }
+  .sk i {
+    display: block;
+    height: 1em;
+    margin-bottom: .75em;
+    background: var(--_b);
+    border-radius: 4px;
+  }
+  .sk i:first-child {
+    width: 60%;
+  }
+  blockquote {
+    border-inline-start: 3px solid var(--_a);
+    padding-inline-start: var(--_g);
+  }
+  pre {
+    overflow: auto;
+    padding: .75em;
+    background: #f3f5f4;
+  }
+  .n {
+    list-style: none;
+  }
+  summary {
+    cursor: pointer;
+  }
+  time {
+    font-weight: 600;
+  }
+  /* forced colors: borders and text already take system colors; keep skeletons and states visible */
+  @media (forced-colors: active) {
+    .sk i {
+      forced-color-adjust: none;
+      background: GrayText;
+    }
+    button:disabled {
+      color: GrayText;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

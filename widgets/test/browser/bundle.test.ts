@@ -1,0 +1,63 @@
+/**
+ * The built bundle (dist/solidarity.js, minified, with its hashed chunks) in the browser: what a
+ * partner site really loads. Run after `npm run build`.
+ */
+import { expect, fixture } from '@open-wc/testing';
+import { fakeApi, freshApi, restoreFetch } from '../fake-api.js';
+import { $, $$, settled, shows, text, watchErrors } from '../helpers.js';
+
+const TAGS = ['solidarity-practices', 'solidarity-practice', 'solidarity-sessions', 'solidarity-statements'];
+// a variable, so that TypeScript and esbuild leave the import of the built file to the browser
+const bundle = '../../dist/solidarity.js';
+
+describe('dist/solidarity.js', () => {
+  afterEach(() => restoreFetch());
+
+  it('registers every read widget, and loading it again (or another copy) does not throw', async () => {
+    const w = watchErrors();
+    await import(bundle);
+    for (const t of TAGS) expect(customElements.get(t), t).to.be.a('function');
+    await import(bundle + '?copy=2');
+    await import(bundle + '?copy=3');
+    w.stop();
+    expect(w.errors).to.deep.equal([]);
+  });
+
+  it('renders each widget from the built code, loading a locale chunk on demand', async () => {
+    await import(bundle);
+    const api = freshApi();
+    const f = fakeApi();
+    const practices = await fixture(`<solidarity-practices api="${api}" locale="ca" page-size="3" controls="topic,country,search"></solidarity-practices>`);
+    await settled(practices as HTMLElement & { updateComplete: Promise<unknown> });
+    await shows(practices, '12 pràctiques');
+    expect(text(practices)).to.include('Pàgina 1 de 4');
+    expect($$(practices, 'article')).to.have.length(3);
+    await expect(practices).to.be.accessible();
+    const chunks = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/dist/chunks/'));
+    expect(chunks.some((n) => /\/chunks\/ca-[\w-]+\.js$/.test(n)), chunks.join()).to.equal(true);
+
+    const one = await fixture(`<solidarity-practice api="${api}" slug="rebost-solidari-del-barri" locale="en"></solidarity-practice>`);
+    await settled(one as HTMLElement & { updateComplete: Promise<unknown> });
+    expect($(one, '.body h4')!.textContent).to.equal('How it works');
+
+    const sessions = await fixture(`<solidarity-sessions api="${api}" locale="es"></solidarity-sessions>`);
+    await settled(sessions as HTMLElement & { updateComplete: Promise<unknown> });
+    await shows(sessions, 'Añadir al calendario');
+    expect($(sessions, 'a[part~=subscribe]')!.getAttribute('href')).to.match(/^webcal:\/\//);
+
+    const statements = await fixture(`<solidarity-statements api="${api}" locale="el" kind="open-call"></solidarity-statements>`);
+    await settled(statements as HTMLElement & { updateComplete: Promise<unknown> });
+    await shows(statements, 'Ανοιχτή πρόσκληση');
+    expect($(statements, '[part~=closed]')!.textContent).to.equal('Έκλεισε');
+    expect(f.calls.every((u) => u.origin == api)).to.equal(true);
+  });
+
+  it('defaults the API to the origin the script was loaded from', async () => {
+    await import(bundle);
+    const f = fakeApi();
+    const el = await fixture(`<solidarity-statements locale="en"></solidarity-statements>`);
+    await settled(el as HTMLElement & { updateComplete: Promise<unknown> });
+    expect(f.calls[0].origin).to.equal(location.origin);
+    expect(f.calls[0].pathname).to.equal('/api/solidarity/statements');
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * A fake Solidarity Commons API for the browser tests: a `fetch` that answers exactly the
+ * contract of /api/solidarity (list and detail shapes, pagination, filters, locales with
+ * fallback, the error shape), records every request and honours AbortSignal.
+ */
+import type { Practice, Session, Statement } from '../src/internal/types.js';
+import { topic as topics } from './fixtures/organisations.js';
+import { practiceDocs, type PracticeDoc } from './fixtures/practices.js';
+import { sessionDocs, type SessionDoc } from './fixtures/sessions.js';
+import { statementDocs, type StatementDoc } from './fixtures/statements.js';
+import { topicsIn } from './fixtures/topics.js';
+
+export const LOCALES = ['en', 'ca', 'es', 'el', 'fr'];
+
+export interface Fake {
+  /** every request, in order */
+  calls: URL[];
+  /** requests whose signal was aborted */
+  aborted: URL[];
+  /** answer every request with this instead (status, body); `undefined` for the normal answers */
+  override?: (u: URL) => Response | Promise<Response> | undefined;
+  /** hold every answer until `release()` */
+  hold(): void;
+  release(): void;
+  practices: PracticeDoc[];
+  sessions: SessionDoc[];
+  statements: StatementDoc[];
+  restore(): void;
+}
+
+export const json = (body: unknown, status = 200): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+export const apiError = (status: number, name: string, message: string, details: unknown = {}): Response =>
+  json({ data: null, error: { status, name, message, details } }, status);
+
+type Doc = { base: Record<string, unknown> & { topics: (keyof typeof topics)[] }; t: Record<string, Record<string, unknown>> };
+
+/** The document in locale `l`, or in English with localeFallback. */
+const localise = <T>(d: Doc, l: string, detail: boolean): T => {
+  const locale = d.t[l] ? l : 'en';
+  const { body, minutes, ...text } = d.t[locale] as Record<string, unknown>;
+  const doc: Record<string, unknown> = {
+    ...d.base,
+    ...text,
+    locale,
+    localeFallback: locale != l,
+    topics: d.base.topics.map((k) => ({ slug: topics[k].slug, name: (topics[k].name as Record<string, string>)[l] ?? topics[k].name.en })),
+    publishedAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+  };
+  if ('minutes' in (d.t[locale] ?? {}) || 'kind' in d.base) doc.minutes = minutes ?? null;
+  if (detail) doc.body = body ?? [];
+  else if (!('startsAt' in d.base)) delete doc.links;
+  return doc as T;
+};
+
+const list = (u: URL, items: unknown[]) => {
+  const page = Math.max(1, Number(u.searchParams.get('page') ?? 1));
+  const pageSize = Number(u.searchParams.get('pageSize') ?? 10);
+  const total = items.length;
+  return json({
+    data: items.slice((page - 1) * pageSize, page * pageSize),
+    meta: { pagination: { page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), total }, locale: u.searchParams.get('locale') ?? 'en' },
+  });
+};
+
+const text = (x: { title?: string; summary?: string | null }) => `${x.title} ${x.summary ?? ''}`.toLowerCase();
+
+/** The fake server's answer to one request. */
+export function answer(f: Fake, u: URL): Response {
+  const q = u.searchParams;
+  const l = q.get('locale') ?? 'en';
+  if (!LOCALES.includes(l))
+    return apiError(400, 'ValidationError', `Unknown locale "${l}": use one of ${LOCALES.join(', ')}`, { errors: [{ path: ['locale'] }] });
+  const ps = q.get('pageSize');
+  if (ps != null && !(Number(ps) >= 1 && Number(ps) <= 50)) return apiError(400, 'ValidationError', 'pageSize must be between 1 and 50');
+  const path = u.pathname.replace(/^.*\/api\/solidarity/, '');
+  const has = (k: string, v: string | null | undefined) => !q.get(k) || q.get(k)?.toLowerCase() == String(v).toLowerCase();
+  const match = (x: { title?: string; summary?: string | null; topics?: { slug: string }[] }) =>
+    (!q.get('q') || text(x).includes(q.get('q')!.toLowerCase())) && (!q.get('topic') || !!x.topics?.some((t) => t.slug == q.get('topic')));
+
+  if (path == '/topics') return list(u, topicsIn(l));
+  if (path == '/practices') {
+    const items = f.practices
+      .map((d) => localise<Practice>(d as unknown as Doc, l, false))
+      .filter(
+        (p) =>
+          match(p) &&
+          has('country', p.country) &&
+          (!q.get('organisation') || !!p.promoters?.some((o) => o.slug == q.get('organisation'))) &&
+          (!q.get('call') || p.call?.slug == q.get('call')) &&
+          (!q.get('criteria') || !!p.criteria?.includes(q.get('criteria')!))
+      );
+    return list(u, items);
+  }
+  let m = path.match(/^\/practices\/([^/]+)$/);
+  if (m) {
+    const d = f.practices.find((d) => d.base.slug == decodeURIComponent(m![1]));
+    return d ? json({ data: localise<Practice>(d as unknown as Doc, l, true), meta: { locale: l } }) : apiError(404, 'NotFoundError', 'Not Found');
+  }
+  if (path == '/sessions') {
+    const past = q.get('when') == 'past';
+    const now = Date.now();
+    const items = f.sessions
+      .map((d) => localise<Session>(d as unknown as Doc, l, false))
+      .filter((s) => (past ? Date.parse(s.startsAt) < now : Date.parse(s.startsAt) >= now) && match(s) && has('kind', s.kind))
+      .sort((a, b) => (Date.parse(a.startsAt) - Date.parse(b.startsAt)) * (past ? -1 : 1));
+    return list(u, items);
+  }
+  if (path == '/statements') {
+    const items = f.statements
+      .map((d) => localise<Statement>(d as unknown as Doc, l, false))
+      .filter((s) => match(s) && has('kind', s.kind));
+    return list(u, items);
+  }
+  m = path.match(/^\/statements\/([^/]+)$/);
+  if (m) {
+    const d = f.statements.find((d) => d.base.slug == m![1]);
+    return d ? json({ data: localise<Statement>(d as unknown as Doc, l, true), meta: { locale: l } }) : apiError(404, 'NotFoundError', 'Not Found');
+  }
+  return apiError(404, 'NotFoundError', 'Not Found');
+}
+
+let current: Fake | undefined;
+
+/** Replaces window.fetch with the fake API until `restore()` (called by `afterEach` in every test file). */
+export function fakeApi(init: Partial<Pick<Fake, 'practices' | 'sessions' | 'statements' | 'override'>> = {}): Fake {
+  current?.restore();
+  const original = window.fetch;
+  let gate: Promise<void> | undefined;
+  let open: (() => void) | undefined;
+  const f: Fake = {
+    calls: [],
+    aborted: [],
+    practices: practiceDocs,
+    sessions: sessionDocs,
+    statements: statementDocs,
+    ...init,
+    hold() {
+      gate = new Promise((r) => (open = r));
+    },
+    release() {
+      open?.();
+      gate = undefined;
+    },
+    restore() {
+      window.fetch = original;
+      current = undefined;
+    },
+  };
+  window.fetch = async (input: RequestInfo | URL, options?: RequestInit): Promise<Response> => {
+    const u = new URL(String(input));
+    f.calls.push(u);
+    const signal = options?.signal;
+    const abort = new Promise<never>((_, reject) => {
+      const fail = () => (f.aborted.push(u), reject(new DOMException('The operation was aborted.', 'AbortError')));
+      if (signal?.aborted) fail();
+      signal?.addEventListener('abort', fail);
+    });
+    const work = (async () => {
+      await new Promise((r) => setTimeout(r, 1));
+      if (gate) await gate;
+      return (await f.override?.(u)) ?? answer(f, u);
+    })();
+    return Promise.race([work, abort]);
+  };
+  current = f;
+  return f;
+}
+
+export const restoreFetch = (): void => current?.restore();
+
+let n = 0;
+/** A fresh API base per test, so that the shared client's cache never leaks between tests. */
+export const freshApi = (): string => `https://commons-${++n}-${Date.now().toString(36)}.example`;
