@@ -27,12 +27,13 @@ step('typecheck', () => npmRun('typecheck'));
 step('lint', () => npmRun('lint'));
 
 const outDir = mkdtempSync(path.join(os.tmpdir(), 'solidarity-vitest-'));
-const vitest = (label, env) => {
-  const out = path.join(outDir, `${label}.json`);
-  const status = step(`server tests on ${label}`, () =>
+const vitest = (label, env, config = 'vitest.config.mts') => {
+  const out = path.join(outDir, `${label.replace(/\W+/g, '-')}.json`);
+  const name = config === 'vitest.config.mts' ? `server tests on ${label}` : label;
+  const status = step(name, () =>
     run(
       process.execPath,
-      [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+      [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
       { env: { ...process.env, ...env } }
     )
   );
@@ -79,7 +80,11 @@ if (pgReachable) {
 }
 
 const widgets = JSON.parse(readFileSync(path.join(ROOT, 'widgets', 'package.json'), 'utf8'));
-if (widgets.scripts?.test) step('widget tests', () => run('npm', ['run', '--silent', '-w', 'widgets', 'test']));
+if (widgets.scripts?.test) {
+  // builds the bundle, checks its size budget, then unit and browser tests
+  const status = step('widget tests', () => run('npm', ['run', '--silent', '-w', 'widgets', 'test']));
+  if (status === 0) vitest('end-to-end (demo site in Chromium)', { SOLIDARITY_TEST_DB: 'sqlite' }, 'vitest.e2e.config.mts');
+}
 
 console.log('\nSummary');
 for (const s of steps) console.log(`  ${s}`);

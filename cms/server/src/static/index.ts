@@ -71,6 +71,10 @@ export const registerStaticRoutes = (strapi: Core.Strapi) => {
 
   const demoPage = async (ctx: Context) => {
     const page = String(ctx.params.page ?? 'index');
+    if (/^[a-z0-9-]+\.(js|css)$/.test(page)) {
+      await sendFile(ctx, safeJoin(demo(), page), () => 'public, max-age=60');
+      return;
+    }
     if (!/^[a-z0-9-]+$/.test(page)) throw new errors.NotFoundError('Not Found');
     // The demo pages only load the bundle and talk to this API.
     ctx.set(

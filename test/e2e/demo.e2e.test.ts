@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ROOT, startStrapi, type TestApp } from '../helpers/strapi';
+
+/**
+ * The demo partner site, served by the real app, shows published demo content
+ * from the real API through the built widget bundle, in two languages, in
+ * Debian's Chromium, with no console errors.
+ */
+let app: TestApp;
+let browser: Browser;
+
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+beforeAll(async () => {
+  if (!existsSync(path.join(APP_ROOT, 'widgets', 'dist', 'solidarity.js'))) {
+    throw new Error('widgets/dist is missing: run `npm run -w widgets build` first (npm test does)');
+  }
+  app = await startStrapi({ demo: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const open = async (url: string) => {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+  await page.goto(url, { waitUntil: 'networkidle' });
+  return { page, problems };
+};
+
+/** Text of the cards a widget rendered (Playwright's CSS locators pierce shadow roots). */
+const titles = async (page: Page, widget: string) => {
+  await page.locator(`${widget} article`).first().waitFor({ timeout: 15_000 });
+  return page.locator(`${widget} article`).allInnerTexts();
+};
+
+describe('demo partner site', () => {
+  it('shows the published demo content in English', async () => {
+    const { page, problems } = await open(`${app.url}/demo`);
+    const practices = (await titles(page, 'solidarity-practices')).join('\n');
+    const api = (await (await fetch(`${app.url}/api/solidarity/practices?pageSize=6`)).json()) as { data: { title: string }[] };
+    expect(api.data.length).toBe(6);
+    for (const p of api.data) expect(practices).toContain(p.title);
+    // the single practice, with its body rendered from blocks
+    const one = (await titles(page, 'solidarity-practice')).join('\n');
+    expect(one).toContain('Manlleu');
+    const upcoming = (await titles(page, 'solidarity-sessions[when="upcoming"]')).join('\n');
+    expect(upcoming.length).toBeGreaterThan(0);
+    const statements = (await titles(page, 'solidarity-statements')).join('\n');
+    expect(statements.length).toBeGreaterThan(0);
+    // drafts and private contacts are not there
+    const all = await page.locator('body').innerText();
+    expect(all).not.toContain('leak-canary');
+    expect(all).not.toContain('Creu Alta bike kitchen');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows it in Catalan on the Catalan page', async () => {
+    const { page, problems } = await open(`${app.url}/demo/ca`);
+    const practices = (await titles(page, 'solidarity-practices')).join('\n');
+    const res = await fetch(`${app.url}/api/solidarity/practices?locale=ca&pageSize=6`);
+    const body = (await res.json()) as { data: { title: string; locale: string }[] };
+    const catalan = body.data.find((p) => p.locale === 'ca');
+    expect(catalan).toBeDefined();
+    expect(practices).toContain(catalan?.title);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ca');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('lists copy-ready snippets', async () => {
+    const { page, problems } = await open(`${app.url}/demo/snippets`);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('<script type="module"');
+    expect(text).toContain(`${app.url}/widgets/solidarity.js`); // the snippet names this server
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
