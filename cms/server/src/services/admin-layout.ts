@@ -24,7 +24,26 @@ export const LAYOUTS: Record<ContentTypeName, Layout> = {
 };
 
 /** Bump when LAYOUTS changes so existing installs get the new defaults once. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
+
+/** `reviewStatus` → `Review status`, for labels editors read. */
+export const humanize = (field: string): string => {
+  const words = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+const LABELS: Record<string, string> = {
+  contact: 'Contact person (private)',
+  reviewStatus: 'Review status (private)',
+  reviewNotes: 'Review notes (private)',
+  submittedAt: 'Submitted at (private)',
+  source: 'Source (private)',
+  memberOf: 'Member of',
+  startsAt: 'Starts at (UTC)',
+  endsAt: 'Ends at (UTC)',
+  timezone: 'Time zone (IANA, e.g. Europe/Madrid)',
+  spokenLanguages: 'Spoken languages (JSON list, e.g. ["ca", "es"])',
+};
 
 interface CmConfiguration {
   settings: Record<string, unknown>;
@@ -59,7 +78,19 @@ const adminLayoutService = ({ strapi }: { strapi: Core.Strapi }) => ({
           defaultSortBy: layout.sortBy,
           defaultSortOrder: layout.order,
         },
-        metadatas: current.metadatas,
+        metadatas: Object.fromEntries(
+          Object.entries(current.metadatas).map(([field, meta]) => {
+            const label = LABELS[field] ?? humanize(field);
+            return [
+              field,
+              {
+                ...meta,
+                ...(meta.edit ? { edit: { ...meta.edit, label } } : {}),
+                ...(meta.list ? { list: { ...meta.list, label: label.replace(/ \(.*\)$/, '') } } : {}),
+              },
+            ];
+          })
+        ),
         layouts: { ...current.layouts, list: layout.list },
       });
     }
