@@ -4,8 +4,8 @@ import type { Context } from 'koa';
 
 export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 const VERSION_KEY = 'content-version';
-const MAX_ENTRIES = 300;
-const MAX_BODY_BYTES = 512 * 1024;
+const MAX_ENTRIES = 200;
+const MAX_BODY_BYTES = 256 * 1024;
 
 export interface Rendered {
   body: string;
