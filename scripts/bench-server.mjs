@@ -10,14 +10,23 @@ const N = Number(process.env.BENCH_N ?? 10000);
 const LOCALES = (process.env.BENCH_LOCALES ?? 'en,ca,es,el,fr').split(',');
 const UID = 'plugin::solidarity.practice';
 
-const WORDS = `food bank volunteers cooperative fablab visors municipality procurement clauses youth incubator
+// A vocabulary like a real corpus's: a hundred common words of the field and a few thousand rarer
+// ones, drawn with a Zipf-like skew, so that a search term matches a realistic share of practices.
+const COMMON = `food bank volunteers cooperative fablab visors municipality procurement clauses youth incubator
 energy community housing care elderly digital inclusion laptops lending library local currency market
 producers circular repair cafe textile reuse kitchen canteen school garden allotment seeds bakery bicycle
 logistics delivery solidarity network mutual aid women migrants training employment social enterprise
 culture theatre festival archive radio translation platform open source software commons water forest
 mountain island coast fishing farming shepherds cheese olive wine honey cereals bread market hall`.split(/\s+/);
-const pick = (i, k) => WORDS[(i * 7919 + k * 104729) % WORDS.length];
-const sentence = (i, n, seed) => Array.from({ length: n }, (_, k) => pick(i + seed, k)).join(' ');
+const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'te', 'vi', 'do', 'pe', 'ri', 'go', 'ba', 'zu', 'fe', 'no'];
+const RARE = Array.from({ length: 4000 }, (_, i) =>
+  SYLLABLES[i % 16] + SYLLABLES[Math.floor(i / 16) % 16] + SYLLABLES[Math.floor(i / 256) % 16] + (i % 7 === 0 ? 'ria' : 'ta')
+);
+const WORDS = [...COMMON, ...RARE];
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const word = () => WORDS[Math.min(WORDS.length - 1, Math.floor(WORDS.length * random() ** 3))];
+const sentence = (_i, n) => Array.from({ length: n }, word).join(' ');
 
 process.env.SEED_DEMO = 'false';
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
@@ -54,9 +63,9 @@ if (Number(existing[0].n) === 0) {
         for (const published of [false, true]) {
           rows.push({
             [col('documentId')]: documentId,
-            [col('title')]: `${sentence(i, 4, 1)} ${i} ${locale}`,
-            [col('summary')]: sentence(i, 30, 2),
-            [col('body')]: JSON.stringify([{ type: 'paragraph', children: [{ type: 'text', text: sentence(i, 120, 3) }] }]),
+            [col('title')]: `${sentence(i, 4)} ${i} ${locale}`,
+            [col('summary')]: sentence(i, 30),
+            [col('body')]: JSON.stringify([{ type: 'paragraph', children: [{ type: 'text', text: sentence(i, 80) }] }]),
             [col('slug')]: `practice-${i}`,
             [col('country')]: countries[i % countries.length],
             [col('municipality')]: `Town ${i % 300}`,
@@ -84,6 +93,8 @@ if (Number(existing[0].n) === 0) {
   }
   const search = strapi.plugin('solidarity').service('public-api').repository.search;
   await search.reindexAll();
+  // Fresh statistics, as autovacuum would have after a real import.
+  await knex.raw('ANALYZE');
   await strapi.plugin('solidarity').service('cache').bump();
   console.error(`bench: loaded ${N} practices x ${LOCALES.length} locales in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -94,7 +105,4 @@ strapi.server.routes([{ method: 'GET', path: '/api/core/practices', handler: (ct
 strapi.server.mount();
 const server = strapi.server.httpServer;
 server.listen(0, '127.0.0.1', () => console.log(`READY ${server.address().port}`));
-process.on('SIGTERM', async () => {
-  await strapi.destroy();
-  process.exit(0);
-});
+// Strapi's own SIGTERM handler shuts it down.

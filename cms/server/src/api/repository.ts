@@ -159,9 +159,6 @@ export const createRepository = (strapi: Core.Strapi) => {
     const k = knex();
     const { table, column } = meta(type);
     const published = column('publishedAt');
-    if (locale === defaultLocale) {
-      return k(table).select('id').whereNotNull(published).where(column('locale'), locale);
-    }
     const ranked = k(table)
       .select(
         'id',
@@ -223,7 +220,12 @@ export const createRepository = (strapi: Core.Strapi) => {
       const k = knex();
       const { table, column } = meta(type);
       const where = await conditions(type, o.shortcuts, o.rest, o.now);
-      let query = k(`${table} as t`).whereIn('t.id', chosenEntries(type, o.locale, o.defaultLocale));
+      // In the default locale every published row is its own choice; elsewhere a window picks
+      // the requested locale's row, else the default locale's, per document.
+      let query =
+        o.locale === o.defaultLocale
+          ? k(`${table} as t`).whereNotNull(`t.${column('publishedAt')}`).where(`t.${column('locale')}`, o.locale)
+          : k(`${table} as t`).whereIn('t.id', chosenEntries(type, o.locale, o.defaultLocale));
       if (where.length) {
         const sub = strapi.db
           .queryBuilder(UID[type] as never)

@@ -66,3 +66,14 @@ export const pgConfigFor = (locale: string): string => {
   };
   return map[locale.split('-')[0] ?? ''] ?? 'simple';
 };
+
+/**
+ * Indexes for public reads: published rows of a locale, newest first. Strapi
+ * only indexes (document_id, locale, published_at); created after its schema
+ * sync on every start (IF NOT EXISTS), so a sync can never leave them out.
+ */
+export const ensureReadIndexes = async (knex: Knex, tables: string[]): Promise<void> => {
+  for (const table of tables) {
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_public_idx ON ${table} (locale, published_at)`);
+  }
+};

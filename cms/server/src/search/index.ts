@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { blocksToText } from '../seed/blocks';
 import { UID } from '../uids';
-import { SEARCH_TABLE, clientOf, createSearchSchema, pgConfigFor } from './ddl';
+import { SEARCH_TABLE, clientOf, createSearchSchema, ensureReadIndexes, pgConfigFor } from './ddl';
 
 /** Types with full-text search, and the fields that feed it. */
 export const SEARCHABLE: Record<string, { title: string; text: string[]; blocks: string[] }> = {
@@ -83,6 +83,10 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
   return {
     async ensureSchema() {
       await createSearchSchema(knex());
+      const tables = Object.values(UID).map(
+        (uid) => (strapi.db.metadata.get(uid as never) as unknown as { tableName: string }).tableName
+      );
+      await ensureReadIndexes(knex(), tables);
     },
 
     /** Re-indexes every published entry of one document (after a write to it). */
