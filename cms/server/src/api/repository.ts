@@ -154,22 +154,33 @@ export const createRepository = (strapi: Core.Strapi) => {
     return { pairs: shape.defaultSort, byRank: false };
   };
 
-  /** ids of the published entries to show in `locale`: its own version, else the default locale's. */
-  const chosenEntries = (type: ContentTypeName, locale: string, defaultLocale: string) => {
+  /**
+   * Restricts `query` (on `t`) to the published entries to show in `locale`:
+   * its own version, else the default locale's when the document has none in
+   * `locale` (an anti-join on Strapi's (document_id, locale, published_at) index).
+   */
+  const chosenEntries = (
+    query: Knex.QueryBuilder,
+    type: ContentTypeName,
+    locale: string,
+    defaultLocale: string
+  ): Knex.QueryBuilder => {
     const k = knex();
     const { table, column } = meta(type);
-    const published = column('publishedAt');
-    const ranked = k(table)
-      .select(
-        'id',
-        k.raw(
-          `ROW_NUMBER() OVER (PARTITION BY ${column('documentId')} ORDER BY CASE WHEN ${column('locale')} = ? THEN 0 ELSE 1 END) AS rn`,
-          [locale]
+    const [published, loc, doc] = [column('publishedAt'), column('locale'), column('documentId')];
+    if (locale === defaultLocale) return query.where(`t.${loc}`, locale).whereNotNull(`t.${published}`);
+    // published_at in each branch, so that each is one range of the (locale, published_at, document_id) index
+    return query.where((w) =>
+      w.where((own) => own.where(`t.${loc}`, locale).whereNotNull(`t.${published}`)).orWhere((o) =>
+        o.where(`t.${loc}`, defaultLocale).whereNotNull(`t.${published}`).whereNotExists(
+          k(`${table} as own`)
+            .select(k.raw('1'))
+            .whereRaw(`own.${doc} = t.${doc}`)
+            .where(`own.${loc}`, locale)
+            .whereNotNull(`own.${published}`)
         )
       )
-      .whereNotNull(published)
-      .whereIn(column('locale'), [locale, defaultLocale]);
-    return k.select('id').from(ranked.as('ranked')).where('rn', 1);
+    );
   };
 
   const load = async (type: ContentTypeName, ids: number[], detail: boolean): Promise<Entry[]> => {
@@ -220,12 +231,7 @@ export const createRepository = (strapi: Core.Strapi) => {
       const k = knex();
       const { table, column } = meta(type);
       const where = await conditions(type, o.shortcuts, o.rest, o.now);
-      // In the default locale every published row is its own choice; elsewhere a window picks
-      // the requested locale's row, else the default locale's, per document.
-      let query =
-        o.locale === o.defaultLocale
-          ? k(`${table} as t`).whereNotNull(`t.${column('publishedAt')}`).where(`t.${column('locale')}`, o.locale)
-          : k(`${table} as t`).whereIn('t.id', chosenEntries(type, o.locale, o.defaultLocale));
+      let query = chosenEntries(k(`${table} as t`), type, o.locale, o.defaultLocale);
       if (where.length) {
         const sub = strapi.db
           .queryBuilder(UID[type] as never)

@@ -68,12 +68,16 @@ export const pgConfigFor = (locale: string): string => {
 };
 
 /**
- * Indexes for public reads: published rows of a locale, newest first. Strapi
+ * Indexes for public reads: published rows of a locale, newest first, with
+ * their document (covering the locale-fallback anti-join). Strapi
  * only indexes (document_id, locale, published_at); created after its schema
  * sync on every start (IF NOT EXISTS), so a sync can never leave them out.
  */
 export const ensureReadIndexes = async (knex: Knex, tables: string[]): Promise<void> => {
   for (const table of tables) {
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_public_idx ON ${table} (locale, published_at)`);
+    await knex.raw(`DROP INDEX IF EXISTS ${table}_public_idx`); // its first version, without document_id
+    await knex.raw(
+      `CREATE INDEX IF NOT EXISTS ${table}_public_read_idx ON ${table} (locale, published_at, document_id)`
+    );
   }
 };
