@@ -10,23 +10,49 @@ const N = Number(process.env.BENCH_N ?? 10000);
 const LOCALES = (process.env.BENCH_LOCALES ?? 'en,ca,es,el,fr').split(',');
 const UID = 'plugin::solidarity.practice';
 
-// A vocabulary like a real corpus's: a hundred common words of the field and a few thousand rarer
-// ones, drawn with a Zipf-like skew, so that a search term matches a realistic share of practices.
-const COMMON = `food bank volunteers cooperative fablab visors municipality procurement clauses youth incubator
-energy community housing care elderly digital inclusion laptops lending library local currency market
-producers circular repair cafe textile reuse kitchen canteen school garden allotment seeds bakery bicycle
-logistics delivery solidarity network mutual aid women migrants training employment social enterprise
-culture theatre festival archive radio translation platform open source software commons water forest
-mountain island coast fishing farming shepherds cheese olive wine honey cereals bread market hall`.split(/\s+/);
+// A corpus shaped like a real one: each practice is about 3 of 25 themes, and its text mixes
+// words of those themes (each theme word so in roughly a tenth of the practices) with rarer words
+// of a 4,000-word vocabulary, so a search matches a realistic share of the practices.
+const THEMES = `food bank pantry meals surplus groceries canteen kitchen bread bakery
+cooperative members assembly shares statutes governance democratic workers owners
+energy solar roofs renewable tariff grid efficiency insulation heating power
+housing tenants rent cooperative-housing dwellings eviction building renovation flats homes
+care elderly homecare carers dependency respite nursing wellbeing health clinic
+digital laptops inclusion connectivity skills literacy software devices broadband online
+youth students incubator mentoring apprenticeships schools training graduates jobs internships
+repair reuse circular textile workshop upcycling refurbishment waste recycling materials
+market producers farmers organic shortchain vegetables cheese olive honey orchards
+finance credit loans microcredit savings ethical fund crowdfunding investment bonds
+procurement clauses tenders contracts municipal purchasing criteria reserved awarding suppliers
+culture theatre festival music archive heritage radio cinema library arts
+mobility bicycle logistics delivery couriers transport cargo sharing routes rideshare
+migrants refugees welcome language integration mediation asylum reception interpreters newcomers
+women feminist equality caregiving violence leadership gender parity domestic rights
+water forest mountain rural villages shepherds fishing coast island landscape
+fablab makers printing prototypes opensource hardware visors laser workshop design
+education continuity tutoring homework pupils teachers classes curriculum lessons parents
+network federation partnership intercooperation alliance exchange peers platform commons members
+policy advocacy regulation law statute council ministry parliament recognition plan
+tourism hospitality hostel routes guides visitors heritage-trails crafts seasons hosts
+sports club inclusion disability wheelchair adapted leisure swimming athletics games
+crisis pandemic emergency response lockdown solidarity volunteers mutual-aid hotline support
+employment integration reintegration jobs wage insertion social-enterprise placement coaching skills
+mental counselling listening loneliness befriending therapy peer-support helpline grief stress`
+  .split('\n')
+  .map((line) => line.trim().split(/\s+/));
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'te', 'vi', 'do', 'pe', 'ri', 'go', 'ba', 'zu', 'fe', 'no'];
-const RARE = Array.from({ length: 4000 }, (_, i) =>
-  SYLLABLES[i % 16] + SYLLABLES[Math.floor(i / 16) % 16] + SYLLABLES[Math.floor(i / 256) % 16] + (i % 7 === 0 ? 'ria' : 'ta')
-);
-const WORDS = [...COMMON, ...RARE];
+const RARE = Array.from({ length: 4096 }, (_, i) => SYLLABLES[i % 16] + SYLLABLES[(i >> 4) % 16] + SYLLABLES[(i >> 8) % 16]);
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const word = () => WORDS[Math.min(WORDS.length - 1, Math.floor(WORDS.length * random() ** 3))];
-const sentence = (_i, n) => Array.from({ length: n }, word).join(' ');
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const themesOf = (i) => [i % 25, (i * 7 + 3) % 25, (i * 13 + 11) % 25];
+const sentence = (i, n) =>
+  Array.from({ length: n }, () => {
+    if (random() < 0.6) {
+      const theme = THEMES[themesOf(i)[Math.floor(random() * 3)]];
+      return theme[Math.floor(random() * theme.length)];
+    }
+    return RARE[Math.floor(RARE.length * random() ** 2)];
+  }).join(' ');
 
 process.env.SEED_DEMO = 'false';
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';

@@ -241,16 +241,25 @@ export const createRepository = (strapi: Core.Strapi) => {
         query = query.whereIn('t.id', sub);
       }
       let searching = false;
+      let ranked: Knex.QueryBuilder | null = null;
+      let countQuery = query;
       if (o.shortcuts.q) {
-        const matches = search.matches(UID[type], o.shortcuts.q, [o.locale, o.defaultLocale]);
-        if (!matches) return { entries: [], pagination: emptyPage(o) };
+        const locales = [o.locale, o.defaultLocale];
+        const matching = search.matches(UID[type], o.shortcuts.q, locales, { rank: false });
+        ranked = search.matches(UID[type], o.shortcuts.q, locales, { rank: true });
+        if (!matching || !ranked) return { entries: [], pagination: emptyPage(o) };
         searching = true;
-        query = query.join(matches.as('s'), 's.entry_id', 't.id');
+        // counting needs no ranking: only the ids query pays for it
+        countQuery = query.clone().join(matching.as('s'), 's.entry_id', 't.id');
+        query = query.join(ranked.as('s'), 's.entry_id', 't.id');
       }
 
       const { page, pageSize, offset, offsetMode } = pageOf(o);
-      const [countRow] = (await query.clone().count({ n: '*' })) as { n: number | string }[];
+      const [countRow] = (await countQuery.clone().count({ n: '*' })) as { n: number | string }[];
       const total = Number(countRow?.n ?? 0);
+      if (total === 0 || offset >= total) {
+        return { entries: [], pagination: offsetMode ? { start: offset, limit: pageSize, total } : { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+      }
 
       const order = orderOf(type, o.rest, o.shortcuts, searching);
       let idsQuery = query.clone().select('t.id');

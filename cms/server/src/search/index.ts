@@ -128,16 +128,18 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
 
     /**
      * A subquery of (entry_id, rank) for published entries of `uid` in the
-     * given locales matching `q`; a lower rank is a better match.
+     * given locales matching `q`; a lower rank is a better match. Without
+     * `rank` (for counting) only entry_id, which spares the ranking.
      * Returns null when `q` has no searchable word.
      */
-    matches(uid: string, q: string, locales: string[]): Knex.QueryBuilder | null {
+    matches(uid: string, q: string, locales: string[], options: { rank?: boolean } = {}): Knex.QueryBuilder | null {
       const k = knex();
+      const withRank = options.rank !== false;
       if (clientOf(k) === 'sqlite') {
         const query = ftsQuery(q);
         if (!query) return null;
         return k
-          .select('entry_id', k.raw(`bm25(${SEARCH_TABLE}, 0, 0, 0, 0, 10.0, 1.0) AS rank`))
+          .select('entry_id', ...(withRank ? [k.raw(`bm25(${SEARCH_TABLE}, 0, 0, 0, 0, 10.0, 1.0) AS rank`)] : []))
           .from(SEARCH_TABLE)
           .whereRaw(`${SEARCH_TABLE} MATCH ?`, [query])
           .andWhere('uid', uid)
@@ -150,7 +152,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
         .join(' + ');
       const rankBindings = distinct.flatMap((locale) => [locale, pgConfigFor(locale), q]);
       const sub = k
-        .select('entry_id', k.raw(`-(${rank}) AS rank`, rankBindings))
+        .select('entry_id', ...(withRank ? [k.raw(`-(${rank}) AS rank`, rankBindings)] : []))
         .from(SEARCH_TABLE)
         .where('uid', uid)
         .where((w) => {
