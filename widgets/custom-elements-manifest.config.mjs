@@ -2,7 +2,9 @@
 // event, CSS part and CSS custom property, from the JSDoc of the components).
 
 /** Internal reactive state (Lit `state: true`) and helper names the analyzer would otherwise list. */
-const INTERNAL = new Set(['s', 'open', 'tops', 'p']);
+const INTERNAL = new Set(['s', 'open', 'tops', 'p', 'st']);
+/** Inherited attributes an element does not use. */
+const UNUSED = { 'solidarity-submit-practice': new Set(['page-size', 'pageSize']) };
 
 /** Drops internal state and methods, and the generic `emit(type)` helper's pseudo-event. */
 const publicOnly = () => ({
@@ -10,7 +12,8 @@ const publicOnly = () => ({
   packageLinkPhase({ customElementsManifest }) {
     for (const mod of customElementsManifest.modules) {
       for (const d of mod.declarations ?? []) {
-        if (d.attributes) d.attributes = d.attributes.filter((a) => !INTERNAL.has(a.name) && !INTERNAL.has(a.fieldName));
+        const unused = UNUSED[d.tagName] ?? new Set();
+        if (d.attributes) d.attributes = d.attributes.filter((a) => !INTERNAL.has(a.name) && !INTERNAL.has(a.fieldName) && !unused.has(a.name));
         // the public properties are the attribute-backed ones; the rest is rendering machinery
         const fields = new Set((d.attributes ?? []).map((a) => a.fieldName));
         if (d.members) d.members = d.members.filter((m) => m.kind === 'field' && fields.has(m.name));

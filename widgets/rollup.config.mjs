@@ -1,5 +1,6 @@
-// Builds dist/solidarity.js (every read widget + English + Lit) and hashed lazy chunks
-// (one per UI locale; later the <solidarity-submit-practice> form) under dist/chunks/.
+// Builds dist/solidarity.js (every read widget + English + Lit + the form's loader) and hashed
+// lazy chunks under dist/chunks/: one per UI locale; the <solidarity-submit-practice> form
+// (submit-practice-*), its strings (form-<locale>-*) and the ALTCHA widget (altcha-*).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -46,17 +47,32 @@ function minifyTemplates() {
   };
 }
 
+/** An imported .css file (ALTCHA's stylesheet) as a string, whitespace collapsed. */
+function cssText() {
+  return {
+    name: 'css-text',
+    transform(code, id) {
+      if (!id.endsWith('.css')) return null;
+      return { code: `export default ${JSON.stringify(code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim())};`, map: null };
+    },
+  };
+}
+
 export default {
   input: { solidarity: 'src/solidarity.ts' },
+  // the entry may export more than its own exports: the lazy form chunk imports Lit and the shared code from it
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'dist',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    // the form's strings are named form-<locale>, apart from the read widgets' <locale> chunks
+    chunkFileNames: (c) => (c.facadeModuleId?.includes('/submit-practice/locales/') ? 'chunks/form-[name]-[hash].js' : 'chunks/[name]-[hash].js'),
     sourcemap: false,
   },
   plugins: [
     nodeResolve({ exportConditions: ['production'] }),
+    cssText(),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     minifyTemplates(),
     terser({ ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true, unsafe: true, unsafe_methods: true, pure_getters: true, toplevel: true }, mangle: { toplevel: true }, format: { comments: false } }),

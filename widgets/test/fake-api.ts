@@ -4,6 +4,7 @@
  * fallback, the error shape), records every request and honours AbortSignal.
  */
 import type { Practice, Session, Statement } from '../src/internal/types.js';
+import { callDocs, type CallDoc } from './fixtures/calls.js';
 import { topic as topics } from './fixtures/organisations.js';
 import { practiceDocs, type PracticeDoc } from './fixtures/practices.js';
 import { sessionDocs, type SessionDoc } from './fixtures/sessions.js';
@@ -17,14 +18,18 @@ export interface Fake {
   calls: URL[];
   /** requests whose signal was aborted */
   aborted: URL[];
+  /** bodies of the POST requests (parsed JSON), in order */
+  posts: { url: URL; body: unknown; headers: Record<string, string> }[];
   /** answer every request with this instead (status, body); `undefined` for the normal answers */
-  override?: (u: URL) => Response | Promise<Response> | undefined;
+  override?: (u: URL, init?: RequestInit) => Response | Promise<Response> | undefined;
   /** hold every answer until `release()` */
   hold(): void;
   release(): void;
   practices: PracticeDoc[];
   sessions: SessionDoc[];
   statements: StatementDoc[];
+  /** calls for practices */
+  cfp: CallDoc[];
   restore(): void;
 }
 
@@ -67,8 +72,53 @@ const list = (u: URL, items: unknown[]) => {
 
 const text = (x: { title?: string; summary?: string | null }) => `${x.title} ${x.summary ?? ''}`.toLowerCase();
 
-/** The fake server's answer to one request. */
-export function answer(f: Fake, u: URL): Response {
+/** A call in locale `l` (English with localeFallback when it has no translation). */
+const localCall = (d: CallDoc, l: string) => {
+  const locale = d.t[l] ? l : 'en';
+  return {
+    ...d.base,
+    ...d.t[locale],
+    locale,
+    localeFallback: locale != l,
+    topics: d.base.topics.map((s) => {
+      const t = Object.values(topics).find((x) => x.slug == s)!;
+      return { slug: s, name: (t.name as Record<string, string>)[l] ?? t.name.en };
+    }),
+  };
+};
+
+let ids = 0;
+
+/** The answer to POST /submissions: 202 with an id, or a 400 naming the fields the server's schema refuses (the main ones). */
+export function submission(body: unknown): Response {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const errors: { path: (string | number)[]; message: string; name: string }[] = [];
+  const need = (path: (string | number)[], v: unknown) => (typeof v != 'string' || !v.trim()) && errors.push({ path, message: 'is required', name: 'ValidationError' });
+  need(['title'], b.title);
+  need(['summary'], b.summary);
+  if (!Array.isArray(b.topics) || !b.topics.length) errors.push({ path: ['topics'], message: 'choose at least one topic', name: 'ValidationError' });
+  if (!Array.isArray(b.promoters) || !b.promoters.length) errors.push({ path: ['promoters'], message: 'name at least one promoting organisation', name: 'ValidationError' });
+  need(['territory', 'country'], (b.territory as Record<string, unknown>)?.country);
+  need(['contact', 'email'], (b.contact as Record<string, unknown>)?.email);
+  if (b.consent !== true) errors.push({ path: ['consent'], message: 'consent to the privacy notice is required', name: 'ValidationError' });
+  if (typeof b.altcha != 'string' || !b.altcha) errors.push({ path: ['altcha'], message: 'proof of work missing or invalid', name: 'ValidationError' });
+  if (errors.length)
+    return apiError(400, 'ValidationError', errors.length == 1 ? errors[0].message : `${errors.length} fields need attention`, { errors });
+  return json({ data: { id: `sub-${++ids}`, status: 'submitted' } }, 202);
+}
+
+/** A valid ALTCHA (v1) challenge whose solution is `number`: what `altcha-lib/v1` createChallenge makes (the signature is not checked by the widget). */
+export async function challenge(number = 1234, maxnumber = 5000): Promise<Record<string, unknown>> {
+  const salt = `c0ffee${number.toString(16)}deadbeef?expires=${Math.floor(Date.now() / 1000) + 600}`;
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(salt + number));
+  const challenge = Array.from(new Uint8Array(hash), (x) => x.toString(16).padStart(2, '0')).join('');
+  return { algorithm: 'SHA-256', challenge, maxnumber, salt, signature: 'f'.repeat(64) };
+}
+
+/** The fake server's answer to one request (GET, or POST /submissions with its parsed `body`). */
+export function answer(f: Fake, u: URL, method = 'GET', body?: unknown): Response {
+  const p = u.pathname.replace(/^.*\/api\/solidarity/, '');
+  if (p == '/submissions') return method == 'POST' ? submission(body) : apiError(405, 'MethodNotAllowedError', 'Method Not Allowed');
   const q = u.searchParams;
   const l = q.get('locale') ?? 'en';
   if (!LOCALES.includes(l))
@@ -81,6 +131,7 @@ export function answer(f: Fake, u: URL): Response {
     (!q.get('q') || text(x).includes(q.get('q')!.toLowerCase())) && (!q.get('topic') || !!x.topics?.some((t) => t.slug == q.get('topic')));
 
   if (path == '/topics') return list(u, topicsIn(l));
+  if (path == '/calls') return list(u, f.cfp.map((d) => localCall(d, l)).filter((c) => q.get('open') != 'true' || c.isOpen));
   if (path == '/practices') {
     const items = f.practices
       .map((d) => localise<Practice>(d as unknown as Doc, l, false))
@@ -125,7 +176,7 @@ export function answer(f: Fake, u: URL): Response {
 let current: Fake | undefined;
 
 /** Replaces window.fetch with the fake API until `restore()` (called by `afterEach` in every test file). */
-export function fakeApi(init: Partial<Pick<Fake, 'practices' | 'sessions' | 'statements' | 'override'>> = {}): Fake {
+export function fakeApi(init: Partial<Pick<Fake, 'practices' | 'sessions' | 'statements' | 'cfp' | 'override'>> = {}): Fake {
   current?.restore();
   const original = window.fetch;
   let gate: Promise<void> | undefined;
@@ -133,9 +184,11 @@ export function fakeApi(init: Partial<Pick<Fake, 'practices' | 'sessions' | 'sta
   const f: Fake = {
     calls: [],
     aborted: [],
+    posts: [],
     practices: practiceDocs,
     sessions: sessionDocs,
     statements: statementDocs,
+    cfp: callDocs,
     ...init,
     hold() {
       gate = new Promise((r) => (open = r));
@@ -152,6 +205,16 @@ export function fakeApi(init: Partial<Pick<Fake, 'practices' | 'sessions' | 'sta
   window.fetch = async (input: RequestInfo | URL, options?: RequestInit): Promise<Response> => {
     const u = new URL(String(input));
     f.calls.push(u);
+    const method = (options?.method ?? 'GET').toUpperCase();
+    let body: unknown;
+    if (method == 'POST') {
+      try {
+        body = JSON.parse(String(options?.body ?? ''));
+      } catch {
+        body = options?.body;
+      }
+      f.posts.push({ url: u, body, headers: Object.fromEntries(new Headers(options?.headers).entries()) });
+    }
     const signal = options?.signal;
     const abort = new Promise<never>((_, reject) => {
       const fail = () => (f.aborted.push(u), reject(new DOMException('The operation was aborted.', 'AbortError')));
@@ -161,7 +224,10 @@ export function fakeApi(init: Partial<Pick<Fake, 'practices' | 'sessions' | 'sta
     const work = (async () => {
       await new Promise((r) => setTimeout(r, 1));
       if (gate) await gate;
-      return (await f.override?.(u)) ?? answer(f, u);
+      const o = await f.override?.(u, options);
+      if (o) return o;
+      if (u.pathname.endsWith('/api/solidarity/submissions/challenge')) return json(await challenge());
+      return answer(f, u, method, body);
     })();
     return Promise.race([work, abort]);
   };
