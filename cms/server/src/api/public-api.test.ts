@@ -158,6 +158,15 @@ describe('GET /api/solidarity/practices', () => {
     expect(body.body.data.map((d: Doc) => d.slug)).toEqual(['fablab-visors']);
     const ca = await get('/practices?locale=ca&q=aliments').expect(200);
     expect(ca.body.data.map((d: Doc) => d.slug)).toEqual(['banc-aliments-sants']);
+    expect(res.body.meta.pagination.total).toBe(2);
+    // in Catalan: the English-only practice matches through its fallback...
+    const fallback = await get('/practices?locale=ca&q=visors').expect(200);
+    expect(fallback.body.data.map((d: Doc) => d.slug)).toEqual(['fablab-visors']);
+    expect(fallback.body.meta.pagination.total).toBe(1);
+    // ...but a practice that has a Catalan version is searched in Catalan only
+    const english = await get('/practices?locale=ca&q=volunteer').expect(200);
+    expect(english.body.data).toEqual([]);
+    expect(english.body.meta.pagination.total).toBe(0);
     const none = await get('/practices?q=%22%28%29*%3A').expect(200); // FTS operators only: no words
     expect(none.body.data).toEqual([]);
   });

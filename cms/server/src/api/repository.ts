@@ -255,8 +255,14 @@ export const createRepository = (strapi: Core.Strapi) => {
       }
 
       const { page, pageSize, offset, offsetMode } = pageOf(o);
-      const [countRow] = (await countQuery.clone().count({ n: '*' })) as { n: number | string }[];
-      const total = Number(countRow?.n ?? 0);
+      // A plain search is counted on the search index alone (PostgreSQL); anything else joins.
+      const indexCount =
+        searching && !where.length && o.shortcuts.q
+          ? await search.countMatches(UID[type], o.shortcuts.q, o.locale, o.defaultLocale)
+          : null;
+      const total =
+        indexCount ??
+        Number(((await countQuery.clone().count({ n: '*' })) as { n: number | string }[])[0]?.n ?? 0);
       if (total === 0 || offset >= total) {
         return { entries: [], pagination: offsetMode ? { start: offset, limit: pageSize, total } : { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
       }
