@@ -24,5 +24,9 @@ export default tseslint.config(
   {
     files: ['widgets/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['cms/admin/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   }
 );

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['cms/server/**/*.test.ts', 'config/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['cms/server/**/*.test.ts', 'config/**/*.test.ts', 'test/**/*.test.ts', 'cms/admin/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,

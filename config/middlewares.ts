@@ -1,3 +1,16 @@
+/**
+ * The public origin (PUBLIC_URL) may differ from the admin's behind a proxy:
+ * the embed builder's live preview loads the widget bundle from it.
+ */
+const publicOrigin = (() => {
+  try {
+    return process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : null;
+  } catch {
+    return null;
+  }
+})();
+const extra = publicOrigin ? [publicOrigin] : [];
+
 export default [
   'strapi::logger',
   'strapi::errors',
@@ -9,7 +22,8 @@ export default [
       contentSecurityPolicy: {
         useDefaults: true,
         directives: {
-          'connect-src': ["'self'", 'https:'],
+          'script-src': ["'self'", "'unsafe-inline'", ...extra],
+          'connect-src': ["'self'", 'https:', ...extra],
           'img-src': ["'self'", 'data:', 'blob:', 'https:'],
           'media-src': ["'self'", 'data:', 'blob:', 'https:'],
           upgradeInsecureRequests: null,
@@ -28,7 +42,15 @@ export default [
   },
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  {
+    name: 'strapi::body',
+    config: {
+      // A body that does not parse is the client's mistake: a 400 that quotes none of it (logs included).
+      onError: (_error: unknown, ctx: { throw(status: number, message: string): never }) => {
+        ctx.throw(400, 'The request body is not valid JSON');
+      },
+    },
+  },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -3,7 +3,15 @@ import { requireSecret } from './secrets';
 export const DEMO_ADMIN_EMAIL = 'admin@solidarity.example';
 export const DEMO_ADMIN_PASSWORD = 'Solidarity-2026';
 
+/** Comma-separated list from the environment, blanks dropped. */
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 export default ({ env }: { env: EnvFn }) => {
+  const smtpHost = env('SMTP_HOST', '');
   const explicitAdmin = Boolean(env('ADMIN_EMAIL', '') && env('ADMIN_PASSWORD', ''));
   const production = process.env.NODE_ENV === 'production';
   return {
@@ -31,7 +39,55 @@ export default ({ env }: { env: EnvFn }) => {
                 }
               : null,
         },
+        // Public submissions (README "Submissions and privacy").
+        allowedOrigins: list(env('SUBMISSIONS_ALLOWED_ORIGINS', '')),
+        allowNoOrigin: env.bool('SUBMISSIONS_ALLOW_NO_ORIGIN', true),
+        submissions: { maxBodyBytes: env.int('SUBMISSIONS_MAX_BODY_BYTES', 64 * 1024) },
+        altcha: {
+          enabled: env.bool('ALTCHA_ENABLED', true),
+          hmacKey: env('ALTCHA_HMAC_KEY', ''),
+          maxNumber: env.int('ALTCHA_MAX_NUMBER', 100_000),
+          expiresSeconds: env.int('ALTCHA_EXPIRES_SECONDS', 600),
+        },
+        rateLimit: {
+          ip: { points: env.int('SUBMISSIONS_RATE_IP_POINTS', 5), duration: env.int('SUBMISSIONS_RATE_IP_SECONDS', 600) },
+          origin: {
+            points: env.int('SUBMISSIONS_RATE_ORIGIN_POINTS', 60),
+            duration: env.int('SUBMISSIONS_RATE_ORIGIN_SECONDS', 3600),
+          },
+          attempts: {
+            points: env.int('SUBMISSIONS_RATE_ATTEMPTS_POINTS', 30),
+            duration: env.int('SUBMISSIONS_RATE_ATTEMPTS_SECONDS', 600),
+          },
+          redisUrl: env('REDIS_URL', ''),
+          keyPrefix: env('REDIS_KEY_PREFIX', 'solidarity'),
+        },
+        notifications: {
+          editors: list(env('NOTIFY_EDITORS', '')),
+          delivery: env('NOTIFICATIONS_DELIVERY', 'auto'),
+          adminUrl: env('ADMIN_PUBLIC_URL', ''),
+        },
       },
     },
+    // Mail through SMTP when SMTP_HOST is set; without it the plugin only logs its notifications.
+    ...(smtpHost
+      ? {
+          email: {
+            config: {
+              provider: 'nodemailer',
+              providerOptions: {
+                host: smtpHost,
+                port: env.int('SMTP_PORT', 587),
+                secure: env.bool('SMTP_SECURE', env.int('SMTP_PORT', 587) === 465),
+                ...(env('SMTP_USER', '') ? { auth: { user: env('SMTP_USER', ''), pass: env('SMTP_PASSWORD', '') } } : {}),
+              },
+              settings: {
+                defaultFrom: env('EMAIL_FROM', 'Solidarity Commons <no-reply@localhost>'),
+                ...(env('EMAIL_REPLY_TO', '') ? { defaultReplyTo: env('EMAIL_REPLY_TO', '') } : {}),
+              },
+            },
+          },
+        }
+      : {}),
   };
 };

@@ -6,8 +6,9 @@ export default ({ env }: { env: EnvFn }) => ({
   // Public URL of the app (the one partners and feeds point to). Behind a proxy
   // it differs from the admin URL; see README "Behind a load balancer".
   url: env('PUBLIC_URL', ''),
-  // Trust X-Forwarded-* from the load balancer so client IPs and URLs are right.
-  proxy: env.bool('IS_PROXIED', false),
+  // Trust X-Forwarded-* from the load balancer so client IPs and URLs are right
+  // (Strapi 5 reads Koa's setting from `proxy.koa`).
+  proxy: { koa: env.bool('IS_PROXIED', false) },
   app: {
     keys: requireSecret(env, 'APP_KEYS', 'dev-only-app-key-1,dev-only-app-key-2').split(','),
   },

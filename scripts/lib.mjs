@@ -10,7 +10,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const require = createRequire(import.meta.url);
 const STAMP = path.join(ROOT, 'dist', '.solidarity-build');
 
-const SOURCES = ['config', 'cms', 'database', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const SOURCES = ['config', 'src', 'cms', 'database', 'tsconfig.json', 'package.json', 'package-lock.json'];
 const IGNORED = new Set(['node_modules', 'dist', '.cache']);
 
 /** A fingerprint of everything `strapi build` reads, so `npm start` rebuilds only when needed. */

@@ -21,6 +21,15 @@ export const service = <N extends 'locales' | 'seed' | 'demo-admin' | 'admin-lay
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   registerStaticRoutes(strapi);
+  // Permissions of the submission review (Settings > Roles > Plugins > Solidarity).
+  await (
+    strapi.service('admin::permission') as unknown as { actionProvider: { registerMany(a: object[]): Promise<void> } }
+  ).actionProvider.registerMany([
+    { section: 'plugins', displayName: 'Review submissions', uid: 'review', pluginName: 'solidarity' },
+    { section: 'plugins', displayName: 'Erase submissions', uid: 'erase', pluginName: 'solidarity' },
+    { section: 'plugins', displayName: 'Use the embed builder', uid: 'embed', pluginName: 'solidarity' },
+  ]);
+  await (strapi.plugin('solidarity').service('antispam') as unknown as { init(): Promise<void> }).init();
   await service(strapi, 'locales').ensureLocales();
   // The search index is created by the app's migration; hosts without it get it here.
   const search = createSearchIndex(strapi);

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
-const destroy = (_: { strapi: Core.Strapi }) => {
-  // Nothing held open yet: connections are Strapi's own.
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // The submissions' Redis connection (rate limits, used proofs), when REDIS_URL is set.
+  await (strapi.plugin('solidarity').service('antispam') as unknown as { close(): Promise<void> }).close();
 };
 
 export default destroy;

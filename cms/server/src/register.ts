@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
 import { createSearchIndex } from './search';
+import { submissionsGuard } from './submissions/guard';
 import { UID } from './uids';
 
 const OUR_UIDS = new Set<string>(Object.values(UID));
@@ -19,6 +20,9 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.server.use(
     (strapi.plugin('solidarity').service('cache') as unknown as { fastPath(): Parameters<typeof strapi.server.use>[0] }).fastPath()
   );
+
+  // Submissions: CORS for allowed origins only, origin, content type and size checked before the body is read.
+  strapi.server.use(submissionsGuard(strapi));
 
   // After every write to the plugin's content: keep the search index in step
   // and give public caches a new content version.

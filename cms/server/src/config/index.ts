@@ -11,8 +11,73 @@ export const demoAdminSchema = z.object({
   isDefault: z.boolean().default(false),
 });
 
+const rateRule = (points: number, duration: number) =>
+  z
+    .object({
+      /** requests allowed per window */
+      points: z.number().int().min(1).default(points),
+      /** window, in seconds */
+      duration: z.number().int().min(1).default(duration),
+    })
+    .default({ points, duration });
+
+/** Anti-spam and notification settings of public submissions (issue 5). */
+export const submissionsConfigSchema = z.object({
+  /** Origins whose pages may send submissions; empty: the app's own (PUBLIC_URL, else the request's). */
+  allowedOrigins: z
+    .array(z.string().regex(/^https?:\/\/[^\s/?#]+\/?$/, 'an origin such as https://xmess.cat (scheme and host, no path)'))
+    .default([]),
+  /** Accept requests without an Origin header (curl, server-side forms); browsers always send one. */
+  allowNoOrigin: z.boolean().default(true),
+  submissions: z
+    .object({ maxBodyBytes: z.number().int().min(1024).default(64 * 1024) })
+    .default({ maxBodyBytes: 64 * 1024 }),
+  altcha: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** HMAC key of challenges; empty: derived from the app keys (stable across instances). */
+      hmacKey: z.string().default(''),
+      maxNumber: z.number().int().min(10).default(100_000),
+      /** lifetime of a challenge, in seconds */
+      expiresSeconds: z.number().int().min(10).default(600),
+    })
+    .default({ enabled: true, hmacKey: '', maxNumber: 100_000, expiresSeconds: 600 }),
+  rateLimit: z
+    .object({
+      /** stored submissions per client IP */
+      ip: rateRule(5, 600),
+      /** stored submissions per Origin (a partner site) */
+      origin: rateRule(60, 3600),
+      /** any POST per client IP, valid or not */
+      attempts: rateRule(30, 600),
+      /** Redis for limits and used proofs shared by every instance; empty: process memory */
+      redisUrl: z.string().default(''),
+      keyPrefix: z.string().min(1).max(100).default('solidarity'),
+    })
+    .default({
+      ip: { points: 5, duration: 600 },
+      origin: { points: 60, duration: 3600 },
+      attempts: { points: 30, duration: 600 },
+      redisUrl: '',
+      keyPrefix: 'solidarity',
+    }),
+  notifications: z
+    .object({
+      /** editors told of each new submission */
+      editors: z.array(z.email()).default([]),
+      /** 'auto': send when the email plugin has a real provider (SMTP), else only log */
+      delivery: z.enum(['auto', 'email', 'log']).default('auto'),
+      /** admin panel URL for links in mails; default PUBLIC_URL + admin.url */
+      adminUrl: z.string().default(''),
+    })
+    .default({ editors: [], delivery: 'auto', adminUrl: '' }),
+});
+
+export type SubmissionsConfig = z.infer<typeof submissionsConfigSchema>;
+
 export const pluginConfigSchema = z
   .object({
+    ...submissionsConfigSchema.shape,
     locales: z.array(localeCode).min(1).default(['en', 'ca', 'es', 'el', 'fr']),
     defaultLocale: localeCode.default('en'),
     /** Name of the network, in feed and calendar titles. */
@@ -52,6 +117,18 @@ export default {
     urlTemplates: {},
     widgets: {},
     demo: { content: false, admin: null },
+    allowedOrigins: [],
+    allowNoOrigin: true,
+    submissions: { maxBodyBytes: 64 * 1024 },
+    altcha: { enabled: true, hmacKey: '', maxNumber: 100_000, expiresSeconds: 600 },
+    rateLimit: {
+      ip: { points: 5, duration: 600 },
+      origin: { points: 60, duration: 3600 },
+      attempts: { points: 30, duration: 600 },
+      redisUrl: '',
+      keyPrefix: 'solidarity',
+    },
+    notifications: { editors: [], delivery: 'auto', adminUrl: '' },
   },
   validator(config: unknown) {
     const result = pluginConfigSchema.safeParse(config);

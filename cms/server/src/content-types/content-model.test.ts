@@ -51,7 +51,7 @@ describe('content model', () => {
       .filter(([k, a]) => a.private && k !== 'createdBy' && k !== 'updatedBy')
       .map(([k]) => k)
       .sort();
-    expect(privateOnes).toEqual(['contact', 'reviewNotes', 'reviewStatus', 'source', 'submittedAt']);
+    expect(privateOnes).toEqual(['contact', 'reviewHistory', 'reviewNotes', 'reviewStatus', 'source', 'submittedAt']);
   });
 
   it('registers the plugin components', () => {

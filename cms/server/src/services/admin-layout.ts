@@ -24,7 +24,7 @@ export const LAYOUTS: Record<ContentTypeName, Layout> = {
 };
 
 /** Bump when LAYOUTS changes so existing installs get the new defaults once. */
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 
 /** `reviewStatus` → `Review status`, for labels editors read. */
 export const humanize = (field: string): string => {
@@ -81,6 +81,10 @@ const adminLayoutService = ({ strapi }: { strapi: Core.Strapi }) => ({
         metadatas: Object.fromEntries(
           Object.entries(current.metadatas).map(([field, meta]) => {
             const label = LABELS[field] ?? humanize(field);
+            // The review history is written by the review workflow only.
+            if (field === 'reviewHistory') {
+              return [field, { ...meta, edit: { ...meta.edit, label, visible: false, editable: false } }];
+            }
             return [
               field,
               {

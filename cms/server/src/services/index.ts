@@ -1,5 +1,9 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../uids';
+import antispam from '../submissions/antispam';
+import notifications from '../submissions/notifications';
+import review from '../submissions/review';
+import submissions from '../submissions/service';
 import adminLayout from './admin-layout';
 import cache from './cache';
 import demoAdmin from './demo-admin';
@@ -25,4 +29,8 @@ export default {
   locales,
   'public-api': publicApi,
   seed,
+  antispam,
+  notifications,
+  review,
+  submissions,
 };

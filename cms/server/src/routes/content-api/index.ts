@@ -1,5 +1,6 @@
 import { CONTENT_TYPE_NAMES, PLURAL, type ContentTypeName } from '../../uids';
 import { feedRoutes } from './feeds';
+import { submissionRoutes } from './submissions';
 
 const capitalized = (type: ContentTypeName) => type.charAt(0).toUpperCase() + type.slice(1);
 
@@ -34,7 +35,7 @@ const documentRoutes: PublicRoute[] = CONTENT_TYPE_NAMES.flatMap((type) => [
  * The public routes, mounted under /api/solidarity; no token needed.
  * Feed routes come first: `/sessions.ics` must not be taken for a session slug.
  */
-export const publicRoutes: PublicRoute[] = [...feedRoutes, ...documentRoutes];
+export const publicRoutes: PublicRoute[] = [...feedRoutes, ...documentRoutes, ...submissionRoutes];
 
 const openapiRoute: PublicRoute = { method: 'GET', path: '/openapi.json', handler: 'public.openapi', config: open };
 

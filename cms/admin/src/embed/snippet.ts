@@ -1,0 +1,279 @@
+/**
+ * Pure helpers of the embed builder: the element a partner pastes, its attributes, its theme, and
+ * the matching feed and calendar links. No React, no DOM: unit-tested in Node (snippet.test.ts).
+ *
+ * Every attribute value is HTML-escaped, the element and attribute names are constants, and the
+ * `style` attribute is built only from values that are valid CSS colours / font-family lists, so
+ * nothing an editor types (or a slug coming from the API) can break out of the snippet.
+ */
+
+export const WIDGETS = ['practices', 'practice', 'sessions', 'statements', 'submit'] as const;
+export type WidgetName = (typeof WIDGETS)[number];
+
+/** The custom element of each widget (defined by `<publicUrl>/widgets/solidarity.js`). */
+export const WIDGET_TAG: Record<WidgetName, string> = {
+  practices: 'solidarity-practices',
+  practice: 'solidarity-practice',
+  sessions: 'solidarity-sessions',
+  statements: 'solidarity-statements',
+  submit: 'solidarity-submit-practice',
+};
+
+export const SESSION_KINDS = ['webinar', 'peer-review', 'seminar', 'workshop', 'assembly'] as const;
+export const STATEMENT_KINDS = ['sector-statement', 'policy-reaction', 'open-call', 'position-paper', 'press-release'] as const;
+export const PRACTICE_CRITERIA = [
+  'crisis-response',
+  'inter-cooperation',
+  'public-procurement',
+  'youth',
+  'ecological-transition',
+  'feminist-perspective',
+] as const;
+export const PRACTICE_CONTROLS = ['topic', 'country', 'search'] as const;
+export const LAYOUTS = ['list', 'grid'] as const;
+export const WHEN = ['upcoming', 'past'] as const;
+
+/** The widgets' own default page size: left out of the snippet. */
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 50;
+
+export interface Theme {
+  accent?: string;
+  text?: string;
+  surface?: string;
+  fontFamily?: string;
+}
+
+export interface EmbedSettings {
+  widget: WidgetName;
+  locale?: string;
+  topic?: string;
+  organisation?: string;
+  country?: string;
+  call?: string;
+  criteria?: string;
+  kind?: string;
+  q?: string;
+  /** the practice of the single-practice widget */
+  slug?: string;
+  layout?: 'list' | 'grid';
+  pageSize?: number;
+  when?: 'upcoming' | 'past';
+  controls?: string[];
+  /** the submission form's link to the privacy notice (http(s) only) */
+  privacyUrl?: string;
+  theme?: Theme;
+}
+
+type FilterKey = 'topic' | 'organisation' | 'country' | 'call' | 'criteria' | 'kind' | 'q';
+
+/** The filters each widget (and its feed or calendar) understands, in snippet order. */
+export const WIDGET_FILTERS: Record<WidgetName, readonly FilterKey[]> = {
+  practices: ['topic', 'country', 'organisation', 'call', 'criteria', 'q'],
+  practice: [],
+  sessions: ['topic', 'organisation', 'kind', 'q'],
+  statements: ['topic', 'organisation', 'kind', 'q'],
+  submit: ['call'],
+};
+
+/** An absolute http(s) URL, as the `privacy-url` of the form may be. */
+export const isHttpUrl = (value: unknown): value is string => {
+  if (typeof value !== 'string' || !value.trim()) return false;
+  try {
+    const u = new URL(value.trim());
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+
+export const isListWidget = (w: WidgetName): boolean => w === 'practices' || w === 'sessions' || w === 'statements';
+
+/** Escapes text for an HTML attribute value (double-quoted) or element content. */
+export const escapeHtml = (value: string): string =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+// CSS named colours (CSS Color 4) plus the two keywords that make sense for a theme.
+const NAMED_COLOURS = new Set(
+  (
+    'aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet brown burlywood ' +
+    'cadetblue chartreuse chocolate coral cornflowerblue cornsilk crimson cyan darkblue darkcyan darkgoldenrod darkgray ' +
+    'darkgreen darkgrey darkkhaki darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen ' +
+    'darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue dimgray dimgrey dodgerblue ' +
+    'firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite gold goldenrod gray green greenyellow grey honeydew ' +
+    'hotpink indianred indigo ivory khaki lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan ' +
+    'lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen lightskyblue lightslategray ' +
+    'lightslategrey lightsteelblue lightyellow lime limegreen linen magenta maroon mediumaquamarine mediumblue ' +
+    'mediumorchid mediumpurple mediumseagreen mediumslateblue mediumspringgreen mediumturquoise mediumvioletred ' +
+    'midnightblue mintcream mistyrose moccasin navajowhite navy oldlace olive olivedrab orange orangered orchid ' +
+    'palegoldenrod palegreen paleturquoise palevioletred papayawhip peachpuff peru pink plum powderblue purple ' +
+    'rebeccapurple red rosybrown royalblue saddlebrown salmon sandybrown seagreen seashell sienna silver skyblue ' +
+    'slateblue slategray slategrey snow springgreen steelblue tan teal thistle tomato turquoise violet wheat white ' +
+    'whitesmoke yellow yellowgreen transparent currentcolor'
+  ).split(' ')
+);
+
+const HEX = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+// Colour functions with numeric arguments only: no nested function (url(), var(), expression()), no `;`.
+const FUNCTIONAL = /^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\((?:[\s0-9.,%/+-]|deg|grad|rad|turn|none)+\)$/i;
+
+/** True for a CSS colour value that cannot carry anything else: hex, rgb()/hsl()... with numbers, named colours. */
+export const isCssColor = (value: unknown): value is string => {
+  if (typeof value !== 'string') return false;
+  const v = value.trim();
+  if (!v || v.length > 64) return false;
+  return HEX.test(v) || FUNCTIONAL.test(v) || NAMED_COLOURS.has(v.toLowerCase());
+};
+
+const FAMILY_QUOTED = /^(?:"[\p{L}\p{N} _.-]+"|'[\p{L}\p{N} _.-]+')$/u;
+const FAMILY_PLAIN = /^[\p{L}_-][\p{L}\p{N} _-]*$/u;
+
+/** True for a font-family list such as `"Source Sans 3", Arial, sans-serif` (no `;`, `:`, brackets or escapes). */
+export const isFontFamily = (value: unknown): value is string => {
+  if (typeof value !== 'string') return false;
+  const v = value.trim();
+  if (!v || v.length > 200) return false;
+  return v.split(',').every((part) => {
+    const p = part.trim();
+    return FAMILY_QUOTED.test(p) || FAMILY_PLAIN.test(p);
+  });
+};
+
+/** The CSS custom properties of a theme (valid values only; the others are ignored). */
+export const themeDeclarations = (theme: Theme | undefined): [string, string][] => {
+  if (!theme) return [];
+  const out: [string, string][] = [];
+  const colour = (name: string, value: string | undefined) => {
+    if (isCssColor(value)) out.push([name, value.trim()]);
+  };
+  colour('--solidarity-color-accent', theme.accent);
+  colour('--solidarity-color-text', theme.text);
+  colour('--solidarity-color-surface', theme.surface);
+  if (isFontFamily(theme.fontFamily)) out.push(['--solidarity-font-family', theme.fontFamily.trim()]);
+  return out;
+};
+
+/** Which theme values were given but refused (to tell the editor). */
+export const invalidThemeKeys = (theme: Theme | undefined): (keyof Theme)[] => {
+  if (!theme) return [];
+  const bad: (keyof Theme)[] = [];
+  for (const key of ['accent', 'text', 'surface'] as const) {
+    const v = theme[key];
+    if (v && v.trim() && !isCssColor(v)) bad.push(key);
+  }
+  if (theme.fontFamily && theme.fontFamily.trim() && !isFontFamily(theme.fontFamily)) bad.push('fontFamily');
+  return bad;
+};
+
+/** `--solidarity-color-accent: #0b6e4f; --solidarity-font-family: Georgia, serif` (unescaped; '' for none). */
+export const styleAttribute = (theme: Theme | undefined): string =>
+  themeDeclarations(theme)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ');
+
+const clean = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+/** The page size as the widgets read it: 1..50. */
+export const clampPageSize = (n: unknown): number => {
+  const v = Math.floor(Number(n));
+  if (!Number.isFinite(v) || v < 1) return DEFAULT_PAGE_SIZE;
+  return Math.min(v, MAX_PAGE_SIZE);
+};
+
+/**
+ * The attributes of the element, raw (not escaped), in a stable order. The preview sets exactly
+ * these with `setAttribute`; the snippet writes them escaped.
+ */
+export const widgetAttributes = (s: EmbedSettings): [string, string][] => {
+  if (!Object.prototype.hasOwnProperty.call(WIDGET_TAG, s.widget)) throw new Error(`Unknown widget: ${String(s.widget)}`);
+  const attrs: [string, string][] = [];
+  const add = (name: string, value: unknown) => {
+    const v = typeof value === 'number' ? String(value) : clean(value);
+    if (v) attrs.push([name, v]);
+  };
+  if (s.widget === 'practice') add('slug', s.slug);
+  add('locale', s.locale);
+  for (const key of WIDGET_FILTERS[s.widget]) add(key, s[key]);
+  if (s.widget === 'sessions') add('when', s.when && (WHEN as readonly string[]).includes(s.when) ? s.when : undefined);
+  if (isListWidget(s.widget)) {
+    if (s.layout === 'grid') add('layout', 'grid');
+    if (s.pageSize !== undefined && clampPageSize(s.pageSize) !== DEFAULT_PAGE_SIZE) add('page-size', clampPageSize(s.pageSize));
+  }
+  if (s.widget === 'submit' && isHttpUrl(s.privacyUrl)) add('privacy-url', s.privacyUrl);
+  if (s.widget === 'practices' && s.controls?.length) {
+    const controls = PRACTICE_CONTROLS.filter((c) => s.controls?.includes(c));
+    if (controls.length) add('controls', controls.join(','));
+  }
+  add('style', styleAttribute(s.theme));
+  return attrs;
+};
+
+/** `<solidarity-sessions locale="ca" topic="…"></solidarity-sessions>`, every value escaped. */
+export const elementHtml = (s: EmbedSettings): string => {
+  const attrs = widgetAttributes(s)
+    .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
+    .join('');
+  const tag = WIDGET_TAG[s.widget];
+  return `<${tag}${attrs}></${tag}>`;
+};
+
+/** The public base URL without trailing slashes; only http(s) URLs are accepted. */
+export const normalizeBaseUrl = (url: string): string => {
+  const u = new URL(url.trim());
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`Not an http(s) URL: ${url}`);
+  u.search = '';
+  u.hash = '';
+  return u.href.replace(/\/+$/, '');
+};
+
+export const bundleUrl = (publicUrl: string): string => `${normalizeBaseUrl(publicUrl)}/widgets/solidarity.js`;
+
+export const scriptTag = (publicUrl: string): string => `<script type="module" src="${escapeHtml(bundleUrl(publicUrl))}"></script>`;
+
+/** What a partner pastes: the script tag and the element. */
+export const snippetHtml = (publicUrl: string, s: EmbedSettings): string => `${scriptTag(publicUrl)}\n${elementHtml(s)}`;
+
+/** Query string of a feed or calendar, keys sorted and URL-encoded, empty values left out. */
+export const feedQuery = (s: EmbedSettings): string => {
+  const params: Record<string, string> = {};
+  for (const key of WIDGET_FILTERS[s.widget]) {
+    const v = clean(s[key]);
+    if (v) params[key] = v;
+  }
+  const locale = clean(s.locale);
+  if (locale) params.locale = locale;
+  const u = new URLSearchParams();
+  for (const key of Object.keys(params).sort()) u.set(key, params[key]);
+  return u.toString();
+};
+
+/** The same URL with its http(s) scheme replaced by webcal (calendar subscription). */
+export const webcalUrl = (url: string): string => url.replace(/^https?:/i, 'webcal:');
+
+export type FeedFormat = 'rss' | 'atom' | 'json' | 'ics' | 'webcal';
+export interface FeedLink {
+  format: FeedFormat;
+  url: string;
+}
+
+/**
+ * The feeds (practices, statements: RSS, Atom, JSON Feed) or calendars (sessions: .ics and its
+ * webcal:// subscription) for the same filters. A calendar holds past and upcoming sessions, so
+ * `when` is not part of it.
+ */
+export const feedLinks = (publicUrl: string, s: EmbedSettings): FeedLink[] => {
+  const base = `${normalizeBaseUrl(publicUrl)}/api/solidarity`;
+  const q = feedQuery(s);
+  const withQuery = (path: string) => `${base}${path}${q ? `?${q}` : ''}`;
+  if (s.widget === 'practices' || s.widget === 'statements') {
+    return (['rss', 'atom', 'json'] as const).map((format) => ({ format, url: withQuery(`/feeds/${s.widget}.${format}`) }));
+  }
+  if (s.widget === 'sessions') {
+    const ics = withQuery('/sessions.ics');
+    return [
+      { format: 'ics', url: ics },
+      { format: 'webcal', url: webcalUrl(ics) },
+    ];
+  }
+  return [];
+};

@@ -1,0 +1,88 @@
+export const STATUSES = ['submitted', 'in-review', 'needs-info', 'approved', 'rejected'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const REVIEW_ACTIONS = ['start-review', 'request-info', 'approve', 'reject'] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+/** Which statuses each action starts from (the server checks again and answers 400 otherwise). */
+export const ACTION_FROM: Record<ReviewAction, readonly Status[]> = {
+  'start-review': ['submitted', 'needs-info'],
+  'request-info': ['submitted', 'in-review'],
+  approve: ['in-review'],
+  reject: ['submitted', 'in-review', 'needs-info'],
+};
+
+export interface CallRef {
+  documentId?: string;
+  slug: string;
+  title: string;
+}
+
+export interface Contact {
+  name: string;
+  email: string;
+  phone?: string | null;
+  role?: string | null;
+}
+
+export interface HistoryEvent {
+  at: string;
+  action: string;
+  from?: Status | null;
+  to?: Status;
+  by: { id: number | string; name: string } | null;
+  note?: string;
+  mail?: string;
+}
+
+export interface SubmissionSummary {
+  documentId: string;
+  title: string;
+  locale: string;
+  /** `status` in the server's answer; `reviewStatus` in the first contract */
+  status?: Status | null;
+  reviewStatus?: Status | null;
+  published?: boolean;
+  submittedAt: string | null;
+  call: CallRef | null;
+  contact?: Contact | null;
+}
+
+export interface Block {
+  type: string;
+  children?: Block[];
+  [key: string]: unknown;
+}
+
+export interface Submission extends SubmissionSummary {
+  summary?: string | null;
+  body?: Block[] | null;
+  topics?: { slug: string; name: string }[];
+  promoters?: { documentId?: string; slug?: string; name: string; country?: string | null; website?: string | null }[];
+  territory?: { municipality?: string | null; region?: string | null; country?: string | null };
+  municipality?: string | null;
+  region?: string | null;
+  country?: string | null;
+  reviewNotes?: string | null;
+  events?: HistoryEvent[];
+}
+
+export interface ListMeta {
+  counts?: Partial<Record<Status, number>>;
+  pagination?: { page: number; pageSize: number; pageCount: number; total: number };
+}
+
+export const statusOf = (s: SubmissionSummary): Status | null => s.status ?? s.reviewStatus ?? null;
+
+export const territoryOf = (s: Submission) => ({
+  municipality: s.territory?.municipality ?? s.municipality ?? null,
+  region: s.territory?.region ?? s.region ?? null,
+  country: s.territory?.country ?? s.country ?? null,
+});
+
+/**
+ * The practice in the Content Manager, relative to the admin's root (the router's basename, `/admin`
+ * by default): `/admin/content-manager/collection-types/plugin::solidarity.practice/<id>?plugins[i18n][locale]=<locale>`.
+ */
+export const contentManagerPath = (documentId: string, locale: string): string =>
+  `/content-manager/collection-types/plugin::solidarity.practice/${encodeURIComponent(documentId)}?plugins[i18n][locale]=${encodeURIComponent(locale)}`;

@@ -1,0 +1,74 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import type { AntispamService } from '../submissions/antispam';
+import { submissionsConfig } from '../submissions/config';
+import { answeringProblems, clientIp } from '../submissions/http';
+import type { SubmissionsService } from '../submissions/service';
+import { asFields, randomId } from '../submissions/validation';
+
+/**
+ * POST /api/solidarity/submissions and GET /api/solidarity/submissions/challenge.
+ * Origin, content type and declared size are checked before the body is read
+ * (submissions/guard.ts); here: rate limits, honeypot, proof of work, then
+ * validation and storage (submissions/service.ts).
+ */
+const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const antispam = () => strapi.plugin('solidarity').service('antispam') as unknown as AntispamService;
+  const submissions = () => strapi.plugin('solidarity').service('submissions') as unknown as SubmissionsService;
+
+  return {
+    /** An ALTCHA challenge for the form (the widget's `challengeurl`). */
+    async challenge(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = await antispam().challenge();
+    },
+
+    create: answeringProblems(async (ctx: Context) => {
+      ctx.set('Cache-Control', 'no-store');
+      const config = submissionsConfig(strapi);
+      const body = (ctx.request as unknown as { body?: unknown }).body;
+      // Bodies sent without a Content-Length are measured once parsed.
+      if (!ctx.get('Content-Length') && Buffer.byteLength(JSON.stringify(body ?? null)) > config.submissions.maxBodyBytes) {
+        throw new errors.PayloadTooLargeError(`The submission is too large: at most ${config.submissions.maxBodyBytes} bytes of JSON`, {
+          limit: config.submissions.maxBodyBytes,
+        });
+      }
+      const fields = asFields(body);
+      const origin = ctx.get('Origin') || null;
+
+      let charge: { refund(): Promise<void> };
+      try {
+        charge = await antispam().charge(clientIp(strapi, ctx), origin ?? '(none)');
+      } catch (error) {
+        if (error instanceof errors.RateLimitError) {
+          ctx.set('Retry-After', String((error.details as { retryAfter?: number }).retryAfter ?? 60));
+        }
+        throw error;
+      }
+
+      // Honeypot: a field people never see. Answer as to a success, store nothing, send nothing.
+      const honeypot = fields.website;
+      if (honeypot !== undefined && honeypot !== null && honeypot !== '') {
+        strapi.log.info('Submission dropped: honeypot filled');
+        ctx.status = 202;
+        ctx.body = { data: { id: randomId(24), status: 'submitted' } };
+        return;
+      }
+
+      const proof = config.altcha.enabled ? await antispam().useProof(fields.altcha) : null;
+      try {
+        const { documentId } = await submissions().submit(body, { origin });
+        strapi.log.info(`Submission ${documentId} received`);
+        ctx.status = 202;
+        ctx.body = { data: { id: documentId, status: 'submitted' } };
+      } catch (error) {
+        // Nothing stored: the sender may correct the form and send it again, with the same proof.
+        await Promise.all([charge.refund(), proof?.release()]);
+        throw error;
+      }
+    }),
+  };
+};
+
+export default submissionsController;

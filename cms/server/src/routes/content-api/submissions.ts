@@ -1,0 +1,26 @@
+import type { PublicRoute } from '.';
+
+const open = { auth: false as const, policies: [], middlewares: [] };
+
+/**
+ * Public submission routes. CORS, origin, content type and size are handled
+ * before Strapi's stack by submissions/guard.ts (registered in register.ts).
+ */
+export const submissionRoutes: PublicRoute[] = [
+  {
+    method: 'GET',
+    path: '/submissions/challenge',
+    handler: 'submissions.challenge',
+    config: open,
+    info: { summary: 'An ALTCHA proof-of-work challenge for the submission form' },
+    rejects: [],
+  },
+  {
+    method: 'POST',
+    path: '/submissions',
+    handler: 'submissions.create',
+    config: open,
+    info: { summary: 'Send a good practice for review (202; stored as an unpublished draft)' },
+    rejects: [],
+  },
+];

@@ -1,0 +1,78 @@
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+import { allowedOrigins, normalizeOrigin, submissionsConfig } from './config';
+import { HttpProblem, requestOrigin, sendProblem } from './http';
+
+export const SUBMISSIONS_PATH = '/api/solidarity/submissions';
+export const CHALLENGE_PATH = '/api/solidarity/submissions/challenge';
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/**
+ * Runs before Strapi's middleware stack for the two submission routes, so
+ * that what must be refused is refused before a body is read:
+ * - CORS: answers the allowed origin itself (never `*`, never credentials),
+ *   preflights included; a request from another origin gets 403;
+ * - a POST that is not JSON gets 415, one whose Content-Length exceeds the
+ *   limit 413 (bodies without a length are measured after parsing).
+ */
+export const submissionsGuard = (strapi: Core.Strapi) => async (ctx: Context, next: Next) => {
+  const path = ctx.path.replace(/\/+$/, '');
+  if (path !== SUBMISSIONS_PATH && path !== CHALLENGE_PATH) return next();
+  const config = submissionsConfig(strapi);
+  const header = ctx.get('Origin');
+  const origin = header ? normalizeOrigin(header) : null;
+  const allowed = allowedOrigins(strapi, config, requestOrigin(strapi, ctx));
+  ctx.vary('Origin');
+
+  if (header && !(origin && allowed.has(origin))) {
+    return sendProblem(
+      ctx,
+      new HttpProblem(403, 'ForbiddenError', `Submissions are not accepted from ${header}`, {
+        hint: 'the network adds partner sites to its allowed origins (SUBMISSIONS_ALLOWED_ORIGINS)',
+      })
+    );
+  }
+  if (!header && !config.allowNoOrigin) {
+    return sendProblem(ctx, new HttpProblem(403, 'ForbiddenError', 'Submissions need an Origin header'));
+  }
+  const methods = path === CHALLENGE_PATH ? 'GET, OPTIONS' : 'POST, OPTIONS';
+  if (origin) ctx.set('Access-Control-Allow-Origin', origin);
+
+  if (ctx.method === 'OPTIONS') {
+    ctx.set('Access-Control-Allow-Methods', methods);
+    ctx.set('Access-Control-Allow-Headers', 'Content-Type, Accept');
+    ctx.set('Access-Control-Max-Age', '600');
+    ctx.status = 204;
+    return undefined;
+  }
+
+  if (path === SUBMISSIONS_PATH && ctx.method === 'POST') {
+    const limit = config.submissions.maxBodyBytes;
+    const length = Number(ctx.get('Content-Length') || 0);
+    if (length > limit) {
+      ctx.set('Connection', 'close');
+      return sendProblem(
+        ctx,
+        new HttpProblem(413, 'PayloadTooLargeError', `The submission is too large: at most ${limit} bytes of JSON`, { limit })
+      );
+    }
+    if (!ctx.request.is(JSON_TYPES)) {
+      return sendProblem(
+        ctx,
+        ctx.get('Content-Type')
+          ? new HttpProblem(415, 'UnsupportedMediaTypeError', 'Send the submission as JSON (Content-Type: application/json)')
+          : new HttpProblem(400, 'ValidationError', 'Send the submission as a JSON body (Content-Type: application/json)', {
+              errors: [{ path: [], message: 'the request body must be a JSON object', name: 'ValidationError' }],
+            })
+      );
+    }
+  }
+
+  await next();
+  // Strapi's CORS middleware echoes any origin; these routes answer only the allowed one, without credentials.
+  if (origin) ctx.set('Access-Control-Allow-Origin', origin);
+  else ctx.remove('Access-Control-Allow-Origin');
+  ctx.remove('Access-Control-Allow-Credentials');
+  return undefined;
+};

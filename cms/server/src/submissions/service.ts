@@ -1,0 +1,208 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { PublicApiService } from '../services/public-api';
+import { UID } from '../uids';
+import { HttpProblem } from './http';
+import { redactAddresses, type NotificationsService } from './notifications';
+import {
+  fieldError,
+  parseSubmission,
+  submissionError,
+  submissionSlug,
+  textToBlocks,
+  type FieldError,
+  type SubmissionInput,
+} from './validation';
+
+export const REVIEW_STATUSES = ['submitted', 'in-review', 'needs-info', 'approved', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** One entry of a submission's history (private JSON attribute `reviewHistory`). */
+export interface HistoryEvent {
+  at: string;
+  action: 'submit' | 'start-review' | 'request-info' | 'approve' | 'reject';
+  from: ReviewStatus | null;
+  to: ReviewStatus;
+  /** the admin who acted; null for the submission itself */
+  by: { id: number | string; name: string } | null;
+  note?: string;
+  /** on `submit`: consent to the privacy notice was given at `at` */
+  consent?: true;
+  locale?: string;
+  /** on `submit`: the site the form was on */
+  origin?: string | null;
+  /** mail to the contact, when the action sends one */
+  mail?: string;
+}
+
+interface Row {
+  id: number;
+  documentId: string;
+  locale: string;
+  slug?: string;
+  name?: string;
+  title?: string;
+  opensAt?: string | Date;
+  closesAt?: string | Date;
+  publishedAt?: string | Date | null;
+}
+
+const iso = (d: string | Date | undefined) => (d ? new Date(d).toISOString() : '');
+const readable = (d: string | Date | undefined) => (d ? `${iso(d).slice(0, 16).replace('T', ' ')} UTC` : '');
+
+/**
+ * Public submissions: validates a fiche, resolves its topics, call and
+ * promoters in its language, and stores it as an unpublished draft practice
+ * waiting for review. Nothing here ever publishes.
+ */
+const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const api = () => strapi.plugin('solidarity').service('public-api') as unknown as PublicApiService;
+  const notifications = () => strapi.plugin('solidarity').service('notifications') as unknown as NotificationsService;
+  const query = (uid: string) =>
+    strapi.db.query(uid as never) as unknown as { findMany(p: object): Promise<Row[]> };
+
+  /** The published versions with one of `slugs` (any locale), by slug. */
+  const publishedBySlug = async (uid: string, slugs: string[], select: string[]) => {
+    if (!slugs.length) return new Map<string, Row[]>();
+    const rows = await query(uid).findMany({
+      where: { slug: { $in: slugs }, publishedAt: { $notNull: true } },
+      select: ['id', 'documentId', 'locale', 'slug', ...select],
+    });
+    const out = new Map<string, Row[]>();
+    for (const row of rows) out.set(String(row.slug), [...(out.get(String(row.slug)) ?? []), row]);
+    return out;
+  };
+
+  /** Of the versions of one slug, the documentId that exists in `locale` (relations join same-locale versions). */
+  const inLocale = (rows: Row[] | undefined, locale: string): Row | undefined => rows?.find((r) => r.locale === locale);
+
+  const resolveLocale = async (requested: string, problems: FieldError[]) => {
+    try {
+      return (await api().resolveLocale(requested)).locale;
+    } catch (error) {
+      if (!(error instanceof errors.ValidationError)) throw error;
+      const { codes } = await api().locales();
+      problems.push(fieldError(['locale'], `must be one of ${codes.join(', ')}`));
+      return null;
+    }
+  };
+
+  const promoterLines = (promoters: SubmissionInput['promoters']) =>
+    promoters.map((p) => [p.name, p.website, p.country].filter(Boolean).join(' — '));
+
+  return {
+    /**
+     * Stores a validated submission as a draft practice; returns its documentId.
+     * Throws 400 (ValidationError with one entry per field) or 409 (closed call).
+     */
+    async submit(body: unknown, meta: { origin: string | null; now?: Date }): Promise<{ documentId: string; locale: string }> {
+      const input = parseSubmission(body);
+      const now = meta.now ?? new Date();
+      const problems: FieldError[] = [];
+      const locale = await resolveLocale(input.locale, problems);
+
+      const topicRows = await publishedBySlug(UID.topic, input.topics, []);
+      const topicIds: string[] = [];
+      input.topics.forEach((slug, i) => {
+        const rows = topicRows.get(slug);
+        const row = locale ? inLocale(rows, locale) : rows?.[0];
+        if (!rows?.length) problems.push(fieldError(['topics', i], `unknown topic "${slug}"`));
+        else if (!row) problems.push(fieldError(['topics', i], `topic "${slug}" is not available in "${locale}"`));
+        else topicIds.push(row.documentId);
+      });
+
+      let call: Row | undefined;
+      if (input.call) {
+        const rows = (await publishedBySlug(UID.call, [input.call], ['title', 'opensAt', 'closesAt'])).get(input.call);
+        call = locale ? inLocale(rows, locale) : rows?.[0];
+        if (!rows?.length) problems.push(fieldError(['call'], `unknown call "${input.call}"`));
+        else if (locale && !call) problems.push(fieldError(['call'], `this call is not open to submissions in "${locale}"`));
+      }
+      if (problems.length || !locale) throw submissionError(problems);
+
+      if (call) {
+        const opens = new Date(call.opensAt ?? 0);
+        const closes = new Date(call.closesAt ?? 0);
+        if (now < opens || now >= closes) {
+          const closed = now >= closes;
+          throw new HttpProblem(
+            409,
+            'ConflictError',
+            closed
+              ? `The call "${call.title}" closed on ${readable(call.closesAt)}: it no longer accepts submissions`
+              : `The call "${call.title}" opens on ${readable(call.opensAt)}: it does not accept submissions yet`,
+            {
+              errors: [fieldError(['call'], closed ? `closed on ${readable(call.closesAt)}` : `opens on ${readable(call.opensAt)}`)],
+              call: { slug: input.call, opensAt: iso(call.opensAt), closesAt: iso(call.closesAt) },
+            }
+          );
+        }
+      }
+
+      // Known promoters (same name, any case, published in this language) are linked; the others go to the notes.
+      const known: string[] = [];
+      const unknown: SubmissionInput['promoters'] = [];
+      for (const promoter of input.promoters) {
+        const [match] = await query(UID.organisation).findMany({
+          where: { name: { $eqi: promoter.name }, locale, publishedAt: { $notNull: true } },
+          select: ['documentId'],
+          limit: 1,
+        });
+        if (match && !known.includes(match.documentId)) known.push(match.documentId);
+        else if (!match) unknown.push(promoter);
+      }
+      const notes = unknown.length ? ['Promoters (from the submission):', ...promoterLines(unknown)].join('\n') : null;
+
+      const history: HistoryEvent[] = [
+        { at: now.toISOString(), action: 'submit', from: null, to: 'submitted', by: null, consent: true, locale, origin: meta.origin },
+      ];
+      const documents = strapi.documents(UID.practice as never) as unknown as {
+        create(p: object): Promise<{ documentId: string }>;
+      };
+      const created = await documents.create({
+        locale,
+        data: {
+          title: input.title,
+          summary: input.summary,
+          body: textToBlocks(input.body),
+          slug: submissionSlug(input.title),
+          topics: { connect: topicIds.map((documentId) => ({ documentId, locale })) },
+          promoters: { connect: known.map((documentId) => ({ documentId, locale })) },
+          ...(call ? { call: { connect: [{ documentId: call.documentId, locale }] } } : {}),
+          municipality: input.territory.municipality ?? null,
+          region: input.territory.region ?? null,
+          country: input.territory.country,
+          contact: {
+            name: input.contact.name,
+            email: input.contact.email,
+            phone: input.contact.phone ?? null,
+            role: input.contact.role,
+          },
+          reviewStatus: 'submitted',
+          reviewNotes: notes,
+          reviewHistory: history,
+          submittedAt: now.toISOString(),
+          source: 'submission',
+        },
+      });
+
+      // Mails go out after the answer; a failure is logged and never undoes the submission.
+      void notifications()
+        .submitted({
+          documentId: created.documentId,
+          locale,
+          title: input.title,
+          summary: input.summary,
+          callTitle: call?.title ?? null,
+          contact: input.contact,
+          origin: meta.origin,
+        })
+        .catch((error: unknown) => strapi.log.warn(`Submission notifications failed: ${redactAddresses((error as Error).message)}`));
+
+      return { documentId: created.documentId, locale };
+    },
+  };
+};
+
+export type SubmissionsService = ReturnType<typeof submissionsService>;
+export default submissionsService;

@@ -1,0 +1,305 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { APP_ROOT } from '../helpers/strapi';
+
+/**
+ * The embed builder in the real admin panel: an editor picks the sessions widget filtered by a topic
+ * in Catalan, sees the real widget's preview show that topic's sessions (as the public API lists
+ * them), copies the snippet, and a plain HTML page on another origin shows the same sessions.
+ *
+ * In-process test apps do not serve the admin panel, so this file starts the app the way
+ * `npm start` does (`node scripts/start.mjs`: builds what is missing or stale, then `strapi start`)
+ * in a child process, on a free port and a throw-away database with the demo content.
+ */
+
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ADMIN = { email: 'admin@solidarity.example', password: 'Solidarity-2026' };
+const EDITOR = { email: 'editor@solidarity.example', password: 'Editor-Solidarity-2026', firstname: 'Eddie', lastname: 'Tor' };
+/** Where to write screenshots of the pages (set SOLIDARITY_E2E_SCREENSHOTS=<dir> to keep them). */
+const SHOTS = process.env.SOLIDARITY_E2E_SCREENSHOTS;
+
+let app: ChildProcess | undefined;
+let appLog = '';
+let db: TestDatabase;
+let base: string;
+let partner: http.Server | undefined;
+let partnerUrl: string;
+let partnerHtml = '<!doctype html><title>empty</title>';
+let browser: Browser;
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+
+const waitForHealth = async (url: string, ms: number) => {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (app?.exitCode !== null && app?.exitCode !== undefined) throw new Error(`the app exited (${app.exitCode}):\n${appLog.slice(-4000)}`);
+    try {
+      const res = await fetch(`${url}/_health`);
+      if (res.status === 204) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the app did not answer /_health within ${ms / 1000} s:\n${appLog.slice(-4000)}`);
+};
+
+const json = async <T>(url: string, init?: RequestInit): Promise<T> => {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+};
+
+const adminToken = async (who: { email: string; password: string }) =>
+  (await json<{ data: { token: string } }>(`${base}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: who.email, password: who.password }),
+  })).data.token;
+
+const shot = async (page: Page, name: string) => {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+};
+
+/** A page that records console errors, page errors and failed requests. */
+const track = (page: Page) => {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  return problems;
+};
+
+const logIn = async (context: BrowserContext, who: { email: string; password: string }) => {
+  const page = await context.newPage();
+  await page.goto(`${base}/admin/auth/login`);
+  await page.getByLabel(/email/i).fill(who.email);
+  await page.getByLabel(/password/i).fill(who.password);
+  await page.getByRole('button', { name: /log ?in/i }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/admin/auth'), { timeout: 30_000 });
+  // The side navigation is there once the admin app has loaded the user's permissions.
+  await page.getByRole('navigation').first().waitFor({ timeout: 30_000 });
+  return page;
+};
+
+/** Picks an option of a design-system select (a combobox named by its label). */
+const choose = async (page: Page, label: string, option: string) => {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+};
+
+/** Titles of the sessions a <solidarity-sessions> shows (Playwright's CSS locators pierce shadow roots). */
+const sessionTitles = async (page: Page, scope: string) => {
+  const cards = page.locator(`${scope} solidarity-sessions article [part~="title"]`);
+  return (await cards.allInnerTexts()).map((t) => t.trim()).sort();
+};
+
+interface Session {
+  slug: string;
+  title: string;
+  locale: string;
+  topics: { slug: string; name: string }[];
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(APP_ROOT, 'widgets', 'dist', 'solidarity.js'))) {
+    throw new Error('widgets/dist is missing: run `npm run -w widgets build` first (npm test does)');
+  }
+  db = await createTestDatabase();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...db.env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    NODE_ENV: 'test',
+    SEED_DEMO: 'true',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    BROWSER: 'none',
+  };
+  for (const key of ['PUBLIC_URL', 'ADMIN_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SOLIDARITY_LOCALES']) delete env[key];
+  app = spawn(process.execPath, [path.join(APP_ROOT, 'scripts', 'start.mjs')], { cwd: APP_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const keep = (chunk: Buffer) => {
+    appLog = (appLog + chunk.toString()).slice(-20_000);
+  };
+  app.stdout?.on('data', keep);
+  app.stderr?.on('data', keep);
+  // A stale admin build is rebuilt first (about a minute), then Strapi boots.
+  await waitForHealth(base, 170_000);
+
+  partner = http.createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(partnerHtml);
+  });
+  await new Promise<void>((resolve) => partner?.listen(0, '127.0.0.1', () => resolve()));
+  // `localhost`, not 127.0.0.1, and another port: another origin, so the bundle and the API are fetched cross-origin.
+  partnerUrl = `http://localhost:${(partner.address() as AddressInfo).port}/`;
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (partner ? partner.close(() => resolve()) : resolve()));
+  if (app && app.exitCode === null) {
+    const exited = new Promise<void>((resolve) => app?.once('exit', () => resolve()));
+    app.kill('SIGTERM');
+    const timer = setTimeout(() => app?.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  await db?.drop();
+}, 60_000);
+
+describe('embed builder (admin) → partner page', () => {
+  it('serves the admin config to roles with plugin::solidarity.embed', async () => {
+    const token = await adminToken(ADMIN);
+    const config = await json<{ publicUrl: string; locales: { code: string; isDefault: boolean }[]; defaultLocale: string }>(
+      `${base}/solidarity/embed/config`,
+      { headers: { Authorization: `Bearer ${token}` } }
+    );
+    expect(config.publicUrl).toBe(base);
+    expect(config.locales.map((l) => l.code)).toEqual(expect.arrayContaining(['en', 'ca', 'es', 'el', 'fr']));
+    expect(config.locales.find((l) => l.isDefault)?.code).toBe(config.defaultLocale);
+    expect((await fetch(`${base}/solidarity/embed/config`)).status).toBe(401);
+  });
+
+  it('builds a Catalan sessions snippet whose preview and partner page show that topic’s sessions', async () => {
+    // The topic: the one with the most upcoming Catalan sessions, as long as it does not have them all (the filter must matter).
+    const upcoming = await json<{ data: Session[] }>(`${base}/api/solidarity/sessions?locale=ca&when=upcoming&pageSize=50`);
+    const perTopic = new Map<string, number>();
+    for (const s of upcoming.data) for (const t of s.topics) perTopic.set(t.slug, (perTopic.get(t.slug) ?? 0) + 1);
+    const [slug] = [...perTopic.entries()]
+      .filter(([, n]) => n < upcoming.data.length)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([s]) => s);
+    expect(slug, 'a topic with some, not all, upcoming sessions in the demo content').toBeDefined();
+    const topics = await json<{ data: { slug: string; name: string }[] }>(`${base}/api/solidarity/topics?locale=ca&pageSize=50`);
+    const topicName = topics.data.find((t) => t.slug === slug)?.name;
+    expect(topicName).toBeDefined();
+    // What the widget must show: the API's answer for the same filter (the widget lists upcoming sessions by default).
+    const expected = (await json<{ data: Session[] }>(`${base}/api/solidarity/sessions?topic=${encodeURIComponent(slug)}&locale=ca&when=upcoming`)).data
+      .map((s) => s.title.trim())
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(upcoming.data.length);
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const page = await logIn(context, ADMIN);
+    const problems = track(page);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Embed' }).click();
+    await page.getByRole('heading', { name: 'Embed', level: 1 }).waitFor();
+    await choose(page, 'Widget', 'Online sessions');
+    await choose(page, 'Language', 'Català (ca)');
+    await choose(page, 'Topic', topicName as string);
+
+    // The preview: the real widget, fed by the real API, with the chosen settings.
+    const preview = '[data-testid="solidarity-embed-preview"]';
+    await expect
+      .poll(async () => page.locator(`${preview} solidarity-sessions`).getAttribute('topic'), { timeout: 15_000 })
+      .toBe(slug);
+    await expect.poll(() => sessionTitles(page, preview), { timeout: 15_000 }).toEqual(expected);
+    expect(await page.locator(`${preview} solidarity-sessions`).getAttribute('locale')).toBe('ca');
+    await shot(page, 'embed-admin');
+
+    // The snippet, copied with the Copy button.
+    const snippet = (await page.getByTestId('solidarity-embed-snippet').innerText()).trim();
+    expect(snippet).toContain(`<script type="module" src="${base}/widgets/solidarity.js"></script>`);
+    expect(snippet).toContain(`<solidarity-sessions locale="ca" topic="${slug}" when="upcoming"></solidarity-sessions>`);
+    await page.locator('[data-copy="solidarity-embed-snippet"]').click();
+    await page.getByText('Copied to the clipboard.').waitFor();
+    const copied = String(await page.evaluate('navigator.clipboard.readText()'));
+    expect(copied.trim()).toBe(snippet);
+
+    // The calendar links for the same filter.
+    const ics = `${base}/api/solidarity/sessions.ics?locale=ca&topic=${encodeURIComponent(slug)}`;
+    await expect(page.locator('[data-feed="ics"]').innerText()).resolves.toContain(ics);
+    await expect(page.locator('[data-feed="webcal"]').innerText()).resolves.toContain(ics.replace(/^http:/, 'webcal:'));
+    const calendar = await fetch(ics);
+    expect(calendar.status).toBe(200);
+    expect(calendar.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(problems.filter((p) => !/ERR_NAME_NOT_RESOLVED|net::ERR_ABORTED/.test(p))).toEqual([]);
+    await context.close();
+
+    // The partner's page: the copied snippet in a plain HTML page on another origin.
+    partnerHtml = `<!doctype html><html lang="ca"><head><meta charset="utf-8"><title>Soci</title></head><body><h1>Agenda</h1>\n${copied}\n</body></html>`;
+    const partnerContext = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    const partnerPage = await partnerContext.newPage();
+    const partnerProblems = track(partnerPage);
+    const crossOrigin: string[] = [];
+    partnerPage.on('request', (req) => {
+      if (req.url().startsWith(base)) crossOrigin.push(req.url());
+    });
+    await partnerPage.goto(partnerUrl, { waitUntil: 'networkidle' });
+    await partnerPage.locator('solidarity-sessions article').first().waitFor({ timeout: 15_000 });
+    expect(await sessionTitles(partnerPage, 'body')).toEqual(expected);
+    expect(crossOrigin.some((u) => u.startsWith(`${base}/widgets/solidarity.js`))).toBe(true);
+    expect(crossOrigin.some((u) => u.startsWith(`${base}/api/solidarity/sessions?`))).toBe(true);
+    expect(partnerProblems).toEqual([]);
+    await shot(partnerPage, 'embed-partner');
+    await partnerContext.close();
+  });
+
+  it('is not offered to a role without plugin::solidarity.embed', async () => {
+    const token = await adminToken(ADMIN);
+    const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const roles = await json<{ data: { id: number; code: string }[] }>(`${base}/admin/roles`, { headers: auth });
+    const editorRole = roles.data.find((r) => r.code === 'strapi-editor');
+    expect(editorRole).toBeDefined();
+    const created = await json<{ data: { registrationToken: string } }>(`${base}/admin/users`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ firstname: EDITOR.firstname, lastname: EDITOR.lastname, email: EDITOR.email, roles: [editorRole?.id] }),
+    });
+    await json(`${base}/admin/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        registrationToken: created.data.registrationToken,
+        userInfo: { firstname: EDITOR.firstname, lastname: EDITOR.lastname, password: EDITOR.password },
+      }),
+    });
+    const editorToken = await adminToken(EDITOR);
+    expect((await fetch(`${base}/solidarity/embed/config`, { headers: { Authorization: `Bearer ${editorToken}` } })).status).toBe(403);
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await logIn(context, EDITOR);
+    const nav = page.getByRole('navigation').first();
+    // The nav is complete when the Content Manager link (which editors have) is there.
+    await nav.getByRole('link', { name: 'Content Manager' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Embed' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Submissions' }).count()).toBe(0);
+    // Typing the address does not show the page either.
+    await page.goto(`${base}/admin/plugins/solidarity/embed`);
+    await page.waitForTimeout(1500);
+    expect(await page.getByTestId('solidarity-embed-snippet').count()).toBe(0);
+    await shot(page, 'embed-editor');
+    await context.close();
+  });
+});
