@@ -135,8 +135,9 @@ beforeAll(async () => {
     NODE_ENV: 'test',
     SEED_DEMO: 'true',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     BROWSER: 'none',
+    // the stored-XSS check below sends a submission from Node, without solving a proof of work
+    ALTCHA_ENABLED: 'false',
   };
   for (const key of ['PUBLIC_URL', 'ADMIN_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SOLIDARITY_LOCALES']) delete env[key];
   app = spawn(process.execPath, [path.join(APP_ROOT, 'scripts', 'start.mjs')], { cwd: APP_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -300,6 +301,50 @@ describe('embed builder (admin) → partner page', () => {
     await page.waitForTimeout(1500);
     expect(await page.getByTestId('solidarity-embed-snippet').count()).toBe(0);
     await shot(page, 'embed-editor');
+    await context.close();
+  });
+});
+
+describe('review queue (admin)', () => {
+  it('shows a submission carrying script and event-handler payloads as inert text', async () => {
+    const payload = {
+      title: 'Stored XSS <script>window.__xss=1</script><img src=x onerror="window.__xss=2">',
+      summary: 'Summary <img src=x onerror="window.__xss=3"> with a payload in it.',
+      body: 'First paragraph <script>window.__xss=4</script>\n\n<a href="javascript:window.__xss=5">click</a>',
+      topics: ['food-and-basic-goods'],
+      promoters: [{ name: 'Coop <b onmouseover="window.__xss=6">bold</b>' }],
+      territory: { municipality: '<svg onload="window.__xss=7">', country: 'ES' },
+      locale: 'en',
+      contact: { name: 'Tester', email: 'xss-tester@leak-canary.example', role: 'member' },
+      consent: true,
+      website: '',
+    };
+    const res = await fetch(`${base}/api/solidarity/submissions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
+    expect(res.status).toBe(202);
+    const { data } = (await res.json()) as { data: { id: string } };
+
+    const context = await browser.newContext();
+    const page = await logIn(context, { email: 'admin@solidarity.example', password: 'Solidarity-2026' });
+    let dialogs = 0;
+    page.on('dialog', async (dialog) => {
+      dialogs += 1;
+      await dialog.dismiss();
+    });
+    await page.goto(`${base}/admin/plugins/solidarity/submissions`);
+    await page.getByText('Stored XSS <script>', { exact: false }).first().waitFor({ timeout: 30_000 });
+    await page.goto(`${base}/admin/plugins/solidarity/submissions/${data.id}`);
+    await page.getByText('First paragraph <script>', { exact: false }).first().waitFor({ timeout: 30_000 });
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('<img src=x onerror="window.__xss=3">');
+    expect(text).toContain('<svg onload="window.__xss=7">');
+    expect(await page.locator('main img[src="x"], main svg[onload], main b[onmouseover]').count()).toBe(0);
+    expect(await page.locator('main a[href^="javascript:"]').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toBe(0);
     await context.close();
   });
 });

@@ -31,7 +31,6 @@ export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> 
     NODE_ENV: 'test',
     SEED_DEMO: options.demo ? 'true' : 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     BROWSER: 'none',
     ...db.env,
     ...options.env,
