@@ -19,16 +19,8 @@ export const WIDGET_TAG: Record<WidgetName, string> = {
   submit: 'solidarity-submit-practice',
 };
 
-export const SESSION_KINDS = ['webinar', 'peer-review', 'seminar', 'workshop', 'assembly'] as const;
-export const STATEMENT_KINDS = ['sector-statement', 'policy-reaction', 'open-call', 'position-paper', 'press-release'] as const;
-export const PRACTICE_CRITERIA = [
-  'crisis-response',
-  'inter-cooperation',
-  'public-procurement',
-  'youth',
-  'ecological-transition',
-  'feminist-perspective',
-] as const;
+// The content model's own lists, shared with the server (plain constants, no server code).
+export { PRACTICE_CRITERIA, SESSION_KINDS, STATEMENT_KINDS } from '../../../server/src/seed/types';
 export const PRACTICE_CONTROLS = ['topic', 'country', 'search'] as const;
 export const LAYOUTS = ['list', 'grid'] as const;
 export const WHEN = ['upcoming', 'past'] as const;
