@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['cms/server/**/*.test.ts', 'config/**/*.test.ts', 'test/**/*.test.ts', 'cms/admin/**/*.test.ts'],
+    // end-to-end tests need the built widgets and run after them (vitest.e2e.config.mts)
+    exclude: [...configDefaults.exclude, 'test/e2e/**'],
     globalSetup: ['test/helpers/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
