@@ -47,6 +47,12 @@ describe('GET /api/solidarity/openapi.json', () => {
     }
     const sessions = doc.paths['/api/solidarity/sessions']?.get?.parameters.map((p) => p.name) ?? [];
     expect(sessions).toContain('when');
+    // the submission route documents its body (from the same zod schema) and its answers
+    const post = (doc.paths['/api/solidarity/submissions'] as unknown as Record<string, { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> }; responses: Record<string, unknown> }>).post;
+    expect(Object.keys(post?.requestBody.content['application/json']?.schema.properties ?? {})).toEqual(
+      expect.arrayContaining(['title', 'summary', 'topics', 'contact', 'consent', 'altcha'])
+    );
+    expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['202', '400', '403', '409', '413', '429']));
     // what a feed or calendar refuses is not offered
     const calendar = doc.paths['/api/solidarity/sessions.ics']?.get?.parameters.map((p) => p.name) ?? [];
     expect(calendar).toContain('when');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { submissionSchema } from '../submissions/validation';
 import { publicRoutes, type PublicRoute } from '../routes/content-api';
 import { CONTENT_TYPE_NAMES, type ContentTypeName } from '../uids';
 import { MAX_PAGE_SIZE, shortcutSchemas } from './params';
@@ -293,6 +294,44 @@ const operation = (route: PublicRoute): [string, string, Json] => {
   } else {
     ok = { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } };
   }
+  if (route.method === 'POST' && route.path === '/submissions') {
+    return [
+      path,
+      'post',
+      {
+        operationId: 'submissions_create',
+        summary: route.info?.summary ?? 'Send a good practice',
+        description:
+          'Only from allowed origins (CORS answers the allowed origin, never `*`, never with credentials). Needs a solved ALTCHA challenge from `/submissions/challenge` in `altcha`; `website` is a honeypot to leave empty.',
+        tags: ['Submissions'],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: z.toJSONSchema(submissionSchema, { io: 'input', unrepresentable: 'any' }) } },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted for review: stored as an unpublished draft, never published by this call',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    data: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string', enum: ['submitted'] } } },
+                  },
+                },
+              },
+            },
+          },
+          '400': errorResponse('Invalid field (each in `error.details.errors`), malformed JSON, or a missing or used proof of work'),
+          '403': errorResponse('Origin not allowed'),
+          '409': errorResponse('The call is closed'),
+          '413': errorResponse('Body over 64 KB'),
+          '415': errorResponse('Not JSON'),
+          '429': { ...errorResponse('Too many submissions'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+        },
+      },
+    ];
+  }
   const op: Json = {
     operationId: route.handler.replace(/\./g, '_'),
     summary: route.info?.summary ?? `${route.method} ${path}`,
@@ -324,7 +363,7 @@ export const buildOpenApi = (serverUrl: string, routes: PublicRoute[] = publicRo
       title: 'Solidarity Commons public API',
       version: '1.0.0',
       description:
-        'Good practices, online sessions and statements of social and solidarity economy networks. No token needed; only published content; CORS open to every origin without credentials.',
+        'Good practices, online sessions and statements of social and solidarity economy networks. No token needed; only published content; reads are open to every origin (CORS `*`, never with credentials); submissions only from the network\'s allowed origins.',
       license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
     },
     servers: [{ url: serverUrl }],
