@@ -8,10 +8,8 @@
 //   --search-connections 4
 // Creates its own database(s) and removes them afterwards. Prints req/s, p50, p99 and the ratios.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { ROOT, compileServer, require } from './lib.mjs';
+import { ROOT, compileServer, pgAdmin, require, throwAwayDatabase } from './lib.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), [])
@@ -22,30 +20,8 @@ const SEARCH_N = Number(args['search-n'] ?? 100000);
 const DURATION = Number(args.duration ?? 10);
 const CONNECTIONS = Number(args.connections ?? 50);
 const autocannon = require('autocannon');
-const pg = require('pg');
 
-const pgAdmin = async (sql) => {
-  const c = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres', connectionTimeoutMillis: 3000 });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-};
-
-const createDb = async (client) => {
-  if (client === 'sqlite') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'solidarity-bench-'));
-    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'bench.db') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `solidarity_bench_${process.pid}`;
-  await pgAdmin(`CREATE DATABASE "${name}"`);
-  return {
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: '5432', DATABASE_NAME: name, DATABASE_USERNAME: 'postgres' },
-    drop: () => pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
-};
+const createDb = (client) => throwAwayDatabase(client, 'bench');
 
 const startServer = (env) =>
   new Promise((resolve, reject) => {

@@ -9,12 +9,9 @@
 //                               [--kill-after 120] [--skip-compile]
 //   node scripts/durability.mjs --server   (the child: prints "READY <port>")
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { ROOT, compileServer, require } from './lib.mjs';
+import { ROOT, compileServer, require, throwAwayDatabase } from './lib.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,9 +27,9 @@ async function main() {
   if (!process.argv.includes('--skip-compile') && process.env.SOLIDARITY_SKIP_COMPILE !== '1') compileServer();
 
   const databases = [];
-  if (which === 'sqlite' || which === 'all') databases.push(sqliteDatabase());
+  if (which === 'sqlite' || which === 'all') databases.push(await throwAwayDatabase('sqlite', 'durability'));
   if (which === 'postgres' || which === 'all') {
-    const pgDb = await postgresDatabase();
+    const pgDb = await throwAwayDatabase('postgres', 'durability').catch(() => null);
     if (pgDb) databases.push(pgDb);
     else if (which === 'postgres') {
       console.error('durability: PostgreSQL is not reachable (TEST_PG_HOST/TEST_PG_PORT)');
@@ -66,52 +63,6 @@ async function main() {
     for (const db of databases) await db.drop();
   }
   process.exit(failed ? 1 : 0);
-}
-
-function sqliteDatabase() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'solidarity-durability-'));
-  return {
-    label: 'sqlite',
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresDatabase() {
-  const pg = require('pg');
-  const server = {
-    host: process.env.TEST_PG_HOST ?? '127.0.0.1',
-    port: Number(process.env.TEST_PG_PORT ?? 5432),
-    user: process.env.TEST_PG_USER ?? 'postgres',
-    password: process.env.TEST_PG_PASSWORD,
-  };
-  const admin = async (sql) => {
-    const client = new pg.Client({ ...server, database: 'postgres', connectionTimeoutMillis: 3000 });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end().catch(() => {});
-    }
-  };
-  const name = `solidarity_durability_${process.pid}_${randomBytes(4).toString('hex')}`;
-  try {
-    await admin(`CREATE DATABASE "${name}"`);
-  } catch {
-    return null;
-  }
-  return {
-    label: 'postgres',
-    env: {
-      DATABASE_CLIENT: 'postgres',
-      DATABASE_HOST: server.host,
-      DATABASE_PORT: String(server.port),
-      DATABASE_NAME: name,
-      DATABASE_USERNAME: server.user,
-      ...(server.password ? { DATABASE_PASSWORD: server.password } : {}),
-    },
-    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {}),
-  };
 }
 
 function startServer(dbEnv) {

@@ -1,7 +1,8 @@
 // Helpers shared by the start, seed and test scripts (plain Node, no build needed).
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,4 +118,54 @@ export const checkDatabase = async () => {
     }
   }
   return conn;
+};
+
+/** The PostgreSQL server tests, benchmarks and the durability check use (TEST_PG_* to change it). */
+export const testPostgres = () => ({
+  host: process.env.TEST_PG_HOST ?? '127.0.0.1',
+  port: Number(process.env.TEST_PG_PORT ?? 5432),
+  user: process.env.TEST_PG_USER ?? 'postgres',
+  password: process.env.TEST_PG_PASSWORD,
+});
+
+/** Runs one statement on the test server's `postgres` database. */
+export const pgAdmin = async (sql) => {
+  const pg = require('pg');
+  const client = new pg.Client({ ...testPostgres(), database: 'postgres', connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end().catch(() => {});
+  }
+};
+
+/**
+ * A database made for one run and dropped after: a temp SQLite file, or a
+ * uniquely named PostgreSQL database. `env` holds the app's DATABASE_* settings.
+ */
+export const throwAwayDatabase = async (client, label) => {
+  if (client === 'sqlite') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), `solidarity-${label}-`));
+    return {
+      label: 'sqlite',
+      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const server = testPostgres();
+  const name = `solidarity_${label}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await pgAdmin(`CREATE DATABASE "${name}"`);
+  return {
+    label: 'postgres',
+    env: {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: server.host,
+      DATABASE_PORT: String(server.port),
+      DATABASE_NAME: name,
+      DATABASE_USERNAME: server.user,
+      ...(server.password ? { DATABASE_PASSWORD: server.password } : {}),
+    },
+    drop: () => pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {}),
+  };
 };

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, require, run } from './lib.mjs';
+import { ROOT, pgAdmin, run, testPostgres } from './lib.mjs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const steps = [];
@@ -48,29 +48,14 @@ const vitest = (label, env, config = 'vitest.config.mts') => {
 
 vitest('sqlite', { SOLIDARITY_TEST_DB: 'sqlite' });
 
-const pgHost = process.env.TEST_PG_HOST ?? '127.0.0.1';
-const pgPort = Number(process.env.TEST_PG_PORT ?? 5432);
-const pgReachable = await (async () => {
-  const pg = require('pg');
-  const client = new pg.Client({
-    host: pgHost,
-    port: pgPort,
-    user: process.env.TEST_PG_USER ?? 'postgres',
-    password: process.env.TEST_PG_PASSWORD,
-    database: 'postgres',
-    connectionTimeoutMillis: 3000,
-  });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch (error) {
+const { host: pgHost, port: pgPort } = testPostgres();
+const pgReachable = await pgAdmin('select 1').then(
+  () => true,
+  (error) => {
     console.log(`\nPostgreSQL at ${pgHost}:${pgPort} is not reachable (${error.code ?? error.message}).`);
     return false;
-  } finally {
-    await client.end().catch(() => {});
   }
-})();
+);
 if (pgReachable) {
   vitest('postgres', { SOLIDARITY_TEST_DB: 'postgres' });
 } else if (process.env.SOLIDARITY_REQUIRE_POSTGRES === '1') {

@@ -40,8 +40,15 @@ const readJson = (req) =>
     });
   });
 
-const pages = { '/demo': 'demo/index.html', '/demo/ca': 'demo/ca.html', '/demo/snippets': 'demo/snippets.html', '/demo/privacy': 'demo/privacy.html' };
-const types = { '.js': 'text/javascript', '.html': 'text/html; charset=utf-8', '.json': 'application/json' };
+const pages = {
+  '/demo': 'demo/index.html',
+  '/demo/ca': 'demo/ca.html',
+  '/demo/snippets': 'demo/snippets.html',
+  '/demo/privacy': 'demo/privacy.html',
+  '/demo/theme.css': 'demo/theme.css',
+  '/demo/snippets.js': 'demo/snippets.js',
+};
+const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.json': 'application/json' };
 
 createServer(async (req, res) => {
   const u = new URL(req.url, `http://${req.headers.host}`);

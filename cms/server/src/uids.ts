@@ -20,3 +20,11 @@ export const PLURAL: Record<ContentTypeName, string> = {
   session: 'sessions',
   statement: 'statements',
 };
+
+const capitalized = (type: ContentTypeName) => type.charAt(0).toUpperCase() + type.slice(1);
+
+/** Names of the public controller's handlers, shared by the routes and the controller. */
+export const HANDLERS = {
+  list: (type: ContentTypeName) => `find${capitalized(type)}s`,
+  one: (type: ContentTypeName) => `findOne${capitalized(type)}`,
+};

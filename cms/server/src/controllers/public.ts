@@ -5,7 +5,7 @@ import { buildOpenApi } from '../api/openapi';
 import { hasJsonLd, JSONLD_CONTENT_TYPE, JSONLD_MEDIA_TYPE, toJsonLd } from '../feeds/jsonld';
 import type cacheService from '../services/cache';
 import type { PublicApiService } from '../services/public-api';
-import { CONTENT_TYPE_NAMES, type ContentTypeName } from '../uids';
+import { CONTENT_TYPE_NAMES, HANDLERS } from '../uids';
 
 type CacheService = ReturnType<typeof cacheService>;
 
@@ -29,7 +29,6 @@ export const assertUtf8 = (ctx: Context) => {
 export const publicOrigin = (strapi: Core.Strapi, ctx: Context): string =>
   String(strapi.config.get('server.url') || ctx.request.origin).replace(/\/+$/, '');
 
-const capitalized = (type: ContentTypeName) => type.charAt(0).toUpperCase() + type.slice(1);
 
 /** `findPractices`, `findOnePractice`, ... for every public type. */
 const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -38,7 +37,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const handlers: Record<string, (ctx: Context) => Promise<void>> = {};
   for (const type of CONTENT_TYPE_NAMES) {
-    handlers[`find${capitalized(type)}s`] = async (ctx) => {
+    handlers[HANDLERS.list(type)] = async (ctx) => {
       allowAnyOrigin(ctx);
       assertUtf8(ctx);
       await cache().serve(
@@ -53,7 +52,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       );
     };
-    handlers[`findOne${capitalized(type)}`] = async (ctx) => {
+    handlers[HANDLERS.one(type)] = async (ctx) => {
       allowAnyOrigin(ctx);
       assertUtf8(ctx);
       await cache().serve(

@@ -8,6 +8,7 @@ import {
   type Json,
   type OrgRef,
   type TopicRef,
+  type StatementDoc,
 } from './documents';
 import { collectionTitle, type Collection } from './labels';
 
@@ -70,38 +71,25 @@ const itemHtml = (blocks: unknown, summary: string | null, title: string, origin
 /** Feed entries of public practices or statements (the shaped documents of `list({ detail: true })`). */
 export const feedEntries = (collection: FeedCollection, docs: Json[], locale: string, origin: string): FeedEntry[] =>
   docs.map((d) => {
-    if (collection === 'practices') {
-      const p = asPractice(d);
-      const fallbackUrl = `${origin}/api/solidarity/practices/${encodeURIComponent(p.slug ?? p.documentId)}?locale=${encodeURIComponent(locale)}`;
-      const licence = licenceUrl(p.licence);
-      return {
-        id: `urn:solidarity:practice:${p.documentId}:${locale}`,
-        url: validUrl(p.url, fallbackUrl),
-        title: p.title,
-        summary: p.summary,
-        html: itemHtml(p.body, p.summary, p.title, origin),
-        published: p.publishedAt ?? p.updatedAt ?? new Date(0),
-        updated: p.updatedAt ?? p.publishedAt ?? new Date(0),
-        language: p.locale || locale,
-        topics: p.topics,
-        authors: authorsOf(p.promoters, origin),
-        rights: p.licence ? `${p.licence}${licence ? ` ${licence}` : ''}` : null,
-      };
-    }
-    const s = asStatement(d);
-    const fallbackUrl = `${origin}/api/solidarity/statements/${encodeURIComponent(s.slug ?? s.documentId)}?locale=${encodeURIComponent(locale)}`;
+    const practice = collection === 'practices' ? asPractice(d) : null;
+    const statement = practice ? null : asStatement(d);
+    const doc = practice ?? (statement as StatementDoc);
+    const type = practice ? 'practice' : 'statement';
+    const fallbackUrl = `${origin}/api/solidarity/${collection}/${encodeURIComponent(doc.slug ?? doc.documentId)}?locale=${encodeURIComponent(locale)}`;
+    const licence = practice ? licenceUrl(practice.licence) : null;
     return {
-      id: `urn:solidarity:statement:${s.documentId}:${locale}`,
-      url: validUrl(s.url, fallbackUrl),
-      title: s.title,
-      summary: s.summary,
-      html: itemHtml(s.body, s.summary, s.title, origin),
-      published: s.publishedAt ?? s.updatedAt ?? new Date(0),
-      updated: s.updatedAt ?? s.publishedAt ?? new Date(0),
-      language: s.locale || locale,
-      topics: s.topics,
-      authors: authorsOf(s.issuers, origin),
-      rights: null,
+      id: `urn:solidarity:${type}:${doc.documentId}:${locale}`,
+      url: validUrl(doc.url, fallbackUrl),
+      title: doc.title,
+      summary: doc.summary,
+      html: itemHtml(doc.body, doc.summary, doc.title, origin),
+      published: doc.publishedAt ?? doc.updatedAt ?? new Date(0),
+      updated: doc.updatedAt ?? doc.publishedAt ?? new Date(0),
+      language: doc.locale || locale,
+      topics: doc.topics,
+      // practices are by their promoters, statements by their issuers
+      authors: authorsOf(practice?.promoters ?? statement?.issuers ?? [], origin),
+      rights: practice?.licence ? `${practice.licence}${licence ? ` ${licence}` : ''}` : null,
     };
   });
 

@@ -1,8 +1,7 @@
-import { CONTENT_TYPE_NAMES, PLURAL, type ContentTypeName } from '../../uids';
+import { CONTENT_TYPE_NAMES, HANDLERS, PLURAL } from '../../uids';
 import { feedRoutes } from './feeds';
 import { submissionRoutes } from './submissions';
 
-const capitalized = (type: ContentTypeName) => type.charAt(0).toUpperCase() + type.slice(1);
 
 export interface PublicRoute {
   method: 'GET' | 'POST';
@@ -20,13 +19,13 @@ const documentRoutes: PublicRoute[] = CONTENT_TYPE_NAMES.flatMap((type) => [
   {
     method: 'GET' as const,
     path: `/${PLURAL[type]}`,
-    handler: `public.find${capitalized(type)}s`,
+    handler: `public.${HANDLERS.list(type)}`,
     config: open,
   },
   {
     method: 'GET' as const,
     path: `/${PLURAL[type]}/:idOrSlug`,
-    handler: `public.findOne${capitalized(type)}`,
+    handler: `public.${HANDLERS.one(type)}`,
     config: open,
   },
 ]);
