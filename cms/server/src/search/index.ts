@@ -89,11 +89,21 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
       await ensureReadIndexes(knex(), tables);
     },
 
-    /** Re-indexes every published entry of one document (after a write to it). */
+    /**
+     * Re-indexes every published entry of one document (after a write to it).
+     *
+     * Runs in the caller's transaction when there is one: Strapi's document
+     * service calls its middlewares inside the transaction of the action
+     * (Content Manager publish, bulk publish...), and `strapi.db.transaction`
+     * joins it through its AsyncLocalStorage context, so the index reads the
+     * rows the action wrote and commits or rolls back with them. A separate
+     * connection would wait for the one the caller holds (SQLite has one) and
+     * could not see its uncommitted rows (PostgreSQL).
+     */
     async indexDocument(uid: string, documentId: string) {
       if (!isSearchable(uid)) return;
-      const rows = await publishedRows(uid, { documentId });
-      await knex().transaction(async (trx) => {
+      await strapi.db.transaction(async ({ trx }) => {
+        const rows = await publishedRows(uid, { documentId });
         await trx.raw(`DELETE FROM ${SEARCH_TABLE} WHERE uid = ? AND document_id = ?`, [uid, documentId]);
         await insert(trx, uid, rows);
       });
@@ -116,7 +126,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
             offset,
           })) as Row[];
           if (!rows.length) break;
-          await knex().transaction((trx) => insert(trx, uid, rows));
+          await strapi.db.transaction(({ trx }) => insert(trx, uid, rows));
         }
       }
     },
