@@ -9,7 +9,7 @@ import { safeUrl } from '../../internal/query.js';
 import { base } from '../../internal/styles.js';
 import { loadForm, type FKey, type FStrings } from './strings.js';
 import styles from './submit-practice.styles.js';
-import { COUNTRIES, empty, payload, retryMinutes, serverErrors, validate, type Data, type Err, type Errors } from './validate.js';
+import { COUNTRIES, empty, LIMITS, payload, retryMinutes, serverErrors, validate, type Data, type Err, type Errors } from './validate.js';
 
 /** A call for practices (`GET /calls`). Answers are untrusted: render defensively. */
 export interface Call {
@@ -281,7 +281,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     this.requestUpdate();
     clearTimeout(this.lt);
     this.lt = setTimeout(() => {
-      const n = 600 - this.d.summary.trim().length;
+      const n = LIMITS.summary[1] - this.d.summary.trim().length;
       this.live = n < 0 ? this.f('over', { n: -n }) : this.f('left', { n });
       this.requestUpdate();
     }, 1000);
@@ -341,7 +341,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
       ${this.text('summary', this.f('summary'), () => d.summary, (v) => (d.summary = v), {
         hint: this.f('summaryHint'),
         area: 4,
-        after: html`<p class="hint counter${sum > 600 ? ' over' : ''}" part="counter" id="c-summary">${this.f('count', { n: sum, max: 600 })}</p>
+        after: html`<p class="hint counter${sum > LIMITS.summary[1] ? ' over' : ''}" part="counter" id="c-summary">${this.f('count', { n: sum, max: LIMITS.summary[1] })}</p>
           <p class="vh" aria-live="polite">${this.live}</p>`,
       })}
       ${this.text('body', this.f('body'), () => d.body, (v) => (d.body = v), { hint: this.f('bodyHint'), area: 8, opt: true })}
@@ -368,7 +368,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
             ${rows > 1 ? html`<div><button type="button" part="button remove" @click=${() => this.removeRow(i)}>${this.f('remove', { n })}</button></div>` : nothing}
           </fieldset>`;
         })}
-        ${rows < 10 ? html`<div><button type="button" part="button add" id="add" @click=${this.addRow}>${this.f('add')}</button></div>` : nothing}
+        ${rows < LIMITS.promoters[1] ? html`<div><button type="button" part="button add" id="add" @click=${this.addRow}>${this.f('add')}</button></div>` : nothing}
       </fieldset>
       <fieldset part="group" class="stack">
         <legend part="legend">${this.f('territory')}</legend>
