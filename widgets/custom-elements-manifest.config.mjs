@@ -1,8 +1,8 @@
 // `npm run -w widgets manifest`: writes custom-elements.json (every tag, attribute, property,
 // event, CSS part and CSS custom property, from the JSDoc of the components).
 
-/** Internal reactive state (Lit `state: true`) and helper names the analyzer would otherwise list. */
-const INTERNAL = new Set(['s', 'open', 'tops', 'p', 'st']);
+/** Private members (Lit's convention, mangled by the build): `__` prefixed, including internal reactive state (`state: true`). */
+const INTERNAL = (name) => typeof name == 'string' && name.startsWith('__');
 /** Inherited attributes an element does not use. */
 const UNUSED = { 'solidarity-submit-practice': new Set(['page-size', 'pageSize']) };
 
@@ -13,7 +13,7 @@ const publicOnly = () => ({
     for (const mod of customElementsManifest.modules) {
       for (const d of mod.declarations ?? []) {
         const unused = UNUSED[d.tagName] ?? new Set();
-        if (d.attributes) d.attributes = d.attributes.filter((a) => !INTERNAL.has(a.name) && !INTERNAL.has(a.fieldName) && !unused.has(a.name));
+        if (d.attributes) d.attributes = d.attributes.filter((a) => !INTERNAL(a.name) && !INTERNAL(a.fieldName) && !unused.has(a.name));
         // the public properties are the attribute-backed ones; the rest is rendering machinery
         const fields = new Set((d.attributes ?? []).map((a) => a.fieldName));
         if (d.members) d.members = d.members.filter((m) => m.kind === 'field' && fields.has(m.name));

@@ -58,6 +58,69 @@ function cssText() {
   };
 }
 
+/**
+ * Private names follow Lit's convention (Lit's starter kit configures terser the same way): a
+ * member or field named `__something` is private to the widgets' code, so terser may shorten it
+ * (`mangle.properties.regex`); everything else (attributes, public properties, Lit's lifecycle,
+ * DOM and API fields) keeps its name.
+ */
+const PRIVATE = /^__/;
+const TERSER = { ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true, unsafe: true, unsafe_methods: true, pure_getters: true, toplevel: true }, format: { comments: false } };
+/** Names no chunk may mangle a private name to: every property name some chunk uses (filled by reserveProperties). */
+const reserved = [];
+/**
+ * Ours: terser with property mangling. One name cache for every chunk (the plugin then minifies them
+ * one after the other), so `__status` gets the same short name in the entry and in the form's chunk,
+ * whose element extends the entry's classes.
+ * (`cache: false`: the names of variables are not shared; they are local to each chunk.)
+ */
+const ours = terser({ ...TERSER, mangle: { toplevel: true, cache: false, properties: { regex: PRIVATE, reserved } }, nameCache: {} });
+/** Third-party chunks (ALTCHA: Svelte reads `__click`... by computed names): no property mangling. */
+const theirs = terser({ ...TERSER, mangle: { toplevel: true } });
+const thirdParty = (chunk) => chunk.moduleIds.some((id) => id.includes('/node_modules/altcha/'));
+
+/**
+ * Terser mangles one chunk at a time, and only avoids the property names it sees in that chunk; a
+ * short name made for the form's chunk could then equal a property that only the entry uses on the
+ * same object (a Lit internal, say). So: wait until every chunk is rendered, reserve every property
+ * name any of them uses (members, keys, `in` tests), then let terser run.
+ */
+function reserveProperties() {
+  let chunks, all, done;
+  return {
+    name: 'reserve-properties',
+    renderStart() {
+      chunks = new Map();
+      reserved.length = 0;
+      all = new Promise((r) => (done = r));
+    },
+    async renderChunk(code, chunk, _o, meta) {
+      chunks.set(chunk.fileName, code);
+      if (chunks.size == Object.keys(meta.chunks).length) {
+        const names = new Set();
+        const key = (k) => k && (k.type == 'Identifier' ? names.add(k.name) : typeof k.value == 'string' && names.add(k.value));
+        const walk = (n) => {
+          if (!n || typeof n.type != 'string') return;
+          if ((n.type == 'MemberExpression' || n.type == 'Property' || n.type == 'MethodDefinition' || n.type == 'PropertyDefinition') && !n.computed)
+            key(n.type == 'MemberExpression' ? n.property : n.key);
+          if (n.type == 'MemberExpression' && n.computed) key(n.property);
+          if (n.type == 'BinaryExpression' && n.operator == 'in') key(n.left);
+          for (const k in n) {
+            const v = n[k];
+            if (Array.isArray(v)) v.forEach(walk);
+            else if (v && typeof v == 'object' && k != 'parent') walk(v);
+          }
+        };
+        for (const c of chunks.values()) walk(this.parse(c));
+        reserved.push(...[...names].filter((n) => !PRIVATE.test(n)));
+        done();
+      }
+      await all;
+      return null;
+    },
+  };
+}
+
 export default {
   input: { solidarity: 'src/solidarity.ts' },
   // the entry may export more than its own exports: the lazy form chunk imports Lit and the shared code from it
@@ -75,6 +138,12 @@ export default {
     cssText(),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     minifyTemplates(),
-    terser({ ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true, unsafe: true, unsafe_methods: true, pure_getters: true, toplevel: true }, mangle: { toplevel: true }, format: { comments: false } }),
+    reserveProperties(),
+    {
+      name: 'terser',
+      renderChunk(code, chunk, o, meta) {
+        return (thirdParty(chunk) ? theirs : ours).renderChunk.call(this, code, chunk, o, meta);
+      },
+    },
   ],
 };

@@ -11,6 +11,8 @@ if (!existsSync(executablePath))
 
 export default {
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  // served from the repository's root: the form imports the submission limits from cms/shared/limits.ts
+  rootDir: new URL('..', import.meta.url).pathname,
   nodeResolve: true,
   // one page at a time: keyboard tests (sendKeys) need the focused page
   concurrency: 1,

@@ -4,26 +4,29 @@
  * AbortSignal cancels its wait, and the request itself once nobody waits for it any more.
  */
 
-/** `s`: HTTP status, 0 when the server could not be reached, -1 when the answer is not the expected JSON. */
+/** A failed request. `status`: the HTTP status, 0 when the server could not be reached, -1 when the answer is not the expected JSON. */
 export class ApiError extends Error {
   constructor(
-    readonly s: number,
-    m = ''
+    readonly status: number,
+    message = ''
   ) {
-    super(m);
+    super(message);
   }
 }
 
-const TTL = 6e4;
+/** How long an answer is kept, in ms. */
+const TTL = 60_000;
 
+/** A request of the cache: in flight, or answered. */
 interface Entry {
-  t: number;
-  p: Promise<unknown>;
+  /** when it was made, then when it was answered (ms since the epoch) */
+  __time: number;
+  __answer: Promise<unknown>;
   /** callers waiting */
-  n: number;
-  c: AbortController;
-  /** settled with success */
-  ok?: 1;
+  __waiting: number;
+  __controller: AbortController;
+  /** answered with success */
+  __ok?: boolean;
 }
 
 const request = async (url: string, signal: AbortSignal): Promise<unknown> => {
@@ -45,36 +48,37 @@ const request = async (url: string, signal: AbortSignal): Promise<unknown> => {
 };
 
 export class Client {
-  private m = new Map<string, Entry>();
+  private __entries = new Map<string, Entry>();
   /** Locales the API refused (400): sent no more. */
-  readonly bad = new Set<string>();
+  readonly refusedLocales = new Set<string>();
 
   get<T>(url: string, signal: AbortSignal): Promise<T> {
     const now = Date.now();
-    let e = this.m.get(url);
-    if (!e || (e.ok && now - e.t > TTL)) {
-      for (const [k, v] of this.m) if (v.ok && now - v.t > TTL) this.m.delete(k);
+    const entries = this.__entries;
+    let e = entries.get(url);
+    if (!e || (e.__ok && now - e.__time > TTL)) {
+      for (const [k, v] of entries) if (v.__ok && now - v.__time > TTL) entries.delete(k);
       const c = new AbortController();
-      const n: Entry = (e = { t: now, n: 0, c, p: request(url, c.signal) });
-      n.p.then(
-        () => ((n.ok = 1), (n.t = Date.now())),
-        () => this.m.get(url) == n && this.m.delete(url)
+      const n: Entry = (e = { __time: now, __waiting: 0, __controller: c, __answer: request(url, c.signal) });
+      n.__answer.then(
+        () => ((n.__ok = true), (n.__time = Date.now())),
+        () => entries.get(url) == n && entries.delete(url)
       );
-      this.m.set(url, n);
+      entries.set(url, n);
     }
     const x = e;
-    x.n++;
+    x.__waiting++;
     return new Promise<T>((res, rej) => {
       const abort = () => {
-        if (!--x.n && !x.ok) {
-          x.c.abort();
-          if (this.m.get(url) == x) this.m.delete(url);
+        if (!--x.__waiting && !x.__ok) {
+          x.__controller.abort();
+          if (entries.get(url) == x) entries.delete(url);
         }
         rej(signal.reason);
       };
       if (signal.aborted) return abort();
       signal.addEventListener('abort', abort, { once: true });
-      x.p.then((v) => res(v as T), rej).finally(() => signal.removeEventListener('abort', abort));
+      x.__answer.then((v) => res(v as T), rej).finally(() => signal.removeEventListener('abort', abort));
     });
   }
 }

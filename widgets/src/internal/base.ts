@@ -4,14 +4,13 @@ import type { PropertyDeclarations } from 'lit';
 import { ApiError, client } from './api.js';
 import { apiLocale, displayName, en, load, tr, uiLocale, type Key, type Strings, type Vars } from './i18n.js';
 import { endpoint, headingLevel, pageSize, type Params } from './query.js';
+import { FAILED, LOADING, READY, type Status } from './status.js';
 import { base } from './styles.js';
 import type { Doc, Ref } from './types.js';
 
 /** Default API base: the origin the widget script was loaded from. */
 const ORIGIN = new URL(import.meta.url).origin;
 
-/** Loading (0), loaded (1) or failed (2). */
-export type Status = 0 | 1 | 2;
 
 export { arr } from './util.js';
 
@@ -50,10 +49,10 @@ export class SolidarityElement extends LitElement {
     locale: {},
     pageSize: { attribute: 'page-size' },
     headingLevel: { attribute: 'heading-level' },
-    s: { state: true },
+    __status: { state: true },
   };
-  /** Property names (besides api, locale, page-size) whose change re-fetches. */
-  static keys: string[] = [];
+  /** @internal property names (besides api, locale, page-size) whose change re-fetches */
+  static __refetchKeys: string[] = [];
 
   /** Base URL of the Solidarity Commons server. */
   declare api?: string | null;
@@ -63,152 +62,152 @@ export class SolidarityElement extends LitElement {
   declare pageSize?: string | null;
   /** Level of item headings (1..6). */
   declare headingLevel?: string | null;
-  /** @internal */
-  declare s: Status;
+  /** @internal LOADING, READY or FAILED */
+  declare __status: Status;
   /** @internal UI strings of the current locale. */
-  S: Strings = en;
+  __strings: Strings = en;
   /** @internal the last error */
-  err?: unknown;
+  __error?: unknown;
   /** @internal selector to focus once it is rendered */
-  pf = '';
-  private ac?: AbortController;
-  private re?: () => void;
+  __focusSelector = '';
+  private __abortController?: AbortController;
+  private __reload?: () => void;
 
   constructor() {
     super();
-    this.s = 0;
+    this.__status = LOADING;
   }
 
   /** @internal API base URL, without trailing slash. */
-  get base(): string {
+  get __apiBase(): string {
     return (this.api || ORIGIN).replace(/\/+$/, '');
   }
   /** @internal interface locale */
-  get ui(): string {
+  get __uiLocale(): string {
     return uiLocale(this.locale, document.documentElement.lang);
   }
   /** @internal */
-  get size(): number {
+  get __itemsPerPage(): number {
     return pageSize(this.pageSize);
   }
   /** @internal */
-  get hl(): number {
+  get __headingLevel(): number {
     return headingLevel(this.headingLevel);
   }
 
   /** @internal translate */
-  t(k: Key, v?: Vars): string {
-    return tr(this.S, this.ui, k, v);
+  __translate(k: Key, v?: Vars): string {
+    return tr(this.__strings, this.__uiLocale, k, v);
   }
 
   /** @internal a line like "Organised by A, B and C" (`k` has a {list} placeholder); nothing when `xs` is empty. */
-  line(k: Key, xs: unknown[]): unknown {
+  __listLine(k: Key, xs: unknown[]): unknown {
     const v = xs.map((x) => String((x as Ref)?.name ?? x ?? '')).filter(Boolean);
-    return v.length ? html`<p class="meta" part="meta">${this.t(k, { list: new Intl.ListFormat(this.ui).format(v) })}</p>` : nothing;
+    return v.length ? html`<p class="meta" part="meta">${this.__translate(k, { list: new Intl.ListFormat(this.__uiLocale).format(v) })}</p>` : nothing;
   }
 
   /** @internal GET `path` with the widget's locale; a 400 (unknown locale) is retried once without it. */
-  get<T>(path: string, p: Params, sig: AbortSignal): Promise<T> {
-    const c = client(this.base),
-      l = apiLocale(this.locale, this.ui),
-      go = (locale?: string) => c.get<T>(endpoint(this.base, path, { ...p, locale }), sig);
-    return c.bad.has(l)
+  __fetch<T>(path: string, p: Params, sig: AbortSignal): Promise<T> {
+    const c = client(this.__apiBase),
+      l = apiLocale(this.locale, this.__uiLocale),
+      go = (locale?: string) => c.get<T>(endpoint(this.__apiBase, path, { ...p, locale }), sig);
+    return c.refusedLocales.has(l)
       ? go()
       : go(l).catch((e: unknown) => {
-          if (!(e instanceof ApiError) || e.s != 400) throw e;
-          if (/locale/i.test(e.message)) c.bad.add(l);
+          if (!(e instanceof ApiError) || e.status != 400) throw e;
+          if (/locale/i.test(e.message)) c.refusedLocales.add(l);
           return go();
         });
   }
 
   /** @internal runs a load (aborting the previous one) and tracks its state; `ok` may throw on a bad answer. */
-  run<T>(f: (sig: AbortSignal) => Promise<T>, ok: (d: T) => unknown): void {
-    this.ac?.abort();
-    const ac = (this.ac = new AbortController()),
-      l = this.ui;
-    this.s = 0;
-    this.re = () => this.run(f, ok);
-    const S = load(l);
-    Promise.all([f(ac.signal), S])
+  __load<T>(f: (sig: AbortSignal) => Promise<T>, ok: (d: T) => unknown): void {
+    this.__abortController?.abort();
+    const ac = (this.__abortController = new AbortController()),
+      l = this.__uiLocale;
+    this.__status = LOADING;
+    this.__reload = () => this.__load(f, ok);
+    const strings = load(l);
+    Promise.all([f(ac.signal), strings])
       .then(([d, s]) => {
         if (ac.signal.aborted) return;
-        this.S = s;
-        this.emit('solidarity-load', ok(d));
-        this.s = 1;
+        this.__strings = s;
+        this.__emit('solidarity-load', ok(d));
+        this.__status = READY;
       })
       .catch(async (e: unknown) => {
         if (ac.signal.aborted) return;
-        this.S = await S;
-        this.err = e;
-        this.s = 2;
-        this.emit('solidarity-error', {
-          status: e instanceof ApiError ? e.s : -1,
+        this.__strings = await strings;
+        this.__error = e;
+        this.__status = FAILED;
+        this.__emit('solidarity-error', {
+          status: e instanceof ApiError ? e.status : -1,
           message: String((e as Error)?.message ?? e),
         });
       });
   }
 
   /** @internal abort the load in flight */
-  stop(): void {
-    this.ac?.abort();
+  __abort(): void {
+    this.__abortController?.abort();
   }
 
   /** @internal (re)loads everything; called when a fetch-relevant attribute changed. */
-  refresh(): void {}
+  __refresh(): void {}
 
   /** @internal */
-  emit(type: string, detail?: unknown): void {
+  __emit(type: string, detail?: unknown): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   override willUpdate(ch: PropertyValues): void {
-    const keys = ['api', 'locale', 'pageSize', ...(this.constructor as typeof SolidarityElement).keys];
-    if (!this.hasUpdated || keys.some((k) => ch.has(k))) this.refresh();
+    const keys = ['api', 'locale', 'pageSize', ...(this.constructor as typeof SolidarityElement).__refetchKeys];
+    if (!this.hasUpdated || keys.some((k) => ch.has(k))) this.__refresh();
   }
 
   override updated(): void {
-    const el = this.pf && this.renderRoot.querySelector<HTMLElement>(this.pf);
+    const el = this.__focusSelector && this.renderRoot.querySelector<HTMLElement>(this.__focusSelector);
     if (el) {
       el.focus();
-      this.pf = '';
+      this.__focusSelector = '';
     }
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // reconnected after a load was cut short by a disconnection: load again
-    if (this.hasUpdated && !this.s) this.re?.();
+    if (this.hasUpdated && this.__status == LOADING) this.__reload?.();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stop();
+    this.__abort();
   }
 
   override render(): unknown {
-    return html`<div part="base" class="stack" aria-busy=${this.s ? 'false' : 'true'}>${this.view()}</div>`;
+    return html`<div part="base" class="stack" aria-busy=${this.__status == LOADING ? 'true' : 'false'}>${this.__view()}</div>`;
   }
 
   /** @internal the widget's content */
-  view(): unknown {
+  __view(): unknown {
     return nothing;
   }
 
   /** @internal the error box (role=alert), with a retry button unless the content does not exist. */
-  error(): TemplateResult {
-    const s = this.err instanceof ApiError ? this.err.s : -1;
+  __errorBox(): TemplateResult {
+    const s = this.__error instanceof ApiError ? this.__error.status : -1;
     return html`<div class="error stack" part="error" role="alert">
-      <p>${this.t(s == 404 ? 'notFound' : s ? 'error' : 'offline')}</p>
+      <p>${this.__translate(s == 404 ? 'notFound' : s ? 'error' : 'offline')}</p>
       ${s == 404
         ? nothing
-        : html`<div><button part="button retry" @click=${() => ((this.pf = '[data-i="0"],#d,[part~=retry]'), this.re?.())}>${this.t('retry')}</button></div>`}
+        : html`<div><button part="button retry" @click=${() => ((this.__focusSelector = '[data-i="0"],#d,[part~=retry]'), this.__reload?.())}>${this.__translate('retry')}</button></div>`}
     </div>`;
   }
 
   /** @internal "Available in English" on content in a fallback language. */
-  note(x: Doc): unknown {
+  __fallbackNote(x: Doc): unknown {
     return x.localeFallback && x.locale
-      ? html`<p class="note" part="note" lang=${this.ui}>${this.t('fallback', { lang: displayName(this.ui, 'language', x.locale) })}</p>`
+      ? html`<p class="note" part="note" lang=${this.__uiLocale}>${this.__translate('fallback', { lang: displayName(this.__uiLocale, 'language', x.locale) })}</p>`
       : nothing;
   }
 }

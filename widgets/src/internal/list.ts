@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { ApiError } from './api.js';
 import { arr, SolidarityElement } from './base.js';
+import { FAILED, LOADING, READY } from './status.js';
 import { heading, link, skeleton, tags } from './html.js';
 import type { Key } from './i18n.js';
 import { fill, safeUrl, type Params } from './query.js';
@@ -41,7 +42,7 @@ export class ListElement<T extends Doc> extends SolidarityElement {
     hrefTemplate: { attribute: 'href-template' },
     layout: { reflect: true },
   };
-  static override keys = ['q', 'topic', 'country', 'organisation'];
+  static override __refetchKeys = ['q', 'topic', 'country', 'organisation'];
 
   /** Full-text search. */
   declare q?: string | null;
@@ -59,116 +60,116 @@ export class ListElement<T extends Doc> extends SolidarityElement {
   declare layout?: string | null;
 
   /** @internal */
-  items: T[] = [];
+  __items: T[] = [];
   /** @internal */
-  pg?: Pagination;
+  __pageInfo?: Pagination;
   /** @internal appending the next page ("Load more") */
-  app = false;
+  __appending = false;
   /** @internal API path of the list */
-  path = '';
+  __path = '';
   /** @internal string keys: plural count, empty state */
-  nKey: Key = 'practices';
-  eKey: Key = 'noPractices';
+  __countKey: Key = 'practices';
+  __emptyKey: Key = 'noPractices';
 
   /** @internal query parameters besides locale and paging */
-  params(): Params {
+  __params(): Params {
     return { q: this.q, topic: this.topic, country: this.country, organisation: this.organisation };
   }
 
-  override refresh(): void {
-    this.go(1);
+  override __refresh(): void {
+    this.__loadPage(1);
   }
 
   /** @internal loads page `p`; `add`: append to the items shown ("Load more"). */
-  go(p: number, add = false): void {
-    this.app = add;
-    this.run(
-      (sig) => this.get<ListBody<T>>(this.path, { ...this.params(), page: p, pageSize: this.size }, sig),
+  __loadPage(p: number, add = false): void {
+    this.__appending = add;
+    this.__load(
+      (sig) => this.__fetch<ListBody<T>>(this.__path, { ...this.__params(), page: p, pageSize: this.__itemsPerPage }, sig),
       (b) => {
         if (!Array.isArray(b.data)) throw new ApiError(-1);
         const d = b.data.filter((x) => x && typeof x == 'object'),
           m = b.meta?.pagination;
-        this.items = add ? [...this.items, ...d] : d;
-        this.pg = { page: p, pageSize: this.size, pageCount: Number(m?.pageCount) || 1, total: Math.max(Number(m?.total) || 0, this.items.length) };
-        return { total: this.pg.total };
+        this.__items = add ? [...this.__items, ...d] : d;
+        this.__pageInfo = { page: p, pageSize: this.__itemsPerPage, pageCount: Number(m?.pageCount) || 1, total: Math.max(Number(m?.total) || 0, this.__items.length) };
+        return { total: this.__pageInfo.total };
       }
     );
   }
 
   /** @internal the item's link: href-template, else the document's public URL. */
-  href(x: T): string | undefined {
-    return this.hrefTemplate ? safeUrl(fill(this.hrefTemplate, x), document.baseURI) : safeUrl(x.url, this.base);
+  __href(x: T): string | undefined {
+    return this.hrefTemplate ? safeUrl(fill(this.hrefTemplate, x), document.baseURI) : safeUrl(x.url, this.__apiBase);
   }
 
   /** @internal the item's heading; `i` is its index (focus target) */
-  ttl(x: T, i: number): TemplateResult {
-    return heading(this.hl, link(this.href(x), x.title), undefined, i);
+  __title(x: T, i: number): TemplateResult {
+    return heading(this.__headingLevel, link(this.__href(x), x.title), undefined, i);
   }
 
   /** @internal topics of an item */
-  topics(x: Doc): unknown {
+  __topicTags(x: Doc): unknown {
     return tags(arr(x.topics).map((o) => o?.name));
   }
 
   /** @internal one item (inside <li>) */
-  item(_x: T, _i: number): unknown {
+  __item(_x: T, _i: number): unknown {
     return nothing;
   }
 
   /** @internal above the list (filter controls) */
-  head(): unknown {
+  __head(): unknown {
     return nothing;
   }
 
   /** @internal below the list (calendar links) */
-  foot(): unknown {
+  __foot(): unknown {
     return nothing;
   }
 
-  override view(): unknown {
-    const { s, pg, app } = this,
-      busy = !s,
+  override __view(): unknown {
+    const { __status: s, __pageInfo: pg, __appending: app } = this,
+      busy = s == LOADING,
       more = this.pagination == 'more',
-      left = pg && app ? pg.total - this.items.length : this.size,
-      list = !busy || app ? this.items : [];
-    return html`${this.head()}
-      <p class="count" part="count" role="status">${s == 1 && pg?.total ? this.t(this.nKey, { n: pg.total }) : ''}</p>
-      ${s == 2 && !app
-        ? this.error()
-        : s == 1 && !list.length
-          ? html`<p class="empty" part="empty">${this.t(this.eKey)}</p>`
+      left = pg && app ? pg.total - this.__items.length : this.__itemsPerPage,
+      list = !busy || app ? this.__items : [];
+    return html`${this.__head()}
+      <p class="count" part="count" role="status">${s == READY && pg?.total ? this.__translate(this.__countKey, { n: pg.total }) : ''}</p>
+      ${s == FAILED && !app
+        ? this.__errorBox()
+        : s == READY && !list.length
+          ? html`<p class="empty" part="empty">${this.__translate(this.__emptyKey)}</p>`
           : html`<ul class="list" part="list">
-              ${list.map((x, i) => html`<li lang=${x.locale || nothing}>${this.item(x, i)}</li>`)}
-              ${busy ? skeleton(Math.max(1, Math.min(this.size, left))) : nothing}
+              ${list.map((x, i) => html`<li lang=${x.locale || nothing}>${this.__item(x, i)}</li>`)}
+              ${busy ? skeleton(Math.max(1, Math.min(this.__itemsPerPage, left))) : nothing}
             </ul>`}
-      ${s == 2 && app ? this.error() : nothing} ${pg?.total && s != 2 ? this.pager(pg, more) : nothing}
-      ${this.foot()}`;
+      ${s == FAILED && app ? this.__errorBox() : nothing} ${pg?.total && s != FAILED ? this.__pager(pg, more) : nothing}
+      ${this.__foot()}`;
   }
 
   /** @internal pagination bar */
-  pager(pg: Pagination, more: boolean): unknown {
+  __pager(pg: Pagination, more: boolean): unknown {
     const p = pg.page,
       n = pg.pageCount;
     return more
       ? html`<div class="row bar" part="pagination">
           ${p < n
-            ? html`<button part="button more" @click=${() => ((this.pf = `[data-i="${this.items.length}"]`), this.go(p + 1, true))}>${this.t('more')}</button>`
-            : pg.total > this.size
-              ? html`<p class="end" part="end">${this.t('end')}</p>`
+            ? html`<button part="button more" @click=${() => ((this.__focusSelector = `[data-i="${this.__items.length}"]`), this.__loadPage(p + 1, true))}>${this.__translate('more')}</button>`
+            : pg.total > this.__itemsPerPage
+              ? html`<p class="end" part="end">${this.__translate('end')}</p>`
               : nothing}
         </div>`
       : n > 1
-        ? html`<nav class="row bar" part="pagination" aria-label=${this.t('pages')}>
-            <button part="button prev" ?disabled=${p < 2} @click=${() => this.to(p - 1)}>${this.t('prev')}</button>
-            <span>${this.t('page', { page: p, count: n })}</span>
-            <button part="button next" ?disabled=${p >= n} @click=${() => this.to(p + 1)}>${this.t('next')}</button>
+        ? html`<nav class="row bar" part="pagination" aria-label=${this.__translate('pages')}>
+            <button part="button prev" ?disabled=${p < 2} @click=${() => this.__goToPage(p - 1)}>${this.__translate('prev')}</button>
+            <span>${this.__translate('page', { page: p, count: n })}</span>
+            <button part="button next" ?disabled=${p >= n} @click=${() => this.__goToPage(p + 1)}>${this.__translate('next')}</button>
           </nav>`
         : nothing;
   }
 
   /** @internal goes to page `p` and focuses its first item */
-  to(p: number): void {
-    this.pf = '[data-i="0"]';
-    this.go(p);
+  __goToPage(p: number): void {
+    this.__focusSelector = '[data-i="0"]';
+    this.__loadPage(p);
   }
 }

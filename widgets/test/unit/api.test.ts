@@ -58,7 +58,7 @@ describe('Client', () => {
     vi.stubGlobal('fetch', fetch);
     const c = new Client();
     const s = new AbortController().signal;
-    await expect(c.get('https://x/p', s)).rejects.toMatchObject({ s: 500, message: 'boom' });
+    await expect(c.get('https://x/p', s)).rejects.toMatchObject({ status: 500, message: 'boom' });
     await expect(c.get('https://x/p', s)).resolves.toEqual(list);
   });
 
@@ -73,6 +73,6 @@ describe('Client', () => {
     vi.stubGlobal('fetch', f);
     const e = await new Client().get('https://x/p', new AbortController().signal).catch((e: unknown) => e);
     expect(e).toBeInstanceOf(ApiError);
-    expect((e as ApiError).s).toBe(status);
+    expect((e as ApiError).status).toBe(status);
   });
 });

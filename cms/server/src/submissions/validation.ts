@@ -1,21 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { COUNTRIES, PHONE_PATTERN, SUBMISSION_LIMITS } from '../../../shared/limits';
 
-export const LIMITS = {
-  title: [3, 200],
-  summary: [10, 600],
-  body: 20_000,
-  topics: [1, 5],
-  promoters: [1, 10],
-  promoterName: [2, 200],
-  place: 120,
-  contactName: [2, 200],
-  role: [2, 200],
-  phone: 40,
-  url: 2048,
-  altcha: 4096,
-} as const;
+/** The limits of a submission, shared with the widgets' form (cms/shared/limits.ts). */
+export const LIMITS = SUBMISSION_LIMITS;
 
 /** C0/C1 control characters: never stored (PostgreSQL refuses NUL). Tabs and line breaks are kept where text may have them. */
 // eslint-disable-next-line no-control-regex
@@ -43,17 +32,10 @@ const optionalLine = (max: number) =>
     .optional()
     .transform((s) => (s ? s : undefined));
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+const countries = new Set(COUNTRIES);
 
-/** True for an assigned ISO 3166-1 alpha-2 code (ES, GR, XK...), by the runtime's ICU data. */
-export const isCountryCode = (code: string): boolean => {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
-  try {
-    return regionNames.of(code) !== code;
-  } catch {
-    return false;
-  }
-};
+/** True for an assigned ISO 3166-1 alpha-2 code (ES, GR...) or XK, upper-case (cms/shared/limits.ts, shared with the form). */
+export const isCountryCode = (code: string): boolean => countries.has(code);
 
 const country = z
   .string({ error: 'must be an ISO 3166-1 alpha-2 country code such as ES or GR' })
@@ -142,11 +124,11 @@ export const submissionSchema = z.strictObject(
         email: z
           .string({ error: 'must be an email address' })
           .trim()
-          .max(254, 'must be at most 254 characters')
+          .max(LIMITS.email, `must be at most ${LIMITS.email} characters`)
           .pipe(z.email('must be a valid email address'))
           .transform((s) => s.toLowerCase()),
         phone: optionalLine(LIMITS.phone).refine(
-          (s) => s === undefined || /^\+?[0-9 ().\-/]{3,40}$/.test(s),
+          (s) => s === undefined || PHONE_PATTERN.test(s),
           'must be a phone number: digits, spaces, "+", "-", "(", ")"'
         ),
         role: line(LIMITS.role[0], LIMITS.role[1]),

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { ApiError } from '../../internal/api.js';
 import { SolidarityElement } from '../../internal/base.js';
+import { FAILED, READY } from '../../internal/status.js';
 import { skeleton } from '../../internal/html.js';
 import { practiceView } from '../../internal/practice-view.js';
 import { base } from '../../internal/styles.js';
@@ -29,22 +30,22 @@ import styles from './practice.styles.js';
 export class SolidarityPractice extends SolidarityElement {
   static override styles = [base, styles];
   static override properties: PropertyDeclarations = { slug: {} };
-  static override keys = ['slug'];
+  static override __refetchKeys = ['slug'];
 
   /** The practice's slug. */
   declare slug?: string | null;
   /** @internal */
-  declare p?: Practice;
+  declare __practice?: Practice;
 
-  override refresh(): void {
+  override __refresh(): void {
     const slug = this.slug;
-    this.run(
-      (sig) => (slug ? this.get<OneBody<Practice>>(`/practices/${encodeURIComponent(slug)}`, {}, sig) : Promise.reject(new ApiError(404))),
-      (b) => ((this.p = b.data), { slug })
+    this.__load(
+      (sig) => (slug ? this.__fetch<OneBody<Practice>>(`/practices/${encodeURIComponent(slug)}`, {}, sig) : Promise.reject(new ApiError(404))),
+      (b) => ((this.__practice = b.data), { slug })
     );
   }
 
-  override view(): unknown {
-    return this.s == 2 ? this.error() : this.s && this.p ? practiceView(this, this.p, true) : html`<ul class="list">${skeleton(1)}</ul>`;
+  override __view(): unknown {
+    return this.__status == FAILED ? this.__errorBox() : this.__status == READY && this.__practice ? practiceView(this, this.__practice, true) : html`<ul class="list">${skeleton(1)}</ul>`;
   }
 }

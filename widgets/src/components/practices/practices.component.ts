@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { arr } from '../../internal/base.js';
+import { READY } from '../../internal/status.js';
 import { heading, img } from '../../internal/html.js';
 import { displayName } from '../../internal/i18n.js';
 import { ListElement } from '../../internal/list.js';
@@ -45,10 +46,10 @@ export class SolidarityPractices extends ListElement<Practice> {
     call: {},
     criteria: {},
     controls: {},
-    open: { state: true },
-    tops: { state: true },
+    __openPractice: { state: true },
+    __topics: { state: true },
   };
-  static override keys = [...ListElement.keys, 'call', 'criteria'];
+  static override __refetchKeys = [...ListElement.__refetchKeys, 'call', 'criteria'];
 
   /** Call slug. */
   declare call?: string | null;
@@ -57,109 +58,109 @@ export class SolidarityPractices extends ListElement<Practice> {
   /** Visitor filters: "topic,country,search". */
   declare controls?: string | null;
   /** @internal the practice open inline */
-  declare open?: Practice;
+  declare __openPractice?: Practice;
   /** @internal topics for the filter */
-  declare tops?: Topic[];
-  private tac?: AbortController;
+  declare __topics?: Topic[];
+  private __topicsAbortController?: AbortController;
   /** Countries seen in the results so far (the country filter's options). */
-  private seen = new Set<string>();
+  private __seenCountries = new Set<string>();
 
-  override path = '/practices';
+  override __path = '/practices';
 
-  override params(): Params {
-    return { ...super.params(), call: this.call, criteria: this.criteria };
+  override __params(): Params {
+    return { ...super.__params(), call: this.call, criteria: this.criteria };
   }
 
   override willUpdate(ch: PropertyValues): void {
-    if (!this.hasUpdated || ch.has('controls') || ch.has('locale') || ch.has('api')) this.loadTopics();
-    if ((this.constructor as typeof SolidarityPractices).keys.some((k) => ch.has(k)) || ch.has('locale') || ch.has('api'))
-      this.open = undefined;
+    if (!this.hasUpdated || ch.has('controls') || ch.has('locale') || ch.has('api')) this.__loadTopics();
+    if ((this.constructor as typeof SolidarityPractices).__refetchKeys.some((k) => ch.has(k)) || ch.has('locale') || ch.has('api'))
+      this.__openPractice = undefined;
     super.willUpdate(ch);
   }
 
-  private loadTopics(): void {
-    this.tac?.abort();
+  private __loadTopics(): void {
+    this.__topicsAbortController?.abort();
     if (!words(this.controls).includes('topic')) return;
-    const ac = (this.tac = new AbortController());
-    this.get<ListBody<Topic>>('/topics', { pageSize: 50 }, ac.signal).then(
-      (b) => ac.signal.aborted || (this.tops = arr(b.data)),
+    const ac = (this.__topicsAbortController = new AbortController());
+    this.__fetch<ListBody<Topic>>('/topics', { pageSize: 50 }, ac.signal).then(
+      (b) => ac.signal.aborted || (this.__topics = arr(b.data)),
       () => {} // the filter then offers "All topics" only
     );
   }
 
   /** Opens `p` inline and loads its full text. */
-  private show(p: Practice): void {
-    this.open = p;
-    this.pf = '#d';
-    this.emit('solidarity-open', { slug: p.slug });
-    this.run(
-      (sig) => this.get<{ data: Practice }>(`/practices/${encodeURIComponent(p.slug)}`, {}, sig),
-      (b) => ((this.open = b.data), { slug: p.slug })
+  private __show(p: Practice): void {
+    this.__openPractice = p;
+    this.__focusSelector = '#d';
+    this.__emit('solidarity-open', { slug: p.slug });
+    this.__load(
+      (sig) => this.__fetch<{ data: Practice }>(`/practices/${encodeURIComponent(p.slug)}`, {}, sig),
+      (b) => ((this.__openPractice = b.data), { slug: p.slug })
     );
   }
 
-  private back(): void {
-    const p = this.open;
-    this.stop();
-    this.open = undefined;
-    this.s = 1;
-    this.pf = `[data-s="${CSS.escape(p?.slug ?? '')}"]`;
-    this.emit('solidarity-close');
+  private __back(): void {
+    const p = this.__openPractice;
+    this.__abort();
+    this.__openPractice = undefined;
+    this.__status = READY;
+    this.__focusSelector = `[data-s="${CSS.escape(p?.slug ?? '')}"]`;
+    this.__emit('solidarity-close');
   }
 
-  override ttl(x: Practice, i: number) {
+  override __title(x: Practice, i: number) {
     return this.hrefTemplate
-      ? super.ttl(x, i)
-      : heading(this.hl, html`<button class="link" part="open" data-s=${x.slug} @click=${() => this.show(x)}>${x.title}</button>`, undefined, i);
+      ? super.__title(x, i)
+      : heading(this.__headingLevel, html`<button class="link" part="open" data-s=${x.slug} @click=${() => this.__show(x)}>${x.title}</button>`, undefined, i);
   }
 
-  override item(x: Practice, i: number): unknown {
+  override __item(x: Practice, i: number): unknown {
     return html`<article class="card stack" part="card">
-      ${img(arr(x.images)[0], this.base)}
-      ${this.ttl(x, i)} ${this.note(x)} ${practiceMeta(this, x)}
-      ${x.summary ? html`<p part="summary">${x.summary}</p>` : nothing} ${this.topics(x)}
+      ${img(arr(x.images)[0], this.__apiBase)}
+      ${this.__title(x, i)} ${this.__fallbackNote(x)} ${practiceMeta(this, x)}
+      ${x.summary ? html`<p part="summary">${x.summary}</p>` : nothing} ${this.__topicTags(x)}
     </article>`;
   }
 
-  override head(): unknown {
+  override __head(): unknown {
     const c = words(this.controls);
-    if (!c.length || this.open) return nothing;
-    for (const x of [this.country, ...this.items.map((x) => x.country)]) if (/^[a-z]{2}$/i.test(x || '')) this.seen.add(x!.toUpperCase());
-    const l = this.ui,
-      cs = [...this.seen]
+    if (!c.length || this.__openPractice) return nothing;
+    for (const x of [this.country, ...this.__items.map((x) => x.country)]) if (/^[a-z]{2}$/i.test(x || '')) this.__seenCountries.add(x!.toUpperCase());
+    const l = this.__uiLocale,
+      cs = [...this.__seenCountries]
         .map((k) => [k, displayName(l, 'region', k)])
         .sort((a, b) => a[1].localeCompare(b[1], l)),
       set = (k: 'topic' | 'country') => (e: Event) => (this[k] = (e.target as HTMLSelectElement).value || null);
-    return html`<form class="row controls" part="controls" role="search" aria-label=${this.t('filters')}
+    return html`<form class="row controls" part="controls" role="search" aria-label=${this.__translate('filters')}
       @submit=${(e: Event) => (e.preventDefault(), (this.q = (e.target as HTMLFormElement).q.value.trim() || null))}>
       ${c.includes('topic')
-        ? html`<label part="label">${this.t('topic')}
+        ? html`<label part="label">${this.__translate('topic')}
             <select part="select" @change=${set('topic')}>
-              <option value="">${this.t('allTopics')}</option>
-              ${arr(this.tops).map((o) => html`<option value=${o.slug} ?selected=${o.slug == this.topic}>${o.name}</option>`)}
+              <option value="">${this.__translate('allTopics')}</option>
+              ${arr(this.__topics).map((o) => html`<option value=${o.slug} ?selected=${o.slug == this.topic}>${o.name}</option>`)}
             </select></label>`
         : nothing}
       ${c.includes('country')
-        ? html`<label part="label">${this.t('country')}
+        ? html`<label part="label">${this.__translate('country')}
             <select part="select" @change=${set('country')}>
-              <option value="">${this.t('allCountries')}</option>
+              <option value="">${this.__translate('allCountries')}</option>
               ${cs.map(([k, n]) => html`<option value=${k} ?selected=${k == this.country?.toUpperCase()}>${n}</option>`)}
             </select></label>`
         : nothing}
       ${c.includes('search')
-        ? html`<span class="row"><label part="label">${this.t('search')} <input part="input" type="search" name="q" .value=${this.q ?? ''} /></label>
-            <button part="button search">${this.t('search')}</button></span>`
+        ? html`<span class="row"><label part="label">${this.__translate('search')} <input part="input" type="search" name="q" .value=${this.q ?? ''} /></label>
+            <button part="button search">${this.__translate('search')}</button></span>`
         : nothing}
     </form>`;
   }
 
-  override view(): unknown {
-    const p = this.open;
+  override __view(): unknown {
+    const p = this.__openPractice;
     return p
-      ? html`<div class="stack" @keydown=${(e: KeyboardEvent) => e.key == 'Escape' && this.back()}>
-          <div><button part="button back" @click=${this.back}>← ${this.t('back')}</button></div>
-          ${practiceView(this, p, this.s == 1)}
+      ? html`<div class="stack" @keydown=${(e: KeyboardEvent) => e.key == 'Escape' && this.__back()}>
+          <div><button part="button back" @click=${this.__back}>← ${this.__translate('back')}</button></div>
+          ${practiceView(this, p, this.__status == READY)}
         </div>`
-      : super.view();
+      : super.__view();
   }
 }

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { arr } from '../../internal/base.js';
+import { READY } from '../../internal/status.js';
 import { blocks } from '../../internal/blocks.js';
 import { when } from '../../internal/format.js';
 import { apiLocale, displayName } from '../../internal/i18n.js';
@@ -37,67 +38,67 @@ import styles from './sessions.styles.js';
 export class SolidaritySessions extends ListElement<Session> {
   static override styles = [base, styles];
   static override properties: PropertyDeclarations = { when: {}, kind: {} };
-  static override keys = [...ListElement.keys, 'when', 'kind'];
+  static override __refetchKeys = [...ListElement.__refetchKeys, 'when', 'kind'];
 
   /** "upcoming" (default) or "past". */
   declare when?: string | null;
   /** Session kind. */
   declare kind?: string | null;
 
-  override path = '/sessions';
-  override nKey = 'sessions' as const;
+  override __path = '/sessions';
+  override __countKey = 'sessions' as const;
 
-  get past(): boolean {
+  get __past(): boolean {
     return this.when == 'past';
   }
 
-  override params(): Params {
-    this.eKey = this.past ? 'noPast' : 'noUpcoming';
-    return { ...super.params(), when: this.past ? 'past' : 'upcoming', kind: this.kind };
+  override __params(): Params {
+    this.__emptyKey = this.__past ? 'noPast' : 'noUpcoming';
+    return { ...super.__params(), when: this.__past ? 'past' : 'upcoming', kind: this.kind };
   }
 
-  override item(x: Session, i: number): unknown {
+  override __item(x: Session, i: number): unknown {
     const ctx = html`<span class="vh">: ${x.title}</span>`,
       a = (u: string | null | undefined, part: string, label: string, cls = 'btn') => {
-        const h = safeUrl(u, this.base);
+        const h = safeUrl(u, this.__apiBase);
         return h ? html`<a class=${cls} part="button ${part}" href=${h}>${label}${ctx}</a>` : nothing;
       },
       mins = arr(x.minutes);
     return html`<article class="card stack" part="card">
       <p class="row meta" part="meta">
-        ${x.kind ? html`<span class="badge" part="badge kind">${this.t(x.kind as Key)}</span>` : nothing}
-        <time datetime=${x.startsAt}>${when(x.startsAt, x.endsAt, x.timezone, this.ui)}</time>
+        ${x.kind ? html`<span class="badge" part="badge kind">${this.__translate(x.kind as Key)}</span>` : nothing}
+        <time datetime=${x.startsAt}>${when(x.startsAt, x.endsAt, x.timezone, this.__uiLocale)}</time>
       </p>
-      ${this.ttl(x, i)} ${this.note(x)}
-      ${x.summary ? html`<p part="summary">${x.summary}</p>` : blocks(x.description, this.hl, this.base)}
-      ${this.line('languages', arr(x.spokenLanguages).map((c) => displayName(this.ui, 'language', String(c))))}
-      ${this.line(
+      ${this.__title(x, i)} ${this.__fallbackNote(x)}
+      ${x.summary ? html`<p part="summary">${x.summary}</p>` : blocks(x.description, this.__headingLevel, this.__apiBase)}
+      ${this.__listLine('languages', arr(x.spokenLanguages).map((c) => displayName(this.__uiLocale, 'language', String(c))))}
+      ${this.__listLine(
         'speakers',
         arr(x.speakers).map((s) => {
           const d = [s?.role, (s?.organisation as Ref)?.name ?? s?.organisation].filter(Boolean).join(', ');
           return s?.name && (d ? `${s.name} (${d})` : s.name);
         })
       )}
-      ${this.line('organisers', arr(x.organisers))}
+      ${this.__listLine('organisers', arr(x.organisers))}
       ${mins.length
-        ? html`<details part="minutes"><summary>${this.t('minutes')}${ctx}</summary>${blocks(mins, this.hl, this.base)}</details>`
+        ? html`<details part="minutes"><summary>${this.__translate('minutes')}${ctx}</summary>${blocks(mins, this.__headingLevel, this.__apiBase)}</details>`
         : nothing}
-      ${this.topics(x)}
+      ${this.__topicTags(x)}
       <p class="row" part="actions">
-        ${this.past
-          ? a(x.recordingUrl, 'recording', this.t('recording'))
-          : html`${a(x.joinUrl, 'join', this.t('join'))} ${a(x.registrationUrl, 'register', this.t('register'))}`}
-        ${a(endpoint(this.base, `/sessions/${encodeURIComponent(x.slug)}.ics`), 'calendar', this.t('addCal'), '')}
+        ${this.__past
+          ? a(x.recordingUrl, 'recording', this.__translate('recording'))
+          : html`${a(x.joinUrl, 'join', this.__translate('join'))} ${a(x.registrationUrl, 'register', this.__translate('register'))}`}
+        ${a(endpoint(this.__apiBase, `/sessions/${encodeURIComponent(x.slug)}.ics`), 'calendar', this.__translate('addCal'), '')}
       </p>
     </article>`;
   }
 
-  override foot(): unknown {
-    if (this.s != 1 || !this.items.length) return nothing;
-    const u = endpoint(this.base, '/sessions.ics', { ...this.params(), locale: apiLocale(this.locale, this.ui) });
+  override __foot(): unknown {
+    if (this.__status != READY || !this.__items.length) return nothing;
+    const u = endpoint(this.__apiBase, '/sessions.ics', { ...this.__params(), locale: apiLocale(this.locale, this.__uiLocale) });
     return html`<p class="row" part="subscribe">
-      <a class="btn" part="button subscribe" href=${webcal(u)}>${this.t('subscribe')}</a>
-      <a part="download" href=${u} download>${this.t('ics')}</a>
+      <a class="btn" part="button subscribe" href=${webcal(u)}>${this.__translate('subscribe')}</a>
+      <a part="download" href=${u} download>${this.__translate('ics')}</a>
     </p>`;
   }
 }

@@ -26,36 +26,36 @@ import styles from './statements.styles.js';
 export class SolidarityStatements extends ListElement<Statement> {
   static override styles = [base, styles];
   static override properties: PropertyDeclarations = { kind: {} };
-  static override keys = [...ListElement.keys, 'kind'];
+  static override __refetchKeys = [...ListElement.__refetchKeys, 'kind'];
 
   /** Statement kind. */
   declare kind?: string | null;
 
-  override path = '/statements';
-  override nKey = 'statements' as const;
-  override eKey = 'noStatements' as const;
+  override __path = '/statements';
+  override __countKey = 'statements' as const;
+  override __emptyKey = 'noStatements' as const;
 
-  override params(): Params {
-    return { ...super.params(), kind: this.kind };
+  override __params(): Params {
+    return { ...super.__params(), kind: this.kind };
   }
 
-  override item(x: Statement, i: number): unknown {
-    const l = this.ui,
+  override __item(x: Statement, i: number): unknown {
+    const l = this.__uiLocale,
       n = arr(x.signatories).length,
       dl = x.kind == 'open-call' && day(x.deadline, l);
     return html`<article class="card stack" part="card">
       <p class="row meta" part="meta">
-        ${x.kind ? html`<span class="badge" part="badge kind">${this.t(x.kind as Key)}</span>` : nothing}
+        ${x.kind ? html`<span class="badge" part="badge kind">${this.__translate(x.kind as Key)}</span>` : nothing}
         ${dl
           ? past(x.deadline)
-            ? html`<span class="badge off" part="badge closed">${this.t('closed')}</span>`
-            : html`<span class="badge dl" part="badge deadline">${this.t('deadline', { date: dl })}</span>`
+            ? html`<span class="badge off" part="badge closed">${this.__translate('closed')}</span>`
+            : html`<span class="badge dl" part="badge deadline">${this.__translate('deadline', { date: dl })}</span>`
           : nothing}
         ${x.issuedOn ? html`<time datetime=${x.issuedOn}>${day(x.issuedOn, l)}</time>` : nothing}
       </p>
-      ${this.ttl(x, i)} ${this.note(x)} ${x.summary ? html`<p part="summary">${x.summary}</p>` : nothing}
-      ${this.line('issuers', arr(x.issuers))}
-      ${n ? html`<p class="meta" part="meta">${this.t('signatories', { n })}</p>` : nothing} ${this.topics(x)}
+      ${this.__title(x, i)} ${this.__fallbackNote(x)} ${x.summary ? html`<p part="summary">${x.summary}</p>` : nothing}
+      ${this.__listLine('issuers', arr(x.issuers))}
+      ${n ? html`<p class="meta" part="meta">${this.__translate('signatories', { n })}</p>` : nothing} ${this.__topicTags(x)}
     </article>`;
   }
 }

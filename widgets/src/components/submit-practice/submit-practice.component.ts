@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { PropertyDeclarations } from 'lit';
 import { arr, SolidarityElement } from '../../internal/base.js';
+import { FAILED, LOADING } from '../../internal/status.js';
 import { blocks } from '../../internal/blocks.js';
 import { heading } from '../../internal/html.js';
 import { apiLocale, displayName, tr, type Key, type Strings, type Vars } from '../../internal/i18n.js';
@@ -9,7 +10,7 @@ import { safeUrl } from '../../internal/query.js';
 import { base } from '../../internal/styles.js';
 import { loadForm, type FKey, type FStrings } from './strings.js';
 import styles from './submit-practice.styles.js';
-import { COUNTRIES, empty, payload, retryMinutes, serverErrors, validate, type Data, type Err, type Errors } from './validate.js';
+import { COUNTRIES, empty, LIMITS, payload, retryMinutes, serverErrors, validate, type Data, type Err, type Errors } from './validate.js';
 
 /** A call for practices (`GET /calls`). Answers are untrusted: render defensively. */
 export interface Call {
@@ -29,18 +30,23 @@ interface Altcha extends HTMLElement {
   reset?(): void;
 }
 
-/** A failed submission: message key, its number, the server's message, whether "Try again" is offered. */
+/** A failed submission: message key, its number (`{n}`), the server's message, whether "Try again" is offered. */
 interface Fail {
-  k: FKey;
-  n?: number;
-  m?: string;
-  retry?: boolean;
+  __key: FKey;
+  __n?: number;
+  __message?: string;
+  __retry?: boolean;
 }
+
+/** Phases of the form (numbers, which the minifier inlines). */
+const EDITING = 0,
+  SENDING = 1,
+  SENT = 2;
 
 const TAG = 'altcha-widget';
 
 /** The ALTCHA chunk, once asked for (by the first form on the page). */
-let A: Promise<{ sheet: CSSStyleSheet }> | undefined;
+let altchaChunk: Promise<{ sheet: CSSStyleSheet }> | undefined;
 
 /** The deadline of a call, in the visitor's time zone with the zone shown ("30 June 2026, 23:59 CEST"). */
 const deadline = (v: string | null | undefined, l: string): string => {
@@ -107,53 +113,53 @@ export class SolidaritySubmitPractice extends SolidarityElement {
   static override properties: PropertyDeclarations = {
     call: {},
     privacyUrl: { attribute: 'privacy-url' },
-    st: { state: true },
+    __phase: { state: true },
   };
-  static override keys = ['call'];
+  static override __refetchKeys = ['call'];
 
   /** Slug of the call for practices. */
   declare call?: string | null;
   /** Address of the privacy notice. */
   declare privacyUrl?: string | null;
-  /** @internal 0: editing, 1: sending, 2: sent */
-  declare st: number;
+  /** @internal EDITING, SENDING or SENT */
+  declare __phase: typeof EDITING | typeof SENDING | typeof SENT;
   /** @internal form strings (loaded with the topics) */
-  F = {} as FStrings;
+  __formStrings = {} as FStrings;
   /** @internal what was typed */
-  d: Data = empty();
+  __data: Data = empty();
   /** @internal the honeypot's value */
   hp = '';
   /** @internal the call: undefined without `call`, null when closed or unknown */
-  c?: Call | null;
+  __call?: Call | null;
   /** @internal topics to choose from */
-  tops: { slug: string; name: string }[] = [];
+  __topics: { slug: string; name: string }[] = [];
   /** @internal field errors */
-  e: Errors = {};
+  __errors: Errors = {};
   /** @internal errors that belong to no field */
-  gen: string[] = [];
+  __generalErrors: string[] = [];
   /** @internal the failed submission */
-  fail?: Fail;
+  __failure?: Fail;
   /** @internal the received practice */
-  res?: { id: string | number; email: string };
+  __received?: { id: string | number; email: string };
   /** @internal the ALTCHA payload and state */
-  pay = '';
-  as = '';
+  __proof = '';
+  __altchaState = '';
   /** @internal resolves the wait for a proof of work */
-  private w?: (p: string) => void;
+  private __proofWaiter?: (p: string) => void;
   /** @internal summary counter text for screen readers, after a pause in typing */
-  live = '';
-  private lt?: ReturnType<typeof setTimeout>;
+  __announcement = '';
+  private __announceTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
-    this.st = 0;
+    this.__phase = EDITING;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // ALTCHA is loaded with the form, never by the read widgets
-    if (A || !customElements.get(TAG))
-      (A ??= import('./altcha.js')).then(
+    if (altchaChunk || !customElements.get(TAG))
+      (altchaChunk ??= import('./altcha.js')).then(
         ({ sheet }) => {
           const r = this.renderRoot as ShadowRoot;
           if (!r.adoptedStyleSheets.includes(sheet)) r.adoptedStyleSheets = [sheet, ...r.adoptedStyleSheets];
@@ -163,52 +169,52 @@ export class SolidaritySubmitPractice extends SolidarityElement {
   }
 
   /** @internal form string */
-  f(k: FKey, v?: Vars): string {
-    return tr(this.F as unknown as Strings, this.ui, k as Key, v);
+  __translateForm(k: FKey, v?: Vars): string {
+    return tr(this.__formStrings as unknown as Strings, this.__uiLocale, k as Key, v);
   }
 
-  override refresh(): void {
+  override __refresh(): void {
     const slug = this.call;
-    this.run(
+    this.__load(
       (sig) =>
         Promise.all([
-          this.get<{ data: { slug: string; name: string }[] }>('/topics', { pageSize: 50 }, sig),
-          slug ? this.get<{ data: Call[] }>('/calls', { open: 'true' }, sig) : null,
-          loadForm(this.ui),
+          this.__fetch<{ data: { slug: string; name: string }[] }>('/topics', { pageSize: 50 }, sig),
+          slug ? this.__fetch<{ data: Call[] }>('/calls', { open: 'true' }, sig) : null,
+          loadForm(this.__uiLocale),
         ]),
       ([t, c, F]) => {
-        this.F = F;
-        this.tops = arr(t.data).filter((x) => x && typeof x.slug == 'string');
+        this.__formStrings = F;
+        this.__topics = arr(t.data).filter((x) => x && typeof x.slug == 'string');
         const call = slug ? arr(c?.data).find((x) => x?.slug == slug) : undefined;
-        this.c = slug ? (call && call.isOpen !== false && !(call.closesAt && Date.parse(call.closesAt) < Date.now()) ? call : null) : undefined;
-        return { call: slug || null, open: this.c !== null };
+        this.__call = slug ? (call && call.isOpen !== false && !(call.closesAt && Date.parse(call.closesAt) < Date.now()) ? call : null) : undefined;
+        return { call: slug || null, open: this.__call !== null };
       }
     );
   }
 
-  override view(): unknown {
-    if (this.s == 2) return this.error();
-    if (!this.s) return html`<div class="card sk" part="skeleton" aria-hidden="true"><i></i><i></i><i></i><i></i></div>`;
-    if (this.res) return this.done(this.res);
-    if (this.c === null)
-      return html`<div class="empty stack" part="closed"><p class="strong">${this.f('closed')}</p><p>${this.f('closedText')}</p></div>`;
-    return html`${this.c ? this.about(this.c) : nothing}${this.form()}`;
+  override __view(): unknown {
+    if (this.__status == FAILED) return this.__errorBox();
+    if (this.__status == LOADING) return html`<div class="card sk" part="skeleton" aria-hidden="true"><i></i><i></i><i></i><i></i></div>`;
+    if (this.__received) return this.__done(this.__received);
+    if (this.__call === null)
+      return html`<div class="empty stack" part="closed"><p class="strong">${this.__translateForm('closed')}</p><p>${this.__translateForm('closedText')}</p></div>`;
+    return html`${this.__call ? this.__about(this.__call) : nothing}${this.__form()}`;
   }
 
   /** @internal the call: title, description, deadline, criteria */
-  about(c: Call): TemplateResult {
-    const hl = this.hl,
-      dl = deadline(c.closesAt, this.ui),
+  __about(c: Call): TemplateResult {
+    const hl = this.__headingLevel,
+      dl = deadline(c.closesAt, this.__uiLocale),
       cr = arr(c.criteria)
         .map((x) => (typeof x == 'string' ? { label: x } : x && typeof x == 'object' ? x : null))
         .filter((x): x is { label?: string; description?: string | null } => !!x?.label);
     return html`<section class="card stack" part="call" aria-labelledby="call-t">
-      <p class="meta" part="meta">${this.f('callFor')}</p>
+      <p class="meta" part="meta">${this.__translateForm('callFor')}</p>
       ${heading(hl, String(c.title ?? ''), 'call-t')}
-      ${typeof c.description == 'string' ? html`<p>${c.description}</p>` : Array.isArray(c.description) ? blocks(c.description, hl, this.base) : nothing}
-      ${dl ? html`<p part="deadline">${this.t('deadline', { date: dl })}</p>` : nothing}
+      ${typeof c.description == 'string' ? html`<p>${c.description}</p>` : Array.isArray(c.description) ? blocks(c.description, hl, this.__apiBase) : nothing}
+      ${dl ? html`<p part="deadline">${this.__translate('deadline', { date: dl })}</p>` : nothing}
       ${cr.length
-        ? html`${heading(Math.min(6, hl + 1), this.f('priorities'), undefined, undefined, null)}
+        ? html`${heading(Math.min(6, hl + 1), this.__translateForm('priorities'), undefined, undefined, null)}
             <ul part="criteria">
               ${cr.map((x) => html`<li><span class="strong">${String(x.label)}</span>${x.description ? html`: ${String(x.description)}` : nothing}</li>`)}
             </ul>`
@@ -217,139 +223,137 @@ export class SolidaritySubmitPractice extends SolidarityElement {
   }
 
   /** @internal an error message */
-  msg(x: Err): unknown {
-    return typeof x == 'string' ? (this.ui == 'en' ? x : html`<span lang="en">${x}</span>`) : this.f(x[0] as FKey, { n: x[1] ?? 0 });
+  __message(x: Err): unknown {
+    return typeof x == 'string' ? (this.__uiLocale == 'en' ? x : html`<span lang="en">${x}</span>`) : this.__translateForm(x[0] as FKey, { n: x[1] ?? 0 });
   }
 
   /** @internal ids described by a field: its hint and its message */
-  desc(k: string, hint?: unknown): string | typeof nothing {
-    return [hint ? `h-${k}` : '', this.e[k] ? `e-${k}` : ''].filter(Boolean).join(' ') || nothing;
+  __describedBy(k: string, hint?: unknown): string | typeof nothing {
+    return [hint ? `h-${k}` : '', this.__errors[k] ? `e-${k}` : ''].filter(Boolean).join(' ') || nothing;
   }
 
   /** @internal hint and message of a field */
-  notes(k: string, hint?: unknown): unknown {
-    return html`${hint ? html`<p class="hint" part="hint" id="h-${k}">${hint}</p>` : nothing}${this.e[k]
-      ? html`<p class="msg" part="message" id="e-${k}">${this.msg(this.e[k])}</p>`
+  __notes(k: string, hint?: unknown): unknown {
+    return html`${hint ? html`<p class="hint" part="hint" id="h-${k}">${hint}</p>` : nothing}${this.__errors[k]
+      ? html`<p class="msg" part="message" id="e-${k}">${this.__message(this.__errors[k])}</p>`
       : nothing}`;
   }
 
-  /** @internal a label, "(optional)" after it when `opt` */
-  lbl(k: string, text: string, opt?: boolean): TemplateResult {
-    return html`<label part="label" for="f-${k}">${text}${opt ? html` <span class="opt">${this.f('optional')}</span>` : nothing}</label>`;
+  /** @internal a label, "(optional)" after it when `optional` */
+  __label(k: string, text: string, optional?: boolean): TemplateResult {
+    return html`<label part="label" for="f-${k}">${text}${optional ? html` <span class="opt">${this.__translateForm('optional')}</span>` : nothing}</label>`;
   }
 
   /** @internal a text input or text area bound to `get`/`set` */
-  text(
+  __textField(
     k: string,
     label: string,
     get: () => string,
     set: (v: string) => void,
-    o: { type?: string; ac?: string; opt?: boolean; hint?: unknown; area?: number; after?: unknown } = {}
+    o: { __type?: string; __autocomplete?: string; __optional?: boolean; __hint?: unknown; __rows?: number; __after?: unknown } = {}
   ): TemplateResult {
     const on = (e: Event) => {
       set((e.target as HTMLInputElement).value);
-      if (k == 'summary') this.count();
+      if (k == 'summary') this.__countLater();
     };
-    const a = {
-      inv: this.e[k] ? 'true' : nothing,
-      d: [o.hint ? `h-${k}` : '', o.after ? `c-${k}` : '', this.e[k] ? `e-${k}` : ''].filter(Boolean).join(' ') || nothing,
-    };
+    const invalid = this.__errors[k] ? 'true' : nothing,
+      describedBy = [o.__hint ? `h-${k}` : '', o.__after ? `c-${k}` : '', this.__errors[k] ? `e-${k}` : ''].filter(Boolean).join(' ') || nothing;
     return html`<div class="field" part="field">
-      ${this.lbl(k, label, o.opt)} ${this.notes(k, o.hint)}
-      ${o.area
-        ? html`<textarea id="f-${k}" part="textarea" rows=${o.area} .value=${live(get())} @input=${on} ?required=${!o.opt} aria-invalid=${a.inv} aria-describedby=${a.d}></textarea>`
-        : html`<input id="f-${k}" part="input" type=${o.type ?? 'text'} autocomplete=${o.ac ?? nothing} .value=${live(get())} @input=${on} ?required=${!o.opt} aria-invalid=${a.inv} aria-describedby=${a.d} />`}
-      ${o.after ?? nothing}
+      ${this.__label(k, label, o.__optional)} ${this.__notes(k, o.__hint)}
+      ${o.__rows
+        ? html`<textarea id="f-${k}" part="textarea" rows=${o.__rows} .value=${live(get())} @input=${on} ?required=${!o.__optional} aria-invalid=${invalid} aria-describedby=${describedBy}></textarea>`
+        : html`<input id="f-${k}" part="input" type=${o.__type ?? 'text'} autocomplete=${o.__autocomplete ?? nothing} .value=${live(get())} @input=${on} ?required=${!o.__optional} aria-invalid=${invalid} aria-describedby=${describedBy} />`}
+      ${o.__after ?? nothing}
     </div>`;
   }
 
   /** @internal a country select */
-  select(k: string, label: string, get: () => string, set: (v: string) => void, opt?: boolean, ac?: string): TemplateResult {
+  __countrySelect(k: string, label: string, get: () => string, set: (v: string) => void, opt?: boolean, ac?: string): TemplateResult {
     const v = get();
     return html`<div class="field" part="field">
-      ${this.lbl(k, label, opt)} ${this.notes(k)}
-      <select id="f-${k}" part="select" autocomplete=${ac ?? nothing} ?required=${!opt} aria-invalid=${this.e[k] ? 'true' : nothing} aria-describedby=${this.desc(k)}
+      ${this.__label(k, label, opt)} ${this.__notes(k)}
+      <select id="f-${k}" part="select" autocomplete=${ac ?? nothing} ?required=${!opt} aria-invalid=${this.__errors[k] ? 'true' : nothing} aria-describedby=${this.__describedBy(k)}
         @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
-        <option value="" .selected=${!v}>${this.f('chooseCountry')}</option>
-        ${countryList(this.ui).map(([c, n]) => html`<option value=${c} .selected=${c == v}>${n}</option>`)}
+        <option value="" .selected=${!v}>${this.__translateForm('chooseCountry')}</option>
+        ${countryList(this.__uiLocale).map(([c, n]) => html`<option value=${c} .selected=${c == v}>${n}</option>`)}
       </select>
     </div>`;
   }
 
   /** @internal the summary's counter: visible at once, told to screen readers after a pause */
-  count(): void {
+  __countLater(): void {
     this.requestUpdate();
-    clearTimeout(this.lt);
-    this.lt = setTimeout(() => {
-      const n = 600 - this.d.summary.trim().length;
-      this.live = n < 0 ? this.f('over', { n: -n }) : this.f('left', { n });
+    clearTimeout(this.__announceTimer);
+    this.__announceTimer = setTimeout(() => {
+      const n = LIMITS.summary[1] - this.__data.summary.trim().length;
+      this.__announcement = n < 0 ? this.__translateForm('over', { n: -n }) : this.__translateForm('left', { n });
       this.requestUpdate();
     }, 1000);
   }
 
   /** @internal the label of a field, for the error summary */
-  label(k: string): string {
+  __fieldName(k: string): string {
     const m = k.match(/^p(\d+)-(\w+)$/);
-    if (m) return `${this.f('promoter', { n: +m[1] + 1 })}, ${m[2] == 'country' ? this.t('country') : this.f(m[2] == 'name' ? 'orgName' : 'website')}`;
-    return k == 'country' ? this.t('country') : this.f(k == 'altcha' ? 'check' : k == 'consent' ? 'agree' : (k as FKey));
+    if (m) return `${this.__translateForm('promoter', { n: +m[1] + 1 })}, ${m[2] == 'country' ? this.__translate('country') : this.__translateForm(m[2] == 'name' ? 'orgName' : 'website')}`;
+    return k == 'country' ? this.__translate('country') : this.__translateForm(k == 'altcha' ? 'check' : k == 'consent' ? 'agree' : (k as FKey));
   }
 
   /** @internal the error summary, with a link to each field */
-  summary(): unknown {
-    const ks = Object.keys(this.e),
-      n = ks.length + this.gen.length;
+  __errorSummary(): unknown {
+    const ks = Object.keys(this.__errors),
+      n = ks.length + this.__generalErrors.length;
     if (!n) return nothing;
     return html`<div class="error stack" part="errors" id="errs" role="alert" tabindex="-1" aria-labelledby="errs-t">
-      <p class="strong" id="errs-t">${this.f('problems', { n })}</p>
+      <p class="strong" id="errs-t">${this.__translateForm('problems', { n })}</p>
       <ul>
-        ${this.gen.map((m) => html`<li>${this.msg(m)}</li>`)}
+        ${this.__generalErrors.map((m) => html`<li>${this.__message(m)}</li>`)}
         ${ks.map(
           (k) =>
-            html`<li><a href="#f-${k}" @click=${(e: Event) => (e.preventDefault(), this.focusField(k))}>${this.label(k)}: ${this.msg(this.e[k])}</a></li>`
+            html`<li><a href="#f-${k}" @click=${(e: Event) => (e.preventDefault(), this.__focusField(k))}>${this.__fieldName(k)}: ${this.__message(this.__errors[k])}</a></li>`
         )}
       </ul>
     </div>`;
   }
 
   /** @internal focuses a field (the first topic, the ALTCHA checkbox) */
-  focusField(k: string): void {
+  __focusField(k: string): void {
     const r = this.renderRoot;
     (r.querySelector<HTMLElement>(k == 'altcha' ? `${TAG} input` : `#f-${k}`) ?? r.querySelector<HTMLElement>('#f-altcha'))?.focus();
   }
 
   /** @internal the box of a failed submission */
-  failure(x: Fail): TemplateResult {
+  __failureBox(x: Fail): TemplateResult {
     return html`<div class="error stack" part="failure" id="fail" role="alert" tabindex="-1">
-      <p>${this.f(x.k, { n: x.n ?? 0 })}</p>
-      ${x.m ? html`<p>${this.msg(x.m)}</p>` : nothing}
-      ${x.retry ? html`<div><button type="button" part="button retry" @click=${() => this.submit()}>${this.t('retry')}</button></div>` : nothing}
+      <p>${this.__translateForm(x.__key, { n: x.__n ?? 0 })}</p>
+      ${x.__message ? html`<p>${this.__message(x.__message)}</p>` : nothing}
+      ${x.__retry ? html`<div><button type="button" part="button retry" @click=${() => this.__submit()}>${this.__translate('retry')}</button></div>` : nothing}
     </div>`;
   }
 
   /** @internal the form */
-  form(): TemplateResult {
-    const d = this.d,
-      busy = this.st == 1,
+  __form(): TemplateResult {
+    const d = this.__data,
+      busy = this.__phase == SENDING,
       sum = d.summary.trim().length,
       privacy = safeUrl(this.privacyUrl, document.baseURI),
       rows = d.promoters.length,
-      topicsInv = this.e.topics ? 'true' : nothing;
-    return html`<form part="form" class="stack" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${(e: Event) => (e.preventDefault(), this.submit())}>
-      ${this.summary()} ${this.fail ? this.failure(this.fail) : nothing}
-      <p part="intro">${this.f('intro')}</p>
-      ${this.text('title', this.f('title'), () => d.title, (v) => (d.title = v), { hint: this.f('titleHint') })}
-      ${this.text('summary', this.f('summary'), () => d.summary, (v) => (d.summary = v), {
-        hint: this.f('summaryHint'),
-        area: 4,
-        after: html`<p class="hint counter${sum > 600 ? ' over' : ''}" part="counter" id="c-summary">${this.f('count', { n: sum, max: 600 })}</p>
-          <p class="vh" aria-live="polite">${this.live}</p>`,
+      topicsInv = this.__errors.topics ? 'true' : nothing;
+    return html`<form part="form" class="stack" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${(e: Event) => (e.preventDefault(), this.__submit())}>
+      ${this.__errorSummary()} ${this.__failure ? this.__failureBox(this.__failure) : nothing}
+      <p part="intro">${this.__translateForm('intro')}</p>
+      ${this.__textField('title', this.__translateForm('title'), () => d.title, (v) => (d.title = v), { __hint: this.__translateForm('titleHint') })}
+      ${this.__textField('summary', this.__translateForm('summary'), () => d.summary, (v) => (d.summary = v), {
+        __hint: this.__translateForm('summaryHint'),
+        __rows: 4,
+        __after: html`<p class="hint counter${sum > LIMITS.summary[1] ? ' over' : ''}" part="counter" id="c-summary">${this.__translateForm('count', { n: sum, max: LIMITS.summary[1] })}</p>
+          <p class="vh" aria-live="polite">${this.__announcement}</p>`,
       })}
-      ${this.text('body', this.f('body'), () => d.body, (v) => (d.body = v), { hint: this.f('bodyHint'), area: 8, opt: true })}
-      <fieldset part="group" aria-describedby=${this.desc('topics', 1)}>
-        <legend part="legend">${this.f('topics')}</legend>
-        ${this.notes('topics', this.f('topicsHint'))}
+      ${this.__textField('body', this.__translateForm('body'), () => d.body, (v) => (d.body = v), { __hint: this.__translateForm('bodyHint'), __rows: 8, __optional: true })}
+      <fieldset part="group" aria-describedby=${this.__describedBy('topics', 1)}>
+        <legend part="legend">${this.__translateForm('topics')}</legend>
+        ${this.__notes('topics', this.__translateForm('topicsHint'))}
         <div class="checks">
-          ${this.tops.map(
+          ${this.__topics.map(
             (t, i) => html`<label class="check"><input type="checkbox" part="checkbox" id=${i ? nothing : 'f-topics'} .checked=${live(d.topics.includes(t.slug))} aria-invalid=${topicsInv}
               @change=${(e: Event) => (d.topics = (e.target as HTMLInputElement).checked ? [...d.topics, t.slug] : d.topics.filter((s) => s != t.slug))} />
               <span>${String(t.name ?? t.slug)}</span></label>`
@@ -357,219 +361,219 @@ export class SolidaritySubmitPractice extends SolidarityElement {
         </div>
       </fieldset>
       <fieldset part="group">
-        <legend part="legend">${this.f('promoters')}</legend>
+        <legend part="legend">${this.__translateForm('promoters')}</legend>
         ${d.promoters.map((p, i) => {
           const n = i + 1;
           return html`<fieldset part="promoter" class="stack">
-            <legend part="legend">${this.f('promoter', { n })}</legend>
-            ${this.text(`p${i}-name`, this.f('orgName'), () => p.name, (v) => (p.name = v), { ac: i ? 'off' : 'organization' })}
-            ${this.text(`p${i}-website`, this.f('website'), () => p.website, (v) => (p.website = v), { type: 'url', ac: 'off', opt: true, hint: this.f('websiteHint') })}
-            ${this.select(`p${i}-country`, this.t('country'), () => p.country, (v) => (p.country = v), true, 'off')}
-            ${rows > 1 ? html`<div><button type="button" part="button remove" @click=${() => this.removeRow(i)}>${this.f('remove', { n })}</button></div>` : nothing}
+            <legend part="legend">${this.__translateForm('promoter', { n })}</legend>
+            ${this.__textField(`p${i}-name`, this.__translateForm('orgName'), () => p.name, (v) => (p.name = v), { __autocomplete: i ? 'off' : 'organization' })}
+            ${this.__textField(`p${i}-website`, this.__translateForm('website'), () => p.website, (v) => (p.website = v), { __type: 'url', __autocomplete: 'off', __optional: true, __hint: this.__translateForm('websiteHint') })}
+            ${this.__countrySelect(`p${i}-country`, this.__translate('country'), () => p.country, (v) => (p.country = v), true, 'off')}
+            ${rows > 1 ? html`<div><button type="button" part="button remove" @click=${() => this.__removeRow(i)}>${this.__translateForm('remove', { n })}</button></div>` : nothing}
           </fieldset>`;
         })}
-        ${rows < 10 ? html`<div><button type="button" part="button add" id="add" @click=${this.addRow}>${this.f('add')}</button></div>` : nothing}
+        ${rows < LIMITS.promoters[1] ? html`<div><button type="button" part="button add" id="add" @click=${this.__addRow}>${this.__translateForm('add')}</button></div>` : nothing}
       </fieldset>
       <fieldset part="group" class="stack">
-        <legend part="legend">${this.f('territory')}</legend>
-        ${this.text('municipality', this.f('municipality'), () => d.municipality, (v) => (d.municipality = v), { opt: true, ac: 'address-level2' })}
-        ${this.text('region', this.f('region'), () => d.region, (v) => (d.region = v), { opt: true, ac: 'address-level1' })}
-        ${this.select('country', this.t('country'), () => d.country, (v) => (d.country = v), false, 'country')}
+        <legend part="legend">${this.__translateForm('territory')}</legend>
+        ${this.__textField('municipality', this.__translateForm('municipality'), () => d.municipality, (v) => (d.municipality = v), { __optional: true, __autocomplete: 'address-level2' })}
+        ${this.__textField('region', this.__translateForm('region'), () => d.region, (v) => (d.region = v), { __optional: true, __autocomplete: 'address-level1' })}
+        ${this.__countrySelect('country', this.__translate('country'), () => d.country, (v) => (d.country = v), false, 'country')}
       </fieldset>
       <fieldset part="group" class="stack" aria-describedby="h-contact">
-        <legend part="legend">${this.f('contact')}</legend>
-        <p class="hint" part="hint" id="h-contact">${this.f('contactHint')}</p>
-        ${this.text('name', this.f('name'), () => d.name, (v) => (d.name = v), { ac: 'name' })}
-        ${this.text('email', this.f('email'), () => d.email, (v) => (d.email = v), { type: 'email', ac: 'email' })}
-        ${this.text('phone', this.f('phone'), () => d.phone, (v) => (d.phone = v), { type: 'tel', ac: 'tel', opt: true })}
-        ${this.text('role', this.f('role'), () => d.role, (v) => (d.role = v), { ac: 'organization-title' })}
+        <legend part="legend">${this.__translateForm('contact')}</legend>
+        <p class="hint" part="hint" id="h-contact">${this.__translateForm('contactHint')}</p>
+        ${this.__textField('name', this.__translateForm('name'), () => d.name, (v) => (d.name = v), { __autocomplete: 'name' })}
+        ${this.__textField('email', this.__translateForm('email'), () => d.email, (v) => (d.email = v), { __type: 'email', __autocomplete: 'email' })}
+        ${this.__textField('phone', this.__translateForm('phone'), () => d.phone, (v) => (d.phone = v), { __type: 'tel', __autocomplete: 'tel', __optional: true })}
+        ${this.__textField('role', this.__translateForm('role'), () => d.role, (v) => (d.role = v), { __autocomplete: 'organization-title' })}
       </fieldset>
       <div class="hp" aria-hidden="true">
         <label for="f-website">Website</label>
         <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" .value=${live(this.hp)} @input=${(e: Event) => (this.hp = (e.target as HTMLInputElement).value)} />
       </div>
       <div class="field" part="field consent">
-        ${this.notes('consent')}
+        ${this.__notes('consent')}
         <div class="check">
-          <input type="checkbox" part="checkbox" id="f-consent" required .checked=${live(d.consent)} aria-invalid=${this.e.consent ? 'true' : nothing} aria-describedby=${this.desc('consent')}
+          <input type="checkbox" part="checkbox" id="f-consent" required .checked=${live(d.consent)} aria-invalid=${this.__errors.consent ? 'true' : nothing} aria-describedby=${this.__describedBy('consent')}
             @change=${(e: Event) => (d.consent = (e.target as HTMLInputElement).checked)} />
-          <label part="label" for="f-consent">${this.f('consent')}</label>
+          <label part="label" for="f-consent">${this.__translateForm('consent')}</label>
         </div>
-        ${privacy ? html`<p><a part="privacy" href=${privacy} target="_blank" rel="noopener">${this.f('privacy')} <span class="opt">${this.f('newTab')}</span></a></p>` : nothing}
+        ${privacy ? html`<p><a part="privacy" href=${privacy} target="_blank" rel="noopener">${this.__translateForm('privacy')} <span class="opt">${this.__translateForm('newTab')}</span></a></p>` : nothing}
       </div>
-      <div class="field" part="altcha" id="f-altcha" tabindex="-1" role="group" aria-label=${this.f('check')} aria-describedby=${this.desc('altcha')}>
-        ${this.notes('altcha')}
+      <div class="field" part="altcha" id="f-altcha" tabindex="-1" role="group" aria-label=${this.__translateForm('check')} aria-describedby=${this.__describedBy('altcha')}>
+        ${this.__notes('altcha')}
         <altcha-widget
-          challengeurl="${this.base}/api/solidarity/submissions/challenge"
+          challengeurl="${this.__apiBase}/api/solidarity/submissions/challenge"
           auto="onfocus"
           hidefooter
           hidelogo
-          language=${this.ui}
+          language=${this.__uiLocale}
           strings=${JSON.stringify({
-            label: this.f('altLabel'),
-            verifying: this.f('altVerifying'),
-            verified: this.f('altVerified'),
-            error: this.f('altError'),
-            expired: this.f('altExpired'),
-            verificationRequired: this.f('altRequired'),
-            waitAlert: this.f('altWait'),
+            label: this.__translateForm('altLabel'),
+            verifying: this.__translateForm('altVerifying'),
+            verified: this.__translateForm('altVerified'),
+            error: this.__translateForm('altError'),
+            expired: this.__translateForm('altExpired'),
+            verificationRequired: this.__translateForm('altRequired'),
+            waitAlert: this.__translateForm('altWait'),
           })}
-          @statechange=${this.altcha}
+          @statechange=${this.__onAltchaState}
         ></altcha-widget>
       </div>
       <div>
-        <button type="submit" part="button submit" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>${this.f(busy ? 'sending' : 'send')}</button>
+        <button type="submit" part="button submit" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>${this.__translateForm(busy ? 'sending' : 'send')}</button>
       </div>
     </form>`;
   }
 
   /** @internal ALTCHA's statechange: `{ state, payload }` */
-  altcha = (e: Event): void => {
+  __onAltchaState = (e: Event): void => {
     const { state, payload } = ((e as CustomEvent).detail ?? {}) as { state?: string; payload?: string };
-    this.as = String(state ?? '');
-    this.pay = state == 'verified' && typeof payload == 'string' ? payload : '';
-    if (this.w && (state == 'verified' || state == 'error')) {
-      this.w(this.pay);
-      this.w = undefined;
+    this.__altchaState = String(state ?? '');
+    this.__proof = state == 'verified' && typeof payload == 'string' ? payload : '';
+    if (this.__proofWaiter && (state == 'verified' || state == 'error')) {
+      this.__proofWaiter(this.__proof);
+      this.__proofWaiter = undefined;
     }
   };
 
   /** @internal a proof of work: the one at hand, or one asked of the widget ('' when it cannot be had) */
-  proof(): Promise<string> {
+  __getProof(): Promise<string> {
     const w = this.renderRoot.querySelector<Altcha>(TAG);
-    if (this.pay || !w || !customElements.get(TAG) || this.as == 'error') return Promise.resolve(this.pay);
+    if (this.__proof || !w || !customElements.get(TAG) || this.__altchaState == 'error') return Promise.resolve(this.__proof);
     return new Promise((res) => {
-      const t = setTimeout(() => ((this.w = undefined), res(this.pay)), 60_000);
-      this.w = (p) => (clearTimeout(t), res(p));
-      if (this.as != 'verifying') w.verify?.();
+      const t = setTimeout(() => ((this.__proofWaiter = undefined), res(this.__proof)), 60_000);
+      this.__proofWaiter = (p) => (clearTimeout(t), res(p));
+      if (this.__altchaState != 'verifying') w.verify?.();
     });
   }
 
   /** @internal a used or doubtful proof: the widget solves a new one */
-  newProof(): void {
-    this.pay = '';
-    this.as = '';
+  __newProof(): void {
+    this.__proof = '';
+    this.__altchaState = '';
     this.renderRoot.querySelector<Altcha>(TAG)?.reset?.();
   }
 
-  addRow = (): void => {
-    this.d.promoters.push({ name: '', website: '', country: '' });
-    this.pf = `#f-p${this.d.promoters.length - 1}-name`;
+  __addRow = (): void => {
+    this.__data.promoters.push({ name: '', website: '', country: '' });
+    this.__focusSelector = `#f-p${this.__data.promoters.length - 1}-name`;
     this.requestUpdate();
   };
 
   /** @internal */
-  removeRow(i: number): void {
-    this.d.promoters.splice(i, 1);
-    for (const k of Object.keys(this.e)) if (/^p\d/.test(k)) delete this.e[k];
-    this.pf = '#add';
+  __removeRow(i: number): void {
+    this.__data.promoters.splice(i, 1);
+    for (const k of Object.keys(this.__errors)) if (/^p\d/.test(k)) delete this.__errors[k];
+    this.__focusSelector = '#add';
     this.requestUpdate();
   }
 
   /** @internal validates, gets a proof of work, sends */
-  async submit(): Promise<void> {
-    if (this.st) return;
-    this.e = validate(this.d);
-    this.gen = [];
-    this.fail = undefined;
-    if (Object.keys(this.e).length) return this.show('#errs');
-    this.st = 1;
-    const altcha = await this.proof();
+  async __submit(): Promise<void> {
+    if (this.__phase != EDITING) return;
+    this.__errors = validate(this.__data);
+    this.__generalErrors = [];
+    this.__failure = undefined;
+    if (Object.keys(this.__errors).length) return this.__show('#errs');
+    this.__phase = SENDING;
+    const altcha = await this.__getProof();
     if (!altcha) {
-      this.st = 0;
-      this.e = { altcha: ['eAltcha'] };
-      return this.show('#errs');
+      this.__phase = EDITING;
+      this.__errors = { altcha: ['eAltcha'] };
+      return this.__show('#errs');
     }
-    const body = payload(this.d, {
+    const body = payload(this.__data, {
       call: this.call,
-      locale: apiLocale(this.locale, this.ui),
+      locale: apiLocale(this.locale, this.__uiLocale),
       website: this.hp,
       altcha,
-      order: this.tops.map((t) => t.slug),
+      order: this.__topics.map((t) => t.slug),
     });
     let r: Response;
     try {
-      r = await fetch(`${this.base}/api/solidarity/submissions`, {
+      r = await fetch(`${this.__apiBase}/api/solidarity/submissions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(body),
       });
     } catch (x) {
-      return this.failed(0, String(x));
+      return this.__failed(0, String(x));
     }
     const j = (await r.json().catch(() => null)) as {
       data?: { id?: string | number; status?: string } | null;
       error?: { message?: string; details?: { errors?: unknown; retryAfter?: unknown } };
     } | null;
     if (r.ok && j?.data?.id != null) {
-      this.res = { id: j.data.id, email: body.contact.email };
-      this.st = 2;
-      this.emit('solidarity-submit', { id: j.data.id, status: j.data.status ?? 'submitted' });
-      return this.show('#done');
+      this.__received = { id: j.data.id, email: body.contact.email };
+      this.__phase = SENT;
+      this.__emit('solidarity-submit', { id: j.data.id, status: j.data.status ?? 'submitted' });
+      return this.__show('#done');
     }
     const m = String(j?.error?.message ?? r.statusText ?? '');
     if (r.status == 400) {
       const se = serverErrors(j?.error?.details?.errors);
       if (Object.keys(se).length) {
-        this.st = 0;
-        if (se.altcha) this.newProof();
+        this.__phase = EDITING;
+        if (se.altcha) this.__newProof();
         const { '': g, ...fields } = se;
-        this.e = fields;
-        this.gen = g ? [g] : [];
-        this.emit('solidarity-submit-error', { status: 400, message: m, errors: j?.error?.details?.errors });
-        return this.show('#errs');
+        this.__errors = fields;
+        this.__generalErrors = g ? [g] : [];
+        this.__emit('solidarity-submit-error', { status: 400, message: m, errors: j?.error?.details?.errors });
+        return this.__show('#errs');
       }
     }
     // Retry-After, or (when a cross-origin answer does not expose it) the seconds in the error's details
-    this.failed(r.status, m, r.headers.get('retry-after') ?? String(j?.error?.details?.retryAfter ?? ''));
+    this.__failed(r.status, m, r.headers.get('retry-after') ?? String(j?.error?.details?.retryAfter ?? ''));
   }
 
   /** @internal a failed submission: the form stays as it was, with a message on top */
-  failed(s: number, m: string, after?: string | null): void {
+  __failed(s: number, m: string, after?: string | null): void {
     const n = retryMinutes(after);
-    this.fail =
+    this.__failure =
       s == 403
-        ? { k: 'f403' }
+        ? { __key: 'f403' }
         : s == 409
-          ? { k: 'f409', m }
+          ? { __key: 'f409', __message: m }
           : s == 413
-            ? { k: 'f413' }
+            ? { __key: 'f413' }
             : s == 429
               ? n
-                ? { k: 'f429', n }
-                : { k: 'f429later' }
+                ? { __key: 'f429', __n: n }
+                : { __key: 'f429later' }
               : s == 400
-                ? { k: 'fBad', m }
-                : { k: s ? 'f5xx' : 'fOffline', retry: true };
-    this.st = 0;
-    this.newProof();
-    this.emit('solidarity-submit-error', { status: s, message: m });
-    this.show('#fail');
+                ? { __key: 'fBad', __message: m }
+                : { __key: s ? 'f5xx' : 'fOffline', __retry: true };
+    this.__phase = EDITING;
+    this.__newProof();
+    this.__emit('solidarity-submit-error', { status: s, message: m });
+    this.__show('#fail');
   }
 
   /** @internal re-renders and focuses `sel` */
-  show(sel: string): void {
-    this.pf = sel;
+  __show(sel: string): void {
+    this.__focusSelector = sel;
     this.requestUpdate();
   }
 
   /** @internal the thanks */
-  done(x: { id: string | number; email: string }): TemplateResult {
+  __done(x: { id: string | number; email: string }): TemplateResult {
     return html`<section class="card stack done" part="success" id="done" tabindex="-1" aria-labelledby="done-t">
-      ${heading(this.hl, this.f('thanks'), 'done-t')}
-      <p>${this.f('next', { email: x.email })}</p>
-      <p part="reference">${this.f('reference', { id: String(x.id) })}</p>
-      <div><button type="button" part="button again" @click=${this.again}>${this.f('again')}</button></div>
+      ${heading(this.__headingLevel, this.__translateForm('thanks'), 'done-t')}
+      <p>${this.__translateForm('next', { email: x.email })}</p>
+      <p part="reference">${this.__translateForm('reference', { id: String(x.id) })}</p>
+      <div><button type="button" part="button again" @click=${this.__again}>${this.__translateForm('again')}</button></div>
     </section>`;
   }
 
-  again = (): void => {
-    this.d = empty();
+  __again = (): void => {
+    this.__data = empty();
     this.hp = '';
-    this.e = {};
-    this.res = undefined;
-    this.pay = this.as = this.live = '';
-    this.st = 0;
-    this.show('#f-title');
+    this.__errors = {};
+    this.__received = undefined;
+    this.__proof = this.__altchaState = this.__announcement = '';
+    this.__phase = EDITING;
+    this.__show('#f-title');
   };
 }

@@ -1,8 +1,9 @@
 /**
- * The practice form's pure logic: client validation mirroring the server's (same limits, same
- * email and URL rules), the request body, and the mapping of the server's field errors to fields.
+ * The practice form's pure logic: client validation as the server's (the same limits, from
+ * cms/shared/limits.ts, which both import; the same email and URL rules), the request body, and the mapping of the server's field errors to fields.
  * No DOM, no Lit (unit-tested in Node).
  */
+import { COUNTRIES, PHONE_PATTERN, SUBMISSION_LIMITS as LIMITS } from '../../../../cms/shared/limits.js';
 
 export interface Promoter {
   name: string;
@@ -38,19 +39,8 @@ export type Err = [key: string, n?: number] | string;
  */
 export type Errors = Record<string, Err>;
 
-/** The server's limits (cms/server/src/submissions/validation.ts). */
-export const LIMITS = {
-  title: [3, 200],
-  summary: [10, 600],
-  body: 20_000,
-  topics: [1, 5],
-  promoters: 10,
-  name: [2, 200],
-  place: 120,
-  phone: 40,
-  url: 2048,
-  email: 254,
-} as const;
+/** The server's limits, from the one definition both import (cms/shared/limits.ts). */
+export { COUNTRIES, LIMITS };
 
 export const empty = (): Data => ({
   title: '',
@@ -76,9 +66,10 @@ export const line = (s: string): string => s.replace(/[\u0000-\u001F\u007F-\u009
 // eslint-disable-next-line no-control-regex
 export const block = (s: string): string => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]+/g, '').trim();
 
-/** The server's email rule (zod's). */
-export const EMAIL = /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
-export const PHONE = /^\+?[0-9 ().\-/]{3,40}$/;
+/** The server's email rule: zod's `z.email()` pattern, character for character (test/submission-limits.test.ts compares them). */
+// eslint-disable-next-line no-useless-escape
+export const EMAIL = /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-\.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+export const PHONE = PHONE_PATTERN;
 
 /** An http(s) address with a host, at most 2048 characters. */
 export const isUrl = (s: string): boolean => {
@@ -106,19 +97,19 @@ export const validate = (d: Data): Errors => {
   if (n < LIMITS.topics[0]) e.topics = ['eTopicsMin'];
   else if (n > LIMITS.topics[1]) e.topics = ['eTopicsMax', LIMITS.topics[1]];
   d.promoters.forEach((p, i) => {
-    text(`p${i}-name`, line(p.name), ...LIMITS.name);
+    text(`p${i}-name`, line(p.name), ...LIMITS.promoterName);
     if (p.website.trim() && !isUrl(p.website.trim())) e[`p${i}-website`] = ['eUrl'];
   });
   text('municipality', line(d.municipality), 0, LIMITS.place, false);
   text('region', line(d.region), 0, LIMITS.place, false);
-  if (!d.country) e.country = ['eCountry'];
-  text('name', line(d.name), ...LIMITS.name);
+  if (!COUNTRIES.includes(d.country)) e.country = ['eCountry'];
+  text('name', line(d.name), ...LIMITS.contactName);
   const m = d.email.trim();
   if (!m) e.email = ['eRequired'];
   else if (m.length > LIMITS.email || !EMAIL.test(m)) e.email = ['eEmail'];
   const ph = line(d.phone);
-  if (ph && !PHONE.test(ph)) e.phone = ['ePhone'];
-  text('role', line(d.role), ...LIMITS.name);
+  if (ph && (ph.length > LIMITS.phone || !PHONE.test(ph))) e.phone = ['ePhone'];
+  text('role', line(d.role), ...LIMITS.role);
   if (!d.consent) e.consent = ['eConsent'];
   return e;
 };
@@ -187,8 +178,3 @@ export const retryMinutes = (h: string | null | undefined, now = Date.now()): nu
   return s > 0 ? Math.ceil(s / 60) : 0;
 };
 
-/** ISO 3166-1 alpha-2 codes (and XK, Kosovo), as the server accepts them. */
-export const COUNTRIES =
-  'ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW'.match(
-    /../g
-  )!;
