@@ -204,7 +204,7 @@ afterAll(async () => {
 });
 
 describe.each(Object.keys(UID) as ContentTypeName[])(`Content Manager on ${DB}: %s`, (type) => {
-  it('create, publish, edit, translate, unpublish, bulk publish, discard, delete: the public side follows each step', async () => {
+  it('create, publish, edit, translate, unpublish, bulk publish, discard, delete, bulk unpublish and delete: the public side follows each step', async () => {
     const uid = UID[type];
     const field = titleField(type);
     const token = `${type}zq${DB.slice(0, 2)}`;
@@ -281,8 +281,15 @@ describe.each(Object.keys(UID) as ContentTypeName[])(`Content Manager on ${DB}: 
     await assertPublic(type, doc, { en: null, el: greek }, 'deleted en');
     await act(type, 'delete el', () => cm.delete(uid, doc.documentId, 'el'));
     await assertPublic(type, doc, { en: null, el: null }, 'deleted');
-    await act(type, 'delete other', () => cm.delete(uid, otherDoc.documentId, 'en'));
-    await assertPublic(type, otherDoc, { en: null, el: null }, 'other deleted');
+    // The list view's bulk actions on the other document.
+    const unpublished = await act(type, 'bulk unpublish', () => cm.bulkUnpublish(uid, [otherDoc.documentId], 'en'));
+    expect(unpublished.body.count, `bulk unpublish: ${unpublished.text}`).toBe(1);
+    await assertPublic(type, otherDoc, { en: null, el: null }, 'other bulk unpublished');
+    expect((await cm.publish(uid, otherDoc.documentId, 'en', otherForm)).status).toBe(200);
+    await assertPublic(type, otherDoc, { en: otherTitle, el: null }, 'other published again');
+    const deleted = await act(type, 'bulk delete', () => cm.bulkDelete(uid, [otherDoc.documentId], 'en'));
+    expect(deleted.body.count, `bulk delete: ${deleted.text}`).toBe(1);
+    await assertPublic(type, otherDoc, { en: null, el: null }, 'other bulk deleted');
     expect((await cm.findOne(uid, doc.documentId, 'en')).status, 'deleted: the Content Manager').toBe(404);
   });
 });

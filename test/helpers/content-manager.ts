@@ -5,7 +5,7 @@ import request from 'supertest';
  * admin panel sends (node_modules/@strapi/content-manager/dist/admin/services/documents.js):
  * the locale as a query parameter (`?locale=el`; Strapi's i18n middleware copies
  * it into the body of POST and PUT requests), the form's data as the body of
- * create, update and publish, and `{ documentIds }` for bulk publish.
+ * create, update and publish, and `{ documentIds }` for the bulk actions.
  *
  * Every call resolves to the HTTP answer with `ms`, the wall-clock time it took.
  */
@@ -25,6 +25,8 @@ export interface ContentManagerClient {
   unpublish(uid: string, documentId: string, locale: string): Promise<CmAnswer>;
   discard(uid: string, documentId: string, locale: string): Promise<CmAnswer>;
   bulkPublish(uid: string, documentIds: string[], locale: string): Promise<CmAnswer>;
+  bulkUnpublish(uid: string, documentIds: string[], locale: string): Promise<CmAnswer>;
+  bulkDelete(uid: string, documentIds: string[], locale: string): Promise<CmAnswer>;
   delete(uid: string, documentId: string, locale: string): Promise<CmAnswer>;
 }
 
@@ -63,6 +65,10 @@ export const contentManager = (url: string, token: string): ContentManagerClient
       timed(request(url).post(path(uid, `/${documentId}/actions/discard`)).query({ locale })),
     bulkPublish: (uid, documentIds, locale) =>
       timed(request(url).post(path(uid, '/actions/bulkPublish')).query({ locale }).send({ documentIds })),
+    bulkUnpublish: (uid, documentIds, locale) =>
+      timed(request(url).post(path(uid, '/actions/bulkUnpublish')).query({ locale }).send({ documentIds })),
+    bulkDelete: (uid, documentIds, locale) =>
+      timed(request(url).post(path(uid, '/actions/bulkDelete')).query({ locale }).send({ documentIds })),
     delete: (uid, documentId, locale) => timed(request(url).delete(path(uid, `/${documentId}`)).query({ locale })),
   };
 };
