@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN } from '../../cms/server/src/submissions/testing/fixtures';
+import { createSearchIndex } from '../../cms/server/src/search';
 import { UID } from '../../cms/server/src/uids';
 import { adminLogin, contentManager, type CmAnswer, type ContentManagerClient } from '../helpers/content-manager';
 import { testDatabaseClient } from '../helpers/db';
@@ -162,5 +163,23 @@ describe(`public reads during a Content Manager publish (${DB})`, () => {
     expect((search.body as { data: unknown[] }).data).toEqual([]);
     const detail = await pub(`/practices/${documentId}`).query({ locale: 'en' });
     expect(detail.status).toBe(404);
+  });
+});
+
+describe(`the search index inside a caller's transaction (${DB})`, () => {
+  it('a full rebuild joins the transaction it is called in: no wait for a second connection, and a rollback keeps the index', async () => {
+    const search = createSearchIndex(app.strapi);
+    const before = await search.count();
+    expect(before, 'the published practice is indexed').toBeGreaterThan(0);
+    await expect(
+      app.strapi.db.transaction(async () => {
+        await search.reindexAll();
+        expect(await search.count(), 'rebuilt inside the transaction').toBe(before);
+        throw new Error('the caller gives up');
+      })
+    ).rejects.toThrow('the caller gives up');
+    expect(await search.count()).toBe(before);
+    const found = await pub('/practices').query({ locale: 'en', q: 'Published before' });
+    expect((found.body as { data: { title: string }[] }).data.map((d) => d.title)).toContain('Published before');
   });
 });
