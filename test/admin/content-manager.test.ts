@@ -27,6 +27,8 @@ const HANG_MS = 5000;
 
 const SEARCHABLE = new Set<ContentTypeName>(['practice', 'session', 'statement']);
 const JSONLD = new Set<ContentTypeName>(['practice', 'session', 'statement']);
+/** Types whose test documents link a topic. */
+const RELATED = new Set<ContentTypeName>(['practice', 'session', 'statement']);
 const FEEDS: Partial<Record<ContentTypeName, string[]>> = {
   practice: ['/feeds/practices.rss', '/feeds/practices.atom', '/feeds/practices.json', '/export/practices.csv', '/export/practices.json'],
   statement: ['/feeds/statements.rss', '/feeds/statements.atom', '/feeds/statements.json'],
@@ -38,8 +40,19 @@ const titleField = (type: ContentTypeName) => (type === 'topic' || type === 'org
 const inAMonth = new Date(Date.now() + 30 * 86_400_000);
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
 
-/** The form an editor fills in for a type: its required fields and some text. */
-const formFor = (type: ContentTypeName, title: string, slug: string, text: string): Record<string, unknown> => {
+/** A seeded topic (every locale has it), linked from practices, sessions and statements. */
+const TOPIC = 'food-and-basic-goods';
+let topicDocumentId = '';
+
+/** A relation field as the edit view sends it: entries to connect, in the document's locale. */
+const connect = (documentId: string, locale: string) => ({
+  connect: [{ documentId, locale, position: { end: true } }],
+  disconnect: [],
+});
+
+/** The form an editor fills in for a type: its required fields, some text and, where it has one, a topic. */
+const formFor = (type: ContentTypeName, title: string, slug: string, text: string, locale = 'en'): Record<string, unknown> => {
+  const topics = connect(topicDocumentId, locale);
   switch (type) {
     case 'topic':
       return { name: title, slug, description: text };
@@ -54,7 +67,7 @@ const formFor = (type: ContentTypeName, title: string, slug: string, text: strin
         closesAt: inAMonth.toISOString(),
       };
     case 'practice':
-      return { title, slug, summary: text, body: paragraph(text), licence: 'CC-BY-SA-4.0', country: 'ES' };
+      return { title, slug, summary: text, body: paragraph(text), licence: 'CC-BY-SA-4.0', country: 'ES', topics };
     case 'session':
       return {
         title,
@@ -64,9 +77,10 @@ const formFor = (type: ContentTypeName, title: string, slug: string, text: strin
         startsAt: inAMonth.toISOString(),
         endsAt: new Date(inAMonth.getTime() + 3_600_000).toISOString(),
         timezone: 'Europe/Madrid',
+        topics,
       };
     case 'statement':
-      return { title, slug, summary: text, body: paragraph(text), kind: 'sector-statement', issuedOn: '2026-11-01' };
+      return { title, slug, summary: text, body: paragraph(text), kind: 'sector-statement', issuedOn: '2026-11-01', topics };
   }
 };
 
@@ -125,6 +139,10 @@ const assertPublic = async (type: ContentTypeName, doc: Doc, expected: Expected,
       expect(byId.status, `${at}: detail ${byId.text}`).toBe(200);
       expect((byId.body as { data: Json }).data[field], `${at}: detail`).toBe(shown);
       expect((byId.body as { data: Json }).data.locale, `${at}: detail locale`).toBe(shownLocale);
+      if (RELATED.has(type)) {
+        const topics = (byId.body as { data: { topics?: { slug: string }[] } }).data.topics ?? [];
+        expect(topics.map((t) => t.slug), `${at}: the topic chosen in the edit view`).toEqual([TOPIC]);
+      }
     }
     const slug = doc.slug[locale];
     const bySlug = await pub(`/${plural}/${slug}`).query({ locale });
@@ -190,6 +208,9 @@ const publishTimed = async (type: ContentTypeName, action: string, call: () => P
 beforeAll(async () => {
   app = await startStrapi();
   cm = contentManager(app.url, await adminLogin(app.url, DEMO_ADMIN.email, DEMO_ADMIN.password));
+  const topic = await pub(`/topics/${TOPIC}`).query({ locale: 'en' });
+  expect(topic.status, topic.text).toBe(200);
+  topicDocumentId = String((topic.body as { data: Json }).data.documentId);
 });
 
 afterAll(async () => {
@@ -238,7 +259,7 @@ describe.each(Object.keys(UID) as ContentTypeName[])(`Content Manager on ${DB}: 
     // 4. A Greek version: a draft first (the English one shows with the fallback), then published.
     // Organisations' names are not localized: the Greek version shares the English one.
     const greek = type === 'organisation' ? second : title('Αλληλεγγύη ελληνικά');
-    const greekForm = formFor(type, greek, doc.slug.el, `Ελληνικό κείμενο ${token}`);
+    const greekForm = formFor(type, greek, doc.slug.el, `Ελληνικό κείμενο ${token}`, 'el');
     await act(type, 'add el', () => cm.update(uid, doc.documentId, 'el', greekForm));
     await assertPublic(type, doc, { en: second, el: null }, 'el draft');
     await publishTimed(type, 'publish el', () => cm.publish(uid, doc.documentId, 'el', greekForm));
@@ -291,5 +312,15 @@ describe.each(Object.keys(UID) as ContentTypeName[])(`Content Manager on ${DB}: 
     expect(deleted.body.count, `bulk delete: ${deleted.text}`).toBe(1);
     await assertPublic(type, otherDoc, { en: null, el: null }, 'other bulk deleted');
     expect((await cm.findOne(uid, doc.documentId, 'en')).status, 'deleted: the Content Manager').toBe(404);
+
+    // 9. A new document created and published in one request (the edit view's Publish on a new entry).
+    const direct: Doc = { documentId: '', slug: { en: `${type}-cm-direct`, el: `${type}-cm-direct` }, token: `${type}zd${DB.slice(0, 2)}`, titles: new Set() };
+    const directTitle = `Direct ${direct.token}`;
+    direct.titles.add(directTitle);
+    const published = await publishTimed(type, 'create and publish', () =>
+      cm.publishNew(uid, 'en', formFor(type, directTitle, direct.slug.en, `Direct text ${direct.token}`))
+    );
+    direct.documentId = String((published.body.data as Json).documentId);
+    await assertPublic(type, direct, { en: directTitle, el: null }, 'created and published');
   });
 });

@@ -22,6 +22,8 @@ export interface ContentManagerClient {
   findOne(uid: string, documentId: string, locale: string): Promise<CmAnswer>;
   update(uid: string, documentId: string, locale: string, data: Record<string, unknown>): Promise<CmAnswer>;
   publish(uid: string, documentId: string, locale: string, data: Record<string, unknown>): Promise<CmAnswer>;
+  /** creates a document and publishes it in one request (Publish on a new entry) */
+  publishNew(uid: string, locale: string, data: Record<string, unknown>): Promise<CmAnswer>;
   unpublish(uid: string, documentId: string, locale: string): Promise<CmAnswer>;
   discard(uid: string, documentId: string, locale: string): Promise<CmAnswer>;
   bulkPublish(uid: string, documentIds: string[], locale: string): Promise<CmAnswer>;
@@ -59,6 +61,7 @@ export const contentManager = (url: string, token: string): ContentManagerClient
       timed(request(url).put(path(uid, `/${documentId}`)).query({ locale }).send(data)),
     publish: (uid, documentId, locale, data) =>
       timed(request(url).post(path(uid, `/${documentId}/actions/publish`)).query({ locale }).send(data)),
+    publishNew: (uid, locale, data) => timed(request(url).post(path(uid, '/actions/publish')).query({ locale }).send(data)),
     unpublish: (uid, documentId, locale) =>
       timed(request(url).post(path(uid, `/${documentId}/actions/unpublish`)).query({ locale }).send({})),
     discard: (uid, documentId, locale) =>
