@@ -61,10 +61,12 @@ export const committedStoreReader = (strapi: Core.Strapi, plugin: string) => {
       }
     },
 
+    /** Closes the connection; later reads go through the pool. */
     close() {
       connection?.close();
       connection = null;
       statement = null;
+      unavailable = true;
     },
   };
 };
