@@ -22,8 +22,10 @@ const publishTimes: { type: string; action: string; ms: number }[] = [];
 /**
  * A hang detector, not a performance target: a publish that waits for a
  * second database connection ends after the 10 s acquire timeout (issue #9).
+ * Below 10 s with room for a loaded CI machine (3 s seen with the whole suite
+ * running on two busy cores; tens of milliseconds when quiet).
  */
-const HANG_MS = 5000;
+const HANG_MS = 8000;
 
 const SEARCHABLE = new Set<ContentTypeName>(['practice', 'session', 'statement']);
 const JSONLD = new Set<ContentTypeName>(['practice', 'session', 'statement']);
