@@ -27,6 +27,13 @@ type Row = Record<string, unknown> & { id: number; locale: string };
 
 export const createSearchIndex = (strapi: Core.Strapi) => {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
+  /**
+   * Runs `work` on the caller's transaction when there is one (joining it, as
+   * Strapi's own queries do), else on the pool. A raw `knex()` query inside a
+   * transaction would wait for a second connection: SQLite has only one.
+   */
+  const onCurrent = async <T>(work: (k: Knex | Knex.Transaction) => Promise<T>): Promise<T> =>
+    strapi.db.inTransaction() ? await strapi.db.transaction(({ trx }) => work(trx)) : work(knex());
 
   const textOf = (uid: string, row: Row) => {
     const spec = SEARCHABLE[uid];
@@ -109,30 +116,37 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
       });
     },
 
-    /** Rebuilds the whole index (start-up repair, bench seeding). */
+    /**
+     * Rebuilds the whole index (start-up repair, bench seeding) in one
+     * transaction, the caller's when there is one: readers never see a
+     * half-built index, and a rollback leaves the old one.
+     */
     async reindexAll() {
-      for (const uid of Object.keys(SEARCHABLE)) {
-        await knex().raw(`DELETE FROM ${SEARCH_TABLE} WHERE uid = ?`, [uid]);
-        const pageSize = 500;
-        for (let offset = 0; ; offset += pageSize) {
-          const rows = (await strapi.db.query(uid as never).findMany({
-            where: { publishedAt: { $notNull: true } },
-            select: ['id', 'documentId', 'locale', ...(() => {
-              const s = SEARCHABLE[uid];
-              return s ? [s.title, ...s.text, ...s.blocks] : [];
-            })()],
-            orderBy: { id: 'asc' },
-            limit: pageSize,
-            offset,
-          })) as Row[];
-          if (!rows.length) break;
-          await strapi.db.transaction(({ trx }) => insert(trx, uid, rows));
+      await strapi.db.transaction(async ({ trx }) => {
+        for (const uid of Object.keys(SEARCHABLE)) {
+          await trx.raw(`DELETE FROM ${SEARCH_TABLE} WHERE uid = ?`, [uid]);
+          const pageSize = 500;
+          for (let offset = 0; ; offset += pageSize) {
+            const rows = (await strapi.db.query(uid as never).findMany({
+              where: { publishedAt: { $notNull: true } },
+              select: ['id', 'documentId', 'locale', ...(() => {
+                const s = SEARCHABLE[uid];
+                return s ? [s.title, ...s.text, ...s.blocks] : [];
+              })()],
+              orderBy: { id: 'asc' },
+              limit: pageSize,
+              offset,
+            })) as Row[];
+            if (!rows.length) break;
+            await insert(trx, uid, rows);
+          }
         }
-      }
+      });
     },
 
+    /** Entries in the index (all types and locales); in the caller's transaction when there is one. */
     async count(): Promise<number> {
-      const res = (await knex()(SEARCH_TABLE).count({ n: '*' })) as { n: number | string }[];
+      const res = (await onCurrent((k) => k(SEARCH_TABLE).count({ n: '*' }))) as { n: number | string }[];
       return Number(res[0]?.n ?? 0);
     },
 

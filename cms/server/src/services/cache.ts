@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { committedStoreReader } from './committed-version';
 
 export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 const VERSION_KEY = 'content-version';
@@ -57,6 +58,7 @@ const send = (ctx: Context, rendered: Rendered) => {
 const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   const responses = new Map<string, Rendered>();
   const store = () => strapi.store({ type: 'plugin', name: 'solidarity' });
+  const committed = committedStoreReader(strapi, 'solidarity');
 
   const remember = (key: string, value: Rendered) => {
     if (value.body.length > MAX_BODY_BYTES) return;
@@ -68,7 +70,14 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * The content version as last committed. On SQLite it is read on a
+     * connection of its own, so that reads are not queued behind a publish
+     * that holds the pool's only connection (see ./committed-version).
+     */
     async version(): Promise<string> {
+      const value = committed.read(VERSION_KEY);
+      if (value !== undefined) return value ?? '0';
       return String((await store().get({ key: VERSION_KEY })) ?? '0');
     },
 
@@ -136,6 +145,11 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     clear() {
       responses.clear();
+    },
+
+    /** Closes the SQLite version reader's connection (plugin destroy). */
+    close() {
+      committed.close();
     },
   };
 };
