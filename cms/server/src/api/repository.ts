@@ -36,6 +36,43 @@ const ORGANISATION_RELATIONS: Partial<Record<ContentTypeName, string[]>> = {
   statement: ['issuers', 'signatories'],
 };
 
+/**
+ * Runs `build`, which turns the client's parameters into a query (Strapi's
+ * query-params transform, the query builder's `where`): any error it throws
+ * comes from the client's input, so it is a 400 in Strapi's format. Only
+ * building is wrapped, never the database round trip: a server fault stays a 500.
+ */
+export const fromClientInput = <T>(param: string, build: () => T): T => {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof errors.ApplicationError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new errors.ValidationError(`Invalid query parameter "${param}": ${message}`.slice(0, 300), {
+      errors: [{ path: [param], message: message.slice(0, 200), name: 'ValidationError' }],
+    });
+  }
+};
+
+/**
+ * Runs a query whose values came from the client; a PostgreSQL data exception
+ * (SQLSTATE class 22: a value that does not fit its column's type or range) is
+ * the client's fault, so a 400. Every other database error stays a 500.
+ */
+export const dataErrorsAsBadRequest = async <T>(run: () => PromiseLike<T>): Promise<T> => {
+  try {
+    return await run();
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) {
+      throw new errors.ValidationError('Invalid query parameter "filters": a value does not fit its field', {
+        errors: [{ path: ['filters'], message: 'a value does not fit its field', name: 'ValidationError' }],
+      });
+    }
+    throw error;
+  }
+};
+
 /** Strapi sort syntax (string, comma list, array, object) as [field, direction] pairs. */
 export const parseSort = (sort: unknown): [string, 'asc' | 'desc'][] => {
   const out: [string, 'asc' | 'desc'][] = [];
@@ -65,6 +102,18 @@ export const parseSort = (sort: unknown): [string, 'asc' | 'desc'][] => {
   };
   visit(sort);
   return out;
+};
+
+/** `sort` of a public route as [field, direction] pairs; a 400 on a field the type does not sort on. */
+export const checkedSort = (type: ContentTypeName, sort: unknown): [string, 'asc' | 'desc'][] => {
+  const shape = SHAPES[type];
+  const pairs = parseSort(sort);
+  for (const [field] of pairs) {
+    if (!shape.sortable.includes(field)) {
+      throw new errors.ValidationError(`Cannot sort on "${field}": sortable fields are ${shape.sortable.join(', ')}`);
+    }
+  }
+  return pairs;
 };
 
 /**
@@ -127,9 +176,9 @@ export const createRepository = (strapi: Core.Strapi) => {
     if (s.open === true) where.push({ opensAt: { $lte: now }, closesAt: { $gt: now } });
     if (s.open === false) where.push({ $or: [{ opensAt: { $gt: now } }, { closesAt: { $lte: now } }] });
     if (rest.filters !== undefined) {
-      const transformed = strapi
-        .get('query-params')
-        .transform(UID[type], { filters: rest.filters } as never) as { filters?: unknown; where?: unknown };
+      const transformed = fromClientInput('filters', () =>
+        strapi.get('query-params').transform(UID[type], { filters: rest.filters } as never)
+      ) as { filters?: unknown; where?: unknown };
       const restWhere = transformed.where ?? transformed.filters;
       if (restWhere && typeof restWhere === 'object') where.push(restWhere as Record<string, unknown>);
     }
@@ -139,14 +188,7 @@ export const createRepository = (strapi: Core.Strapi) => {
   const orderOf = (type: ContentTypeName, rest: RestParams, s: Shortcuts, searching: boolean) => {
     const shape = SHAPES[type];
     if (rest.sort !== undefined) {
-      const pairs = parseSort(rest.sort);
-      for (const [field] of pairs) {
-        if (!shape.sortable.includes(field)) {
-          throw new errors.ValidationError(
-            `Cannot sort on "${field}": sortable fields are ${shape.sortable.join(', ')}`
-          );
-        }
-      }
+      const pairs = checkedSort(type, rest.sort);
       if (pairs.length) return { pairs, byRank: false };
     }
     if (searching) return { pairs: [] as [string, 'asc' | 'desc'][], byRank: true };
@@ -233,11 +275,15 @@ export const createRepository = (strapi: Core.Strapi) => {
       const where = await conditions(type, o.shortcuts, o.rest, o.now);
       let query = chosenEntries(k(`${table} as t`), type, o.locale, o.defaultLocale);
       if (where.length) {
-        const sub = strapi.db
-          .queryBuilder(UID[type] as never)
-          .select('id')
-          .where({ $and: where })
-          .getKnexQuery() as unknown as Knex.QueryBuilder;
+        const sub = fromClientInput(
+          'filters',
+          () =>
+            strapi.db
+              .queryBuilder(UID[type] as never)
+              .select('id')
+              .where({ $and: where })
+              .getKnexQuery() as unknown as Knex.QueryBuilder
+        );
         query = query.whereIn('t.id', sub);
       }
       let searching = false;
@@ -262,7 +308,11 @@ export const createRepository = (strapi: Core.Strapi) => {
           : null;
       const total =
         indexCount ??
-        Number(((await countQuery.clone().count({ n: '*' })) as { n: number | string }[])[0]?.n ?? 0);
+        Number(
+          (
+            (await dataErrorsAsBadRequest(() => countQuery.clone().count({ n: '*' }))) as { n: number | string }[]
+          )[0]?.n ?? 0
+        );
       if (total === 0 || offset >= total) {
         return { entries: [], pagination: offsetMode ? { start: offset, limit: pageSize, total } : { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
       }
