@@ -1,4 +1,6 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
+import { XMLParser } from 'fast-xml-parser';
 import qs from 'qs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +37,9 @@ const CANARY = {
 const CANARIES = Object.values(CANARY);
 /** A prefix that only a canary (so only a draft or private value) starts with. */
 const prefixOf = (c: string) => c.slice(0, c.length - 7);
+
+/** A published title that breaks naive encoders: a formula, a script end tag, CDATA ends, CSV specials, Greek. */
+const HOSTILE_TITLE = '=HYPERLINK("x") </script><script>alert(1)</script> ]]> a ]]> b, "q"; é Ελληνικά';
 
 let app: TestApp;
 const docs = (uid: string) => documents(app, uid);
@@ -199,6 +204,11 @@ beforeAll(async () => {
   await docs(UID.statement).create({
     locale: 'en',
     data: { title: CANARY.statementDraft, slug: 'statement-draft', kind: 'position-paper', topics: [{ documentId: topicId }], issuers: [{ documentId: org.documentId }] },
+  });
+  await docs(UID.practice).create({
+    locale: 'en',
+    status: 'published',
+    data: { title: HOSTILE_TITLE, slug: 'hostile-title', summary: HOSTILE_TITLE, body: paragraph(HOSTILE_TITLE), country: 'PT' },
   });
   slugs = {
     practices: 'public-alpha',
@@ -652,5 +662,37 @@ describe('hostile queries: generated', () => {
     );
     console.log(`[adversarial] seed ${SEED}: ${sent - start} generated requests (c)`);
     expect(sent - start).toBe(RUNS.oracle * 2);
+  });
+});
+
+describe('output encodings over HTTP', () => {
+  const htmlDecode = (t: string) =>
+    t.replace(/&(lt|gt|quot|#39|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? '');
+
+  it('JSON-LD has no raw "<" and reads back to the exact title', async () => {
+    const res = await get('/api/solidarity/practices/hostile-title?format=jsonld');
+    expect(res.status).toBe(200);
+    expect(res.text).not.toMatch(/[<>]/);
+    expect(res.text).toContain('\\u003c/script\\u003e');
+    expect((JSON.parse(res.text) as { name: string }).name).toBe(HOSTILE_TITLE);
+  });
+
+  it('RSS and Atom titles read back exactly (XML, then HTML text)', async () => {
+    const xml = new XMLParser({ processEntities: true, trimValues: false, parseTagValue: false });
+    const rss = await get('/api/solidarity/feeds/practices.rss?country=PT');
+    const item = (xml.parse(rss.text) as { rss: { channel: { item: { title: string } } } }).rss.channel.item;
+    expect(htmlDecode(item.title)).toBe(HOSTILE_TITLE);
+    const atom = await get('/api/solidarity/feeds/practices.atom?country=PT');
+    const entry = (xml.parse(atom.text) as { feed: { entry: { title: string | { '#text': string } } } }).feed.entry;
+    expect(htmlDecode(typeof entry.title === 'string' ? entry.title : entry.title['#text'])).toBe(HOSTILE_TITLE);
+  });
+
+  it('CSV: BOM, RFC 4180, the formula neutralized with an apostrophe; JSON export exact', async () => {
+    const csv = await get('/api/solidarity/export/practices.csv?country=PT');
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    const [header, row] = parseCsv(csv.text, { bom: true }) as string[][];
+    expect(row?.[header?.indexOf('title') ?? -1]).toBe(`'${HOSTILE_TITLE}`);
+    const json = await get('/api/solidarity/export/practices.json?country=PT');
+    expect((JSON.parse(json.text) as { title: string }[])[0]?.title).toBe(HOSTILE_TITLE);
   });
 });
