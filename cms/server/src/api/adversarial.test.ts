@@ -41,6 +41,9 @@ const prefixOf = (c: string) => c.slice(0, c.length - 7);
 /** A published title that breaks naive encoders: a formula, a script end tag, CDATA ends, CSV specials, Greek. */
 const HOSTILE_TITLE = '=HYPERLINK("x") </script><script>alert(1)</script> ]]> a ]]> b, "q"; é Ελληνικά';
 
+/** Slugs that only draft rows carry (a draft edit of a published topic, organisation and call). */
+const DRAFT_SLUG = { topic: 'qv-topic-draft-slug', organisation: 'qv-org-draft-slug', call: 'qv-call-draft-slug' };
+
 let app: TestApp;
 const docs = (uid: string) => documents(app, uid);
 let slugs: Record<string, string>;
@@ -78,7 +81,7 @@ beforeAll(async () => {
     .findMany({ where: { slug: 'food-and-basic-goods', locale: 'en' }, select: ['documentId'] })) as TestDoc[];
   const topicId = topic?.documentId as string;
   // a published topic whose draft has newer text
-  await docs(UID.topic).update({ documentId: topicId, locale: 'en', data: { name: CANARY.topicEdit } });
+  await docs(UID.topic).update({ documentId: topicId, locale: 'en', data: { name: CANARY.topicEdit, slug: DRAFT_SLUG.topic } });
 
   const org = await docs(UID.organisation).create({
     locale: 'en',
@@ -89,6 +92,7 @@ beforeAll(async () => {
     locale: 'en',
     data: { name: CANARY.orgDraft, slug: 'org-draft', kind: 'cooperative', country: 'ES' },
   });
+  await docs(UID.organisation).update({ documentId: org.documentId, locale: 'en', data: { slug: DRAFT_SLUG.organisation } });
   const call = await docs(UID.call).create({
     locale: 'en',
     status: 'published',
@@ -100,6 +104,7 @@ beforeAll(async () => {
       topics: [{ documentId: topicId }],
     },
   });
+  await docs(UID.call).update({ documentId: call.documentId, locale: 'en', data: { slug: DRAFT_SLUG.call } });
   await docs(UID.call).create({
     locale: 'en',
     data: { title: CANARY.callDraft, slug: 'call-draft', topics: [{ documentId: topicId }] },
@@ -565,6 +570,13 @@ describe('hostile queries: fixed regressions', () => {
       ['/feeds/statements.json', `filters[topics][statements][title][$startsWith]=${prefixOf(CANARY.statementDraft)}`, 'filters[topics][statements][title][$startsWith]=Zzzz'],
       ['/export/practices.json', `filters[call][practices][title][$startsWith]=${prefixOf(CANARY.draftOnly)}`, 'filters[call][practices][title][$startsWith]=Zzzz'],
       ['/practices', `filters[title][$startsWith]=${prefixOf(CANARY.draftEdit)}`, 'filters[title][$startsWith]=Zzzz'],
+      // shortcuts by slug: a slug only a draft edit carries finds nothing
+      ['/practices', `topic=${DRAFT_SLUG.topic}`, 'topic=zzzz-nothing'],
+      ['/practices', `organisation=${DRAFT_SLUG.organisation}`, 'organisation=zzzz-nothing'],
+      ['/practices', `call=${DRAFT_SLUG.call}`, 'call=zzzz-nothing'],
+      ['/sessions', `topic=${DRAFT_SLUG.topic}`, 'topic=zzzz-nothing'],
+      ['/feeds/practices.rss', `topic=${DRAFT_SLUG.topic}`, 'topic=zzzz-nothing'],
+      ['/practices', `filters[topics][slug][$eq]=${DRAFT_SLUG.topic}`, 'filters[topics][slug][$eq]=zzzz-nothing'],
     ];
     for (const [route, secret, control] of cases) {
       const a = await get(withQuery(route, secret));

@@ -30,6 +30,9 @@ interface AttributeMeta {
   type?: string;
 }
 
+/** The condition that keeps a relation's joined rows to published ones (Strapi joins drafts too). */
+const PUBLISHED = { publishedAt: { $notNull: true } } as const;
+
 const ORGANISATION_RELATIONS: Partial<Record<ContentTypeName, string[]>> = {
   practice: ['promoters'],
   session: ['organisers'],
@@ -137,8 +140,9 @@ export const createRepository = (strapi: Core.Strapi) => {
   };
 
   const documentIdsBySlug = async (type: ContentTypeName, slugs: string[]): Promise<string[]> => {
+    // published rows only: a draft's slug (a draft-only document, or a published one's draft edit) is not public
     const rows = (await strapi.db.query(UID[type] as never).findMany({
-      where: { slug: { $in: slugs } },
+      where: { slug: { $in: slugs }, publishedAt: { $notNull: true } },
       select: ['documentId'],
     })) as { documentId: string }[];
     return [...new Set(rows.map((r) => r.documentId))];
@@ -150,20 +154,20 @@ export const createRepository = (strapi: Core.Strapi) => {
     const none = { id: { $in: [] as number[] } };
     if (s.topic) {
       const ids = await documentIdsBySlug('topic', s.topic);
-      where.push(ids.length ? { topics: { documentId: { $in: ids } } } : none);
+      where.push(ids.length ? { topics: { documentId: { $in: ids }, ...PUBLISHED } } : none);
     }
     if (s.organisation) {
       const ids = await documentIdsBySlug('organisation', s.organisation);
       const relations = ORGANISATION_RELATIONS[type] ?? [];
       where.push(
         ids.length && relations.length
-          ? { $or: relations.map((r) => ({ [r]: { documentId: { $in: ids } } })) }
+          ? { $or: relations.map((r) => ({ [r]: { documentId: { $in: ids }, ...PUBLISHED } })) }
           : none
       );
     }
     if (s.call) {
       const ids = await documentIdsBySlug('call', s.call);
-      where.push(ids.length ? { call: { documentId: { $in: ids } } } : none);
+      where.push(ids.length ? { call: { documentId: { $in: ids }, ...PUBLISHED } } : none);
     }
     if (s.country) where.push({ country: { $in: s.country } });
     if (s.criteria) where.push({ criteria: { value: { $in: s.criteria } } });
