@@ -79,6 +79,8 @@ describe('public filters', () => {
       { latitude: { $contains: '1' } },
       { latitude: { $gt: 'abc' } },
       { startedOn: { $lt: 'soon' } },
+      { startedOn: { $eq: '2024-02-30' } },
+      { startedOn: { $eq: '2023-02-29' } },
       { topics: '1' },
       { topics: { $eq: '1' } },
     ]) {
@@ -95,6 +97,7 @@ describe('public filters', () => {
       title: { $in: ['a', 'b'] },
     });
     expect(check({ title: { $null: 'true' } })).toEqual({ title: { $null: true } });
+    expect(check({ startedOn: { $between: ['2024-02-29', '2024-12-31'] } })).toEqual({ startedOn: { $between: ['2024-02-29', '2024-12-31'] } });
   });
 
   it('refuses forbidden names in sort, fields and populate, and populate outside the shape', () => {

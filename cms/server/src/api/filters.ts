@@ -120,6 +120,17 @@ const asList = (v: unknown): unknown[] | null => {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A calendar date that exists (no 30 February) and a time of day within range, as the databases require. */
+const realDate = (s: string): boolean => {
+  const [y, m, d] = [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return false;
+  const time = /[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(s);
+  if (time && (Number(time[1]) > 23 || Number(time[2]) > 59 || Number(time[3] ?? 0) > 59)) return false;
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(s.slice(10));
+  if (offset && (Number(offset[2]) > 14 || Number(offset[3]) > 59)) return false;
+  return !Number.isNaN(Date.parse(s.replace(' ', 'T')));
+};
 const TIME = /^\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?$/;
 
 /** One operand of a scalar comparison, checked against the attribute's kind; returns the value to query with. */
@@ -149,7 +160,7 @@ const operand = (kind: Kind | 'text', value: unknown, path: (string | number)[])
       return fail(path, 'must be true or false');
     case 'date':
     case 'datetime': {
-      const ok = (kind === 'date' ? DATE : DATETIME).test(s) && !Number.isNaN(Date.parse(s.replace(' ', 'T')));
+      const ok = (kind === 'date' ? DATE : DATETIME).test(s) && realDate(s);
       if (!ok) return fail(path, kind === 'date' ? 'must be a date (YYYY-MM-DD)' : 'must be an ISO 8601 date-time');
       const year = Number(s.slice(0, 4));
       if (year < 1 || year > 9999) return fail(path, 'year out of range');
