@@ -30,10 +30,50 @@ interface AttributeMeta {
   type?: string;
 }
 
+/** The condition that keeps a relation's joined rows to published ones (Strapi joins drafts too). */
+const PUBLISHED = { publishedAt: { $notNull: true } } as const;
+
 const ORGANISATION_RELATIONS: Partial<Record<ContentTypeName, string[]>> = {
   practice: ['promoters'],
   session: ['organisers'],
   statement: ['issuers', 'signatories'],
+};
+
+/**
+ * Runs `build`, which turns the client's parameters into a query (Strapi's
+ * query-params transform, the query builder's `where`): any error it throws
+ * comes from the client's input, so it is a 400 in Strapi's format. Only
+ * building is wrapped, never the database round trip: a server fault stays a 500.
+ */
+export const fromClientInput = <T>(param: string, build: () => T): T => {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof errors.ApplicationError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new errors.ValidationError(`Invalid query parameter "${param}": ${message}`.slice(0, 300), {
+      errors: [{ path: [param], message: message.slice(0, 200), name: 'ValidationError' }],
+    });
+  }
+};
+
+/**
+ * Runs a query whose values came from the client; a PostgreSQL data exception
+ * (SQLSTATE class 22: a value that does not fit its column's type or range) is
+ * the client's fault, so a 400. Every other database error stays a 500.
+ */
+export const dataErrorsAsBadRequest = async <T>(run: () => PromiseLike<T>): Promise<T> => {
+  try {
+    return await run();
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) {
+      throw new errors.ValidationError('Invalid query parameter "filters": a value does not fit its field', {
+        errors: [{ path: ['filters'], message: 'a value does not fit its field', name: 'ValidationError' }],
+      });
+    }
+    throw error;
+  }
 };
 
 /** Strapi sort syntax (string, comma list, array, object) as [field, direction] pairs. */
@@ -67,6 +107,18 @@ export const parseSort = (sort: unknown): [string, 'asc' | 'desc'][] => {
   return out;
 };
 
+/** `sort` of a public route as [field, direction] pairs; a 400 on a field the type does not sort on. */
+export const checkedSort = (type: ContentTypeName, sort: unknown): [string, 'asc' | 'desc'][] => {
+  const shape = SHAPES[type];
+  const pairs = parseSort(sort);
+  for (const [field] of pairs) {
+    if (!shape.sortable.includes(field)) {
+      throw new errors.ValidationError(`Cannot sort on "${field}": sortable fields are ${shape.sortable.join(', ')}`);
+    }
+  }
+  return pairs;
+};
+
 /**
  * Reads published documents for the public API: locale fallback, filters,
  * full-text search, sorting and pagination in a bounded number of queries.
@@ -88,8 +140,9 @@ export const createRepository = (strapi: Core.Strapi) => {
   };
 
   const documentIdsBySlug = async (type: ContentTypeName, slugs: string[]): Promise<string[]> => {
+    // published rows only: a draft's slug (a draft-only document, or a published one's draft edit) is not public
     const rows = (await strapi.db.query(UID[type] as never).findMany({
-      where: { slug: { $in: slugs } },
+      where: { slug: { $in: slugs }, publishedAt: { $notNull: true } },
       select: ['documentId'],
     })) as { documentId: string }[];
     return [...new Set(rows.map((r) => r.documentId))];
@@ -101,20 +154,20 @@ export const createRepository = (strapi: Core.Strapi) => {
     const none = { id: { $in: [] as number[] } };
     if (s.topic) {
       const ids = await documentIdsBySlug('topic', s.topic);
-      where.push(ids.length ? { topics: { documentId: { $in: ids } } } : none);
+      where.push(ids.length ? { topics: { documentId: { $in: ids }, ...PUBLISHED } } : none);
     }
     if (s.organisation) {
       const ids = await documentIdsBySlug('organisation', s.organisation);
       const relations = ORGANISATION_RELATIONS[type] ?? [];
       where.push(
         ids.length && relations.length
-          ? { $or: relations.map((r) => ({ [r]: { documentId: { $in: ids } } })) }
+          ? { $or: relations.map((r) => ({ [r]: { documentId: { $in: ids }, ...PUBLISHED } })) }
           : none
       );
     }
     if (s.call) {
       const ids = await documentIdsBySlug('call', s.call);
-      where.push(ids.length ? { call: { documentId: { $in: ids } } } : none);
+      where.push(ids.length ? { call: { documentId: { $in: ids }, ...PUBLISHED } } : none);
     }
     if (s.country) where.push({ country: { $in: s.country } });
     if (s.criteria) where.push({ criteria: { value: { $in: s.criteria } } });
@@ -127,9 +180,9 @@ export const createRepository = (strapi: Core.Strapi) => {
     if (s.open === true) where.push({ opensAt: { $lte: now }, closesAt: { $gt: now } });
     if (s.open === false) where.push({ $or: [{ opensAt: { $gt: now } }, { closesAt: { $lte: now } }] });
     if (rest.filters !== undefined) {
-      const transformed = strapi
-        .get('query-params')
-        .transform(UID[type], { filters: rest.filters } as never) as { filters?: unknown; where?: unknown };
+      const transformed = fromClientInput('filters', () =>
+        strapi.get('query-params').transform(UID[type], { filters: rest.filters } as never)
+      ) as { filters?: unknown; where?: unknown };
       const restWhere = transformed.where ?? transformed.filters;
       if (restWhere && typeof restWhere === 'object') where.push(restWhere as Record<string, unknown>);
     }
@@ -139,14 +192,7 @@ export const createRepository = (strapi: Core.Strapi) => {
   const orderOf = (type: ContentTypeName, rest: RestParams, s: Shortcuts, searching: boolean) => {
     const shape = SHAPES[type];
     if (rest.sort !== undefined) {
-      const pairs = parseSort(rest.sort);
-      for (const [field] of pairs) {
-        if (!shape.sortable.includes(field)) {
-          throw new errors.ValidationError(
-            `Cannot sort on "${field}": sortable fields are ${shape.sortable.join(', ')}`
-          );
-        }
-      }
+      const pairs = checkedSort(type, rest.sort);
       if (pairs.length) return { pairs, byRank: false };
     }
     if (searching) return { pairs: [] as [string, 'asc' | 'desc'][], byRank: true };
@@ -233,11 +279,15 @@ export const createRepository = (strapi: Core.Strapi) => {
       const where = await conditions(type, o.shortcuts, o.rest, o.now);
       let query = chosenEntries(k(`${table} as t`), type, o.locale, o.defaultLocale);
       if (where.length) {
-        const sub = strapi.db
-          .queryBuilder(UID[type] as never)
-          .select('id')
-          .where({ $and: where })
-          .getKnexQuery() as unknown as Knex.QueryBuilder;
+        const sub = fromClientInput(
+          'filters',
+          () =>
+            strapi.db
+              .queryBuilder(UID[type] as never)
+              .select('id')
+              .where({ $and: where })
+              .getKnexQuery() as unknown as Knex.QueryBuilder
+        );
         query = query.whereIn('t.id', sub);
       }
       let searching = false;
@@ -262,7 +312,11 @@ export const createRepository = (strapi: Core.Strapi) => {
           : null;
       const total =
         indexCount ??
-        Number(((await countQuery.clone().count({ n: '*' })) as { n: number | string }[])[0]?.n ?? 0);
+        Number(
+          (
+            (await dataErrorsAsBadRequest(() => countQuery.clone().count({ n: '*' }))) as { n: number | string }[]
+          )[0]?.n ?? 0
+        );
       if (total === 0 || offset >= total) {
         return { entries: [], pagination: offsetMode ? { start: offset, limit: pageSize, total } : { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
       }

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { buildOpenApi } from '../api/openapi';
-import { hasJsonLd, JSONLD_CONTENT_TYPE, JSONLD_MEDIA_TYPE, toJsonLd } from '../feeds/jsonld';
+import { hasJsonLd, inlineSafeJson, JSONLD_CONTENT_TYPE, JSONLD_MEDIA_TYPE, toJsonLd } from '../feeds/jsonld';
 import type cacheService from '../services/cache';
 import type { PublicApiService } from '../services/public-api';
 import { CONTENT_TYPE_NAMES, HANDLERS } from '../uids';
@@ -74,7 +74,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
           const jsonLd =
             hasJsonLd(type) &&
             (ctx.query.format === 'jsonld' || ctx.accepts('application/json', JSONLD_MEDIA_TYPE) === JSONLD_MEDIA_TYPE);
-          if (jsonLd) return { body: JSON.stringify(toJsonLd(type, data, origin)), type: JSONLD_CONTENT_TYPE };
+          if (jsonLd) return { body: inlineSafeJson(toJsonLd(type, data, origin)), type: JSONLD_CONTENT_TYPE };
           return { body: JSON.stringify({ data, meta }), type: 'application/json; charset=utf-8' };
         }
       );

@@ -76,7 +76,15 @@ async function* records<T>(pages: AsyncIterable<Json[]>, map: (d: Json) => T): A
   for await (const page of pages) for (const d of page) yield map(d);
 }
 
-/** RFC 4180 CSV (CRLF, header row), written as the pages arrive. */
+/**
+ * RFC 4180 CSV (CRLF, header row, a field quoted when it holds a comma, a quote,
+ * CR or LF), with a UTF-8 byte order mark so that Excel reads Greek and Catalan
+ * text, written as the pages arrive. Text cells a spreadsheet would run as a
+ * formula (starting with `=`, `+`, `-`, `@`, a tab or a CR, or their full-width
+ * forms) get a leading apostrophe (csv-stringify's `escape_formulas`, after
+ * OWASP's CSV injection advice); numbers, such as a negative latitude, do not.
+ * The JSON export keeps every value exact.
+ */
 export const practicesCsvStream = (
   pages: AsyncIterable<Json[]>,
   origin: string,
@@ -86,6 +94,10 @@ export const practicesCsvStream = (
     header: true,
     columns: [...PRACTICE_CSV_COLUMNS],
     record_delimiter: 'windows',
+    // the default quotes CR/LF only when the record delimiter is left unset: a lone CR or LF must be quoted too
+    quote_record_delimiter: true,
+    bom: true,
+    escape_formulas: true,
     cast: { boolean: (b: boolean) => (b ? 'true' : 'false') },
   });
   pipeline(Readable.from(records(pages, (d) => practiceCsvRecord(d, origin))), csv, (error) => {

@@ -533,7 +533,10 @@ describe('calendars', () => {
 });
 
 /** RFC 4180: quoted fields, doubled quotes, CRLF records (line breaks inside quotes kept). */
-const parseCsv = (text: string): string[][] => {
+const parseCsv = (raw: string): string[][] => {
+  // the export starts with a UTF-8 byte order mark (for Excel); it is not part of the first header
+  expect(raw.startsWith('\uFEFF')).toBe(true);
+  const text = raw.slice(1);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

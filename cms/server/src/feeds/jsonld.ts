@@ -147,3 +147,17 @@ export const toJsonLd = (type: JsonLdType, data: Json, origin: string, now = new
   if (type === 'session') return session(data, origin, now);
   return statement(data, origin);
 };
+
+/**
+ * JSON text that is safe to inline in an HTML `<script type="application/ld+json">`
+ * element: `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026` (so no `</script>` or
+ * `<!--` can end or alter the element), and U+2028/U+2029 escaped. Any JSON parser
+ * reads back exactly the same value.
+ */
+export const inlineSafeJson = (value: unknown): string =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');

@@ -99,7 +99,28 @@ export const feedEntries = (collection: FeedCollection, docs: Json[], locale: st
  * only up to the first `]]>`. The helpers below keep every value inside those
  * limits so that the XML stays well-formed whatever editors type.
  */
-const cdataSafe = (s: string) => xmlSafe(s).replace(/]]>/g, ']] >');
+/**
+ * Text for a CDATA section that comes back exactly: every `]]>` after the first
+ * is split across two sections here (`]]]]><![CDATA[>`); xml-js splits the first
+ * one itself (its `replace` is not global), and the pre-split ones sit after it,
+ * so it never touches them.
+ */
+export const cdataExact = (s: string): string => {
+  let seen = false;
+  return xmlSafe(s).replace(/]]>/g, (m) => {
+    if (!seen) {
+      seen = true;
+      return m;
+    }
+    return ']]]]><![CDATA[>';
+  });
+};
+const cdataSafe = cdataExact;
+/**
+ * A title or summary as HTML text (RSS and Atom readers render these as HTML):
+ * markup escaped, and CR as `&#13;` since XML parsers turn a raw CR into LF.
+ */
+export const htmlText = (s: string): string => escapeHtml(s).replace(/\r/g, '&#13;');
 const attributeSafe = (s: string) => xmlSafe(s).replace(/</g, '‹');
 
 const categories = (topics: TopicRef[], format: FeedFormat): Category[] =>
@@ -127,8 +148,8 @@ const item = (entry: FeedEntry, format: FeedFormat): Item => {
     // Atom title and summary are sent as type="html": their text must be escaped.
     return {
       ...base,
-      title: escapeHtml(entry.title),
-      ...(entry.summary ? { description: escapeHtml(entry.summary) } : {}),
+      title: htmlText(entry.title),
+      ...(entry.summary ? { description: htmlText(entry.summary) } : {}),
       content: cdataSafe(entry.html),
       author: authors(entry),
       ...(entry.rights ? { copyright: xmlSafe(entry.rights) } : {}),
@@ -139,8 +160,9 @@ const item = (entry: FeedEntry, format: FeedFormat): Item => {
     const creators = entry.authors.map((a) => ({ _text: xmlSafe(a.name) }));
     return {
       ...base,
-      title: cdataSafe(entry.title),
-      ...(entry.summary ? { description: cdataSafe(escapeHtml(entry.summary)) } : {}),
+      // RSS titles are HTML by convention too: escaped, so that markup typed by an editor stays text
+      title: cdataExact(htmlText(entry.title)),
+      ...(entry.summary ? { description: cdataExact(htmlText(entry.summary)) } : {}),
       content: cdataSafe(entry.html),
       ...(creators.length ? { extensions: [{ name: 'dc:creator', objects: creators as unknown as Record<string, unknown> }] } : {}),
     };

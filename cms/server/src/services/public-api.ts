@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { contentTypes, errors } from '@strapi/utils';
 import { parsePublicQuery, type RestParams, type Shortcuts } from '../api/params';
-import { createRepository, type Entry } from '../api/repository';
+import { checkPublicFields, checkPublicFilters, checkPublicPopulate, refuseForbiddenNames, type FilterModel, type GetModel } from '../api/filters';
+import { SHAPES } from '../api/populate';
+import { checkedSort, createRepository, type Entry } from '../api/repository';
 import { parseFields, present, type PresentContext } from '../api/shape';
 import { UID, type ContentTypeName } from '../uids';
 
@@ -50,10 +52,37 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { locale: match, defaultLocale, codes };
   };
 
+  const getModel: GetModel = (uid) => strapi.getModel(uid as never) as unknown as FilterModel | undefined;
+
+  /**
+   * Checks `filters` against the public grammar (and rewrites relation filters
+   * to published rows, see ../api/filters), refuses private and admin names,
+   * then runs Strapi's own validator. Any failure is a 400: this only reads
+   * the client's parameters.
+   */
   const validateRest = async (type: ContentTypeName, rest: RestParams) => {
     const schema = strapi.getModel(UID[type] as never);
+    refuseForbiddenNames({ sort: rest.sort, fields: rest.fields, populate: rest.populate });
+    checkPublicFields(rest.fields);
+    if (rest.sort !== undefined) checkedSort(type, rest.sort);
+    if (rest.filters !== undefined) {
+      rest.filters = checkPublicFilters(rest.filters, getModel(UID[type]) as FilterModel, getModel, (model, name) =>
+        // the model comes from strapi.getModel: Strapi's own check reads it as such
+        contentTypes.isPrivateAttribute(model as unknown as Parameters<typeof contentTypes.isPrivateAttribute>[0], name)
+      );
+    }
+    const shape = SHAPES[type];
+    checkPublicPopulate(rest.populate, [...Object.keys(shape.populate), ...Object.keys(shape.detailPopulate ?? {})]);
     const { filters, sort, fields, populate } = rest;
-    await strapi.contentAPI.validate.query({ filters, sort, fields, populate } as never, schema, {});
+    try {
+      await strapi.contentAPI.validate.query({ filters, sort, fields, populate } as never, schema, {});
+    } catch (error) {
+      if (error instanceof errors.ValidationError) throw error;
+      // Strapi's validator throws plain errors on shapes it does not expect: still the client's input
+      throw new errors.ValidationError(
+        `Invalid query parameters: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300)
+      );
+    }
   };
 
   const sanitize = async (type: ContentTypeName, entry: Entry) =>
