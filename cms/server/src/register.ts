@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
 import { createSearchIndex } from './search';
 import { submissionsGuard } from './submissions/guard';
+import { guardBulkPublish, reviewRulesMiddleware } from './submissions/review-rules';
 import { UID } from './uids';
 
 const OUR_UIDS = new Set<string>(Object.values(UID));
@@ -23,6 +24,10 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Submissions: CORS for allowed origins only, origin, content type and size checked before the body is read.
   strapi.server.use(submissionsGuard(strapi));
+
+  // The review decides what a submission becomes: no publication before approval, review fields only from the review.
+  strapi.documents.use(reviewRulesMiddleware(strapi));
+  guardBulkPublish(strapi);
 
   // After every write to the plugin's content: keep the search index in step
   // and give public caches a new content version.

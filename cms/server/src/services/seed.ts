@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { createSeeder, type SeedReport } from '../seed';
 import * as demo from '../seed/data';
+import { asReviewProcess } from '../submissions/review-rules';
 import { UID } from '../uids';
 
 const STORE_KEY = 'demo-content-seeded-at';
@@ -19,13 +20,14 @@ const seedService = ({ strapi }: { strapi: Core.Strapi }) => {
     async topicsIfEmpty(): Promise<boolean> {
       const count = await strapi.db.query(UID.topic).count();
       if (count > 0) return false;
-      await seeder().topics(demo.topics);
+      await asReviewProcess('seed', () => seeder().topics(demo.topics));
       return true;
     },
 
     /** Every demo record whose slug is missing (used by `npm run seed`). */
     async demo(): Promise<SeedReport> {
-      const report = await seeder().all(demo);
+      // Demo submissions carry review statuses and notes: the seeder writes them as the review process.
+      const report = await asReviewProcess('seed', () => seeder().all(demo));
       await store().set({ key: STORE_KEY, value: new Date().toISOString() });
       return report;
     },
