@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
 import { createSearchIndex } from './search';
+import { acquireStartupLock } from './startup-lock';
 import { submissionsGuard } from './submissions/guard';
 import { guardBulkPublish, reviewRulesMiddleware } from './submissions/review-rules';
 import { UID } from './uids';
@@ -14,7 +15,9 @@ interface DocumentContext {
   params: { documentId?: string } & Record<string, unknown>;
 }
 
-const register = ({ strapi }: { strapi: Core.Strapi }) => {
+const register = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // PostgreSQL: one instance at a time runs the schema sync, migrations and first seeding (released at the end of bootstrap).
+  await acquireStartupLock(strapi);
   registerComponents(strapi);
 
   // Repeated public reads and revalidations are answered before Strapi's middleware stack.
