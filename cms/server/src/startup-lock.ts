@@ -14,7 +14,8 @@ import pg from 'pg';
  * of the plugin's bootstrap releases it: instances boot one after the other,
  * each finding what the previous one created. If a process dies while booting,
  * its connection closes and PostgreSQL releases the lock. SQLite needs
- * nothing: one process per database file.
+ * nothing: one process per database file. {@link withAdvisoryLock} does the
+ * same for any other critical section (the seeding, under its own key).
  */
 
 /** Key of the startup advisory lock (any constant bigint, distinct from the seeding lock). */
@@ -26,22 +27,41 @@ const held = new WeakMap<Core.Strapi, pg.Client>();
 
 type PgConnection = pg.ClientConfig & { schema?: string };
 
-/** Waits until no other instance is booting on this PostgreSQL database, then holds the lock. */
-export const acquireStartupLock = async (strapi: Core.Strapi): Promise<void> => {
+/** A connection of its own to the app's PostgreSQL database, for advisory locks; null on SQLite. */
+const lockConnection = async (strapi: Core.Strapi): Promise<pg.Client | null> => {
   const client = strapi.config.get('database.connection.client') as string | undefined;
-  if (client !== 'postgres' || held.has(strapi)) return;
+  if (client !== 'postgres') return null;
   const { schema: _schema, ...connection } = strapi.config.get('database.connection.connection') as PgConnection;
   const lock = new pg.Client(connection);
   await lock.connect();
+  return lock;
+};
+
+/** Waits (at most {@link STARTUP_LOCK_TIMEOUT}) for the session advisory lock `key` on `lock`'s connection. */
+const take = async (lock: pg.Client, key: number, what: string): Promise<void> => {
   try {
     await lock.query(`set lock_timeout = '${STARTUP_LOCK_TIMEOUT}'`);
-    await lock.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    await lock.query('select pg_advisory_lock($1)', [key]);
   } catch (error) {
     await lock.end().catch(() => undefined);
-    throw new Error(
-      `Another instance has been starting on this database for ${STARTUP_LOCK_TIMEOUT} (or the startup lock failed): ${(error as Error).message}`
-    );
+    throw new Error(`Another instance has been ${what} on this database for ${STARTUP_LOCK_TIMEOUT} (or its lock failed): ${(error as Error).message}`);
   }
+};
+
+const give = async (lock: pg.Client, key: number): Promise<void> => {
+  try {
+    await lock.query('select pg_advisory_unlock($1)', [key]);
+  } finally {
+    await lock.end();
+  }
+};
+
+/** Waits until no other instance is booting on this PostgreSQL database, then holds the lock. */
+export const acquireStartupLock = async (strapi: Core.Strapi): Promise<void> => {
+  if (held.has(strapi)) return;
+  const lock = await lockConnection(strapi);
+  if (!lock) return;
+  await take(lock, STARTUP_LOCK_KEY, 'starting');
   held.set(strapi, lock);
 };
 
@@ -50,9 +70,22 @@ export const releaseStartupLock = async (strapi: Core.Strapi): Promise<void> => 
   const lock = held.get(strapi);
   if (!lock) return;
   held.delete(strapi);
+  await give(lock, STARTUP_LOCK_KEY);
+};
+
+/**
+ * Runs `fn` while holding the PostgreSQL session advisory lock `key` (on a
+ * connection of its own, so `fn`'s own queries and transactions run as usual
+ * on Strapi's pool); on SQLite runs `fn` as it is. Other processes and other
+ * calls in this process asking for the same key wait their turn.
+ */
+export const withAdvisoryLock = async <T>(strapi: Core.Strapi, key: number, what: string, fn: () => Promise<T>): Promise<T> => {
+  const lock = await lockConnection(strapi);
+  if (!lock) return fn();
+  await take(lock, key, what);
   try {
-    await lock.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]);
+    return await fn();
   } finally {
-    await lock.end();
+    await give(lock, key);
   }
 };

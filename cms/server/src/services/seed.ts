@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { createSeeder, type SeedReport } from '../seed';
 import * as demo from '../seed/data';
+import { withAdvisoryLock } from '../startup-lock';
 import { asReviewProcess } from '../submissions/review-rules';
 import { UID } from '../uids';
 
@@ -23,21 +24,20 @@ const seedService = ({ strapi }: { strapi: Core.Strapi }) => {
     );
 
   /**
-   * Runs `fn` (a check, then the inserts it decides on) in one transaction that
-   * no other seeding runs beside: on PostgreSQL under a transaction-level
-   * advisory lock, so that several instances starting together on an empty
-   * database seed once (the others wait, then find the content there); on
-   * SQLite the transaction alone (one process per database file is the norm; a
-   * second writer gets SQLITE_BUSY rather than a second copy). Everything the
-   * document service does inside joins this transaction, so a failed seeding
-   * leaves nothing half-loaded.
+   * Runs `fn` (a check, then the inserts it decides on) so that no other
+   * seeding runs beside it. On PostgreSQL under a session advisory lock (held
+   * on a connection of its own): several instances, or a start and `npm run
+   * seed`, seed one after the other, each finding what the previous one loaded;
+   * each document is still written in its own transaction, as Strapi does.
+   * On SQLite (one process per database file) in one transaction with the
+   * check inside: a second writer gets SQLITE_BUSY rather than a second copy.
    */
-  const exclusively = async <T>(fn: () => Promise<T>): Promise<T> =>
-    await strapi.db.transaction(async ({ trx }) => {
-      if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY]);
-      // Demo submissions carry review statuses and notes: the seeder writes them as the review process.
-      return asReviewProcess('seed', fn);
-    });
+  const exclusively = async <T>(fn: () => Promise<T>): Promise<T> => {
+    // Demo submissions carry review statuses and notes: the seeder writes them as the review process.
+    const seed = () => asReviewProcess('seed', fn);
+    if (strapi.db.dialect.client === 'postgres') return withAdvisoryLock(strapi, SEED_LOCK_KEY, 'seeding', seed);
+    return await strapi.db.transaction(seed);
+  };
 
   const loadDemo = async (): Promise<SeedReport> => {
     const report = await seeder().all(demo);
