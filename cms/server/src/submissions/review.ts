@@ -112,7 +112,7 @@ const POPULATE = {
   call: { select: ['documentId', 'slug', 'title', 'opensAt', 'closesAt'] },
 };
 
-/** The history of a row (JSON; an editor may have changed it in the Content Manager: anything else counts as none). */
+/** The history of a row (JSON, written by the review only, see review-rules.ts; anything but a list counts as none). */
 const historyOf = (value: unknown): HistoryEvent[] => {
   let parsed = value;
   if (typeof value === 'string') {
