@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { createSearchIndex } from './search';
 import { registerStaticRoutes } from './static';
+import { releaseStartupLock } from './startup-lock';
 import type adminLayoutService from './services/admin-layout';
 import type demoAdminService from './services/demo-admin';
 import type localeService from './services/locales';
@@ -20,6 +21,14 @@ export const service = <N extends 'locales' | 'seed' | 'demo-admin' | 'admin-lay
   }[N];
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  try {
+    await bootstrapOnce(strapi);
+  } finally {
+    await releaseStartupLock(strapi);
+  }
+};
+
+const bootstrapOnce = async (strapi: Core.Strapi) => {
   registerStaticRoutes(strapi);
   // Permissions of the submission review (Settings > Roles > Plugins > Solidarity).
   await (

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
 import { createSearchIndex } from './search';
+import { acquireStartupLock } from './startup-lock';
 import { submissionsGuard } from './submissions/guard';
+import { guardBulkPublish, reviewRulesMiddleware } from './submissions/review-rules';
 import { UID } from './uids';
 
 const OUR_UIDS = new Set<string>(Object.values(UID));
@@ -13,7 +15,9 @@ interface DocumentContext {
   params: { documentId?: string } & Record<string, unknown>;
 }
 
-const register = ({ strapi }: { strapi: Core.Strapi }) => {
+const register = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // PostgreSQL: one instance at a time runs the schema sync, migrations and first seeding (released at the end of bootstrap).
+  await acquireStartupLock(strapi);
   registerComponents(strapi);
 
   // Repeated public reads and revalidations are answered before Strapi's middleware stack.
@@ -23,6 +27,10 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Submissions: CORS for allowed origins only, origin, content type and size checked before the body is read.
   strapi.server.use(submissionsGuard(strapi));
+
+  // The review decides what a submission becomes: no publication before approval, review fields only from the review.
+  strapi.documents.use(reviewRulesMiddleware(strapi));
+  guardBulkPublish(strapi);
 
   // After every write to the plugin's content: keep the search index in step
   // and give public caches a new content version.

@@ -6,6 +6,7 @@ import { blocksToText } from '../seed/blocks';
 import { UID } from '../uids';
 import { HttpProblem } from './http';
 import type { NotificationsService } from './notifications';
+import { asReviewProcess } from './review-rules';
 import { REVIEW_STATUSES, type HistoryEvent, type ReviewStatus } from './service';
 
 export const REVIEW_ACTIONS = ['start-review', 'request-info', 'approve', 'reject'] as const;
@@ -111,7 +112,7 @@ const POPULATE = {
   call: { select: ['documentId', 'slug', 'title', 'opensAt', 'closesAt'] },
 };
 
-/** The history of a row (JSON; an editor may have changed it in the Content Manager: anything else counts as none). */
+/** The history of a row (JSON, written by the review only, see review-rules.ts; anything but a list counts as none). */
 const historyOf = (value: unknown): HistoryEvent[] => {
   let parsed = value;
   if (typeof value === 'string') {
@@ -321,7 +322,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (action === 'approve') {
         try {
           const documents = strapi.documents(UID.practice as never) as unknown as { publish(p: object): Promise<unknown> };
-          await documents.publish({ documentId, locale: '*' });
+          await asReviewProcess('review', () => documents.publish({ documentId, locale: '*' }));
         } catch (error) {
           // Put the status back so that the submission does not claim a publication that did not happen.
           await practices().updateMany({

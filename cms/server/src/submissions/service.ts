@@ -4,6 +4,7 @@ import type { PublicApiService } from '../services/public-api';
 import { UID } from '../uids';
 import { HttpProblem } from './http';
 import { redactAddresses, type NotificationsService } from './notifications';
+import { asReviewProcess } from './review-rules';
 import {
   fieldError,
   parseSubmission,
@@ -159,32 +160,35 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const documents = strapi.documents(UID.practice as never) as unknown as {
         create(p: object): Promise<{ documentId: string }>;
       };
-      const created = await documents.create({
-        locale,
-        data: {
-          title: input.title,
-          summary: input.summary,
-          body: textToBlocks(input.body),
-          slug: submissionSlug(input.title),
-          topics: { connect: topicIds.map((documentId) => ({ documentId, locale })) },
-          promoters: { connect: known.map((documentId) => ({ documentId, locale })) },
-          ...(call ? { call: { connect: [{ documentId: call.documentId, locale }] } } : {}),
-          municipality: input.territory.municipality ?? null,
-          region: input.territory.region ?? null,
-          country: input.territory.country,
-          contact: {
-            name: input.contact.name,
-            email: input.contact.email,
-            phone: input.contact.phone ?? null,
-            role: input.contact.role,
+      // The submission's review fields are the review process's to write.
+      const created = await asReviewProcess('submission', () =>
+        documents.create({
+          locale,
+          data: {
+            title: input.title,
+            summary: input.summary,
+            body: textToBlocks(input.body),
+            slug: submissionSlug(input.title),
+            topics: { connect: topicIds.map((documentId) => ({ documentId, locale })) },
+            promoters: { connect: known.map((documentId) => ({ documentId, locale })) },
+            ...(call ? { call: { connect: [{ documentId: call.documentId, locale }] } } : {}),
+            municipality: input.territory.municipality ?? null,
+            region: input.territory.region ?? null,
+            country: input.territory.country,
+            contact: {
+              name: input.contact.name,
+              email: input.contact.email,
+              phone: input.contact.phone ?? null,
+              role: input.contact.role,
+            },
+            reviewStatus: 'submitted',
+            reviewNotes: notes,
+            reviewHistory: history,
+            submittedAt: now.toISOString(),
+            source: 'submission',
           },
-          reviewStatus: 'submitted',
-          reviewNotes: notes,
-          reviewHistory: history,
-          submittedAt: now.toISOString(),
-          source: 'submission',
-        },
-      });
+        })
+      );
 
       // Mails go out after the answer; a failure is logged and never undoes the submission.
       void notifications()
