@@ -6,6 +6,7 @@ import destroy from './destroy';
 import register from './register';
 import routes from './routes';
 import services from './services';
+import { submissionsRouteGuard } from './submissions/guard';
 
 export default {
   register,
@@ -17,5 +18,6 @@ export default {
   services,
   controllers,
   policies: {},
-  middlewares: {},
+  /** route-level: `plugin::solidarity.submissions-guard` (submissions/guard.ts) */
+  middlewares: { 'submissions-guard': submissionsRouteGuard },
 };

@@ -8,6 +8,27 @@ export const CHALLENGE_PATH = '/api/solidarity/submissions/challenge';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
+/** Set on `ctx.state` once the guard has answered or let a request through, so it runs once per request. */
+const GUARDED = Symbol('solidarity.submissionsGuarded');
+
+/**
+ * The request path folded the way Strapi's router matches routes (koa-router,
+ * case-insensitive, optional trailing slash), and more loosely still: percent
+ * escapes decoded, repeated slashes collapsed. A variant the router may never
+ * match gets the checks anyway; none that it matches escapes them.
+ */
+export const guardedPath = (rawPath: string): string => {
+  let path = rawPath;
+  for (let i = 0; i < 3 && /%[0-9a-f]{2}/i.test(path); i += 1) {
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      break;
+    }
+  }
+  return path.toLowerCase().replace(/[\\/]+/g, '/').replace(/\/+$/, '');
+};
+
 /**
  * Runs before Strapi's middleware stack for the two submission routes, so
  * that what must be refused is refused before a body is read:
@@ -17,8 +38,26 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
  *   limit 413 (bodies without a length are measured after parsing).
  */
 export const submissionsGuard = (strapi: Core.Strapi) => async (ctx: Context, next: Next) => {
-  const path = ctx.path.replace(/\/+$/, '');
+  const path = guardedPath(ctx.path);
   if (path !== SUBMISSIONS_PATH && path !== CHALLENGE_PATH) return next();
+  return guard(strapi, ctx, next, path);
+};
+
+/**
+ * The same checks as a route-level middleware of the two submission routes:
+ * whatever path the router matched to them, the request has been through the
+ * guard (the global one normally answers first; this one runs only if it did not).
+ */
+export const submissionsRouteGuard =
+  (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
+  async (ctx: Context, next: Next) =>
+    // the POST route is the submission, the GET route its challenge
+    guard(strapi, ctx, next, ctx.method === 'POST' ? SUBMISSIONS_PATH : CHALLENGE_PATH);
+
+const guard = async (strapi: Core.Strapi, ctx: Context, next: Next, path: string) => {
+  const state = ctx.state as Record<symbol, boolean>;
+  if (state[GUARDED]) return next();
+  state[GUARDED] = true;
   const config = submissionsConfig(strapi);
   const header = ctx.get('Origin');
   const origin = header ? normalizeOrigin(header) : null;
