@@ -51,6 +51,8 @@ export default [
       },
     },
   },
+  // No HTML, SVG, XML or script in uploads, whatever their name says (cms/server/src/uploads).
+  'plugin::solidarity.upload-guard',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -7,6 +7,7 @@ import register from './register';
 import routes from './routes';
 import services from './services';
 import { submissionsRouteGuard } from './submissions/guard';
+import { uploadGuard } from './uploads/serve';
 
 export default {
   register,
@@ -18,6 +19,10 @@ export default {
   services,
   controllers,
   policies: {},
-  /** route-level: `plugin::solidarity.submissions-guard` (submissions/guard.ts) */
-  middlewares: { 'submissions-guard': submissionsRouteGuard },
+  middlewares: {
+    /** route-level on the submission routes (submissions/guard.ts) */
+    'submissions-guard': submissionsRouteGuard,
+    /** app-level after strapi::body (config/middlewares.ts): no active content in uploads (uploads/serve.ts) */
+    'upload-guard': uploadGuard,
+  },
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
 import { createSearchIndex } from './search';
 import { submissionsGuard } from './submissions/guard';
+import { uploadHeaders } from './uploads/serve';
 import { UID } from './uids';
 
 const OUR_UIDS = new Set<string>(Object.values(UID));
@@ -15,6 +16,9 @@ interface DocumentContext {
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
+
+  // Files under /uploads are served inert: sandboxing CSP, nosniff, attachment unless an image, audio or video.
+  strapi.server.use(uploadHeaders());
 
   // Repeated public reads and revalidations are answered before Strapi's middleware stack.
   strapi.server.use(

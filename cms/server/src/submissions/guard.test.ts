@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
 import { UID } from '../uids';
-import { guardedPath } from './guard';
+import { foldPath } from '../http-path';
 import { validSubmission } from './testing/fixtures';
 
 /**
@@ -45,12 +45,12 @@ afterAll(async () => {
   await app?.stop();
 });
 
-describe('guardedPath', () => {
+describe('foldPath', () => {
   it('folds a path as the router matches it, and more loosely', () => {
-    for (const variant of VARIANTS) expect(guardedPath(variant), variant).toBe('/api/solidarity/submissions');
-    expect(guardedPath('/api/solidarity/submissions/challenge/')).toBe('/api/solidarity/submissions/challenge');
-    expect(guardedPath('/api/solidarity/practices')).toBe('/api/solidarity/practices');
-    expect(guardedPath('/api/solidarity/%E0%A4%A')).toBe('/api/solidarity/%e0%a4%a');
+    for (const variant of VARIANTS) expect(foldPath(variant), variant).toBe('/api/solidarity/submissions');
+    expect(foldPath('/api/solidarity/submissions/challenge/')).toBe('/api/solidarity/submissions/challenge');
+    expect(foldPath('/api/solidarity/practices')).toBe('/api/solidarity/practices');
+    expect(foldPath('/api/solidarity/%E0%A4%A')).toBe('/api/solidarity/%e0%a4%a');
   });
 });
 

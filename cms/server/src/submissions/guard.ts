@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { allowedOrigins, normalizeOrigin, submissionsConfig } from './config';
+import { foldPath } from '../http-path';
 import { HttpProblem, requestOrigin, sendProblem } from './http';
 
 export const SUBMISSIONS_PATH = '/api/solidarity/submissions';
@@ -12,24 +13,6 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 const GUARDED = Symbol('solidarity.submissionsGuarded');
 
 /**
- * The request path folded the way Strapi's router matches routes (koa-router,
- * case-insensitive, optional trailing slash), and more loosely still: percent
- * escapes decoded, repeated slashes collapsed. A variant the router may never
- * match gets the checks anyway; none that it matches escapes them.
- */
-export const guardedPath = (rawPath: string): string => {
-  let path = rawPath;
-  for (let i = 0; i < 3 && /%[0-9a-f]{2}/i.test(path); i += 1) {
-    try {
-      path = decodeURIComponent(path);
-    } catch {
-      break;
-    }
-  }
-  return path.toLowerCase().replace(/[\\/]+/g, '/').replace(/\/+$/, '');
-};
-
-/**
  * Runs before Strapi's middleware stack for the two submission routes, so
  * that what must be refused is refused before a body is read:
  * - CORS: answers the allowed origin itself (never `*`, never credentials),
@@ -38,7 +21,7 @@ export const guardedPath = (rawPath: string): string => {
  *   limit 413 (bodies without a length are measured after parsing).
  */
 export const submissionsGuard = (strapi: Core.Strapi) => async (ctx: Context, next: Next) => {
-  const path = guardedPath(ctx.path);
+  const path = foldPath(ctx.path);
   if (path !== SUBMISSIONS_PATH && path !== CHALLENGE_PATH) return next();
   return guard(strapi, ctx, next, path);
 };
