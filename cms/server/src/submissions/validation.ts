@@ -83,6 +83,9 @@ const slug = z
 
 const strict = { error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? 'must be an object' : undefined) };
 
+/** The honeypot field of a submission: hidden from people, so a value marks the request as spam. */
+export const HONEYPOT_FIELD = 'website';
+
 /**
  * The fiche a member sends (POST /api/solidarity/submissions). Unknown keys
  * are refused so that a typo in a form does not silently lose a field.
@@ -155,7 +158,7 @@ export const submissionSchema = z.strictObject(
     ),
     consent: z.literal(true, { error: 'consent to the privacy notice is required' }),
     /** the honeypot: people leave it empty; the controller looks at it before validating */
-    website: z.string().max(LIMITS.url).optional(),
+    [HONEYPOT_FIELD]: z.string().max(LIMITS.url).optional(),
     /** the ALTCHA payload (base64 JSON); verified by the controller */
     altcha: z.string().max(LIMITS.altcha).optional(),
   },
