@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
+import { configuredSecurity } from './security-headers';
+import type { CacheService } from './services/cache';
 import { createSearchIndex } from './search';
 import { submissionsGuard } from './submissions/guard';
 import { uploadHeaders } from './uploads/serve';
@@ -21,9 +23,9 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.server.use(uploadHeaders());
 
   // Repeated public reads and revalidations are answered before Strapi's middleware stack.
-  strapi.server.use(
-    (strapi.plugin('solidarity').service('cache') as unknown as { fastPath(): Parameters<typeof strapi.server.use>[0] }).fastPath()
-  );
+  // They carry the same security headers as answers through the stack (the app's strapi::security, as configured).
+  const cache = strapi.plugin('solidarity').service('cache') as unknown as CacheService;
+  strapi.server.use(cache.fastPath(configuredSecurity(strapi)) as Parameters<typeof strapi.server.use>[0]);
 
   // Submissions: CORS for allowed origins only, origin, content type and size checked before the body is read.
   strapi.server.use(submissionsGuard(strapi));
