@@ -5,7 +5,7 @@ import type { AntispamService } from '../submissions/antispam';
 import { submissionsConfig } from '../submissions/config';
 import { answeringProblems, clientIp } from '../submissions/http';
 import type { SubmissionsService } from '../submissions/service';
-import { asFields, HONEYPOT_FIELD, parseSubmission, randomId } from '../submissions/validation';
+import { asFields, HONEYPOT_FIELD, parseSubmission, randomId, withoutLegacyHoneypot } from '../submissions/validation';
 
 /**
  * POST /api/solidarity/submissions and GET /api/solidarity/submissions/challenge.
@@ -29,7 +29,7 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
     create: answeringProblems(async (ctx: Context) => {
       ctx.set('Cache-Control', 'no-store');
       const config = submissionsConfig(strapi);
-      const body = (ctx.request as unknown as { body?: unknown }).body;
+      const body = withoutLegacyHoneypot((ctx.request as unknown as { body?: unknown }).body);
       // Bodies sent without a Content-Length are measured once parsed.
       if (!ctx.get('Content-Length') && Buffer.byteLength(JSON.stringify(body ?? null)) > config.submissions.maxBodyBytes) {
         throw new errors.PayloadTooLargeError(`The submission is too large: at most ${config.submissions.maxBodyBytes} bytes of JSON`, {
@@ -53,7 +53,8 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
       await limited(() => antispam().attempt(ip));
       const fields = asFields(body);
 
-      // Honeypot: a field people never see. Answer as to a success, store nothing, send nothing.
+      // Honeypot: a field people never see (documented in the OpenAPI document). Answer bots as to a
+      // success, so that they do not learn to leave it empty; store nothing, send nothing; log it.
       const honeypot = fields[HONEYPOT_FIELD];
       if (honeypot !== undefined && honeypot !== null && honeypot !== '') {
         strapi.log.info('Submission dropped: honeypot filled');

@@ -385,8 +385,8 @@ export class SolidaritySubmitPractice extends SolidarityElement {
         ${this.text('role', this.f('role'), () => d.role, (v) => (d.role = v), { ac: 'organization-title' })}
       </fieldset>
       <div class="hp" aria-hidden="true">
-        <label for="f-website">Website</label>
-        <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" .value=${live(this.hp)} @input=${(e: Event) => (this.hp = (e.target as HTMLInputElement).value)} />
+        <label for="f-leaveThisFieldEmpty">Website</label>
+        <input id="f-leaveThisFieldEmpty" name="leaveThisFieldEmpty" type="text" tabindex="-1" autocomplete="off" .value=${live(this.hp)} @input=${(e: Event) => (this.hp = (e.target as HTMLInputElement).value)} />
       </div>
       <div class="field" part="field consent">
         ${this.notes('consent')}
@@ -483,7 +483,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     const body = payload(this.d, {
       call: this.call,
       locale: apiLocale(this.locale, this.ui),
-      website: this.hp,
+      honeypot: this.hp,
       altcha,
       order: this.tops.map((t) => t.slug),
     });
