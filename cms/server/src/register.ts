@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
-import { configuredSecurity } from './security-headers';
+import { configuredSecurity, withHeadersOnEarlyAnswers } from './security-headers';
 import type { CacheService } from './services/cache';
 import { createSearchIndex } from './search';
 import { submissionsGuard } from './submissions/guard';
@@ -27,8 +27,11 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   const cache = strapi.plugin('solidarity').service('cache') as unknown as CacheService;
   strapi.server.use(cache.fastPath(configuredSecurity(strapi)) as Parameters<typeof strapi.server.use>[0]);
 
-  // Submissions: CORS for allowed origins only, origin, content type and size checked before the body is read.
-  strapi.server.use(submissionsGuard(strapi));
+  // Submissions: CORS for allowed origins only, origin, content type and size checked before the body is read;
+  // its refusals carry the security headers too (not strapi::cors: the guard answers CORS itself).
+  strapi.server.use(
+    withHeadersOnEarlyAnswers(submissionsGuard(strapi), configuredSecurity(strapi, ['strapi::security'])) as Parameters<typeof strapi.server.use>[0]
+  );
 
   // After every write to the plugin's content: keep the search index in step
   // and give public caches a new content version.

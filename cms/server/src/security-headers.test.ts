@@ -87,6 +87,24 @@ describe('cached answers carry the same security headers', () => {
   });
 });
 
+describe('answers given before the stack carry them too', () => {
+  it.each([
+    ['a foreign origin (403)', { Origin: 'https://evil.example', 'Content-Type': 'application/json' }, '{}', 403],
+    ['a form post (415)', { Origin: 'http://SELF', 'Content-Type': 'text/plain' }, 'x', 415],
+    ['a preflight (204)', { Origin: 'http://SELF', 'Access-Control-Request-Method': 'POST' }, null, 204],
+  ] as const)('submission guard: %s', async (_label, headers, body, status) => {
+    const reference = await request(app.url).get('/api/solidarity/nothing-here');
+    let req = body === null ? request(app.url).options('/api/solidarity/submissions') : request(app.url).post('/api/solidarity/submissions');
+    for (const [name, value] of Object.entries(headers)) req = req.set(name, value.replace('http://SELF', app.url));
+    const res = await (body === null ? req : req.send(body));
+    expect(res.status).toBe(status);
+    const { 'access-control-allow-origin': _a, ...expected } = pick(reference.headers);
+    const { 'access-control-allow-origin': _b, ...actual } = pick(res.headers);
+    expect(expected['content-security-policy']).toBeTruthy();
+    expect(actual).toEqual(expected);
+  });
+});
+
 describe('Content-Security-Policy per path: no inline script', () => {
   it('is not allowed by the app configuration', () => {
     const security = middlewares.find((m) => typeof m === 'object' && m.name === 'strapi::security') as {

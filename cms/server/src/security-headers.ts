@@ -32,3 +32,20 @@ export const configuredSecurity = (strapi: Core.Strapi, names: readonly string[]
     return run(0);
   };
 };
+
+/**
+ * `middleware`, mounted before Strapi's stack, with `headers` applied to the
+ * answers it gives itself (those for which it does not call `next`): a 403,
+ * 413 or 415 of the submission guard carries the same security headers as
+ * any answer through the stack.
+ */
+export const withHeadersOnEarlyAnswers =
+  (middleware: Middleware, headers: Middleware): Middleware =>
+  async (ctx, next) => {
+    let passed = false;
+    await middleware(ctx, async () => {
+      passed = true;
+      await next();
+    });
+    if (!passed) await headers(ctx, async () => undefined);
+  };

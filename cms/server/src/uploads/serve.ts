@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
@@ -56,6 +57,8 @@ export const uploadGuard =
       }
     }
     if (refused.length) {
+      // nothing of the request is stored: its temporary files go too
+      await Promise.all(files.map((f) => (f.filepath ?? f.path ? rm(String(f.filepath ?? f.path), { force: true }).catch(() => undefined) : undefined)));
       strapi.log.warn(`Upload refused (active content): ${refused.map((r) => r.message).join('; ')}`);
       const hint = 'HTML, SVG, XML, scripts and style sheets are not accepted: upload images as PNG, JPEG or WebP, documents as PDF';
       throw new errors.ValidationError(refused.length === 1 ? `${refused[0]?.message}. ${hint}` : `${refused.length} files were refused. ${hint}`, {
