@@ -22,7 +22,10 @@ export default [
       contentSecurityPolicy: {
         useDefaults: true,
         directives: {
-          'script-src': ["'self'", "'unsafe-inline'", ...extra],
+          // No 'unsafe-inline': the built admin panel loads its scripts from files, and so do the
+          // demo pages and widgets. (Strapi itself adds it to /admin in development and test only,
+          // for Vite's dev server.) A page stored in the Media Library cannot run inline script.
+          'script-src': ["'self'", ...extra],
           'connect-src': ["'self'", 'https:', ...extra],
           'img-src': ["'self'", 'data:', 'blob:', 'https:'],
           'media-src': ["'self'", 'data:', 'blob:', 'https:'],
@@ -51,6 +54,8 @@ export default [
       },
     },
   },
+  // No HTML, SVG, XML or script in uploads, whatever their name says (cms/server/src/uploads).
+  'plugin::solidarity.upload-guard',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

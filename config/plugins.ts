@@ -1,3 +1,4 @@
+import { ACTIVE_MIME_TYPES, ALLOWED_UPLOAD_TYPES } from '../cms/server/src/uploads/active-content';
 import { requireSecret } from './secrets';
 
 export const DEMO_ADMIN_EMAIL = 'admin@solidarity.example';
@@ -19,6 +20,13 @@ export default ({ env }: { env: EnvFn }) => {
     'users-permissions': {
       config: {
         jwtSecret: requireSecret(env, 'JWT_SECRET', 'dev-only-users-permissions-jwt-secret'),
+      },
+    },
+    // Strapi checks each upload's detected type against these lists (by magic bytes); the plugin's
+    // upload-guard also sniffs text formats, which have none (cms/server/src/uploads).
+    upload: {
+      config: {
+        security: { allowedTypes: ALLOWED_UPLOAD_TYPES, deniedTypes: [...ACTIVE_MIME_TYPES] },
       },
     },
     solidarity: {

@@ -29,7 +29,7 @@ const form = (d: Data): string[] => Object.keys(validate(d)).sort();
 /** The fields (the form's names) the server finds invalid, for the body the form would send. */
 const server = (d: Data): string[] => {
   try {
-    parseSubmission(payload(d, { locale: 'en', website: '', altcha: 'proof' }));
+    parseSubmission(payload(d, { locale: 'en', honeypot: '', altcha: 'proof' }));
     return [];
   } catch (e) {
     const list = (e as { details?: { errors?: { path: unknown }[] } }).details?.errors ?? [];

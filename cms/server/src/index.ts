@@ -6,6 +6,8 @@ import destroy from './destroy';
 import register from './register';
 import routes from './routes';
 import services from './services';
+import { submissionsRouteGuard } from './submissions/guard';
+import { uploadGuard } from './uploads/serve';
 
 export default {
   register,
@@ -17,5 +19,10 @@ export default {
   services,
   controllers,
   policies: {},
-  middlewares: {},
+  middlewares: {
+    /** route-level on the submission routes (submissions/guard.ts) */
+    'submissions-guard': submissionsRouteGuard,
+    /** app-level after strapi::body (config/middlewares.ts): no active content in uploads (uploads/serve.ts) */
+    'upload-guard': uploadGuard,
+  },
 };

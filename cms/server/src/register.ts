@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
+import { configuredSecurity, withHeadersOnEarlyAnswers } from './security-headers';
+import type { CacheService } from './services/cache';
 import { createSearchIndex } from './search';
 import { acquireStartupLock } from './startup-lock';
 import { submissionsGuard } from './submissions/guard';
 import { guardBulkPublish, reviewRulesMiddleware } from './submissions/review-rules';
+import { uploadHeaders } from './uploads/serve';
 import { UID } from './uids';
 
 const OUR_UIDS = new Set<string>(Object.values(UID));
@@ -20,13 +23,19 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   await acquireStartupLock(strapi);
   registerComponents(strapi);
 
-  // Repeated public reads and revalidations are answered before Strapi's middleware stack.
-  strapi.server.use(
-    (strapi.plugin('solidarity').service('cache') as unknown as { fastPath(): Parameters<typeof strapi.server.use>[0] }).fastPath()
-  );
+  // Files under /uploads are served inert: sandboxing CSP, nosniff, attachment unless an image, audio or video.
+  strapi.server.use(uploadHeaders());
 
-  // Submissions: CORS for allowed origins only, origin, content type and size checked before the body is read.
-  strapi.server.use(submissionsGuard(strapi));
+  // Repeated public reads and revalidations are answered before Strapi's middleware stack.
+  // They carry the same security headers as answers through the stack (the app's strapi::security, as configured).
+  const cache = strapi.plugin('solidarity').service('cache') as unknown as CacheService;
+  strapi.server.use(cache.fastPath(configuredSecurity(strapi)) as Parameters<typeof strapi.server.use>[0]);
+
+  // Submissions: CORS for allowed origins only, origin, content type and size checked before the body is read;
+  // its refusals carry the security headers too (not strapi::cors: the guard answers CORS itself).
+  strapi.server.use(
+    withHeadersOnEarlyAnswers(submissionsGuard(strapi), configuredSecurity(strapi, ['strapi::security'])) as Parameters<typeof strapi.server.use>[0]
+  );
 
   // The review decides what a submission becomes: no publication before approval, review fields only from the review.
   strapi.documents.use(reviewRulesMiddleware(strapi));

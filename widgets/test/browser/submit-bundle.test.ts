@@ -107,9 +107,9 @@ describe('dist: <solidarity-submit-practice> with ALTCHA, under CSP script-src \
 
     $<HTMLButtonElement>(el, '[part~=submit]')!.click();
     await waitUntil(() => $(el, '[part~=success]'), 'the thanks', { timeout: 4000 });
-    const body = api.posts[0].body as { altcha: string; call: string; website: string };
+    const body = api.posts[0].body as { altcha: string; call: string; leaveThisFieldEmpty: string };
     expect(body.call).to.equal(OPEN_CALL);
-    expect(body.website).to.equal('');
+    expect(body.leaveThisFieldEmpty).to.equal('');
     const proof = JSON.parse(atob(body.altcha));
     expect(proof).to.include({ algorithm: 'SHA-256', number: 1234 });
     expect(proof.salt).to.match(/\?expires=\d+$/);

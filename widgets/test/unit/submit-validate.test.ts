@@ -98,7 +98,7 @@ describe('payload', () => {
     d.topics = ['housing', 'food-sovereignty'];
     d.promoters.push({ name: ' Coopmar ', website: 'https://coopmar.example.cat', country: 'ES' });
     d.phone = ' ';
-    expect(payload(d, { locale: 'ca', website: '', altcha: 'P', order: ['food-sovereignty', 'digital', 'housing'] })).toEqual({
+    expect(payload(d, { locale: 'ca', honeypot: '', altcha: 'P', order: ['food-sovereignty', 'digital', 'housing'] })).toEqual({
       title: 'Rebost solidari',
       summary: 'A community pantry run by neighbours.',
       body: '',
@@ -108,12 +108,14 @@ describe('payload', () => {
       locale: 'ca',
       contact: { name: 'Marta Puig', email: 'marta@example.cat', role: 'Coordinator' },
       consent: true,
-      website: '',
+      leaveThisFieldEmpty: '',
       altcha: 'P',
     });
     d.municipality = 'Manlleu';
     d.phone = '+34 600';
-    const p = payload(d, { call: 'c-1', locale: 'en', website: 'x', altcha: 'P' });
+    const p = payload(d, { call: 'c-1', locale: 'en', honeypot: 'x', altcha: 'P' });
+    expect(p.leaveThisFieldEmpty).toBe('x');
+    expect(p).not.toHaveProperty('website');
     expect(p.call).toBe('c-1');
     expect(p.territory).toEqual({ municipality: 'Manlleu', country: 'ES' });
     expect(p.contact.phone).toBe('+34 600');

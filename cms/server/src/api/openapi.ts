@@ -302,7 +302,7 @@ const operation = (route: PublicRoute): [string, string, Json] => {
         operationId: 'submissions_create',
         summary: route.info?.summary ?? 'Send a good practice',
         description:
-          'Only from allowed origins (CORS answers the allowed origin, never `*`, never with credentials). Needs a solved ALTCHA challenge from `/submissions/challenge` in `altcha`; `website` is a honeypot to leave empty.',
+          'Only from allowed origins (CORS answers the allowed origin, never `*`, never with credentials). Needs a solved ALTCHA challenge from `/submissions/challenge` in `altcha`; `leaveThisFieldEmpty` is a honeypot: leave it out or empty (a value marks the request as spam, answered 202 as if accepted, and nothing is stored).',
         tags: ['Submissions'],
         requestBody: {
           required: true,

@@ -5,13 +5,15 @@ import type { AntispamService } from '../submissions/antispam';
 import { submissionsConfig } from '../submissions/config';
 import { answeringProblems, clientIp } from '../submissions/http';
 import type { SubmissionsService } from '../submissions/service';
-import { asFields, randomId } from '../submissions/validation';
+import { asFields, HONEYPOT_FIELD, parseSubmission, randomId, withoutLegacyHoneypot } from '../submissions/validation';
 
 /**
  * POST /api/solidarity/submissions and GET /api/solidarity/submissions/challenge.
  * Origin, content type and declared size are checked before the body is read
- * (submissions/guard.ts); here: rate limits, honeypot, proof of work, then
- * validation and storage (submissions/service.ts).
+ * (submissions/guard.ts); here, in this order: the address's attempts
+ * (every request), honeypot, proof of work, validation, then the address's
+ * and the site's submission limits (spent only by a verified, valid request),
+ * and storage (submissions/service.ts).
  */
 const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const antispam = () => strapi.plugin('solidarity').service('antispam') as unknown as AntispamService;
@@ -27,28 +29,33 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
     create: answeringProblems(async (ctx: Context) => {
       ctx.set('Cache-Control', 'no-store');
       const config = submissionsConfig(strapi);
-      const body = (ctx.request as unknown as { body?: unknown }).body;
+      const body = withoutLegacyHoneypot((ctx.request as unknown as { body?: unknown }).body);
       // Bodies sent without a Content-Length are measured once parsed.
       if (!ctx.get('Content-Length') && Buffer.byteLength(JSON.stringify(body ?? null)) > config.submissions.maxBodyBytes) {
         throw new errors.PayloadTooLargeError(`The submission is too large: at most ${config.submissions.maxBodyBytes} bytes of JSON`, {
           limit: config.submissions.maxBodyBytes,
         });
       }
-      const fields = asFields(body);
       const origin = ctx.get('Origin') || null;
-
-      let charge: { refund(): Promise<void> };
-      try {
-        charge = await antispam().charge(clientIp(strapi, ctx), origin ?? '(none)');
-      } catch (error) {
-        if (error instanceof errors.RateLimitError) {
-          ctx.set('Retry-After', String((error.details as { retryAfter?: number }).retryAfter ?? 60));
+      const ip = clientIp(strapi, ctx);
+      const limited = async <T>(action: () => Promise<T>): Promise<T> => {
+        try {
+          return await action();
+        } catch (error) {
+          if (error instanceof errors.RateLimitError) {
+            ctx.set('Retry-After', String((error.details as { retryAfter?: number }).retryAfter ?? 60));
+          }
+          throw error;
         }
-        throw error;
-      }
+      };
 
-      // Honeypot: a field people never see. Answer as to a success, store nothing, send nothing.
-      const honeypot = fields.website;
+      // Every request, junk included, counts against the address's generous attempts (only).
+      await limited(() => antispam().attempt(ip));
+      const fields = asFields(body);
+
+      // Honeypot: a field people never see (documented in the OpenAPI document). Answer bots as to a
+      // success, so that they do not learn to leave it empty; store nothing, send nothing; log it.
+      const honeypot = fields[HONEYPOT_FIELD];
       if (honeypot !== undefined && honeypot !== null && honeypot !== '') {
         strapi.log.info('Submission dropped: honeypot filled');
         ctx.status = 202;
@@ -56,15 +63,19 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
 
+      // Only a verified proof and a valid body may spend the limits of the address and of the site.
       const proof = config.altcha.enabled ? await antispam().useProof(fields.altcha) : null;
+      let charge: { refund(): Promise<void> } | null = null;
       try {
+        parseSubmission(body);
+        charge = await limited(() => antispam().charge(ip, origin));
         const { documentId } = await submissions().submit(body, { origin });
         strapi.log.info(`Submission ${documentId} received`);
         ctx.status = 202;
         ctx.body = { data: { id: documentId, status: 'submitted' } };
       } catch (error) {
         // Nothing stored: the sender may correct the form and send it again, with the same proof.
-        await Promise.all([charge.refund(), proof?.release()]);
+        await Promise.all([charge?.refund(), proof?.release()]);
         throw error;
       }
     }),

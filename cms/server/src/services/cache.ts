@@ -120,9 +120,12 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The same answers, as a Koa middleware mounted before Strapi's own stack:
      * a revalidation or a repeated read of public content skips the whole
-     * pipeline. Misses fall through to the routes.
+     * pipeline. Misses fall through to the routes. `headers` (the app's
+     * configured strapi::security, see security-headers.ts) wraps every
+     * answer given here, 304s included, so that a cached answer carries the
+     * same security headers as one rendered through the stack.
      */
-    fastPath() {
+    fastPath(headers: (ctx: Context, next: () => Promise<unknown>) => unknown = (_ctx, next) => next()) {
       return async (ctx: Context, next: () => Promise<unknown>) => {
         if (ctx.method !== 'GET' || !ctx.path.startsWith(PUBLIC_PREFIX) || responses.size === 0 && !ctx.get('If-None-Match')) {
           return next();
@@ -131,14 +134,16 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
         const inm = ctx.get('If-None-Match');
         const cached = responses.get(etag);
         if (!cached && !(inm && inm !== '*' && matches(inm, etag))) return next();
-        setCacheHeaders(ctx, etag);
-        ctx.set('Access-Control-Allow-Origin', '*');
-        ctx.set('X-Content-Type-Options', 'nosniff');
-        if (inm && matches(inm, etag)) {
-          ctx.status = 304;
-          return undefined;
-        }
-        send(ctx, cached as Rendered);
+        await headers(ctx, async () => {
+          setCacheHeaders(ctx, etag);
+          ctx.set('Access-Control-Allow-Origin', '*');
+          ctx.set('X-Content-Type-Options', 'nosniff');
+          if (inm && matches(inm, etag)) {
+            ctx.status = 304;
+            return;
+          }
+          send(ctx, cached as Rendered);
+        });
         return undefined;
       };
     },
@@ -154,4 +159,5 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
+export type CacheService = ReturnType<typeof cacheService>;
 export default cacheService;

@@ -158,23 +158,36 @@ const antispamService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Counts one attempt of `ip`, and one submission of `ip` and of `origin`.
-     * Throws a 429 (with `retryAfter` for the Retry-After header) when a limit
-     * is reached; returns a refund for a request that ends up storing nothing.
+     * Counts one request of any kind from `ip` in the `attempts` bucket
+     * (generous: it slows brute force and junk, and locks no one else out).
+     * Throws a 429 (with `retryAfter` for the Retry-After header) when reached.
      */
-    async charge(ip: string, origin: string): Promise<{ refund(): Promise<void> }> {
+    async attempt(ip: string): Promise<void> {
       const attempts = await consume('attempts', ip);
       if (attempts) throw tooMany(attempts, 'attempts from this address');
+    },
+
+    /**
+     * Counts one submission of `ip`, and of `origin` when the request named
+     * one (requests without an Origin are counted by address alone, never in
+     * a bucket they would share). Only for requests whose proof of work
+     * verified and whose body is valid: junk must not spend the limits of the
+     * address or of a partner site. Throws a 429 when a limit is reached;
+     * returns a refund for a request that ends up storing nothing.
+     */
+    async charge(ip: string, origin: string | null): Promise<{ refund(): Promise<void> }> {
       const byIp = await consume('ip', ip);
       if (byIp) throw tooMany(byIp, 'submissions from this address');
-      const byOrigin = await consume('origin', origin);
-      if (byOrigin) {
-        await refund('ip', ip);
-        throw tooMany(byOrigin, 'submissions from this site');
+      if (origin) {
+        const byOrigin = await consume('origin', origin);
+        if (byOrigin) {
+          await refund('ip', ip);
+          throw tooMany(byOrigin, 'submissions from this site');
+        }
       }
       return {
         async refund() {
-          await Promise.all([refund('ip', ip), refund('origin', origin)]);
+          await Promise.all([refund('ip', ip), origin ? refund('origin', origin) : undefined]);
         },
       };
     },

@@ -1,12 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { allowedOrigins, normalizeOrigin, submissionsConfig } from './config';
+import { foldPath } from '../http-path';
 import { HttpProblem, requestOrigin, sendProblem } from './http';
 
 export const SUBMISSIONS_PATH = '/api/solidarity/submissions';
 export const CHALLENGE_PATH = '/api/solidarity/submissions/challenge';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/** Set on `ctx.state` once the guard has answered or let a request through, so it runs once per request. */
+const GUARDED = Symbol('solidarity.submissionsGuarded');
 
 /**
  * Runs before Strapi's middleware stack for the two submission routes, so
@@ -17,8 +21,26 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
  *   limit 413 (bodies without a length are measured after parsing).
  */
 export const submissionsGuard = (strapi: Core.Strapi) => async (ctx: Context, next: Next) => {
-  const path = ctx.path.replace(/\/+$/, '');
+  const path = foldPath(ctx.path);
   if (path !== SUBMISSIONS_PATH && path !== CHALLENGE_PATH) return next();
+  return guard(strapi, ctx, next, path);
+};
+
+/**
+ * The same checks as a route-level middleware of the two submission routes:
+ * whatever path the router matched to them, the request has been through the
+ * guard (the global one normally answers first; this one runs only if it did not).
+ */
+export const submissionsRouteGuard =
+  (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
+  async (ctx: Context, next: Next) =>
+    // the POST route is the submission, the GET route its challenge
+    guard(strapi, ctx, next, ctx.method === 'POST' ? SUBMISSIONS_PATH : CHALLENGE_PATH);
+
+const guard = async (strapi: Core.Strapi, ctx: Context, next: Next, path: string) => {
+  const state = ctx.state as Record<symbol, boolean>;
+  if (state[GUARDED]) return next();
+  state[GUARDED] = true;
   const config = submissionsConfig(strapi);
   const header = ctx.get('Origin');
   const origin = header ? normalizeOrigin(header) : null;

@@ -274,12 +274,37 @@ describe('POST /api/solidarity/submissions', () => {
   it('answers a filled honeypot like a success, storing and sending nothing', async () => {
     const before = await countPractices();
     const mails = sink.mails.length;
-    const res = await submit(app, validSubmission({ website: 'https://spam.example', contact: { name: 'Bot', email: 'bot@spam.example', role: 'bot' } })).expect(202);
+    const res = await submit(app, validSubmission({ leaveThisFieldEmpty: 'https://spam.example', contact: { name: 'Bot', email: 'bot@spam.example', role: 'bot' } })).expect(202);
     expect(res.body).toEqual({ data: { id: expect.stringMatching(/^[a-z0-9]{24}$/), status: 'submitted' } });
     await new Promise((r) => setTimeout(r, 500));
     expect(await countPractices()).toBe(before);
     expect(sink.mails.length).toBe(mails);
     expect(await app.strapi.db.query(UID.practice as never).count({ where: { documentId: res.body.data.id } })).toBe(0);
+  });
+
+  it("never drops a fiche because a developer filled `website` with the organisation's website", async () => {
+    const before = await countPractices();
+    // the old honeypot name, filled: a clear 400 naming the field, not a pretended success
+    const filled = await submit(app, await proven({ website: 'https://xarxa.example' })).expect(400);
+    expect(filled.body.error.details.errors).toEqual([{ path: ['website'], message: 'is not a field of a submission', name: 'ValidationError' }]);
+    expect(await countPractices()).toBe(before);
+    // sent empty by a widget bundle from before the rename: accepted
+    const legacy = await submit(app, await proven({ website: '' })).expect(202);
+    expect((await storedPractice(app, legacy.body.data.id)).length).toBe(1);
+    // the honeypot, empty or absent: accepted
+    await submit(app, await proven({ leaveThisFieldEmpty: '' })).expect(202);
+    await submit(app, await proven()).expect(202);
+  });
+
+  it('describes the honeypot in the OpenAPI document', async () => {
+    const doc = (await request(app.url).get('/api/solidarity/openapi.json').expect(200)).body as {
+      paths: Record<string, { post?: { description?: string; requestBody: { content: Record<string, { schema: { properties: Record<string, { description?: string }> } }> } } }>;
+    };
+    const post = doc.paths['/api/solidarity/submissions']?.post;
+    const properties = post?.requestBody.content['application/json']?.schema.properties ?? {};
+    expect(properties).not.toHaveProperty('website');
+    expect(properties.leaveThisFieldEmpty?.description).toMatch(/must be absent or empty.*a value marks the request as spam/i);
+    expect(post?.description).toContain('leaveThisFieldEmpty');
   });
 
   it('refuses a missing, forged, expired or replayed proof of work (400)', async () => {

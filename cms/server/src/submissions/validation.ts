@@ -66,6 +66,30 @@ const slug = z
 const strict = { error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? 'must be an object' : undefined) };
 
 /**
+ * The honeypot field of a submission: forms render it hidden from people, so a
+ * value marks the request as spam (answered 202 as if accepted; nothing is
+ * stored or sent). Named so that no honest client fills it (it used to be
+ * `website`, which developers filled with their organisation's website).
+ */
+export const HONEYPOT_FIELD = 'leaveThisFieldEmpty';
+
+/** The honeypot's name before 2026-11 (`website`), still sent empty by widget bundles cached in browsers. */
+export const LEGACY_HONEYPOT_FIELD = 'website';
+
+/**
+ * The request body without the legacy honeypot when it is empty (an older
+ * widget bundle); a filled `website` stays, and validation refuses it as an
+ * unknown field (400) rather than silently dropping the submission.
+ */
+export const withoutLegacyHoneypot = (body: unknown): unknown => {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const fields = body as Record<string, unknown>;
+  if (!(LEGACY_HONEYPOT_FIELD in fields) || fields[LEGACY_HONEYPOT_FIELD] !== '') return body;
+  const { [LEGACY_HONEYPOT_FIELD]: _legacy, ...rest } = fields;
+  return rest;
+};
+
+/**
  * The fiche a member sends (POST /api/solidarity/submissions). Unknown keys
  * are refused so that a typo in a form does not silently lose a field.
  */
@@ -137,7 +161,14 @@ export const submissionSchema = z.strictObject(
     ),
     consent: z.literal(true, { error: 'consent to the privacy notice is required' }),
     /** the honeypot: people leave it empty; the controller looks at it before validating */
-    website: z.string().max(LIMITS.url).optional(),
+    [HONEYPOT_FIELD]: z
+      .string()
+      .max(LIMITS.url)
+      .optional()
+      .meta({
+        description:
+          'Honeypot: must be absent or empty. Forms render it hidden from people; a value marks the request as spam: it is answered 202 as if accepted, and nothing is stored or sent.',
+      }),
     /** the ALTCHA payload (base64 JSON); verified by the controller */
     altcha: z.string().max(LIMITS.altcha).optional(),
   },

@@ -389,8 +389,8 @@ export class SolidaritySubmitPractice extends SolidarityElement {
         ${this.__textField('role', this.__translateForm('role'), () => d.role, (v) => (d.role = v), { __autocomplete: 'organization-title' })}
       </fieldset>
       <div class="hp" aria-hidden="true">
-        <label for="f-website">Website</label>
-        <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" .value=${live(this.hp)} @input=${(e: Event) => (this.hp = (e.target as HTMLInputElement).value)} />
+        <label for="f-leaveThisFieldEmpty">Website</label>
+        <input id="f-leaveThisFieldEmpty" name="leaveThisFieldEmpty" type="text" tabindex="-1" autocomplete="off" .value=${live(this.hp)} @input=${(e: Event) => (this.hp = (e.target as HTMLInputElement).value)} />
       </div>
       <div class="field" part="field consent">
         ${this.__notes('consent')}
@@ -487,7 +487,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     const body = payload(this.__data, {
       call: this.call,
       locale: apiLocale(this.locale, this.__uiLocale),
-      website: this.hp,
+      honeypot: this.hp,
       altcha,
       order: this.__topics.map((t) => t.slug),
     });

@@ -243,7 +243,7 @@ describe('<solidarity-submit-practice>', () => {
         locale: 'en',
         contact: { name: 'Marta Puig', email: 'marta@xarxabarri.example.cat', phone: '+34 600 000 000', role: 'Coordinator' },
         consent: true,
-        website: '',
+        leaveThisFieldEmpty: '',
         altcha: PAYLOAD,
       })
     );
@@ -374,8 +374,8 @@ describe('<solidarity-submit-practice>', () => {
   it('has a honeypot hidden from people and assistive technology, never focused, sent as typed', async () => {
     const api = fakeApi();
     const el = await make('locale="en"');
-    const hp = field(el, 'website');
-    expect(hp.name).to.equal('website');
+    const hp = field(el, 'leaveThisFieldEmpty');
+    expect(hp.name).to.equal('leaveThisFieldEmpty');
     expect(hp.tabIndex).to.equal(-1);
     expect(hp.getAttribute('autocomplete')).to.equal('off');
     expect(hp.closest('[aria-hidden=true]')).to.not.equal(null);
@@ -383,10 +383,11 @@ describe('<solidarity-submit-practice>', () => {
     expect(r.right <= 0 || r.width <= 1).to.equal(true);
     // a bot fills it: the server decides
     await fill(el);
-    set(el, 'website', 'https://spam.example');
+    set(el, 'leaveThisFieldEmpty', 'https://spam.example');
     await send(el);
     await waitUntil(() => api.posts.length == 1);
-    expect((api.posts[0].body as { website: string }).website).to.equal('https://spam.example');
+    expect((api.posts[0].body as { leaveThisFieldEmpty: string }).leaveThisFieldEmpty).to.equal('https://spam.example');
+    expect(api.posts[0].body).to.not.have.property('website');
   });
 
   it('is busy while sending: the button disabled with aria-busy', async () => {
@@ -569,7 +570,7 @@ describe('<solidarity-submit-practice>', () => {
       await waitFocus(el, 'errs');
       const b = $(el, '[part~=base]')!;
       expect(b.scrollWidth).to.be.at.most(b.clientWidth + 1);
-      for (const x of $$(el, 'input:not(#f-website), select, textarea, button, [part~=errors] a'))
+      for (const x of $$(el, 'input:not(#f-leaveThisFieldEmpty), select, textarea, button, [part~=errors] a'))
         expect(x.getBoundingClientRect().right, x.outerHTML.slice(0, 80)).to.be.at.most(321);
       await emulateMedia({ forcedColors: 'active' });
       expect(getComputedStyle($(el, '#e-title')!).display).to.not.equal('none');

@@ -119,8 +119,8 @@ export interface Extra {
   /** the call's slug, when the form is for one */
   call?: string | null;
   locale: string;
-  /** the honeypot's value (people leave it empty) */
-  website: string;
+  /** the honeypot's value (people leave it empty; sent as `leaveThisFieldEmpty`) */
+  honeypot: string;
   /** the ALTCHA payload */
   altcha: string;
   /** topic slugs in the order they are shown */
@@ -141,7 +141,7 @@ export const payload = (d: Data, x: Extra) => {
     locale: x.locale,
     contact: { name: line(d.name), email: d.email.trim(), ...opt('phone', line(d.phone)), role: line(d.role) },
     consent: true as const,
-    website: x.website,
+    leaveThisFieldEmpty: x.honeypot,
     altcha: x.altcha,
   };
 };

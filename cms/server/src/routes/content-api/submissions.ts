@@ -1,10 +1,15 @@
 import type { PublicRoute } from '.';
 
-const open = { auth: false as const, policies: [], middlewares: [] };
+/**
+ * The guard also runs as a route-level middleware: whatever spelling of the
+ * path the router matched (case, trailing slash), the request was checked.
+ */
+const open = { auth: false as const, policies: [], middlewares: ['plugin::solidarity.submissions-guard'] };
 
 /**
  * Public submission routes. CORS, origin, content type and size are handled
- * before Strapi's stack by submissions/guard.ts (registered in register.ts).
+ * before Strapi's stack by submissions/guard.ts (registered in register.ts),
+ * on the path folded as the router matches it.
  */
 export const submissionRoutes: PublicRoute[] = [
   {
