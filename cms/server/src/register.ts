@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
+import { registerCustomFields } from './custom-fields';
 import { createSearchIndex } from './search';
 import { submissionsGuard } from './submissions/guard';
 import { UID } from './uids';
@@ -15,6 +16,7 @@ interface DocumentContext {
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
+  registerCustomFields(strapi);
 
   // Repeated public reads and revalidations are answered before Strapi's middleware stack.
   strapi.server.use(

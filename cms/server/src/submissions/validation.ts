@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { isCountryCode } from '../countries';
 
 export const LIMITS = {
   title: [3, 200],
@@ -42,18 +43,6 @@ const optionalLine = (max: number) =>
     .pipe(z.string().max(max, `must be at most ${max} characters`))
     .optional()
     .transform((s) => (s ? s : undefined));
-
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-
-/** True for an assigned ISO 3166-1 alpha-2 code (ES, GR, XK...), by the runtime's ICU data. */
-export const isCountryCode = (code: string): boolean => {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
-  try {
-    return regionNames.of(code) !== code;
-  } catch {
-    return false;
-  }
-};
 
 const country = z
   .string({ error: 'must be an ISO 3166-1 alpha-2 country code such as ES or GR' })
