@@ -3,6 +3,7 @@ import { Code, Earth, SealCheck, Check } from '@strapi/icons';
 import { CountryCell } from './fields/CountryCell';
 import { ReviewStatusCell } from './fields/reviewStatus';
 import type { CustomFieldInputProps } from './fields/inputProps';
+import { SlugFollowsTitle } from './fields/slugFollowsTitle';
 import { PERMISSIONS, PLUGIN_ID, tid } from './pluginId';
 
 type Messages = Record<string, string>;
@@ -39,6 +40,7 @@ interface ListHeader {
 
 interface AdminAppAtBootstrap {
   registerHook(name: string, fn: (args: { displayedHeaders: ListHeader[]; layout: unknown }) => unknown): void;
+  getPlugin(id: 'content-manager'): { apis: { addEditViewSidePanel(panels: (() => null)[]): void } };
 }
 
 /** List cells of the plugin's custom fields: names and labels instead of codes. */
@@ -105,6 +107,8 @@ export default {
         return { ...header, cellFormatter: (row: Record<string, unknown>) => createElement(Cell, { value: row[field] }) };
       }),
     }));
+    // The slug follows the title while an editor writes (Strapi 5.54's uid input does not): see the component.
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([SlugFollowsTitle]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
