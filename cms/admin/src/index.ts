@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { Code, Earth, SealCheck, Check } from '@strapi/icons';
 import { CountryCell } from './fields/CountryCell';
+import { LocalesCell } from './fields/LocalesCell';
 import { ReviewStatusCell } from './fields/reviewStatus';
 import type { CustomFieldInputProps } from './fields/inputProps';
 import { SlugFollowsTitle } from './fields/slugFollowsTitle';
@@ -35,7 +36,7 @@ interface AdminApp {
 interface ListHeader {
   name: string;
   attribute?: { type?: string; customField?: string };
-  cellFormatter?: (row: Record<string, unknown>) => React.ReactNode;
+  cellFormatter?: (row: Record<string, unknown>, header: unknown, meta: unknown) => React.ReactNode;
 }
 
 interface AdminAppAtBootstrap {
@@ -101,6 +102,15 @@ export default {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }) => ({
       layout,
       displayedHeaders: displayedHeaders.map((header) => {
+        // i18n's "Available in" (added by i18n's own hook, which runs first): the same menu, narrower.
+        if (header.name === 'locales' && typeof header.cellFormatter === 'function') {
+          const locales = header.cellFormatter;
+          return {
+            ...header,
+            cellFormatter: (row: Record<string, unknown>, cell: unknown, meta: unknown) =>
+              createElement(LocalesCell, null, locales(row, cell, meta)),
+          };
+        }
         const Cell = header.attribute?.customField ? CELLS[header.attribute.customField] : undefined;
         if (!Cell) return header;
         const field = header.name.split('.')[0];
