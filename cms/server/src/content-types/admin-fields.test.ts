@@ -16,7 +16,7 @@ let token: string;
 beforeAll(async () => {
   app = await startStrapi({ demo: true });
   token = await adminToken(app, DEMO_ADMIN.email, DEMO_ADMIN.password);
-}, 180_000);
+}, 300_000);
 afterAll(async () => {
   await app?.stop();
 });
