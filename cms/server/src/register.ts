@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
+import { registerCustomFields } from './custom-fields';
 import { configuredSecurity, withHeadersOnEarlyAnswers } from './security-headers';
 import type { CacheService } from './services/cache';
 import { createSearchIndex } from './search';
@@ -22,6 +23,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // PostgreSQL: one instance at a time runs the schema sync, migrations and first seeding (released at the end of bootstrap).
   await acquireStartupLock(strapi);
   registerComponents(strapi);
+  registerCustomFields(strapi);
 
   // Files under /uploads are served inert: sandboxing CSP, nosniff, attachment unless an image, audio or video.
   strapi.server.use(uploadHeaders());

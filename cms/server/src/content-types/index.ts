@@ -1,3 +1,4 @@
+import { COUNTRY_PATTERN } from '../countries';
 import topic from './topic';
 import organisation from './organisation';
 import call from './call';
@@ -5,11 +6,22 @@ import practice from './practice';
 import session from './session';
 import statement from './statement';
 
+/**
+ * A `country` attribute (the plugin's country custom field) accepts the codes of `COUNTRY_CODES` only:
+ * the schema files say `^[A-Z]{2}$` for readers, the full list is put in here so that there is one list.
+ */
+const withCountryRule = <T extends { schema: { attributes: Record<string, Record<string, unknown>> } }>(ct: T): T => {
+  for (const attribute of Object.values(ct.schema.attributes)) {
+    if (attribute.customField === 'plugin::solidarity.country') attribute.regex = COUNTRY_PATTERN;
+  }
+  return ct;
+};
+
 export default {
   topic,
-  organisation,
+  organisation: withCountryRule(organisation),
   call,
-  practice,
+  practice: withCountryRule(practice),
   session,
   statement,
 };

@@ -218,7 +218,7 @@ export const createSeeder = (strapi: Core.Strapi, locales: string[], defaultLoca
           registrationUrl: s.registrationUrl ?? null,
           joinUrl: s.joinUrl ?? null,
           recordingUrl: s.recordingUrl ?? null,
-          speakers: s.speakers,
+          speakers: s.speakers.map((sp) => ({ ...sp, role: pick(sp.role, locale) ?? sp.role.en })),
           organisers: connect('organisation', s.organisers, locale),
           topics: connect('topic', s.topics, locale),
           practices: connect('practice', s.practices, locale),

@@ -137,7 +137,8 @@ export interface PracticeSeed {
 
 export interface SpeakerSeed {
   name: string;
-  role: string;
+  /** Translated per locale, like the session's text (the speakers component is localized as a whole). */
+  role: L10n<string>;
   organisation: string;
 }
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { COUNTRIES, PHONE_PATTERN, SUBMISSION_LIMITS } from '../../../shared/limits';
+import { PHONE_PATTERN, SUBMISSION_LIMITS } from '../../../shared/limits';
+import { isCountryCode } from '../countries';
 
 /** The limits of a submission, shared with the widgets' form (cms/shared/limits.ts). */
 export const LIMITS = SUBMISSION_LIMITS;
@@ -31,11 +32,6 @@ const optionalLine = (max: number) =>
     .pipe(z.string().max(max, `must be at most ${max} characters`))
     .optional()
     .transform((s) => (s ? s : undefined));
-
-const countries = new Set(COUNTRIES);
-
-/** True for an assigned ISO 3166-1 alpha-2 code (ES, GR...) or XK, upper-case (cms/shared/limits.ts, shared with the form). */
-export const isCountryCode = (code: string): boolean => countries.has(code);
 
 const country = z
   .string({ error: 'must be an ISO 3166-1 alpha-2 country code such as ES or GR' })
