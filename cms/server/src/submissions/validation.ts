@@ -161,11 +161,15 @@ export const submissionSchema = z.strictObject(
     ),
     consent: z.literal(true, { error: 'consent to the privacy notice is required' }),
     /** the honeypot: people leave it empty; the controller looks at it before validating */
+    // No schema-valid value but '' (maxLength 0, default ''): a client generated from the OpenAPI
+    // document, or Swagger UI's example ("string"), would otherwise fill it and lose the fiche.
+    // Bots' values never reach this schema: the controller answers them first.
     [HONEYPOT_FIELD]: z
       .string()
-      .max(LIMITS.url)
+      .max(0, 'must be empty')
       .optional()
       .meta({
+        default: '',
         description:
           'Honeypot: must be absent or empty. Forms render it hidden from people; a value marks the request as spam: it is answered 202 as if accepted, and nothing is stored or sent.',
       }),
