@@ -229,10 +229,25 @@ export const asFields = (body: unknown): Record<string, unknown> => {
   return body as Record<string, unknown>;
 };
 
+/**
+ * `value` with every string well-formed Unicode: a lone UTF-16 surrogate (`"\ud800"` is valid JSON)
+ * becomes U+FFFD, as PostgreSQL refuses it in text and json columns (a 500 at insert otherwise).
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormedText = (s: string): string => s.replace(LONE_SURROGATE, '\uFFFD');
+const wellFormed = (value: unknown): unknown => {
+  if (typeof value === 'string') return wellFormedText(value);
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [wellFormedText(k), wellFormed(v)]));
+  }
+  return value;
+};
+
 /** Validates a request body; throws a ValidationError listing every invalid field. */
 export const parseSubmission = (body: unknown): SubmissionInput => {
   asFields(body);
-  const parsed = submissionSchema.safeParse(body);
+  const parsed = submissionSchema.safeParse(wellFormed(body));
   if (!parsed.success) throw submissionError(issuesToErrors(parsed.error));
   return parsed.data;
 };
