@@ -532,6 +532,20 @@ describe('hostile queries: fixed regressions', () => {
     }
   });
 
+  it('an id or slug that no document can have (a NUL byte, markup) is a 404 on every detail route, never a 500', async () => {
+    // PostgreSQL refuses a NUL byte in text: it must not reach the database
+    for (const route of ['/practices', '/sessions', '/statements', '/topics', '/organisations', '/calls']) {
+      for (const id of ['%00', 'public-alpha%00', 'a%00b', '%3Cscript%3E']) {
+        const url = `/api/solidarity${route}/${id}`;
+        const res = await get(url);
+        expectSafe(url, res);
+        expect(res.status, `${url}: ${res.text.slice(0, 200)}`).toBe(404);
+      }
+    }
+    const ics = await get('/api/solidarity/sessions/a%00b.ics');
+    expect(ics.status, ics.text.slice(0, 200)).toBe(404);
+  });
+
   const privateReaches = [
     `filters[localizations][title][$startsWith]=${prefixOf(CANARY.draftEdit)}`,
     'filters[localizations][title][$notNull]=true',

@@ -53,6 +53,14 @@ describe('GET /api/solidarity/openapi.json', () => {
       expect.arrayContaining(['title', 'summary', 'topics', 'contact', 'consent', 'altcha'])
     );
     expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['202', '400', '403', '409', '413', '429']));
+    // the honeypot: a client generated from this document (or Swagger UI's "Try it out", which fills every
+    // string property with "string") must not be able to put a schema-valid value in it and lose the fiche
+    const honeypot = post?.requestBody.content['application/json']?.schema.properties.leaveThisFieldEmpty as
+      | { type?: string; maxLength?: number; default?: unknown }
+      | undefined;
+    expect(honeypot?.type).toBe('string');
+    expect(honeypot?.maxLength).toBe(0);
+    expect(honeypot?.default).toBe('');
     // what a feed or calendar refuses is not offered
     const calendar = doc.paths['/api/solidarity/sessions.ics']?.get?.parameters.map((p) => p.name) ?? [];
     expect(calendar).toContain('when');

@@ -30,6 +30,9 @@ interface AttributeMeta {
   type?: string;
 }
 
+/** What a documentId or a slug can be made of (the public `topic`, `organisation` and `call` shortcuts check the same). */
+const ID_OR_SLUG = /^[\p{L}\p{N}_.~-]{1,200}$/u;
+
 /** The condition that keeps a relation's joined rows to published ones (Strapi joins drafts too). */
 const PUBLISHED = { publishedAt: { $notNull: true } } as const;
 
@@ -339,6 +342,9 @@ export const createRepository = (strapi: Core.Strapi) => {
 
     /** One published document by documentId or slug (of any locale), in `locale` or the default locale. */
     async findOne(type: ContentTypeName, idOrSlug: string, locale: string, defaultLocale: string) {
+      // No documentId or slug has other characters (Strapi's uid fields: letters, digits, - _ . ~); a NUL
+      // byte, which PostgreSQL refuses in text, would otherwise be a 500
+      if (!ID_OR_SLUG.test(idOrSlug)) return null;
       const uid = UID[type] as never;
       const matches = (await strapi.db.query(uid).findMany({
         where: { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }], publishedAt: { $notNull: true } },

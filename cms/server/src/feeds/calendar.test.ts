@@ -94,4 +94,27 @@ describe('renderCalendar', () => {
     expect(renderCalendar(input)).toBe(renderCalendar(input));
     expect(renderCalendar(input)).toContain('CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=Connecta-t’hi:https://meet');
   });
+  it('writes a carriage return typed in a title or name as an escaped line break, never as the end of a line', () => {
+    // An editor's title (or the calendar's name) with bare CRs: parsers that end lines at a CR would
+    // read the rest as properties of their own (a second event, another UID).
+    const injected = 'Evil\rEND:VEVENT\rBEGIN:VEVENT\rSUMMARY:Injected\rUID:x\r\nDTSTART:20300101T000000Z';
+    const text = renderCalendar({
+      name: `Net ${injected}`,
+      source: 'https://c.example/s.ics',
+      locale: 'en',
+      host: 'c.example',
+      origin: 'https://c.example',
+      now,
+      sessions: [asSession({ ...base, title: injected, summary: `one\rtwo\u0000three\u000bfour`, startsAt: '2026-07-01T10:00:00Z' })],
+    });
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // every CR ends a line, with its LF
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/); // not allowed in iCalendar TEXT
+    // a parser that splits lines at a lone CR as well as at CRLF sees one event with its own properties
+    const lines = text.replace(/\r\n[ \t]/g, '').split(/\r\n|\r|\n/);
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('UID:'))).toEqual(['UID:doc1@c.example']);
+    const [event] = Object.values(ical.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
+    expect(event?.summary).toBe('Evil\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Injected\nUID:x\nDTSTART:20300101T000000Z');
+  });
 });

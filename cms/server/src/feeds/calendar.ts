@@ -61,7 +61,15 @@ export const foldLine = (line: string): string => {
 
 /** Stringifies with CRLF line endings and strict folding, ending with CRLF. */
 const serialize = (calendar: ICAL.Component): string => {
-  const unfolded = ICAL.stringify.component(calendar.toJSON(), designSet).replace(/\r\n[ \t]/g, '');
+  const unfolded = ICAL.stringify.component(calendar.toJSON(), designSet)
+    .replace(/\r\n[ \t]/g, '')
+    // ical.js escapes a value's LF as `\n` but writes its CR as it is: a CR typed in a title (a CRLF
+    // becomes CR + `\n`) would end a content line for a lenient parser, and what follows it would be
+    // read as properties of their own. A value's CR, with the `\n` after it, is one escaped line break.
+    .replace(/\r(?:\\n)?(?!\n)/g, '\\n')
+    // other control characters are not allowed in iCalendar TEXT (RFC 5545 section 3.3.11)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
   return `${unfolded.split(/\r\n/).map(foldLine).join(CRLF)}${CRLF}`;
 };
 

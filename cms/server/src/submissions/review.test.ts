@@ -71,6 +71,20 @@ describe('admin review routes: access', () => {
 });
 
 describe('admin review routes: list and detail', () => {
+  it('answers a NUL byte in the search, the call or the id with a 4xx, never a 500 (PostgreSQL refuses NUL in text)', async () => {
+    for (const qs of ['?q=%00', '?q=a%00b', '?call=%00']) {
+      const res = await admin(reviewer).list(qs);
+      expect(res.status, qs).toBe(400);
+      expect(res.body.error.name).toBe('ValidationError');
+    }
+    for (const id of ['%00', 'abc%00def']) {
+      expect((await admin(reviewer).one(id)).status, id).toBe(404);
+      expect((await admin(reviewer).act(id, { action: 'start-review', expectedStatus: 'submitted' })).status, id).toBe(404);
+    }
+    const eraser = await createAdmin(app, 'nul-eraser@network.example', ['plugin::solidarity.review', 'plugin::solidarity.erase']);
+    expect((await admin(eraser).erase('%00')).status).toBe(404);
+  });
+
   it('lists submissions with their contact, counts per status, filters and pagination', async () => {
     const xss = '<script>alert(1)</script><img src=x onerror=alert(1)>';
     const inCall = await newSubmission({ call: 'review-call', title: `Call entry ${xss}`, body: `${xss}\n\nsecond` });

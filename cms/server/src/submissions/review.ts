@@ -27,13 +27,19 @@ export interface Reviewer {
   username?: string | null;
 }
 
+/** Whether `id` can be a documentId (Strapi makes them of [a-z0-9]; at most 128 characters accepted here). */
+const isDocumentId = (id: string): boolean => /^[A-Za-z0-9_-]{1,128}$/.test(id);
+
 const reviewerName = (u: Reviewer) =>
   [u.firstname, u.lastname].filter(Boolean).join(' ').trim() || u.username || `admin #${String(u.id)}`;
 
+/** Text of a query parameter: PostgreSQL refuses a NUL byte in text (a 500 if it reached the database). */
+const queryText = z.string().trim().min(1).max(200).refine((s) => !s.includes('\u0000'), 'must not contain a NUL character');
+
 const listQuery = z.strictObject({
   status: z.enum(REVIEW_STATUSES).optional(),
-  call: z.string().trim().min(1).max(200).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  call: queryText.optional(),
+  q: queryText.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -194,6 +200,8 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const original = async (documentId: string, populate = true): Promise<PracticeRow | null> => {
+    // not a documentId Strapi makes ([a-z0-9]): no submission has it, and a NUL byte would be a 500 on PostgreSQL
+    if (!isDocumentId(documentId)) return null;
     const [row] = await practices().findMany({
       where: { documentId, source: 'submission', publishedAt: { $null: true } },
       select: [...SCALARS, 'body'],
@@ -271,6 +279,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const parsed = actionBody.safeParse(body ?? {});
       if (!parsed.success) throw invalid(parsed.error, 'field of a review action');
       const { action, note, expectedStatus } = parsed.data;
+      if (!isDocumentId(documentId)) throw new errors.NotFoundError(`No submission "${documentId}"`);
       const rule = TRANSITIONS[action];
       if (rule.note === 'required' && !note) {
         const message = action === 'reject' ? 'a reason is required to reject' : 'a note for the contact is required';
@@ -361,6 +370,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Erases a submission for good: every language, draft and published, its contact and history, its search rows. */
     async erase(documentId: string): Promise<void> {
+      if (!isDocumentId(documentId)) throw new errors.NotFoundError(`No submission "${documentId}"`);
       const [row] = await practices().findMany({ where: { documentId, source: 'submission' }, select: ['id'], limit: 1 });
       if (!row) throw new errors.NotFoundError(`No submission "${documentId}"`);
       const documents = strapi.documents(UID.practice as never) as unknown as { delete(p: object): Promise<unknown> };

@@ -296,6 +296,14 @@ describe('POST /api/solidarity/submissions', () => {
     await submit(app, await proven()).expect(202);
   });
 
+  it('stores a lone UTF-16 surrogate (valid JSON, not valid Unicode) as U+FFFD, never a 500', async () => {
+    // PostgreSQL refuses "\ud800" in its json type and in text: the body's blocks could not be inserted
+    const res = await submit(app, await proven({ title: 'Lone \ud800 surrogate title', summary: `${'Summary with a lone surrogate \udc00 '.repeat(2)}`, body: 'Text \ud800 here' })).expect(202);
+    const [stored] = await storedPractice(app, res.body.data.id);
+    expect(stored?.title).toBe('Lone \ufffd surrogate title');
+    expect(JSON.stringify(stored?.body)).toContain('Text \ufffd here');
+  });
+
   it('describes the honeypot in the OpenAPI document', async () => {
     const doc = (await request(app.url).get('/api/solidarity/openapi.json').expect(200)).body as {
       paths: Record<string, { post?: { description?: string; requestBody: { content: Record<string, { schema: { properties: Record<string, { description?: string }> } }> } } }>;

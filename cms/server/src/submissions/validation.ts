@@ -157,11 +157,15 @@ export const submissionSchema = z.strictObject(
     ),
     consent: z.literal(true, { error: 'consent to the privacy notice is required' }),
     /** the honeypot: people leave it empty; the controller looks at it before validating */
+    // No schema-valid value but '' (maxLength 0, default ''): a client generated from the OpenAPI
+    // document, or Swagger UI's example ("string"), would otherwise fill it and lose the fiche.
+    // Bots' values never reach this schema: the controller answers them first.
     [HONEYPOT_FIELD]: z
       .string()
-      .max(LIMITS.url)
+      .max(0, 'must be empty')
       .optional()
       .meta({
+        default: '',
         description:
           'Honeypot: must be absent or empty. Forms render it hidden from people; a value marks the request as spam: it is answered 202 as if accepted, and nothing is stored or sent.',
       }),
@@ -221,10 +225,25 @@ export const asFields = (body: unknown): Record<string, unknown> => {
   return body as Record<string, unknown>;
 };
 
+/**
+ * `value` with every string well-formed Unicode: a lone UTF-16 surrogate (`"\ud800"` is valid JSON)
+ * becomes U+FFFD, as PostgreSQL refuses it in text and json columns (a 500 at insert otherwise).
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormedText = (s: string): string => s.replace(LONE_SURROGATE, '\uFFFD');
+const wellFormed = (value: unknown): unknown => {
+  if (typeof value === 'string') return wellFormedText(value);
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [wellFormedText(k), wellFormed(v)]));
+  }
+  return value;
+};
+
 /** Validates a request body; throws a ValidationError listing every invalid field. */
 export const parseSubmission = (body: unknown): SubmissionInput => {
   asFields(body);
-  const parsed = submissionSchema.safeParse(body);
+  const parsed = submissionSchema.safeParse(wellFormed(body));
   if (!parsed.success) throw submissionError(issuesToErrors(parsed.error));
   return parsed.data;
 };

@@ -175,6 +175,11 @@ describe('whatever is under /uploads is served inert', () => {
     '/UPLOADS/planted-test-page.html',
     '/%75ploads/planted-test-page.html',
     '//uploads/planted-test-page.html',
+    // a browser sends %2f as it is; the static server decodes it, then resolves `..`
+    '/admin%2f..%2fuploads/planted-test-page.html',
+    '/documentation%2f..%2fuploads/planted-test-page.html',
+    '/x%2F..%2Fuploads/planted-test-logo.svg',
+    '/uploads%2f.%2fplanted-test-page.html',
   ])('%s: sandboxed, not sniffed, downloaded (or refused)', async (url) => {
     const res = await request(app.url).get(url);
     // koa-send answers 400 to a path it finds malicious, 404 to another's case
