@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { createSearchIndex } from './search';
 import { registerStaticRoutes } from './static';
-import type adminLayoutService from './services/admin-layout';
-import type demoAdminService from './services/demo-admin';
-import type localeService from './services/locales';
-import type seedService from './services/seed';
+import type adminLayoutService from './setup/admin-layout';
+import type demoAdminService from './setup/demo-admin';
+import type localeService from './locales/service';
+import type seedService from './seed/service';
 
 type ServiceOf<F extends (...args: never[]) => unknown> = ReturnType<F>;
 

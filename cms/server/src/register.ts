@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
 import { createSearchIndex } from './search';
 import { submissionsGuard } from './submissions/guard';
-import { UID } from './uids';
+import { UID } from './content-types/uids';
 
 const OUR_UIDS = new Set<string>(Object.values(UID));
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { publicOrigin } from './public';
+import { publicOrigin } from '../reads/controller';
 
 interface I18nLocale {
   code: string;

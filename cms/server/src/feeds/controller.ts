@@ -1,16 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { apiPath } from '../api/shape';
-import { renderCalendar, CALENDAR_CONTENT_TYPE } from '../feeds/calendar';
-import { asSession, type Json } from '../feeds/documents';
+import { apiPath } from '../reads/presenters';
+import { renderCalendar, CALENDAR_CONTENT_TYPE } from './calendar';
+import { asSession, type Json } from './documents';
 import {
   CSV_CONTENT_TYPE,
   JSON_CONTENT_TYPE,
   practicesCsvStream,
   practicesJsonStream,
-} from '../feeds/export';
-import { collectionTitle } from '../feeds/labels';
-import { CALENDAR_MAX, WALK_PAGE_SIZE, checkWalkQuery, feedQuery, walkQuery, type Query } from '../feeds/query';
+} from './export';
+import { collectionTitle } from './labels';
+import { CALENDAR_MAX, WALK_PAGE_SIZE, checkWalkQuery, feedQuery, walkQuery, type Query } from './query';
 import {
   FEED_CONTENT_TYPES,
   FEED_FORMATS,
@@ -18,10 +18,10 @@ import {
   renderFeed,
   type FeedCollection,
   type FeedFormat,
-} from '../feeds/syndication';
-import type cacheService from '../services/cache';
-import type { PublicApiService } from '../services/public-api';
-import { allowAnyOrigin, assertUtf8, publicOrigin } from './public';
+} from './syndication';
+import type cacheService from '../http/cache';
+import type { PublicApiService } from '../reads/service';
+import { allowAnyOrigin, assertUtf8, publicOrigin } from '../reads/controller';
 
 type CacheService = ReturnType<typeof cacheService>;
 type Handler = (ctx: Context) => Promise<void>;

@@ -1,5 +1,5 @@
-import { FEED_REJECTED, WALK_REJECTED } from '../../feeds/query';
-import type { PublicRoute } from '.';
+import { FEED_REJECTED, WALK_REJECTED } from './query';
+import type { PublicRoute } from '../routes/content-api';
 
 const open = { auth: false as const, policies: [], middlewares: [] };
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { submissionSchema } from '../submissions/validation';
 import { publicRoutes, type PublicRoute } from '../routes/content-api';
-import { CONTENT_TYPE_NAMES, type ContentTypeName } from '../uids';
-import { MAX_PAGE_SIZE, shortcutSchemas } from './params';
-import { SHAPES } from './populate';
+import { CONTENT_TYPE_NAMES, type ContentTypeName } from '../content-types/uids';
+import { MAX_PAGE_SIZE, shortcutSchemas } from '../reads/params';
+import { SHAPES } from '../reads/shapes';
 
 type Json = Record<string, unknown>;
 

@@ -2,7 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
-import { shortcutKeys } from './params';
+import { shortcutKeys } from '../reads/params';
 
 let app: TestApp;
 beforeAll(async () => {

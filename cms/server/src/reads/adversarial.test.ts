@@ -5,7 +5,7 @@ import qs from 'qs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, startStrapi, type TestApp, type TestDoc } from '../../../../test/helpers/strapi';
-import { UID } from '../uids';
+import { UID } from '../content-types/uids';
 
 /*
  * Adversarial suite: generated hostile and malformed queries (Strapi's query

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { buildOpenApi } from '../api/openapi';
+import { buildOpenApi } from '../openapi/document';
 import { hasJsonLd, inlineSafeJson, JSONLD_CONTENT_TYPE, JSONLD_MEDIA_TYPE, toJsonLd } from '../feeds/jsonld';
-import type cacheService from '../services/cache';
-import type { PublicApiService } from '../services/public-api';
-import { CONTENT_TYPE_NAMES, HANDLERS } from '../uids';
+import type cacheService from '../http/cache';
+import type { PublicApiService } from './service';
+import { CONTENT_TYPE_NAMES, HANDLERS } from '../content-types/uids';
 
 type CacheService = ReturnType<typeof cacheService>;
 

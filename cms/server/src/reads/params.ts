@@ -1,7 +1,7 @@
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { PRACTICE_CRITERIA, SESSION_KINDS, STATEMENT_KINDS, ORGANISATION_KINDS } from '../seed/types';
-import type { ContentTypeName } from '../uids';
+import type { ContentTypeName } from '../content-types/uids';
 
 export const MAX_PAGE_SIZE = 50;
 export const DEFAULT_PAGE_SIZE = 25;

@@ -1,4 +1,4 @@
-import { PLURAL, type ContentTypeName } from '../uids';
+import { PLURAL, type ContentTypeName } from '../content-types/uids';
 import type { Entry } from './repository';
 
 export interface PresentContext {

@@ -2,9 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { createSearchIndex } from '../search';
-import { UID, type ContentTypeName } from '../uids';
+import { UID, type ContentTypeName } from '../content-types/uids';
 import { DEFAULT_PAGE_SIZE, type RestParams, type Shortcuts } from './params';
-import { SHAPES } from './populate';
+import { SHAPES } from './shapes';
 
 export type Entry = Record<string, unknown> & { id: number; documentId: string; locale: string };
 

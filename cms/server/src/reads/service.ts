@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypes, errors } from '@strapi/utils';
-import { parsePublicQuery, type RestParams, type Shortcuts } from '../api/params';
-import { checkPublicFields, checkPublicFilters, checkPublicPopulate, refuseForbiddenNames, type FilterModel, type GetModel } from '../api/filters';
-import { SHAPES } from '../api/populate';
-import { checkedSort, createRepository, type Entry } from '../api/repository';
-import { parseFields, present, type PresentContext } from '../api/shape';
-import { UID, type ContentTypeName } from '../uids';
+import { parsePublicQuery, type RestParams, type Shortcuts } from './params';
+import { checkPublicFields, checkPublicFilters, checkPublicPopulate, refuseForbiddenNames, type FilterModel, type GetModel } from './filters';
+import { SHAPES } from './shapes';
+import { checkedSort, createRepository, type Entry } from './repository';
+import { parseFields, present, type PresentContext } from './presenters';
+import { UID, type ContentTypeName } from '../content-types/uids';
 
 const LOCALE_TTL_MS = 5_000;
 

@@ -1,4 +1,4 @@
-import { UID, type ContentTypeName } from '../uids';
+import { UID, type ContentTypeName } from '../content-types/uids';
 
 /**
  * The fixed, shallow shape each public type comes back in: which columns, which

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { blocksToText } from '../seed/blocks';
-import { UID } from '../uids';
+import { UID } from '../content-types/uids';
 import { SEARCH_TABLE, clientOf, createSearchSchema, ensureReadIndexes, pgConfigFor } from './ddl';
 
 /** Types with full-text search, and the fields that feed it. */

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UID, type SolidarityUID } from '../uids';
+import { UID, type SolidarityUID } from '../content-types/uids';
 import { markupToBlocks } from './blocks';
 import { dayFromNow, zonedToUtc } from './time';
 import type {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { createSeeder, type SeedReport } from '../seed';
-import * as demo from '../seed/data';
-import { UID } from '../uids';
+import { createSeeder, type SeedReport } from '.';
+import * as demo from './data';
+import { UID } from '../content-types/uids';
 
 const STORE_KEY = 'demo-content-seeded-at';
 

@@ -1,15 +1,15 @@
 import { factories } from '@strapi/strapi';
-import { UID } from '../uids';
+import { UID } from '../content-types/uids';
 import antispam from '../submissions/antispam';
 import notifications from '../submissions/notifications';
-import review from '../submissions/review';
+import review from '../submissions/review/service';
 import submissions from '../submissions/service';
-import adminLayout from './admin-layout';
-import cache from './cache';
-import demoAdmin from './demo-admin';
-import locales from './locales';
-import publicApi from './public-api';
-import seed from './seed';
+import adminLayout from '../setup/admin-layout';
+import cache from '../http/cache';
+import demoAdmin from '../setup/demo-admin';
+import locales from '../locales/service';
+import publicApi from '../reads/service';
+import seed from '../seed/service';
 
 /** Strapi's core services per type (find, findOne, ... through the document service), as every content type has. */
 const core = {

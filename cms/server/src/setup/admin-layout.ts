@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UID, type ContentTypeName } from '../uids';
+import { UID, type ContentTypeName } from '../content-types/uids';
 
 interface Layout {
   mainField: string;

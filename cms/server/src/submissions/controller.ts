@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import type { AntispamService } from '../submissions/antispam';
-import { submissionsConfig } from '../submissions/config';
-import { answeringProblems, clientIp } from '../submissions/http';
-import type { SubmissionsService } from '../submissions/service';
-import { asFields, randomId } from '../submissions/validation';
+import type { AntispamService } from './antispam';
+import { submissionsConfig } from './config';
+import { answeringProblems, clientIp } from '../http/problems';
+import type { SubmissionsService } from './service';
+import { asFields, randomId } from './validation';
 
 /**
  * POST /api/solidarity/submissions and GET /api/solidarity/submissions/challenge.

@@ -1,4 +1,4 @@
-import type { PublicRoute } from '.';
+import type { PublicRoute } from '../routes/content-api';
 
 const open = { auth: false as const, policies: [], middlewares: [] };
 

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { PublicApiService } from '../services/public-api';
-import { UID } from '../uids';
-import { HttpProblem } from './http';
+import type { PublicApiService } from '../reads/service';
+import { UID } from '../content-types/uids';
+import { HttpProblem } from '../http/problems';
 import { redactAddresses, type NotificationsService } from './notifications';
 import {
   fieldError,

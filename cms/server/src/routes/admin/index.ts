@@ -3,7 +3,7 @@
  * admin JWT required): reviewers need `plugin::solidarity.review`, erasing
  * needs `plugin::solidarity.erase`.
  */
-import { embedRoutes } from './embed';
+import { embedRoutes } from '../../embed/routes';
 
 const can = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],

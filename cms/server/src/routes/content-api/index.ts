@@ -1,6 +1,6 @@
-import { CONTENT_TYPE_NAMES, HANDLERS, PLURAL } from '../../uids';
-import { feedRoutes } from './feeds';
-import { submissionRoutes } from './submissions';
+import { CONTENT_TYPE_NAMES, HANDLERS, PLURAL } from '../../content-types/uids';
+import { feedRoutes } from '../../feeds/routes';
+import { submissionRoutes } from '../../submissions/routes';
 
 
 export interface PublicRoute {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { answeringProblems } from '../submissions/http';
-import type { Reviewer, ReviewService } from '../submissions/review';
+import { answeringProblems } from '../../http/problems';
+import type { Reviewer, ReviewService } from './service';
 
 /** Admin routes of the review page (/solidarity/submissions...), behind admin auth and plugin RBAC. */
 const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {

@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
-import { SEARCH_TABLE } from '../search/ddl';
-import { UID } from '../uids';
-import { adminToken, createAdmin, createCall, DEMO_ADMIN, storedPractice, submit, validSubmission } from './testing/fixtures';
-import { startSmtpSink, type SmtpSink } from './testing/smtp-sink';
+import { startStrapi, type TestApp } from '../../../../../test/helpers/strapi';
+import { SEARCH_TABLE } from '../../search/ddl';
+import { UID } from '../../content-types/uids';
+import { adminToken, createAdmin, createCall, DEMO_ADMIN, storedPractice, submit, validSubmission } from '../testing/fixtures';
+import { startSmtpSink, type SmtpSink } from '../testing/smtp-sink';
 
 /** The review routes of the admin page: auth, RBAC, transitions, concurrency, publication, erasure, mails. */
 let app: TestApp;

@@ -2,11 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { blocksToText } from '../seed/blocks';
-import { UID } from '../uids';
-import { HttpProblem } from './http';
-import type { NotificationsService } from './notifications';
-import { REVIEW_STATUSES, type HistoryEvent, type ReviewStatus } from './service';
+import { blocksToText } from '../../seed/blocks';
+import { UID } from '../../content-types/uids';
+import { HttpProblem } from '../../http/problems';
+import type { NotificationsService } from '../notifications';
+import { REVIEW_STATUSES, type HistoryEvent, type ReviewStatus } from '../service';
 
 export const REVIEW_ACTIONS = ['start-review', 'request-info', 'approve', 'reject'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
