@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { publicOrigin } from '../reads/controller';
+import { publicOrigin } from '../http/origin';
 
 interface I18nLocale {
   code: string;

@@ -21,7 +21,8 @@ import {
 } from './syndication';
 import type cacheService from '../http/cache';
 import type { PublicApiService } from '../reads/service';
-import { allowAnyOrigin, assertUtf8, publicOrigin } from '../reads/controller';
+import { assertUtf8 } from '../http/errors';
+import { allowAnyOrigin, publicOrigin } from '../http/origin';
 
 type CacheService = ReturnType<typeof cacheService>;
 type Handler = (ctx: Context) => Promise<void>;

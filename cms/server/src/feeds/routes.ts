@@ -1,7 +1,5 @@
 import { FEED_REJECTED, WALK_REJECTED } from './query';
-import type { PublicRoute } from '../routes/content-api';
-
-const open = { auth: false as const, policies: [], middlewares: [] };
+import { open, type PublicRoute } from '../http/routes';
 
 const route = (path: string, handler: string, summary: string): PublicRoute => ({
   method: 'GET',

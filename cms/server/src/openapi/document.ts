@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { submissionSchema } from '../submissions/validation';
-import { publicRoutes, type PublicRoute } from '../routes/content-api';
+import type { PublicRoute } from '../http/routes';
+import { publicRoutes } from '../routes/content-api';
 import { CONTENT_TYPE_NAMES, type ContentTypeName } from '../content-types/uids';
 import { MAX_PAGE_SIZE, shortcutSchemas } from '../reads/params';
 import { SHAPES } from '../reads/shapes';

@@ -6,29 +6,10 @@ import { hasJsonLd, inlineSafeJson, JSONLD_CONTENT_TYPE, JSONLD_MEDIA_TYPE, toJs
 import type cacheService from '../http/cache';
 import type { PublicApiService } from './service';
 import { CONTENT_TYPE_NAMES, HANDLERS } from '../content-types/uids';
+import { assertUtf8 } from '../http/errors';
+import { allowAnyOrigin, publicOrigin } from '../http/origin';
 
 type CacheService = ReturnType<typeof cacheService>;
-
-/** Public reads: anyone may fetch them from any origin, never with credentials. */
-export const allowAnyOrigin = (ctx: Context) => {
-  ctx.set('Access-Control-Allow-Origin', '*');
-  ctx.remove('Access-Control-Allow-Credentials');
-};
-
-/** 400 for percent-encoded bytes that are not UTF-8, in the path or the query string. */
-export const assertUtf8 = (ctx: Context) => {
-  for (const part of [ctx.path, ...ctx.querystring.split('&')]) {
-    try {
-      decodeURIComponent(part.replace(/\+/g, ' '));
-    } catch {
-      throw new errors.ValidationError('The request URL is not valid UTF-8: percent-encode text as UTF-8');
-    }
-  }
-};
-
-export const publicOrigin = (strapi: Core.Strapi, ctx: Context): string =>
-  String(strapi.config.get('server.url') || ctx.request.origin).replace(/\/+$/, '');
-
 
 /** `findPractices`, `findOnePractice`, ... for every public type. */
 const publicController = ({ strapi }: { strapi: Core.Strapi }) => {

@@ -3,7 +3,8 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import type { AntispamService } from './antispam';
 import { submissionsConfig } from './config';
-import { answeringProblems, clientIp } from '../http/problems';
+import { clientIp } from '../http/origin';
+import { answeringProblems } from '../http/problems';
 import type { SubmissionsService } from './service';
 import { asFields, randomId } from './validation';
 

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { allowedOrigins, normalizeOrigin, submissionsConfig } from './config';
-import { HttpProblem, requestOrigin, sendProblem } from '../http/problems';
+import { requestOrigin } from '../http/origin';
+import { HttpProblem, sendProblem } from '../http/problems';
 
 export const SUBMISSIONS_PATH = '/api/solidarity/submissions';
 export const CHALLENGE_PATH = '/api/solidarity/submissions/challenge';

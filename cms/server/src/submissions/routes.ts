@@ -1,6 +1,4 @@
-import type { PublicRoute } from '../routes/content-api';
-
-const open = { auth: false as const, policies: [], middlewares: [] };
+import { open, type PublicRoute } from '../http/routes';
 
 /**
  * Public submission routes. CORS, origin, content type and size are handled
