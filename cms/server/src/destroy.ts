@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './services/get-service';
 
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   // The submissions' Redis connection (rate limits, used proofs), when REDIS_URL is set.
-  (strapi.plugin('solidarity').service('cache') as unknown as { close(): void }).close();
-  await (strapi.plugin('solidarity').service('antispam') as unknown as { close(): Promise<void> }).close();
+  getService(strapi, 'cache').close();
+  await getService(strapi, 'antispam').close();
 };
 
 export default destroy;

@@ -3,6 +3,7 @@ import { registerComponents } from './components';
 import { createSearchIndex } from './search';
 import { submissionsGuard } from './submissions/guard';
 import { UID } from './content-types/uids';
+import { getService } from './services/get-service';
 
 const OUR_UIDS = new Set<string>(Object.values(UID));
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -18,7 +19,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Repeated public reads and revalidations are answered before Strapi's middleware stack.
   strapi.server.use(
-    (strapi.plugin('solidarity').service('cache') as unknown as { fastPath(): Parameters<typeof strapi.server.use>[0] }).fastPath()
+    getService(strapi, 'cache').fastPath()
   );
 
   // Submissions: CORS for allowed origins only, origin, content type and size checked before the body is read.
@@ -34,7 +35,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId =
         ctx.params.documentId ?? (result as { documentId?: string } | null | undefined)?.documentId;
       if (documentId) await search.indexDocument(ctx.uid, documentId);
-      await (strapi.plugin('solidarity').service('cache') as unknown as { bump(): Promise<void> }).bump();
+      await getService(strapi, 'cache').bump();
     }
     return result;
   });

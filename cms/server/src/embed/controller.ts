@@ -1,12 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { publicOrigin } from '../http/origin';
-
-interface I18nLocale {
-  code: string;
-  name: string;
-  isDefault?: boolean;
-}
+import { getService } from '../services/get-service';
 
 /**
  * The embed builder's settings (admin route GET /solidarity/embed/config): the app's public URL,
@@ -16,11 +11,7 @@ interface I18nLocale {
 const embedController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async config(ctx: Context) {
     ctx.set('Cache-Control', 'no-store');
-    const i18n = strapi.plugin('i18n').service('locales') as unknown as {
-      find(params?: object): Promise<I18nLocale[]>;
-      getDefaultLocale(): Promise<string>;
-    };
-    const [found, defaultLocale] = await Promise.all([i18n.find(), i18n.getDefaultLocale()]);
+    const { locales: found, defaultLocale } = await getService(strapi, 'locales').current();
     ctx.body = {
       publicUrl: publicOrigin(strapi, ctx),
       locales: found.map((l) => ({ code: l.code, name: l.name, isDefault: l.code === defaultLocale })),

@@ -19,12 +19,10 @@ import {
   type FeedCollection,
   type FeedFormat,
 } from './syndication';
-import type cacheService from '../http/cache';
-import type { PublicApiService } from '../reads/service';
 import { assertUtf8 } from '../http/errors';
 import { allowAnyOrigin, publicOrigin } from '../http/origin';
+import { getService } from '../services/get-service';
 
-type CacheService = ReturnType<typeof cacheService>;
 type Handler = (ctx: Context) => Promise<void>;
 
 export const DEFAULT_NETWORK_NAME = 'Solidarity Commons';
@@ -43,8 +41,8 @@ export const contentDisposition = (filename: string, type: 'inline' | 'attachmen
 
 /** Feeds, calendars and open-data exports of the public content (see ../feeds). */
 const feedsController = ({ strapi }: { strapi: Core.Strapi }): Record<string, Handler> => {
-  const api = () => strapi.plugin('solidarity').service('public-api') as unknown as PublicApiService;
-  const cache = () => strapi.plugin('solidarity').service('cache') as unknown as CacheService;
+  const api = () => getService(strapi, 'public-api');
+  const cache = () => getService(strapi, 'cache');
   const networkName = () => {
     const configured = strapi.plugin('solidarity').config('networkName') as unknown;
     return typeof configured === 'string' && configured.trim() ? configured.trim() : DEFAULT_NETWORK_NAME;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { strapiService, type I18nLocale } from '../services/strapi-services';
 
 /** Human names for the locales a network typically uses; others get their code. */
 const LOCALE_NAMES: Record<string, string> = {
@@ -14,28 +15,36 @@ const LOCALE_NAMES: Record<string, string> = {
   gl: 'Galego (gl)',
 };
 
+/** The locales configured in Strapi's i18n plugin, as one read. */
+export interface LocaleList {
+  /** every locale, in the order i18n lists them */
+  locales: I18nLocale[];
+  /** their codes (`en`, `ca`, ...) */
+  codes: string[];
+  /** the default locale's code */
+  defaultLocale: string;
+}
+
 export interface LocaleService {
   ensureLocales(): Promise<string[]>;
   codes(): Promise<string[]>;
   defaultLocale(): Promise<string>;
+  /** The locale list as i18n has it now (admin pages: a locale just added shows at once). */
+  current(): Promise<LocaleList>;
+  /** The locale list, reused for LOCALE_TTL_MS (public reads: the list changes only when an admin adds a locale). */
+  cached(): Promise<LocaleList>;
 }
 
-interface I18nLocale {
-  code: string;
-  name: string;
-  isDefault?: boolean;
-}
-
-interface I18nLocalesService {
-  find(params?: Record<string, unknown>): Promise<I18nLocale[]>;
-  create(locale: { code: string; name: string }): Promise<I18nLocale>;
-  setDefaultLocale(params: { code: string }): Promise<void>;
-  getDefaultLocale(): Promise<string>;
-}
+/** How long `cached()` reuses the locale list, in milliseconds. */
+export const LOCALE_TTL_MS = 5_000;
 
 const localeService = ({ strapi }: { strapi: Core.Strapi }): LocaleService => {
-  const i18n = (): I18nLocalesService =>
-    strapi.plugin('i18n').service('locales') as unknown as I18nLocalesService;
+  const i18n = () => strapiService(strapi, 'plugin::i18n.locales');
+  let cache: { at: number; list: LocaleList } | null = null;
+  const current = async (): Promise<LocaleList> => {
+    const [locales, defaultLocale] = await Promise.all([i18n().find(), i18n().getDefaultLocale()]);
+    return { locales, codes: locales.map((l) => l.code), defaultLocale };
+  };
   const config = () => ({
     locales: strapi.plugin('solidarity').config('locales') as string[],
     defaultLocale: strapi.plugin('solidarity').config('defaultLocale') as string,
@@ -68,6 +77,13 @@ const localeService = ({ strapi }: { strapi: Core.Strapi }): LocaleService => {
     },
     async defaultLocale() {
       return i18n().getDefaultLocale();
+    },
+    current,
+    async cached() {
+      if (cache && Date.now() - cache.at < LOCALE_TTL_MS) return cache.list;
+      const list = await current();
+      cache = { at: Date.now(), list };
+      return list;
     },
   };
 };

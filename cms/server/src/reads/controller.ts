@@ -3,18 +3,16 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { buildOpenApi } from '../openapi/document';
 import { hasJsonLd, inlineSafeJson, JSONLD_CONTENT_TYPE, JSONLD_MEDIA_TYPE, toJsonLd } from '../feeds/jsonld';
-import type cacheService from '../http/cache';
-import type { PublicApiService } from './service';
 import { CONTENT_TYPE_NAMES, HANDLERS } from '../content-types/uids';
 import { assertUtf8 } from '../http/errors';
 import { allowAnyOrigin, publicOrigin } from '../http/origin';
+import { getService } from '../services/get-service';
 
-type CacheService = ReturnType<typeof cacheService>;
 
 /** `findPractices`, `findOnePractice`, ... for every public type. */
 const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
-  const api = () => strapi.plugin('solidarity').service('public-api') as unknown as PublicApiService;
-  const cache = () => strapi.plugin('solidarity').service('cache') as unknown as CacheService;
+  const api = () => getService(strapi, 'public-api');
+  const cache = () => getService(strapi, 'cache');
 
   const handlers: Record<string, (ctx: Context) => Promise<void>> = {};
   for (const type of CONTENT_TYPE_NAMES) {

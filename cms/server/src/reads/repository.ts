@@ -141,7 +141,7 @@ export const createRepository = (strapi: Core.Strapi) => {
 
   const documentIdsBySlug = async (type: ContentTypeName, slugs: string[]): Promise<string[]> => {
     // published rows only: a draft's slug (a draft-only document, or a published one's draft edit) is not public
-    const rows = (await strapi.db.query(UID[type] as never).findMany({
+    const rows = (await strapi.db.query(UID[type]).findMany({
       where: { slug: { $in: slugs }, publishedAt: { $notNull: true } },
       select: ['documentId'],
     })) as { documentId: string }[];
@@ -232,7 +232,7 @@ export const createRepository = (strapi: Core.Strapi) => {
   const load = async (type: ContentTypeName, ids: number[], detail: boolean): Promise<Entry[]> => {
     if (!ids.length) return [];
     const shape = SHAPES[type];
-    const rows = (await strapi.db.query(UID[type] as never).findMany({
+    const rows = (await strapi.db.query(UID[type]).findMany({
       where: { id: { $in: ids } },
       select: ['id', ...shape.list, ...(detail ? shape.detail : [])],
       populate: { ...shape.populate, ...(detail ? shape.detailPopulate : {}) },
@@ -260,7 +260,7 @@ export const createRepository = (strapi: Core.Strapi) => {
       });
       const ids = [...new Set(refs.map((r) => r.documentId as string).filter(Boolean))];
       if (!ids.length) continue;
-      const rows = (await strapi.db.query(UID[target] as never).findMany({
+      const rows = (await strapi.db.query(UID[target]).findMany({
         where: { documentId: { $in: ids }, locale, publishedAt: { $notNull: true } },
         select: ['documentId', 'slug', label],
       })) as Record<string, unknown>[];
@@ -283,7 +283,7 @@ export const createRepository = (strapi: Core.Strapi) => {
           'filters',
           () =>
             strapi.db
-              .queryBuilder(UID[type] as never)
+              .queryBuilder(UID[type])
               .select('id')
               .where({ $and: where })
               .getKnexQuery() as unknown as Knex.QueryBuilder
@@ -339,7 +339,7 @@ export const createRepository = (strapi: Core.Strapi) => {
 
     /** One published document by documentId or slug (of any locale), in `locale` or the default locale. */
     async findOne(type: ContentTypeName, idOrSlug: string, locale: string, defaultLocale: string) {
-      const uid = UID[type] as never;
+      const uid = UID[type];
       const matches = (await strapi.db.query(uid).findMany({
         where: { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }], publishedAt: { $notNull: true } },
         select: ['documentId', 'locale'],

@@ -6,8 +6,7 @@ import { SHAPES } from './shapes';
 import { checkedSort, createRepository, type Entry } from './repository';
 import { parseFields, present, type PresentContext } from './presenters';
 import { UID, type ContentTypeName } from '../content-types/uids';
-
-const LOCALE_TTL_MS = 5_000;
+import { getService } from '../services/get-service';
 
 export interface PublicQuery {
   type: ContentTypeName;
@@ -26,18 +25,7 @@ export interface PublicQuery {
 const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repo = createRepository(strapi);
   // The locale list changes only when an admin adds a locale; a few seconds of reuse is harmless.
-  let localeCache: { at: number; codes: string[]; defaultLocale: string } | null = null;
-
-  const locales = async () => {
-    if (localeCache && Date.now() - localeCache.at < LOCALE_TTL_MS) return localeCache;
-    const i18n = strapi.plugin('i18n').service('locales') as unknown as {
-      find(): Promise<{ code: string }[]>;
-      getDefaultLocale(): Promise<string>;
-    };
-    const [all, defaultLocale] = await Promise.all([i18n.find(), i18n.getDefaultLocale()]);
-    localeCache = { at: Date.now(), codes: all.map((l) => l.code), defaultLocale };
-    return localeCache;
-  };
+  const locales = () => getService(strapi, 'locales').cached();
 
   const resolveLocale = async (requested: string | undefined) => {
     const { codes, defaultLocale } = await locales();
@@ -61,7 +49,7 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
    * the client's parameters.
    */
   const validateRest = async (type: ContentTypeName, rest: RestParams) => {
-    const schema = strapi.getModel(UID[type] as never);
+    const schema = strapi.getModel(UID[type]);
     refuseForbiddenNames({ sort: rest.sort, fields: rest.fields, populate: rest.populate });
     checkPublicFields(rest.fields);
     if (rest.sort !== undefined) checkedSort(type, rest.sort);
@@ -86,7 +74,7 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const sanitize = async (type: ContentTypeName, entry: Entry) =>
-    (await strapi.contentAPI.sanitize.output(entry, strapi.getModel(UID[type] as never), {})) as Entry;
+    (await strapi.contentAPI.sanitize.output(entry, strapi.getModel(UID[type]), {})) as Entry;
 
   const contextFor = (locale: string, origin: string): PresentContext => ({
     locale,

@@ -13,12 +13,12 @@ import seed from '../seed/service';
 
 /** Strapi's core services per type (find, findOne, ... through the document service), as every content type has. */
 const core = {
-  topic: factories.createCoreService(UID.topic as never),
-  organisation: factories.createCoreService(UID.organisation as never),
-  call: factories.createCoreService(UID.call as never),
-  practice: factories.createCoreService(UID.practice as never),
-  session: factories.createCoreService(UID.session as never),
-  statement: factories.createCoreService(UID.statement as never),
+  topic: factories.createCoreService(UID.topic),
+  organisation: factories.createCoreService(UID.organisation),
+  call: factories.createCoreService(UID.call),
+  practice: factories.createCoreService(UID.practice),
+  session: factories.createCoreService(UID.session),
+  statement: factories.createCoreService(UID.statement),
 };
 
 export default {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID, type ContentTypeName } from '../content-types/uids';
+import { strapiService } from '../services/strapi-services';
 
 interface Layout {
   mainField: string;
@@ -51,7 +52,7 @@ interface CmConfiguration {
   layouts: { list: string[]; edit: unknown };
 }
 
-interface CmContentTypes {
+export interface CmContentTypes {
   findContentType(uid: string): { uid: string } | undefined;
   findConfiguration(ct: { uid: string }): Promise<CmConfiguration>;
   updateConfiguration(ct: { uid: string }, config: Partial<CmConfiguration>): Promise<unknown>;
@@ -66,7 +67,7 @@ const adminLayoutService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const store = strapi.store({ type: 'plugin', name: 'solidarity' });
     const applied = (await store.get({ key: 'admin-layout-version' })) as number | null;
     if (applied === LAYOUT_VERSION) return false;
-    const cm = strapi.plugin('content-manager').service('content-types') as unknown as CmContentTypes;
+    const cm = strapiService(strapi, 'plugin::content-manager.content-types');
     for (const [name, layout] of Object.entries(LAYOUTS) as [ContentTypeName, Layout][]) {
       const contentType = cm.findContentType(UID[name]);
       if (!contentType) continue;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { strapiService } from '../services/strapi-services';
 
 interface DemoAdmin {
   email: string;
@@ -6,7 +7,7 @@ interface DemoAdmin {
   isDefault: boolean;
 }
 
-interface AdminUserService {
+export interface AdminUserService {
   exists(attributes?: Record<string, unknown>): Promise<boolean>;
   createFirstAdmin(attributes: {
     email: string;
@@ -27,7 +28,7 @@ export type DemoAdminOutcome = 'created' | 'exists' | 'refused' | 'disabled';
 const demoAdminService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async ensure(): Promise<DemoAdminOutcome> {
     const admin = strapi.plugin('solidarity').config('demo.admin') as DemoAdmin | null;
-    const users = strapi.service('admin::user') as unknown as AdminUserService;
+    const users = strapiService(strapi, 'admin::user');
     if (!admin) {
       if (process.env.NODE_ENV === 'production' && !(await users.exists())) {
         strapi.log.warn(

@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import type { AntispamService } from './antispam';
 import { submissionsConfig } from './config';
 import { clientIp } from '../http/origin';
 import { answeringProblems } from '../http/problems';
-import type { SubmissionsService } from './service';
 import { asFields, randomId } from './validation';
+import { getService } from '../services/get-service';
 
 /**
  * POST /api/solidarity/submissions and GET /api/solidarity/submissions/challenge.
@@ -15,8 +14,8 @@ import { asFields, randomId } from './validation';
  * validation and storage (submissions/service.ts).
  */
 const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
-  const antispam = () => strapi.plugin('solidarity').service('antispam') as unknown as AntispamService;
-  const submissions = () => strapi.plugin('solidarity').service('submissions') as unknown as SubmissionsService;
+  const antispam = () => getService(strapi, 'antispam');
+  const submissions = () => getService(strapi, 'submissions');
 
   return {
     /** An ALTCHA challenge for the form (the widget's `challengeurl`). */

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { PublicApiService } from '../reads/service';
 import { UID } from '../content-types/uids';
 import { HttpProblem } from '../http/problems';
-import { redactAddresses, type NotificationsService } from './notifications';
+import { redactAddresses } from './notifications';
 import {
   fieldError,
   parseSubmission,
@@ -13,6 +12,7 @@ import {
   type FieldError,
   type SubmissionInput,
 } from './validation';
+import { getService } from '../services/get-service';
 
 export const REVIEW_STATUSES = ['submitted', 'in-review', 'needs-info', 'approved', 'rejected'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
@@ -56,8 +56,8 @@ const readable = (d: string | Date | undefined) => (d ? `${iso(d).slice(0, 16).r
  * waiting for review. Nothing here ever publishes.
  */
 const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const api = () => strapi.plugin('solidarity').service('public-api') as unknown as PublicApiService;
-  const notifications = () => strapi.plugin('solidarity').service('notifications') as unknown as NotificationsService;
+  const api = () => getService(strapi, 'public-api');
+  const notifications = () => getService(strapi, 'notifications');
   const query = (uid: string) =>
     strapi.db.query(uid as never) as unknown as { findMany(p: object): Promise<Row[]> };
 
@@ -156,7 +156,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const history: HistoryEvent[] = [
         { at: now.toISOString(), action: 'submit', from: null, to: 'submitted', by: null, consent: true, locale, origin: meta.origin },
       ];
-      const documents = strapi.documents(UID.practice as never) as unknown as {
+      const documents = strapi.documents(UID.practice) as unknown as {
         create(p: object): Promise<{ documentId: string }>;
       };
       const created = await documents.create({

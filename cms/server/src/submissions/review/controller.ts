@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { answeringProblems } from '../../http/problems';
-import type { Reviewer, ReviewService } from './service';
+import type { Reviewer } from './service';
+import { getService } from '../../services/get-service';
 
 /** Admin routes of the review page (/solidarity/submissions...), behind admin auth and plugin RBAC. */
 const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
-  const review = () => strapi.plugin('solidarity').service('review') as unknown as ReviewService;
+  const review = () => getService(strapi, 'review');
 
   return {
     async list(ctx: Context) {

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { blocksToText } from '../../seed/blocks';
 import { UID } from '../../content-types/uids';
 import { HttpProblem } from '../../http/problems';
-import type { NotificationsService } from '../notifications';
 import { REVIEW_STATUSES, type HistoryEvent, type ReviewStatus } from '../service';
+import { getService } from '../../services/get-service';
 
 export const REVIEW_ACTIONS = ['start-review', 'request-info', 'approve', 'reject'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
@@ -162,9 +162,9 @@ const present = (row: PracticeRow, published: boolean, detail: boolean) => ({
  * approved ones and erases them on request.
  */
 const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const notifications = () => strapi.plugin('solidarity').service('notifications') as unknown as NotificationsService;
+  const notifications = () => getService(strapi, 'notifications');
   const practices = () =>
-    strapi.db.query(UID.practice as never) as unknown as {
+    strapi.db.query(UID.practice) as unknown as {
       findMany(p: object): Promise<PracticeRow[]>;
       findOne(p: object): Promise<PracticeRow | null>;
       count(p: object): Promise<number>;
@@ -320,7 +320,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       if (action === 'approve') {
         try {
-          const documents = strapi.documents(UID.practice as never) as unknown as { publish(p: object): Promise<unknown> };
+          const documents = strapi.documents(UID.practice) as unknown as { publish(p: object): Promise<unknown> };
           await documents.publish({ documentId, locale: '*' });
         } catch (error) {
           // Put the status back so that the submission does not claim a publication that did not happen.
@@ -362,7 +362,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     async erase(documentId: string): Promise<void> {
       const [row] = await practices().findMany({ where: { documentId, source: 'submission' }, select: ['id'], limit: 1 });
       if (!row) throw new errors.NotFoundError(`No submission "${documentId}"`);
-      const documents = strapi.documents(UID.practice as never) as unknown as { delete(p: object): Promise<unknown> };
+      const documents = strapi.documents(UID.practice) as unknown as { delete(p: object): Promise<unknown> };
       await documents.delete({ documentId, locale: '*' });
       // Snapshots kept by Strapi's content history (when that feature is on) hold the contact too.
       const historyUid = 'plugin::content-manager.history-version';
