@@ -29,7 +29,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // and give public caches a new content version.
   const search = createSearchIndex(strapi);
   strapi.documents.use(async (context, next) => {
-    const ctx = context as unknown as DocumentContext;
+    const ctx: DocumentContext = context;
     const result = await next();
     if (OUR_UIDS.has(ctx.uid) && WRITES.has(ctx.action)) {
       const documentId =

@@ -36,7 +36,7 @@ export const committedStoreReader = (strapi: Core.Strapi, plugin: string) => {
       return null;
     }
     connection = new Database(filename, { readonly: true, fileMustExist: true, timeout: 0 });
-    const table = (strapi.db.metadata.get('strapi::core-store' as never) as unknown as { tableName: string }).tableName;
+    const table = strapi.db.metadata.get('strapi::core-store').tableName;
     // The row strapi.store({ type: 'plugin', name }).get({ key }) reads (core-store.js).
     statement = connection.prepare(
       `SELECT value, type FROM ${table} WHERE key = ? AND environment IS NULL AND tag IS NULL ORDER BY id LIMIT 1`

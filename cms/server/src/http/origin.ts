@@ -21,8 +21,7 @@ const trustsProxy = (strapi: Core.Strapi): boolean => {
 
 /** `scheme://host` the request was addressed to, honouring X-Forwarded-Proto/Host behind a trusted proxy. */
 export const requestOrigin = (strapi: Core.Strapi, ctx: Context): string => {
-  const app = strapi.server.app as unknown as { proxy?: boolean };
-  if (app.proxy || !trustsProxy(strapi)) return ctx.request.origin;
+  if (strapi.server.app.proxy || !trustsProxy(strapi)) return ctx.request.origin;
   const proto = ctx.get('X-Forwarded-Proto').split(',')[0]?.trim() || ctx.protocol;
   const host = ctx.get('X-Forwarded-Host').split(',')[0]?.trim() || ctx.get('Host');
   return `${proto}://${host}`;
@@ -49,8 +48,7 @@ const ipv6Groups = (ip: string): string[] | null => {
  */
 export const clientIp = (strapi: Core.Strapi, ctx: Context): string => {
   let ip = ctx.request.ip ?? '';
-  const app = strapi.server.app as unknown as { proxy?: boolean };
-  if (!app.proxy && trustsProxy(strapi)) {
+  if (!strapi.server.app.proxy && trustsProxy(strapi)) {
     const forwarded = ctx.get('X-Forwarded-For').split(',')[0]?.trim();
     if (forwarded) ip = forwarded;
   }

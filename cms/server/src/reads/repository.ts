@@ -124,13 +124,10 @@ export const checkedSort = (type: ContentTypeName, sort: unknown): [string, 'asc
  * full-text search, sorting and pagination in a bounded number of queries.
  */
 export const createRepository = (strapi: Core.Strapi) => {
-  const knex = (): Knex => strapi.db.connection as unknown as Knex;
+  const knex = (): Knex => strapi.db.connection;
   const search = createSearchIndex(strapi);
   const meta = (type: ContentTypeName) => {
-    const m = strapi.db.metadata.get(UID[type]) as unknown as {
-      tableName: string;
-      attributes: Record<string, AttributeMeta>;
-    };
+    const m: { tableName: string; attributes: Record<string, AttributeMeta> } = strapi.db.metadata.get(UID[type]);
     const column = (attr: string): string => {
       const a = m.attributes[attr];
       if (!a) throw new Error(`No attribute ${attr} on ${type}`);
@@ -181,7 +178,7 @@ export const createRepository = (strapi: Core.Strapi) => {
     if (s.open === false) where.push({ $or: [{ opensAt: { $gt: now } }, { closesAt: { $lte: now } }] });
     if (rest.filters !== undefined) {
       const transformed = fromClientInput('filters', () =>
-        strapi.get('query-params').transform(UID[type], { filters: rest.filters } as never)
+        strapi.get('query-params').transform(UID[type], { filters: rest.filters })
       ) as { filters?: unknown; where?: unknown };
       const restWhere = transformed.where ?? transformed.filters;
       if (restWhere && typeof restWhere === 'object') where.push(restWhere as Record<string, unknown>);
@@ -286,7 +283,7 @@ export const createRepository = (strapi: Core.Strapi) => {
               .queryBuilder(UID[type])
               .select('id')
               .where({ $and: where })
-              .getKnexQuery() as unknown as Knex.QueryBuilder
+              .getKnexQuery()
         );
         query = query.whereIn('t.id', sub);
       }

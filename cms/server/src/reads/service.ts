@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { contentTypes, errors } from '@strapi/utils';
 import { parsePublicQuery, type RestParams, type Shortcuts } from './params';
 import { checkPublicFields, checkPublicFilters, checkPublicPopulate, refuseForbiddenNames, type FilterModel, type GetModel } from './filters';
@@ -40,7 +40,8 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { locale: match, defaultLocale, codes };
   };
 
-  const getModel: GetModel = (uid) => strapi.getModel(uid as never) as unknown as FilterModel | undefined;
+  // filter paths name relation targets by their UID string: content types or components
+  const getModel: GetModel = (uid) => strapi.getModel(uid as StrapiUID.Schema);
 
   /**
    * Checks `filters` against the public grammar (and rewrites relation filters
@@ -63,7 +64,7 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
     checkPublicPopulate(rest.populate, [...Object.keys(shape.populate), ...Object.keys(shape.detailPopulate ?? {})]);
     const { filters, sort, fields, populate } = rest;
     try {
-      await strapi.contentAPI.validate.query({ filters, sort, fields, populate } as never, schema, {});
+      await strapi.contentAPI.validate.query({ filters, sort, fields, populate }, schema, {});
     } catch (error) {
       if (error instanceof errors.ValidationError) throw error;
       // Strapi's validator throws plain errors on shapes it does not expect: still the client's input

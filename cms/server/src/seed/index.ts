@@ -44,7 +44,7 @@ const pick = <T>(value: L10n<T>, locale: string): T | undefined =>
  * locale and then translated into every locale it has text for.
  */
 export const createSeeder = (strapi: Core.Strapi, locales: string[], defaultLocale: string) => {
-  const docs = (uid: SolidarityUID): Docs => strapi.documents(uid) as unknown as Docs;
+  const docs = (uid: SolidarityUID): Docs => strapi.documents(uid);
   const ids: Record<string, Map<string, string>> = {};
   /** which locales a created or found document has, per type and slug */
   const present: Record<string, Map<string, Set<string>>> = {};

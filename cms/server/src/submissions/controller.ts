@@ -4,6 +4,7 @@ import type { Context } from 'koa';
 import { submissionsConfig } from './config';
 import { clientIp } from '../http/origin';
 import { answeringProblems } from '../http/problems';
+import { requestBody } from '../http/request';
 import { asFields, randomId } from './validation';
 import { getService } from '../services/get-service';
 
@@ -27,7 +28,7 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
     create: answeringProblems(async (ctx: Context) => {
       ctx.set('Cache-Control', 'no-store');
       const config = submissionsConfig(strapi);
-      const body = (ctx.request as unknown as { body?: unknown }).body;
+      const body = requestBody(ctx);
       // Bodies sent without a Content-Length are measured once parsed.
       if (!ctx.get('Content-Length') && Buffer.byteLength(JSON.stringify(body ?? null)) > config.submissions.maxBodyBytes) {
         throw new errors.PayloadTooLargeError(`The submission is too large: at most ${config.submissions.maxBodyBytes} bytes of JSON`, {

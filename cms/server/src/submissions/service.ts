@@ -58,8 +58,7 @@ const readable = (d: string | Date | undefined) => (d ? `${iso(d).slice(0, 16).r
 const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const api = () => getService(strapi, 'public-api');
   const notifications = () => getService(strapi, 'notifications');
-  const query = (uid: string) =>
-    strapi.db.query(uid as never) as unknown as { findMany(p: object): Promise<Row[]> };
+  const query = (uid: string): { findMany(p: object): Promise<Row[]> } => strapi.db.query(uid);
 
   /** The published versions with one of `slugs` (any locale), by slug. */
   const publishedBySlug = async (uid: string, slugs: string[], select: string[]) => {
@@ -156,9 +155,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const history: HistoryEvent[] = [
         { at: now.toISOString(), action: 'submit', from: null, to: 'submitted', by: null, consent: true, locale, origin: meta.origin },
       ];
-      const documents = strapi.documents(UID.practice) as unknown as {
-        create(p: object): Promise<{ documentId: string }>;
-      };
+      const documents: { create(p: object): Promise<{ documentId: string }> } = strapi.documents(UID.practice);
       const created = await documents.create({
         locale,
         data: {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { answeringProblems } from '../../http/problems';
+import { requestBody } from '../../http/request';
 import type { Reviewer } from './service';
 import { getService } from '../../services/get-service';
 
@@ -22,7 +23,7 @@ const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
     act: answeringProblems(async (ctx: Context) => {
       ctx.set('Cache-Control', 'no-store');
       const user = ctx.state.user as Reviewer;
-      ctx.body = await review().act(String(ctx.params.documentId), (ctx.request as unknown as { body?: unknown }).body, user);
+      ctx.body = await review().act(String(ctx.params.documentId), requestBody(ctx), user);
     }),
 
     async erase(ctx: Context) {

@@ -163,20 +163,17 @@ const present = (row: PracticeRow, published: boolean, detail: boolean) => ({
  */
 const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const notifications = () => getService(strapi, 'notifications');
-  const practices = () =>
-    strapi.db.query(UID.practice) as unknown as {
-      findMany(p: object): Promise<PracticeRow[]>;
-      findOne(p: object): Promise<PracticeRow | null>;
-      count(p: object): Promise<number>;
-      updateMany(p: object): Promise<{ count: number }>;
-    };
-  const knex = () => strapi.db.connection as unknown as Knex;
+  const practices = (): {
+    findMany(p: object): Promise<PracticeRow[]>;
+    findOne(p: object): Promise<PracticeRow | null>;
+    count(p: object): Promise<number>;
+    updateMany(p: object): Promise<{ count: number }>;
+  } => strapi.db.query(UID.practice);
+  const knex = (): Knex => strapi.db.connection;
   const column = (attribute: string) => {
-    const meta = strapi.db.metadata.get(UID.practice) as unknown as {
-      tableName: string;
-      attributes: Record<string, { columnName?: string }>;
-    };
-    return { table: meta.tableName, name: meta.attributes[attribute]?.columnName ?? attribute };
+    const meta = strapi.db.metadata.get(UID.practice);
+    const attr = meta.attributes[attribute];
+    return { table: meta.tableName, name: (attr && 'columnName' in attr ? attr.columnName : undefined) ?? attribute };
   };
 
   /** The row each submission is listed by: its first draft (the language it was sent in). */
@@ -286,22 +283,12 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
 
       const before = await strapi.db.transaction(async () => {
-        const qb = (
-          strapi.db.entityManager as unknown as {
-            createQueryBuilder(uid: string): {
-              select(c: string[]): unknown;
-              where(w: object): unknown;
-              orderBy(o: object): unknown;
-              forUpdate(): unknown;
-              execute(): Promise<PracticeRow[]>;
-            };
-          }
-        ).createQueryBuilder(UID.practice);
+        const qb = strapi.db.entityManager.createQueryBuilder(UID.practice);
         qb.select(['id', 'documentId', 'reviewStatus', 'reviewHistory', 'source', 'locale', 'title', 'publishedAt']);
         qb.where({ documentId });
         qb.orderBy({ id: 'asc' });
         if (strapi.db.dialect.client === 'postgres') qb.forUpdate();
-        const rows = await qb.execute();
+        const rows = await qb.execute<PracticeRow[]>();
         const current = rows.find((r) => r.publishedAt === null && r.source === 'submission');
         if (!current) throw new errors.NotFoundError(`No submission "${documentId}"`);
         if (current.reviewStatus !== expectedStatus) throw conflict(current, documentId);
@@ -320,7 +307,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       if (action === 'approve') {
         try {
-          const documents = strapi.documents(UID.practice) as unknown as { publish(p: object): Promise<unknown> };
+          const documents: { publish(p: object): Promise<unknown> } = strapi.documents(UID.practice);
           await documents.publish({ documentId, locale: '*' });
         } catch (error) {
           // Put the status back so that the submission does not claim a publication that did not happen.
@@ -362,12 +349,12 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     async erase(documentId: string): Promise<void> {
       const [row] = await practices().findMany({ where: { documentId, source: 'submission' }, select: ['id'], limit: 1 });
       if (!row) throw new errors.NotFoundError(`No submission "${documentId}"`);
-      const documents = strapi.documents(UID.practice) as unknown as { delete(p: object): Promise<unknown> };
+      const documents: { delete(p: object): Promise<unknown> } = strapi.documents(UID.practice);
       await documents.delete({ documentId, locale: '*' });
       // Snapshots kept by Strapi's content history (when that feature is on) hold the contact too.
       const historyUid = 'plugin::content-manager.history-version';
-      if (strapi.getModel(historyUid as never)) {
-        await strapi.db.query(historyUid as never).deleteMany({ where: { relatedDocumentId: documentId, contentType: UID.practice } });
+      if (strapi.getModel(historyUid)) {
+        await strapi.db.query(historyUid).deleteMany({ where: { relatedDocumentId: documentId, contentType: UID.practice } });
       }
       const left = await practices().count({ where: { documentId } });
       if (left) throw new Error(`Erasing submission ${documentId} left ${left} rows`);
