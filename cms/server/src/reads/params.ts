@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { PRACTICE_CRITERIA, SESSION_KINDS, STATEMENT_KINDS, ORGANISATION_KINDS } from '../seed/types';
+import { PRACTICE_CRITERIA, SESSION_KINDS, STATEMENT_KINDS, ORGANISATION_KINDS } from '../content-types/vocabulary';
 import type { ContentTypeName } from '../content-types/uids';
 
 export const MAX_PAGE_SIZE = 50;

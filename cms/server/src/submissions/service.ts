@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../content-types/uids';
+import type { ReviewStatus } from '../content-types/vocabulary';
 import { HttpProblem } from '../http/problems';
 import { redactAddresses } from './notifications';
 import {
@@ -14,8 +15,6 @@ import {
 } from './validation';
 import { getService } from '../services/get-service';
 
-export const REVIEW_STATUSES = ['submitted', 'in-review', 'needs-info', 'approved', 'rejected'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** One entry of a submission's history (private JSON attribute `reviewHistory`). */
 export interface HistoryEvent {

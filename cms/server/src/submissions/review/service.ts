@@ -5,11 +5,10 @@ import { z } from 'zod';
 import { blocksToText } from '../../seed/blocks';
 import { UID } from '../../content-types/uids';
 import { HttpProblem } from '../../http/problems';
-import { REVIEW_STATUSES, type HistoryEvent, type ReviewStatus } from '../service';
+import { REVIEW_ACTIONS, REVIEW_STATUSES, type ReviewAction, type ReviewStatus } from '../../content-types/vocabulary';
+import type { HistoryEvent } from '../service';
 import { getService } from '../../services/get-service';
 
-export const REVIEW_ACTIONS = ['start-review', 'request-info', 'approve', 'reject'] as const;
-export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 /** Which status each action leads to, from which statuses, and whether it needs a note. */
 export const TRANSITIONS: Record<ReviewAction, { from: readonly ReviewStatus[]; to: ReviewStatus; note: 'required' | 'optional' }> = {
