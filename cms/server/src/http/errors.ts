@@ -11,3 +11,13 @@ export const assertUtf8 = (ctx: Context) => {
     }
   }
 };
+
+/** One entry of `error.details.errors` in Strapi's validation error format: which input, and what is wrong with it. */
+export interface FieldError {
+  path: (string | number)[];
+  message: string;
+  name: 'ValidationError';
+}
+
+/** `{ path, message, name: 'ValidationError' }`, an entry of `error.details.errors` (Strapi's format). */
+export const fieldError = (path: (string | number)[], message: string): FieldError => ({ path, message, name: 'ValidationError' });

@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import { buildOpenApi } from '../openapi/document';
 import { hasJsonLd, inlineSafeJson, JSONLD_CONTENT_TYPE, JSONLD_MEDIA_TYPE, toJsonLd } from '../feeds/jsonld';
 import { CONTENT_TYPE_NAMES, HANDLERS } from '../content-types/uids';
-import { assertUtf8 } from '../http/errors';
+import { assertUtf8, fieldError } from '../http/errors';
 import { allowAnyOrigin, publicOrigin } from '../http/origin';
 import { getService } from '../services/get-service';
 
@@ -47,7 +47,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
           // JSON-LD (schema.org) on `?format=jsonld` or `Accept: application/ld+json`.
           if (ctx.query.format === 'jsonld' && !hasJsonLd(type)) {
             throw new errors.ValidationError('format=jsonld is available for practices, sessions and statements', {
-              errors: [{ path: ['format'], message: 'no JSON-LD for this type', name: 'ValidationError' }],
+              errors: [fieldError(['format'], 'no JSON-LD for this type')],
             });
           }
           const jsonLd =

@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { fieldError } from '../http/errors';
 
 /**
  * The public `filters` grammar, checked before anything reaches Strapi's query
@@ -99,7 +100,7 @@ export type GetModel = (uid: string) => FilterModel | undefined;
 const fail = (path: (string | number)[], message: string): never => {
   const where = path.length ? `filters[${path.join('][')}]` : 'filters';
   throw new errors.ValidationError(`Invalid query parameter "${where}": ${message}`, {
-    errors: [{ path: ['filters', ...path.map(String)], message, name: 'ValidationError' }],
+    errors: [fieldError(['filters', ...path.map(String)], message)],
   });
 };
 
@@ -399,7 +400,7 @@ export const refuseForbiddenNames = (params: Record<string, unknown>): void => {
     const found = tokens(value).find((t) => (FORBIDDEN_ATTRIBUTES as readonly string[]).includes(t));
     if (found) {
       throw new errors.ValidationError(`Invalid query parameter "${param}": "${found}" is not public`, {
-        errors: [{ path: [param], message: `"${found}" is not public`, name: 'ValidationError' }],
+        errors: [fieldError([param], `"${found}" is not public`)],
       });
     }
   }
@@ -414,7 +415,7 @@ export const checkPublicPopulate = (populate: unknown, allowed: readonly string[
   if (populate === undefined) return;
   const bad = (message: string): never => {
     throw new errors.ValidationError(`Invalid query parameter "populate": ${message}`, {
-      errors: [{ path: ['populate'], message, name: 'ValidationError' }],
+      errors: [fieldError(['populate'], message)],
     });
   };
   if (depth > 4) bad('nested too deep');
@@ -456,7 +457,7 @@ export const checkPublicFields = (fields: unknown): void => {
   const items = typeof fields === 'string' ? [fields] : asList(fields);
   if (!items || !items.every((f) => typeof f === 'string')) {
     throw new errors.ValidationError('Invalid query parameter "fields": a field name, a comma list or a list of names', {
-      errors: [{ path: ['fields'], message: 'a field name, a comma list or a list of names', name: 'ValidationError' }],
+      errors: [fieldError(['fields'], 'a field name, a comma list or a list of names')],
     });
   }
 };

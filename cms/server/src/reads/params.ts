@@ -2,6 +2,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { PRACTICE_CRITERIA, SESSION_KINDS, STATEMENT_KINDS, ORGANISATION_KINDS } from '../content-types/vocabulary';
 import type { ContentTypeName } from '../content-types/uids';
+import { fieldError } from '../http/errors';
 
 export const MAX_PAGE_SIZE = 50;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -113,11 +114,7 @@ export const shortcutKeys = (type: ContentTypeName): string[] =>
   Object.keys((shortcutSchemas[type] as z.ZodObject).shape);
 
 const issueDetails = (error: z.ZodError) => ({
-  errors: error.issues.map((i) => ({
-    path: i.path.map(String),
-    message: i.message,
-    name: 'ValidationError',
-  })),
+  errors: error.issues.map((i) => fieldError(i.path.map(String), i.message)),
 });
 
 /** Splits and validates a public query: shortcuts with zod, unknown keys rejected. */
@@ -131,12 +128,12 @@ export const parsePublicQuery = (
   if (unknown.length) {
     throw new errors.ValidationError(
       `Unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}`,
-      { errors: unknown.map((k) => ({ path: [k], message: 'not a parameter of this route', name: 'ValidationError' })) }
+      { errors: unknown.map((k) => fieldError([k], 'not a parameter of this route')) }
     );
   }
   if (query.status !== undefined && query.status !== 'published') {
     throw new errors.ValidationError('Only published content is public: "status" can only be "published"', {
-      errors: [{ path: ['status'], message: 'must be "published"', name: 'ValidationError' }],
+      errors: [fieldError(['status'], 'must be "published"')],
     });
   }
   const shortcutInput: Record<string, unknown> = {};

@@ -5,6 +5,7 @@ import { createSearchIndex } from '../search';
 import { UID, type ContentTypeName } from '../content-types/uids';
 import { DEFAULT_PAGE_SIZE, type RestParams, type Shortcuts } from './params';
 import { SHAPES } from './shapes';
+import { fieldError } from '../http/errors';
 
 export type Entry = Record<string, unknown> & { id: number; documentId: string; locale: string };
 
@@ -52,7 +53,7 @@ export const fromClientInput = <T>(param: string, build: () => T): T => {
     if (error instanceof errors.ApplicationError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new errors.ValidationError(`Invalid query parameter "${param}": ${message}`.slice(0, 300), {
-      errors: [{ path: [param], message: message.slice(0, 200), name: 'ValidationError' }],
+      errors: [fieldError([param], message.slice(0, 200))],
     });
   }
 };
@@ -69,7 +70,7 @@ export const dataErrorsAsBadRequest = async <T>(run: () => PromiseLike<T>): Prom
     const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) {
       throw new errors.ValidationError('Invalid query parameter "filters": a value does not fit its field', {
-        errors: [{ path: ['filters'], message: 'a value does not fit its field', name: 'ValidationError' }],
+        errors: [fieldError(['filters'], 'a value does not fit its field')],
       });
     }
     throw error;

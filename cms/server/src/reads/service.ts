@@ -7,6 +7,7 @@ import { checkedSort, createRepository, type Entry } from './repository';
 import { parseFields, present, type PresentContext } from './presenters';
 import { UID, type ContentTypeName } from '../content-types/uids';
 import { getService } from '../services/get-service';
+import { fieldError } from '../http/errors';
 
 export interface PublicQuery {
   type: ContentTypeName;
@@ -33,7 +34,7 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
     const match = codes.find((c) => c.toLowerCase() === requested.toLowerCase());
     if (!match) {
       throw new errors.ValidationError(`Unknown locale "${requested}": use one of ${codes.join(', ')}`, {
-        errors: [{ path: ['locale'], message: `must be one of ${codes.join(', ')}`, name: 'ValidationError' }],
+        errors: [fieldError(['locale'], `must be one of ${codes.join(', ')}`)],
         available: codes,
       });
     }
@@ -101,7 +102,7 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { shortcuts, rest, locale, defaultLocale } = await prepare(q);
       if (shortcuts.format === 'jsonld') {
         throw new errors.ValidationError('format=jsonld is available for single documents (/<type>/:idOrSlug)', {
-          errors: [{ path: ['format'], message: 'only on single documents', name: 'ValidationError' }],
+          errors: [fieldError(['format'], 'only on single documents')],
         });
       }
       const now = new Date();
