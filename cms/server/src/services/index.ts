@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../content-types/uids';
 import antispam from '../submissions/antispam';
+import feeds from '../feeds/service';
 import notifications from '../submissions/notifications';
 import review from '../submissions/review/service';
 import submissions from '../submissions/service';
@@ -26,6 +27,7 @@ export default {
   'admin-layout': adminLayout,
   cache,
   'demo-admin': demoAdmin,
+  feeds,
   locales,
   'public-api': publicApi,
   seed,
