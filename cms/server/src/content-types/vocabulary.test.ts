@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_FROM, REVIEW_ACTIONS as ADMIN_REVIEW_ACTIONS, STATUSES as ADMIN_STATUSES } from '../../../admin/src/pages/Submissions/types';
+import widgetLabels from '../../../../widgets/src/locales/en';
 import { componentSchemas } from '../components';
 import { LICENCE_URLS } from '../feeds/documents';
 import { TRANSITIONS } from '../submissions/review/service';
@@ -55,5 +56,12 @@ describe('vocabulary', () => {
     expect(ADMIN_STATUSES).toBe(REVIEW_STATUSES);
     expect(ADMIN_REVIEW_ACTIONS).toBe(REVIEW_ACTIONS);
     for (const action of REVIEW_ACTIONS) expect(ACTION_FROM[action], action).toEqual(TRANSITIONS[action].from);
+  });
+
+  it('has a label in the widgets for every criterion and kind they show', () => {
+    const labels: Record<string, unknown> = widgetLabels;
+    for (const value of [...PRACTICE_CRITERIA, ...SESSION_KINDS, ...STATEMENT_KINDS]) {
+      expect(typeof labels[value], value).toBe('string');
+    }
   });
 });
