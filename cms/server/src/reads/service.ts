@@ -46,7 +46,7 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Checks `filters` against the public grammar (and rewrites relation filters
-   * to published rows, see ../api/filters), refuses private and admin names,
+   * to published rows, see ./filters), refuses private and admin names,
    * then runs Strapi's own validator. Any failure is a 400: this only reads
    * the client's parameters.
    */
