@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN } from '../../cms/server/src/submissions/testing/fixtures';
-import { PLURAL, UID, type ContentTypeName } from '../../cms/server/src/uids';
+import { PLURAL, UID, type ContentTypeName } from '../../cms/server/src/content-types/uids';
 import { adminLogin, contentManager, type CmAnswer, type ContentManagerClient } from '../helpers/content-manager';
 import { testDatabaseClient } from '../helpers/db';
 import { startStrapi, type TestApp } from '../helpers/strapi';

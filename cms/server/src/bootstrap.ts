@@ -1,24 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { createSearchIndex } from './search';
 import { registerStaticRoutes } from './static';
-import { releaseStartupLock } from './startup-lock';
-import type adminLayoutService from './services/admin-layout';
-import type demoAdminService from './services/demo-admin';
-import type localeService from './services/locales';
-import type seedService from './services/seed';
-
-type ServiceOf<F extends (...args: never[]) => unknown> = ReturnType<F>;
-
-export const service = <N extends 'locales' | 'seed' | 'demo-admin' | 'admin-layout'>(
-  strapi: Core.Strapi,
-  name: N
-) =>
-  strapi.plugin('solidarity').service(name) as unknown as {
-    locales: ServiceOf<typeof localeService>;
-    seed: ServiceOf<typeof seedService>;
-    'demo-admin': ServiceOf<typeof demoAdminService>;
-    'admin-layout': ServiceOf<typeof adminLayoutService>;
-  }[N];
+import { releaseStartupLock } from './setup/startup-lock';
+import { getService } from './services/get-service';
+import { strapiService } from './services/strapi-services';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   try {
@@ -31,22 +16,20 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 const bootstrapOnce = async (strapi: Core.Strapi) => {
   registerStaticRoutes(strapi);
   // Permissions of the submission review (Settings > Roles > Plugins > Solidarity).
-  await (
-    strapi.service('admin::permission') as unknown as { actionProvider: { registerMany(a: object[]): Promise<void> } }
-  ).actionProvider.registerMany([
+  await strapiService(strapi, 'admin::permission').actionProvider.registerMany([
     { section: 'plugins', displayName: 'Review submissions', uid: 'review', pluginName: 'solidarity' },
     { section: 'plugins', displayName: 'Erase submissions', uid: 'erase', pluginName: 'solidarity' },
     { section: 'plugins', displayName: 'Use the embed builder', uid: 'embed', pluginName: 'solidarity' },
   ]);
-  await (strapi.plugin('solidarity').service('antispam') as unknown as { init(): Promise<void> }).init();
-  await service(strapi, 'locales').ensureLocales();
+  await getService(strapi, 'antispam').init();
+  await getService(strapi, 'locales').ensureLocales();
   // The search index is created by the app's migration; hosts without it get it here.
   const search = createSearchIndex(strapi);
   await search.ensureSchema();
-  await service(strapi, 'admin-layout').apply();
-  await service(strapi, 'seed').topicsIfEmpty();
+  await getService(strapi, 'admin-layout').apply();
+  await getService(strapi, 'seed').topicsIfEmpty();
   if (strapi.plugin('solidarity').config('demo.content')) {
-    const report = await service(strapi, 'seed').demoOnFirstStart();
+    const report = await getService(strapi, 'seed').demoOnFirstStart();
     if (report) {
       const created = Object.entries(report.created)
         .map(([type, n]) => `${n} ${type}`)

@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
-import { registerCustomFields } from './custom-fields';
-import { configuredSecurity, withHeadersOnEarlyAnswers } from './security-headers';
-import type { CacheService } from './services/cache';
+import { registerCustomFields } from './content-types/custom-fields';
+import { configuredSecurity, withHeadersOnEarlyAnswers } from './http/security-headers';
 import { createSearchIndex } from './search';
-import { acquireStartupLock } from './startup-lock';
+import { acquireStartupLock } from './setup/startup-lock';
 import { submissionsGuard } from './submissions/guard';
-import { guardBulkPublish, reviewRulesMiddleware } from './submissions/review-rules';
+import { guardBulkPublish, reviewRulesMiddleware } from './submissions/review/rules';
 import { uploadHeaders } from './uploads/serve';
-import { UID } from './uids';
+import { UID } from './content-types/uids';
+import { getService } from './services/get-service';
 
 const OUR_UIDS = new Set<string>(Object.values(UID));
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -30,8 +30,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Repeated public reads and revalidations are answered before Strapi's middleware stack.
   // They carry the same security headers as answers through the stack (the app's strapi::security, as configured).
-  const cache = strapi.plugin('solidarity').service('cache') as unknown as CacheService;
-  strapi.server.use(cache.fastPath(configuredSecurity(strapi)) as Parameters<typeof strapi.server.use>[0]);
+  strapi.server.use(getService(strapi, 'cache').fastPath(configuredSecurity(strapi)) as Parameters<typeof strapi.server.use>[0]);
 
   // Submissions: CORS for allowed origins only, origin, content type and size checked before the body is read;
   // its refusals carry the security headers too (not strapi::cors: the guard answers CORS itself).
@@ -47,13 +46,13 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // and give public caches a new content version.
   const search = createSearchIndex(strapi);
   strapi.documents.use(async (context, next) => {
-    const ctx = context as unknown as DocumentContext;
+    const ctx: DocumentContext = context;
     const result = await next();
     if (OUR_UIDS.has(ctx.uid) && WRITES.has(ctx.action)) {
       const documentId =
         ctx.params.documentId ?? (result as { documentId?: string } | null | undefined)?.documentId;
       if (documentId) await search.indexDocument(ctx.uid, documentId);
-      await (strapi.plugin('solidarity').service('cache') as unknown as { bump(): Promise<void> }).bump();
+      await getService(strapi, 'cache').bump();
     }
     return result;
   });

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Combobox, ComboboxOption, Field } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { COUNTRY_CODES } from '../../../server/src/countries';
+import { COUNTRY_CODES } from '../../../server/src/content-types/countries';
 import type { CustomFieldInputProps } from './inputProps';
 
 /** `[code, name]` pairs named in `locale` (Intl.DisplayNames, CLDR data), sorted by name in that language. */

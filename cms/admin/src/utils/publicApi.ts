@@ -9,6 +9,7 @@ export interface ListAnswer<T> {
 
 /** The Strapi server the admin panel talks to (window.strapi.backendURL), else this page's origin. */
 export const backendUrl = (): string => {
+  // Strapi's admin sets window.strapi at runtime and declares no type for it.
   const w = window as unknown as { strapi?: { backendURL?: string } };
   return (w.strapi?.backendURL || window.location.origin).replace(/\/+$/, '');
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PRACTICE_CRITERIA } from '../seed/types';
+import { PRACTICE_CRITERIA } from '../content-types/vocabulary';
 
 /**
  * Components of the plugin. Strapi loads components only from the app's

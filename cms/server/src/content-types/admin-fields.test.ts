@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, startStrapi, type TestApp } from '../../../../test/helpers/strapi';
-import { COUNTRY_CODES, COUNTRY_PATTERN, isCountryCode } from '../countries';
+import { COUNTRY_CODES, COUNTRY_PATTERN, isCountryCode } from './countries';
 import { adminToken, DEMO_ADMIN } from '../submissions/testing/fixtures';
-import { UID } from '../uids';
+import { UID } from './uids';
 
 /**
  * The fields editors meet in the Content Manager: country and review status are the plugin's custom

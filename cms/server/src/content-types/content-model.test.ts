@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, startStrapi, type TestApp, type TestDoc } from '../../../../test/helpers/strapi';
-import { UID } from '../uids';
+import { UID } from './uids';
 import schemas from '.';
 
 let app: TestApp;

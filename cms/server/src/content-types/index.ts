@@ -1,4 +1,4 @@
-import { COUNTRY_PATTERN } from '../countries';
+import { COUNTRY_PATTERN } from './countries';
 import topic from './topic';
 import organisation from './organisation';
 import call from './call';

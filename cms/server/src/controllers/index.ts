@@ -1,8 +1,8 @@
-import embed from './embed';
-import feeds from './feeds';
-import publicController from './public';
-import review from './review';
-import submissions from './submissions';
+import embed from '../embed/controller';
+import feeds from '../feeds/controller';
+import publicController from '../reads/controller';
+import review from '../submissions/review/controller';
+import submissions from '../submissions/controller';
 
 export default {
   embed,

@@ -1,6 +1,6 @@
 /**
  * Typed reading of the public documents returned by the public-api service
- * (the shapes built in ../api/shape.ts). Everything here already went
+ * (the shapes built in ../reads/presenters.ts). Everything here already went
  * through Strapi's output sanitizer: no private field can appear.
  */
 

@@ -3,7 +3,7 @@ import { sync as ical, type VEvent } from 'node-ical';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, startStrapi, type TestApp, type TestDoc } from '../../../../test/helpers/strapi';
-import { UID } from '../uids';
+import { UID } from '../content-types/uids';
 
 /*
  * Feeds, calendars, exports and JSON-LD against a real Strapi on a fresh

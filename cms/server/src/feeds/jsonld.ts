@@ -12,7 +12,7 @@ import {
   type OrgRef,
   type TopicRef,
 } from './documents';
-import type { ContentTypeName } from '../uids';
+import type { ContentTypeName } from '../content-types/uids';
 
 export const JSONLD_CONTENT_TYPE = 'application/ld+json; charset=utf-8';
 export const JSONLD_MEDIA_TYPE = 'application/ld+json';

@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { fieldError } from '../http/errors';
 
 export type Query = Record<string, unknown>;
 
@@ -24,7 +25,7 @@ export const rejectKeys = (query: Query, keys: readonly string[], why: string): 
   if (!found.length) return;
   throw new errors.ValidationError(
     `Query parameter${found.length > 1 ? 's' : ''} ${found.map((k) => `"${k}"`).join(', ')} not accepted here: ${why}`,
-    { errors: found.map((k) => ({ path: [k], message: 'not a parameter of this route', name: 'ValidationError' })) }
+    { errors: found.map((k) => fieldError([k], 'not a parameter of this route')) }
   );
 };
 

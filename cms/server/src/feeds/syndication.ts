@@ -164,6 +164,7 @@ const item = (entry: FeedEntry, format: FeedFormat): Item => {
       title: cdataExact(htmlText(entry.title)),
       ...(entry.summary ? { description: cdataExact(htmlText(entry.summary)) } : {}),
       content: cdataSafe(entry.html),
+      // The feed package types `objects` as one record, but xml-js renders a list as one <dc:creator> per item.
       ...(creators.length ? { extensions: [{ name: 'dc:creator', objects: creators as unknown as Record<string, unknown> }] } : {}),
     };
   }

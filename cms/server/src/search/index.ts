@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { blocksToText } from '../seed/blocks';
-import { UID } from '../uids';
+import { UID } from '../content-types/uids';
 import { SEARCH_TABLE, clientOf, createSearchSchema, ensureReadIndexes, pgConfigFor } from './ddl';
 
 /** Types with full-text search, and the fields that feed it. */
@@ -26,7 +26,7 @@ export const ftsQuery = (q: string): string | null => {
 type Row = Record<string, unknown> & { id: number; locale: string };
 
 export const createSearchIndex = (strapi: Core.Strapi) => {
-  const knex = (): Knex => strapi.db.connection as unknown as Knex;
+  const knex = (): Knex => strapi.db.connection;
   /**
    * Runs `work` on the caller's transaction when there is one (joining it, as
    * Strapi's own queries do), else on the pool. A raw `knex()` query inside a
@@ -51,7 +51,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
   const publishedRows = async (uid: string, where: Record<string, unknown>): Promise<Row[]> => {
     const spec = SEARCHABLE[uid];
     if (!spec) return [];
-    return (await strapi.db.query(uid as never).findMany({
+    return (await strapi.db.query(uid).findMany({
       where: { ...where, publishedAt: { $notNull: true } },
       select: ['id', 'documentId', 'locale', spec.title, ...spec.text, ...spec.blocks],
     })) as Row[];
@@ -91,7 +91,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
     async ensureSchema() {
       await createSearchSchema(knex());
       const tables = Object.values(UID).map(
-        (uid) => (strapi.db.metadata.get(uid as never) as unknown as { tableName: string }).tableName
+        (uid) => strapi.db.metadata.get(uid).tableName
       );
       await ensureReadIndexes(knex(), tables);
     },
@@ -127,7 +127,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
           await trx.raw(`DELETE FROM ${SEARCH_TABLE} WHERE uid = ?`, [uid]);
           const pageSize = 500;
           for (let offset = 0; ; offset += pageSize) {
-            const rows = (await strapi.db.query(uid as never).findMany({
+            const rows = (await strapi.db.query(uid).findMany({
               where: { publishedAt: { $notNull: true } },
               select: ['id', 'documentId', 'locale', ...(() => {
                 const s = SEARCHABLE[uid];

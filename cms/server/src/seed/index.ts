@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UID, type SolidarityUID } from '../uids';
+import { UID, type SolidarityUID } from '../content-types/uids';
 import { markupToBlocks } from './blocks';
 import { dayFromNow, zonedToUtc } from './time';
 import type {
@@ -44,7 +44,7 @@ const pick = <T>(value: L10n<T>, locale: string): T | undefined =>
  * locale and then translated into every locale it has text for.
  */
 export const createSeeder = (strapi: Core.Strapi, locales: string[], defaultLocale: string) => {
-  const docs = (uid: SolidarityUID): Docs => strapi.documents(uid) as unknown as Docs;
+  const docs = (uid: SolidarityUID): Docs => strapi.documents(uid);
   const ids: Record<string, Map<string, string>> = {};
   /** which locales a created or found document has, per type and slug */
   const present: Record<string, Map<string, Set<string>>> = {};

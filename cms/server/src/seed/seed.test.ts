@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
-import { UID } from '../uids';
+import { UID } from '../content-types/uids';
 import * as demo from './data';
 
 let app: TestApp;

@@ -19,44 +19,19 @@ export type L10n<T> = { en: T } & Partial<Record<Exclude<Locale, 'en'>, T>>;
 /** Every locale required (used for topics). */
 export type AllLocales<T> = Record<Locale, T>;
 
-export const ORGANISATION_KINDS = [
-  'municipality',
-  'network',
-  'cooperative',
-  'social-enterprise',
-  'association',
-  'foundation',
-  'public-body',
-  'university',
-  'company',
-  'other',
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
-export const PRACTICE_CRITERIA = [
-  'crisis-response',
-  'inter-cooperation',
-  'public-procurement',
-  'youth',
-  'ecological-transition',
-  'feminist-perspective',
-] as const;
-export type PracticeCriterion = (typeof PRACTICE_CRITERIA)[number];
-
-export const REVIEW_STATUSES = ['submitted', 'in-review', 'needs-info', 'approved', 'rejected'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-
-export const SESSION_KINDS = ['webinar', 'peer-review', 'seminar', 'workshop', 'assembly'] as const;
-export type SessionKind = (typeof SESSION_KINDS)[number];
-
-export const STATEMENT_KINDS = [
-  'sector-statement',
-  'policy-reaction',
-  'open-call',
-  'position-paper',
-  'press-release',
-] as const;
-export type StatementKind = (typeof STATEMENT_KINDS)[number];
+export {
+  ORGANISATION_KINDS,
+  PRACTICE_CRITERIA,
+  REVIEW_STATUSES,
+  SESSION_KINDS,
+  STATEMENT_KINDS,
+  type OrganisationKind,
+  type PracticeCriterion,
+  type ReviewStatus,
+  type SessionKind,
+  type StatementKind,
+} from '../content-types/vocabulary';
+import type { OrganisationKind, PracticeCriterion, ReviewStatus, SessionKind, StatementKind } from '../content-types/vocabulary';
 
 export interface TopicSeed {
   slug: string;

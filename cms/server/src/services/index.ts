@@ -1,24 +1,25 @@
 import { factories } from '@strapi/strapi';
-import { UID } from '../uids';
+import { UID } from '../content-types/uids';
 import antispam from '../submissions/antispam';
+import feeds from '../feeds/service';
 import notifications from '../submissions/notifications';
-import review from '../submissions/review';
+import review from '../submissions/review/service';
 import submissions from '../submissions/service';
-import adminLayout from './admin-layout';
-import cache from './cache';
-import demoAdmin from './demo-admin';
-import locales from './locales';
-import publicApi from './public-api';
-import seed from './seed';
+import adminLayout from '../setup/admin-layout';
+import cache from '../http/cache';
+import demoAdmin from '../setup/demo-admin';
+import locales from '../locales/service';
+import publicApi from '../reads/service';
+import seed from '../seed/service';
 
 /** Strapi's core services per type (find, findOne, ... through the document service), as every content type has. */
 const core = {
-  topic: factories.createCoreService(UID.topic as never),
-  organisation: factories.createCoreService(UID.organisation as never),
-  call: factories.createCoreService(UID.call as never),
-  practice: factories.createCoreService(UID.practice as never),
-  session: factories.createCoreService(UID.session as never),
-  statement: factories.createCoreService(UID.statement as never),
+  topic: factories.createCoreService(UID.topic),
+  organisation: factories.createCoreService(UID.organisation),
+  call: factories.createCoreService(UID.call),
+  practice: factories.createCoreService(UID.practice),
+  session: factories.createCoreService(UID.session),
+  statement: factories.createCoreService(UID.statement),
 };
 
 export default {
@@ -26,6 +27,7 @@ export default {
   'admin-layout': adminLayout,
   cache,
   'demo-admin': demoAdmin,
+  feeds,
   locales,
   'public-api': publicApi,
   seed,

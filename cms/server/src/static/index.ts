@@ -88,5 +88,5 @@ export const registerStaticRoutes = (strapi: Core.Strapi) => {
     { method: 'GET', path: '/widgets/:path(.*)', handler: bundle, config: open },
     { method: 'GET', path: '/demo', handler: demoPage, config: open },
     { method: 'GET', path: '/demo/:page', handler: demoPage, config: open },
-  ] as never);
+  ]);
 };

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
-import { UID } from '../uids';
-import { foldPath } from '../http-path';
+import { UID } from '../content-types/uids';
+import { foldPath } from '../http/path';
 import { validSubmission } from './testing/fixtures';
 
 /**

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { allowedOrigins, normalizeOrigin, submissionsConfig } from './config';
-import { foldPath } from '../http-path';
-import { HttpProblem, requestOrigin, sendProblem } from './http';
+import { foldPath } from '../http/path';
+import { requestOrigin } from '../http/origin';
+import { HttpProblem, sendProblem } from '../http/problems';
 
 export const SUBMISSIONS_PATH = '/api/solidarity/submissions';
 export const CHALLENGE_PATH = '/api/solidarity/submissions/challenge';

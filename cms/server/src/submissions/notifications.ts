@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { strapiService } from '../services/strapi-services';
 import { submissionsConfig } from './config';
 
 /** Languages the acknowledgement and the request for information are written in; others get English. */
@@ -146,9 +147,7 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return 'logged';
     }
     try {
-      const email = strapi.plugin('email').service('email') as unknown as {
-        send(options: { to: string | string[]; subject: string; text: string; html: string }): Promise<unknown>;
-      };
+      const email = strapiService(strapi, 'plugin::email.email');
       const sending = email.send({ to: mail.to, subject: mail.subject, text: mail.text, html: textToHtml(mail.text) });
       let timer: NodeJS.Timeout | undefined;
       // A slow mail server must not keep a reviewer waiting: give up waiting (the send goes on) after a while.

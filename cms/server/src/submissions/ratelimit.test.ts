@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
-import { UID } from '../uids';
+import { UID } from '../content-types/uids';
 import type { AntispamService } from './antispam';
 import { SUBMISSIONS, validSubmission } from './testing/fixtures';
 

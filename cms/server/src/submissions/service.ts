@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { PublicApiService } from '../services/public-api';
-import { UID } from '../uids';
-import { HttpProblem } from './http';
-import { redactAddresses, type NotificationsService } from './notifications';
-import { asReviewProcess } from './review-rules';
+import { UID } from '../content-types/uids';
+import type { ReviewStatus } from '../content-types/vocabulary';
+import { HttpProblem } from '../http/problems';
+import { redactAddresses } from './notifications';
+import { asReviewProcess } from './review/rules';
 import {
   fieldError,
   parseSubmission,
@@ -14,9 +14,8 @@ import {
   type FieldError,
   type SubmissionInput,
 } from './validation';
+import { getService } from '../services/get-service';
 
-export const REVIEW_STATUSES = ['submitted', 'in-review', 'needs-info', 'approved', 'rejected'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** One entry of a submission's history (private JSON attribute `reviewHistory`). */
 export interface HistoryEvent {
@@ -57,10 +56,9 @@ const readable = (d: string | Date | undefined) => (d ? `${iso(d).slice(0, 16).r
  * waiting for review. Nothing here ever publishes.
  */
 const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const api = () => strapi.plugin('solidarity').service('public-api') as unknown as PublicApiService;
-  const notifications = () => strapi.plugin('solidarity').service('notifications') as unknown as NotificationsService;
-  const query = (uid: string) =>
-    strapi.db.query(uid as never) as unknown as { findMany(p: object): Promise<Row[]> };
+  const api = () => getService(strapi, 'public-api');
+  const notifications = () => getService(strapi, 'notifications');
+  const query = (uid: string): { findMany(p: object): Promise<Row[]> } => strapi.db.query(uid);
 
   /** The published versions with one of `slugs` (any locale), by slug. */
   const publishedBySlug = async (uid: string, slugs: string[], select: string[]) => {
@@ -157,9 +155,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const history: HistoryEvent[] = [
         { at: now.toISOString(), action: 'submit', from: null, to: 'submitted', by: null, consent: true, locale, origin: meta.origin },
       ];
-      const documents = strapi.documents(UID.practice as never) as unknown as {
-        create(p: object): Promise<{ documentId: string }>;
-      };
+      const documents: { create(p: object): Promise<{ documentId: string }> } = strapi.documents(UID.practice);
       // The submission's review fields are the review process's to write.
       const created = await asReviewProcess('submission', () =>
         documents.create({

@@ -3,7 +3,7 @@ import { createChallenge, solveChallenge } from 'altcha-lib/v1';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
-import { UID } from '../uids';
+import { UID } from '../content-types/uids';
 import { altchaHmacKey, submissionsConfig } from './config';
 import { createCall, solveProof, storedPractice, submit, SUBMISSIONS, validSubmission } from './testing/fixtures';
 import { startSmtpSink, type SmtpSink } from './testing/smtp-sink';

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { PHONE_PATTERN, SUBMISSION_LIMITS } from '../../../shared/limits';
-import { isCountryCode } from '../countries';
+import { isCountryCode } from '../content-types/countries';
+import { fieldError, type FieldError } from '../http/errors';
 
 /** The limits of a submission, shared with the widgets' form (cms/shared/limits.ts). */
 export const LIMITS = SUBMISSION_LIMITS;
@@ -177,17 +178,8 @@ export const submissionSchema = z.strictObject(
 
 export type SubmissionInput = z.infer<typeof submissionSchema>;
 
-export interface FieldError {
-  path: (string | number)[];
-  message: string;
-  name: 'ValidationError';
-}
-
-export const fieldError = (path: (string | number)[], message: string): FieldError => ({
-  path,
-  message,
-  name: 'ValidationError',
-});
+/** Defined with Strapi's error format in http/errors.ts; submissions/service.ts takes them from here. */
+export { fieldError, type FieldError };
 
 const describe = (e: FieldError) => {
   const head = e.path[0] === undefined ? '' : String(e.path[0]);

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
-import { foldPath } from '../http-path';
+import { foldPath } from '../http/path';
 import { checkUpload, INLINE_TYPES, type UploadedFile } from './active-content';
 
 /**
@@ -46,7 +46,7 @@ const filesOf = (files: unknown): UploadedFile[] => {
 export const uploadGuard =
   (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
-    const files = filesOf((ctx.request as unknown as { files?: unknown }).files);
+    const files = filesOf('files' in ctx.request ? ctx.request.files : undefined);
     if (!files.length) return next();
     const refused: { path: (string | number)[]; message: string; name: 'ValidationError' }[] = [];
     for (const [index, file] of files.entries()) {

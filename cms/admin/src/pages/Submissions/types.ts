@@ -1,8 +1,8 @@
-export const STATUSES = ['submitted', 'in-review', 'needs-info', 'approved', 'rejected'] as const;
-export type Status = (typeof STATUSES)[number];
+import { REVIEW_ACTIONS, REVIEW_STATUSES, type ReviewAction, type ReviewStatus as Status } from '../../../../server/src/content-types/vocabulary';
 
-export const REVIEW_ACTIONS = ['start-review', 'request-info', 'approve', 'reject'] as const;
-export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+/** The review statuses and actions, from the plugin's one vocabulary (server/src/content-types/vocabulary.ts). */
+export { REVIEW_STATUSES as STATUSES, REVIEW_ACTIONS };
+export type { ReviewAction, Status };
 
 /** Which statuses each action starts from (the server checks again and answers 400 otherwise). */
 export const ACTION_FROM: Record<ReviewAction, readonly Status[]> = {

@@ -1,7 +1,7 @@
 import { solveChallenge, type Challenge } from 'altcha-lib/v1';
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
-import { UID } from '../../uids';
+import { UID } from '../../content-types/uids';
 
 /**
  * Helpers of the submission tests. They live beside the code (the plugin's

@@ -1,0 +1,22 @@
+import { COUNTRIES } from '../../../shared/limits';
+
+/**
+ * ISO 3166-1 alpha-2 country codes: the 249 officially assigned codes (as listed by the IANA time zone
+ * database's `iso3166.tab`, which follows the ISO 3166 Maintenance Agency), plus `XK` (Kosovo), the
+ * user-assigned code the European Commission and Unicode CLDR use. One list (defined in cms/shared/limits.ts) for the
+ * Content Manager's country picker, the schema rule the Content Manager and document service enforce, the
+ * submission API and the submission form.
+ */
+export const COUNTRY_CODES: readonly string[] = COUNTRIES;
+
+const KNOWN = new Set(COUNTRY_CODES);
+
+/** True for a code of {@link COUNTRY_CODES} (upper case only: `es` is not a code, `ES` is). */
+export const isCountryCode = (code: string): boolean => KNOWN.has(code);
+
+/**
+ * The same rule as a regular expression, for the `regex` of a `country` attribute: Strapi's entity
+ * validator then refuses any other value with a 400 ValidationError, through the Content Manager as
+ * through the document service.
+ */
+export const COUNTRY_PATTERN = `^(?:${COUNTRY_CODES.join('|')})$`;

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION_FROM, REVIEW_ACTIONS as ADMIN_REVIEW_ACTIONS, STATUSES as ADMIN_STATUSES } from '../../../admin/src/pages/Submissions/types';
+import widgetLabels from '../../../../widgets/src/locales/en';
+import { componentSchemas } from '../components';
+import { LICENCE_URLS } from '../feeds/documents';
+import { TRANSITIONS } from '../submissions/review/service';
+import organisation from './organisation/schema.json';
+import practice from './practice/schema.json';
+import session from './session/schema.json';
+import statement from './statement/schema.json';
+import {
+  LICENCES,
+  ORGANISATION_KINDS,
+  PRACTICE_CRITERIA,
+  PRACTICE_SOURCES,
+  REVIEW_ACTIONS,
+  REVIEW_STATUSES,
+  SESSION_KINDS,
+  STATEMENT_KINDS,
+} from './vocabulary';
+
+const enumOf = (schema: { attributes: Record<string, unknown> }, attribute: string): unknown => {
+  const a = schema.attributes[attribute] as { type?: string; enum?: unknown } | undefined;
+  expect(a?.type, attribute).toBe('enumeration');
+  return a?.enum;
+};
+
+describe('vocabulary', () => {
+  it('is what the schema.json files declare, in the same order', () => {
+    expect(enumOf(organisation, 'kind')).toEqual([...ORGANISATION_KINDS]);
+    expect(enumOf(practice, 'licence')).toEqual([...LICENCES]);
+    expect(enumOf(practice, 'reviewStatus')).toEqual([...REVIEW_STATUSES]);
+    expect(enumOf(practice, 'source')).toEqual([...PRACTICE_SOURCES]);
+    expect(enumOf(session, 'kind')).toEqual([...SESSION_KINDS]);
+    expect(enumOf(statement, 'kind')).toEqual([...STATEMENT_KINDS]);
+    const tag = componentSchemas['criterion-tag'];
+    expect(tag && enumOf(tag, 'value')).toEqual([...PRACTICE_CRITERIA]);
+  });
+
+  it('covers every enumeration of the content model', () => {
+    const declared = [organisation, practice, session, statement].flatMap((schema) =>
+      Object.entries(schema.attributes as Record<string, { type?: string }>)
+        .filter(([, a]) => a.type === 'enumeration')
+        .map(([name]) => `${schema.info.singularName}.${name}`)
+    );
+    expect(declared.sort()).toEqual(
+      ['organisation.kind', 'practice.licence', 'practice.reviewStatus', 'practice.source', 'session.kind', 'statement.kind'].sort()
+    );
+  });
+
+  it('gives every licence its legal code URL', () => {
+    expect(Object.keys(LICENCE_URLS).sort()).toEqual([...LICENCES].sort());
+  });
+
+  it('is the one the admin review page uses, with the same transitions as the server', () => {
+    expect(ADMIN_STATUSES).toBe(REVIEW_STATUSES);
+    expect(ADMIN_REVIEW_ACTIONS).toBe(REVIEW_ACTIONS);
+    for (const action of REVIEW_ACTIONS) expect(ACTION_FROM[action], action).toEqual(TRANSITIONS[action].from);
+  });
+
+  it('has a label in the widgets for every criterion and kind they show', () => {
+    const labels: Record<string, unknown> = widgetLabels;
+    for (const value of [...PRACTICE_CRITERIA, ...SESSION_KINDS, ...STATEMENT_KINDS]) {
+      expect(typeof labels[value], value).toBe('string');
+    }
+  });
+});

@@ -1,0 +1,134 @@
+import type { Core } from '@strapi/strapi';
+import { apiPath } from '../reads/presenters';
+import { getService } from '../services/get-service';
+import { renderCalendar, CALENDAR_CONTENT_TYPE } from './calendar';
+import { asSession, type Json } from './documents';
+import { collectionTitle } from './labels';
+import { CALENDAR_MAX, WALK_PAGE_SIZE, checkWalkQuery, feedQuery, walkQuery, type Query } from './query';
+import { FEED_CONTENT_TYPES, FEED_FORMATS, feedEntries, renderFeed, type FeedCollection, type FeedFormat } from './syndication';
+
+export const DEFAULT_NETWORK_NAME = 'Solidarity Commons';
+
+/** The request a feed answers: its query, the public origin, its path and raw query string (for self links). */
+export interface FeedRequest {
+  query: Query;
+  origin: string;
+  path: string;
+  querystring: string;
+}
+
+/** A rendered feed or calendar: the body and its media type. */
+export interface Rendered {
+  body: string;
+  type: string;
+}
+
+/** A URL of this request with another path, the same query string, normalized. */
+const sameQuery = (request: FeedRequest, path: string) =>
+  new URL(`${request.origin}${path}${request.querystring ? `?${request.querystring}` : ''}`).href;
+
+const host = (origin: string) => new URL(origin).host;
+
+/** Pages of a list one after the other, from an already fetched first page, up to `limit` documents. */
+export async function* walk(first: Json[], next: (page: number) => Promise<Json[]>, limit = Infinity) {
+  let data = first;
+  let seen = 0;
+  for (let page = 1; ; page += 1) {
+    const room = limit - seen;
+    yield data.slice(0, room);
+    seen += data.length;
+    if (data.length < WALK_PAGE_SIZE || seen >= limit) return;
+    data = await next(page + 1);
+  }
+}
+
+/**
+ * Feeds, calendars and open-data exports of the published content, read
+ * through the public read API (reads/service.ts): the same validation,
+ * locales and sanitizing as the JSON routes. Errors are Strapi's 400/404.
+ */
+const feedsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const api = () => getService(strapi, 'public-api');
+  /** The network's name in feed and calendar titles (plugin config `networkName`). */
+  const networkName = () => {
+    const configured = strapi.plugin('solidarity').config('networkName') as unknown;
+    return typeof configured === 'string' && configured.trim() ? configured.trim() : DEFAULT_NETWORK_NAME;
+  };
+
+  return {
+    networkName,
+
+    /** RSS, Atom or JSON Feed of the latest practices or statements. */
+    async feed(collection: FeedCollection, format: FeedFormat, request: FeedRequest): Promise<Rendered> {
+      const query = feedQuery(request.query);
+      const { origin } = request;
+      const type = collection === 'practices' ? 'practice' : 'statement';
+      const { data, locale } = await api().list({ type, query, origin, detail: true });
+      const self = Object.fromEntries(
+        FEED_FORMATS.map((f) => [f, sameQuery(request, request.path.replace(/\.(rss|atom|json)$/, `.${f}`))])
+      ) as Record<FeedFormat, string>;
+      const body = renderFeed(format, {
+        collection,
+        network: networkName(),
+        locale,
+        origin,
+        self,
+        alternate: sameQuery(request, apiPath(type)),
+        entries: feedEntries(collection, data, locale, origin),
+      });
+      return { body, type: FEED_CONTENT_TYPES[format] };
+    },
+
+    /** An iCalendar subscription of the sessions (at most CALENDAR_MAX). */
+    async sessionsCalendar(request: FeedRequest): Promise<Rendered> {
+      const { query, origin } = request;
+      checkWalkQuery(query, 'a calendar');
+      const list = (page: number) => api().list({ type: 'session', query: walkQuery(query, page), origin });
+      const first = await list(1);
+      const sessions: Json[] = [];
+      for await (const page of walk(first.data, async (p) => (await list(p)).data, CALENDAR_MAX)) sessions.push(...page);
+      const body = renderCalendar({
+        name: collectionTitle(networkName(), 'sessions', first.locale),
+        source: sameQuery(request, request.path),
+        locale: first.locale,
+        host: host(origin),
+        origin,
+        now: new Date(),
+        sessions: sessions.map(asSession),
+      });
+      return { body, type: CALENDAR_CONTENT_TYPE };
+    },
+
+    /** One session as iCalendar (404 when it is not published). */
+    async sessionCalendar(idOrSlug: string, request: FeedRequest): Promise<Rendered> {
+      const { query, origin } = request;
+      checkWalkQuery(query, 'a session’s calendar');
+      const { data, meta } = await api().findOne({ type: 'session', idOrSlug, query, origin });
+      const session = asSession(data);
+      const body = renderCalendar({
+        name: `${networkName()} — ${session.title}`,
+        source: sameQuery(request, request.path),
+        locale: meta.locale,
+        host: host(origin),
+        origin,
+        now: new Date(),
+        sessions: [session],
+      });
+      return { body, type: CALENDAR_CONTENT_TYPE };
+    },
+
+    /**
+     * Every published practice, page after page, for the open-data export. The
+     * first page is read here, so a bad request is a 400 before any byte is sent.
+     */
+    async practicePages(query: Query, origin: string): Promise<{ locale: string; pages: AsyncGenerator<Json[]> }> {
+      checkWalkQuery(query, 'an export');
+      const list = async (page: number) =>
+        (await api().list({ type: 'practice', query: walkQuery(query, page), origin, detail: true })).data;
+      const first = await api().list({ type: 'practice', query: walkQuery(query, 1), origin, detail: true });
+      return { locale: first.locale, pages: walk(first.data, list) };
+    },
+  };
+};
+
+export default feedsService;

@@ -1,0 +1,376 @@
+import { z } from 'zod';
+import { submissionSchema } from '../submissions/validation';
+import type { PublicRoute } from '../http/routes';
+import { publicRoutes } from '../routes/content-api';
+import { CONTENT_TYPE_NAMES, type ContentTypeName } from '../content-types/uids';
+import { MAX_PAGE_SIZE, shortcutSchemas } from '../reads/params';
+import { SHAPES } from '../reads/shapes';
+
+type Json = Record<string, unknown>;
+
+const PLURAL_TO_TYPE: Record<string, ContentTypeName> = {
+  topics: 'topic',
+  organisations: 'organisation',
+  calls: 'call',
+  practices: 'practice',
+  sessions: 'session',
+  statements: 'statement',
+};
+
+const DESCRIPTIONS: Record<string, string> = {
+  locale: 'Language of the content. Documents missing in it come back in the default locale, marked `localeFallback: true`.',
+  q: 'Full-text search over title, summary and body in the requested locale, best match first.',
+  page: 'Page number, from 1.',
+  pageSize: `Documents per page, 1 to ${MAX_PAGE_SIZE}.`,
+  format: '`jsonld` for schema.org JSON-LD (single documents).',
+  topic: 'Topic slug (repeat for any of several).',
+  country: 'ISO 3166-1 alpha-2 country code (repeat for any of several).',
+  organisation: 'Organisation slug: promoter, organiser, issuer or signatory.',
+  call: 'Slug of the call for practices.',
+  criteria: 'Priority criterion tag.',
+  kind: 'Kind of document.',
+  when: '`upcoming` (sorted soonest first) or `past` (most recent first).',
+  open: '`true` for calls open now, `false` for the others.',
+};
+
+/** The query parameters of a type's routes, generated from the same zod schemas that validate them. */
+const shortcutParameters = (type: ContentTypeName): Json[] => {
+  const json = z.toJSONSchema(shortcutSchemas[type], { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, Json>;
+  };
+  return Object.entries(json.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: DESCRIPTIONS[name],
+    schema,
+    ...(JSON.stringify(schema).includes('"array"') ? { style: 'form', explode: true } : {}),
+  }));
+};
+
+const restParameters = (type: ContentTypeName): Json[] => [
+  {
+    name: 'filters',
+    in: 'query',
+    style: 'deepObject',
+    explode: true,
+    description: "Strapi REST filters, e.g. `filters[country][$eq]=ES`. Private fields are refused (400).",
+    schema: { type: 'object' },
+  },
+  {
+    name: 'sort',
+    in: 'query',
+    description: `Strapi REST sort, e.g. \`title:asc\`. Sortable: ${SHAPES[type].sortable.join(', ')}.`,
+    schema: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+  },
+  {
+    name: 'fields',
+    in: 'query',
+    description: 'Strapi REST fields: keep only these fields of each document.',
+    schema: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+  },
+  {
+    name: 'populate',
+    in: 'query',
+    description: 'Accepted for compatibility and validated; relations always come back at a fixed, shallow shape.',
+    schema: {},
+  },
+  {
+    name: 'pagination',
+    in: 'query',
+    style: 'deepObject',
+    explode: true,
+    description: 'Strapi REST pagination: `pagination[page]` and `pagination[pageSize]`, or `pagination[start]` and `pagination[limit]`.',
+    schema: {
+      type: 'object',
+      properties: {
+        page: { type: 'integer', minimum: 1 },
+        pageSize: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE },
+        start: { type: 'integer', minimum: 0 },
+        limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE },
+      },
+    },
+  },
+  {
+    name: 'status',
+    in: 'query',
+    description: 'Only `published` is accepted: drafts are never public.',
+    schema: { type: 'string', enum: ['published'] },
+  },
+];
+
+const str = { type: ['string', 'null'] };
+const num = { type: ['number', 'null'] };
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const list = (name: string) => ({ type: 'array', items: ref(name) });
+const blocks = { type: 'array', items: { type: 'object' }, description: 'Strapi blocks (rich text) JSON.' };
+
+const documentBase = {
+  documentId: { type: 'string' },
+  slug: str,
+  locale: { type: 'string' },
+  localeFallback: { type: 'boolean', description: 'true when this is the default-locale text of a document missing in the requested locale' },
+  url: { type: 'string', format: 'uri' },
+  publishedAt: { type: 'string', format: 'date-time' },
+  updatedAt: { type: 'string', format: 'date-time' },
+};
+
+const object = (properties: Json) => ({ type: 'object', properties: { ...documentBase, ...properties } });
+
+const schemas: Record<string, Json> = {
+  TopicRef: { type: 'object', properties: { slug: str, name: str } },
+  OrganisationRef: { type: 'object', properties: { slug: str, name: str, country: str, website: str } },
+  Media: {
+    type: 'object',
+    properties: { url: { type: 'string', format: 'uri' }, alternativeText: str, width: num, height: num, mime: str },
+  },
+  Topic: object({ name: str, description: str }),
+  Organisation: object({
+    name: str,
+    kind: str,
+    country: str,
+    city: str,
+    website: str,
+    description: str,
+    latitude: num,
+    longitude: num,
+    logo: { anyOf: [ref('Media'), { type: 'null' }] },
+    memberOf: list('OrganisationRef'),
+  }),
+  Call: object({
+    title: str,
+    description: str,
+    opensAt: str,
+    closesAt: str,
+    isOpen: { type: 'boolean' },
+    criteria: { type: 'array', items: { type: 'object', properties: { label: str, description: str } } },
+    topics: list('TopicRef'),
+  }),
+  Practice: object({
+    title: str,
+    summary: str,
+    body: { ...blocks, description: 'Only on single documents.' },
+    topics: list('TopicRef'),
+    promoters: list('OrganisationRef'),
+    municipality: str,
+    region: str,
+    country: str,
+    latitude: num,
+    longitude: num,
+    startedOn: str,
+    endedOn: str,
+    criteria: { type: 'array', items: { type: 'string' } },
+    licence: str,
+    call: { anyOf: [{ type: 'object', properties: { slug: str, title: str } }, { type: 'null' }] },
+    images: list('Media'),
+    links: { type: 'array', items: { type: 'object', properties: { label: str, url: str } } },
+  }),
+  Session: object({
+    title: str,
+    summary: str,
+    description: blocks,
+    minutes: { anyOf: [blocks, { type: 'null' }] },
+    kind: str,
+    startsAt: str,
+    endsAt: str,
+    timezone: str,
+    spokenLanguages: { type: 'array', items: { type: 'string' } },
+    registrationUrl: str,
+    joinUrl: str,
+    recordingUrl: str,
+    speakers: { type: 'array', items: { type: 'object', properties: { name: str, role: str, organisation: str } } },
+    organisers: list('OrganisationRef'),
+    topics: list('TopicRef'),
+    practices: { type: 'array', items: { type: 'object', properties: { slug: str, title: str } } },
+    icsUrl: { type: 'string', format: 'uri' },
+  }),
+  Statement: object({
+    title: str,
+    summary: str,
+    body: { ...blocks, description: 'Only on single documents.' },
+    kind: str,
+    issuedOn: str,
+    deadline: str,
+    issuers: list('OrganisationRef'),
+    signatories: list('OrganisationRef'),
+    topics: list('TopicRef'),
+  }),
+  Pagination: {
+    type: 'object',
+    properties: {
+      page: { type: 'integer' },
+      pageSize: { type: 'integer' },
+      pageCount: { type: 'integer' },
+      total: { type: 'integer' },
+      start: { type: 'integer' },
+      limit: { type: 'integer' },
+    },
+  },
+  Error: {
+    type: 'object',
+    required: ['data', 'error'],
+    properties: {
+      data: { type: 'null' },
+      error: {
+        type: 'object',
+        required: ['status', 'name', 'message'],
+        properties: {
+          status: { type: 'integer' },
+          name: { type: 'string' },
+          message: { type: 'string' },
+          details: { type: 'object' },
+        },
+      },
+    },
+  },
+};
+
+const SCHEMA_OF: Record<ContentTypeName, string> = {
+  topic: 'Topic',
+  organisation: 'Organisation',
+  call: 'Call',
+  practice: 'Practice',
+  session: 'Session',
+  statement: 'Statement',
+};
+
+const MEDIA_TYPES: Record<string, string> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+  ics: 'text/calendar',
+  csv: 'text/csv',
+};
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref('Error') } },
+});
+
+/** OpenAPI path and operation of one public route. */
+const operation = (route: PublicRoute): [string, string, Json] => {
+  const path = `/api/solidarity${route.path.replace(/:([A-Za-z]+)(\.\w+)?/g, (_, name: string, ext?: string) => `{${name}}${ext ?? ''}`)}`;
+  const segments = route.path.split('/').filter(Boolean);
+  const extension = /\.(\w+)$/.exec(route.path)?.[1];
+  const plural = segments.find((s) => PLURAL_TO_TYPE[s.replace(/\..*$/, '')] !== undefined)?.replace(/\..*$/, '');
+  const type = plural ? PLURAL_TO_TYPE[plural] : undefined;
+  const pathParams = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    description: 'documentId or slug (of any locale)',
+    schema: { type: 'string' },
+  }));
+  const single = pathParams.length > 0;
+  const rejected = new Set<string>(route.rejects ?? []);
+  const parameters = [
+    ...pathParams,
+    ...(type ? [...shortcutParameters(type), ...restParameters(type)].filter((p) => !rejected.has(String(p.name))) : []),
+    { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'ETag of a previous answer: 304 when unchanged.' },
+  ];
+  let ok: Json;
+  if (extension && MEDIA_TYPES[extension]) {
+    ok = { description: 'OK', content: { [MEDIA_TYPES[extension] as string]: { schema: { type: 'string' } } } };
+  } else if (type) {
+    const data = single ? ref(SCHEMA_OF[type]) : list(SCHEMA_OF[type]);
+    ok = {
+      description: 'OK',
+      headers: {
+        ETag: { schema: { type: 'string' } },
+        'Cache-Control': { schema: { type: 'string' }, example: 'public, max-age=60, stale-while-revalidate=600' },
+      },
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: {
+              data,
+              meta: { type: 'object', properties: { locale: { type: 'string' }, ...(single ? {} : { pagination: ref('Pagination') }) } },
+            },
+          },
+        },
+        ...(single ? { 'application/ld+json': { schema: { type: 'object' } } } : {}),
+      },
+    };
+  } else {
+    ok = { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } };
+  }
+  if (route.method === 'POST' && route.path === '/submissions') {
+    return [
+      path,
+      'post',
+      {
+        operationId: 'submissions_create',
+        summary: route.info?.summary ?? 'Send a good practice',
+        description:
+          'Only from allowed origins (CORS answers the allowed origin, never `*`, never with credentials). Needs a solved ALTCHA challenge from `/submissions/challenge` in `altcha`; `leaveThisFieldEmpty` is a honeypot: leave it out or empty (a value marks the request as spam, answered 202 as if accepted, and nothing is stored).',
+        tags: ['Submissions'],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: z.toJSONSchema(submissionSchema, { io: 'input', unrepresentable: 'any' }) } },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted for review: stored as an unpublished draft, never published by this call',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    data: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string', enum: ['submitted'] } } },
+                  },
+                },
+              },
+            },
+          },
+          '400': errorResponse('Invalid field (each in `error.details.errors`), malformed JSON, or a missing or used proof of work'),
+          '403': errorResponse('Origin not allowed'),
+          '409': errorResponse('The call is closed'),
+          '413': errorResponse('Body over 64 KB'),
+          '415': errorResponse('Not JSON'),
+          '429': { ...errorResponse('Too many submissions'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+        },
+      },
+    ];
+  }
+  const op: Json = {
+    operationId: route.handler.replace(/\./g, '_'),
+    summary: route.info?.summary ?? `${route.method} ${path}`,
+    tags: [type ? SCHEMA_OF[type] : 'Other'],
+    parameters,
+    responses: {
+      '200': ok,
+      '304': { description: 'Not modified (If-None-Match matched the ETag)' },
+      '400': errorResponse('Invalid parameter (Strapi error format)'),
+      ...(single ? { '404': errorResponse('No published document with that id or slug') } : {}),
+    },
+  };
+  return [path, route.method.toLowerCase(), op];
+};
+
+/** OpenAPI 3.1 description of every public route of the plugin. */
+export const buildOpenApi = (serverUrl: string, routes: PublicRoute[] = publicRoutes): Json => {
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const route of routes) {
+    const [path, method, op] = operation(route);
+    (paths[path] ??= {})[method] = op;
+  }
+  paths['/api/solidarity/openapi.json'] = {
+    get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Solidarity Commons public API',
+      version: '1.0.0',
+      description:
+        'Good practices, online sessions and statements of social and solidarity economy networks. No token needed; only published content; reads are open to every origin (CORS `*`, never with credentials); submissions only from the network\'s allowed origins.',
+      license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+    },
+    servers: [{ url: serverUrl }],
+    paths,
+    components: { schemas },
+  };
+};
+
+export const DOCUMENTED_TYPES = CONTENT_TYPE_NAMES;

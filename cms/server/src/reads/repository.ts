@@ -1,0 +1,385 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
+import { createSearchIndex } from '../search';
+import { UID, type ContentTypeName } from '../content-types/uids';
+import { DEFAULT_PAGE_SIZE, type RestParams, type Shortcuts } from './params';
+import { SHAPES } from './shapes';
+import { fieldError } from '../http/errors';
+
+export type Entry = Record<string, unknown> & { id: number; documentId: string; locale: string };
+
+export interface ListOptions {
+  locale: string;
+  defaultLocale: string;
+  shortcuts: Shortcuts;
+  rest: RestParams;
+  now: Date;
+  /** the single-document shape (feeds need bodies) */
+  detail?: boolean;
+}
+
+export interface ListResult {
+  entries: Entry[];
+  pagination:
+    | { page: number; pageSize: number; pageCount: number; total: number }
+    | { start: number; limit: number; total: number };
+}
+
+interface AttributeMeta {
+  columnName?: string;
+  type?: string;
+}
+
+/** What a documentId or a slug can be made of (the public `topic`, `organisation` and `call` shortcuts check the same). */
+const ID_OR_SLUG = /^[\p{L}\p{N}_.~-]{1,200}$/u;
+
+/** The condition that keeps a relation's joined rows to published ones (Strapi joins drafts too). */
+const PUBLISHED = { publishedAt: { $notNull: true } } as const;
+
+const ORGANISATION_RELATIONS: Partial<Record<ContentTypeName, string[]>> = {
+  practice: ['promoters'],
+  session: ['organisers'],
+  statement: ['issuers', 'signatories'],
+};
+
+/**
+ * Runs `build`, which turns the client's parameters into a query (Strapi's
+ * query-params transform, the query builder's `where`): any error it throws
+ * comes from the client's input, so it is a 400 in Strapi's format. Only
+ * building is wrapped, never the database round trip: a server fault stays a 500.
+ */
+export const fromClientInput = <T>(param: string, build: () => T): T => {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof errors.ApplicationError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new errors.ValidationError(`Invalid query parameter "${param}": ${message}`.slice(0, 300), {
+      errors: [fieldError([param], message.slice(0, 200))],
+    });
+  }
+};
+
+/**
+ * Runs a query whose values came from the client; a PostgreSQL data exception
+ * (SQLSTATE class 22: a value that does not fit its column's type or range) is
+ * the client's fault, so a 400. Every other database error stays a 500.
+ */
+export const dataErrorsAsBadRequest = async <T>(run: () => PromiseLike<T>): Promise<T> => {
+  try {
+    return await run();
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) {
+      throw new errors.ValidationError('Invalid query parameter "filters": a value does not fit its field', {
+        errors: [fieldError(['filters'], 'a value does not fit its field')],
+      });
+    }
+    throw error;
+  }
+};
+
+/** Strapi sort syntax (string, comma list, array, object) as [field, direction] pairs. */
+export const parseSort = (sort: unknown): [string, 'asc' | 'desc'][] => {
+  const out: [string, 'asc' | 'desc'][] = [];
+  const push = (field: string, dir: unknown) => {
+    const d = String(dir ?? 'asc').toLowerCase();
+    if (d !== 'asc' && d !== 'desc') {
+      throw new errors.ValidationError(`Invalid sort direction "${String(dir)}" for "${field}": use asc or desc`);
+    }
+    out.push([field, d]);
+  };
+  const visit = (s: unknown) => {
+    if (typeof s === 'string') {
+      for (const part of s.split(',')) {
+        const [field, dir] = part.trim().split(':');
+        if (field) push(field, dir);
+      }
+    } else if (Array.isArray(s)) {
+      s.forEach(visit);
+    } else if (s && typeof s === 'object') {
+      for (const [field, dir] of Object.entries(s)) {
+        if (dir && typeof dir === 'object') {
+          throw new errors.ValidationError(`Sorting on relations ("${field}") is not supported on this route`);
+        }
+        push(field, dir);
+      }
+    }
+  };
+  visit(sort);
+  return out;
+};
+
+/** `sort` of a public route as [field, direction] pairs; a 400 on a field the type does not sort on. */
+export const checkedSort = (type: ContentTypeName, sort: unknown): [string, 'asc' | 'desc'][] => {
+  const shape = SHAPES[type];
+  const pairs = parseSort(sort);
+  for (const [field] of pairs) {
+    if (!shape.sortable.includes(field)) {
+      throw new errors.ValidationError(`Cannot sort on "${field}": sortable fields are ${shape.sortable.join(', ')}`);
+    }
+  }
+  return pairs;
+};
+
+/**
+ * Reads published documents for the public API: locale fallback, filters,
+ * full-text search, sorting and pagination in a bounded number of queries.
+ */
+export const createRepository = (strapi: Core.Strapi) => {
+  const knex = (): Knex => strapi.db.connection;
+  const search = createSearchIndex(strapi);
+  const meta = (type: ContentTypeName) => {
+    const m: { tableName: string; attributes: Record<string, AttributeMeta> } = strapi.db.metadata.get(UID[type]);
+    const column = (attr: string): string => {
+      const a = m.attributes[attr];
+      if (!a) throw new Error(`No attribute ${attr} on ${type}`);
+      return a.columnName ?? attr;
+    };
+    return { table: m.tableName, column };
+  };
+
+  const documentIdsBySlug = async (type: ContentTypeName, slugs: string[]): Promise<string[]> => {
+    // published rows only: a draft's slug (a draft-only document, or a published one's draft edit) is not public
+    const rows = (await strapi.db.query(UID[type]).findMany({
+      where: { slug: { $in: slugs }, publishedAt: { $notNull: true } },
+      select: ['documentId'],
+    })) as { documentId: string }[];
+    return [...new Set(rows.map((r) => r.documentId))];
+  };
+
+  /** Strapi `where` conditions of the shortcuts and of the REST `filters`. */
+  const conditions = async (type: ContentTypeName, s: Shortcuts, rest: RestParams, now: Date) => {
+    const where: Record<string, unknown>[] = [];
+    const none = { id: { $in: [] as number[] } };
+    if (s.topic) {
+      const ids = await documentIdsBySlug('topic', s.topic);
+      where.push(ids.length ? { topics: { documentId: { $in: ids }, ...PUBLISHED } } : none);
+    }
+    if (s.organisation) {
+      const ids = await documentIdsBySlug('organisation', s.organisation);
+      const relations = ORGANISATION_RELATIONS[type] ?? [];
+      where.push(
+        ids.length && relations.length
+          ? { $or: relations.map((r) => ({ [r]: { documentId: { $in: ids }, ...PUBLISHED } })) }
+          : none
+      );
+    }
+    if (s.call) {
+      const ids = await documentIdsBySlug('call', s.call);
+      where.push(ids.length ? { call: { documentId: { $in: ids }, ...PUBLISHED } } : none);
+    }
+    if (s.country) where.push({ country: { $in: s.country } });
+    if (s.criteria) where.push({ criteria: { value: { $in: s.criteria } } });
+    if (s.kind) where.push({ kind: { $in: s.kind } });
+    if (s.when === 'upcoming') {
+      where.push({ $or: [{ endsAt: { $gt: now } }, { endsAt: { $null: true }, startsAt: { $gte: now } }] });
+    } else if (s.when === 'past') {
+      where.push({ $or: [{ endsAt: { $lte: now } }, { endsAt: { $null: true }, startsAt: { $lt: now } }] });
+    }
+    if (s.open === true) where.push({ opensAt: { $lte: now }, closesAt: { $gt: now } });
+    if (s.open === false) where.push({ $or: [{ opensAt: { $gt: now } }, { closesAt: { $lte: now } }] });
+    if (rest.filters !== undefined) {
+      const transformed = fromClientInput('filters', () =>
+        strapi.get('query-params').transform(UID[type], { filters: rest.filters })
+      ) as { filters?: unknown; where?: unknown };
+      const restWhere = transformed.where ?? transformed.filters;
+      if (restWhere && typeof restWhere === 'object') where.push(restWhere as Record<string, unknown>);
+    }
+    return where;
+  };
+
+  const orderOf = (type: ContentTypeName, rest: RestParams, s: Shortcuts, searching: boolean) => {
+    const shape = SHAPES[type];
+    if (rest.sort !== undefined) {
+      const pairs = checkedSort(type, rest.sort);
+      if (pairs.length) return { pairs, byRank: false };
+    }
+    if (searching) return { pairs: [] as [string, 'asc' | 'desc'][], byRank: true };
+    if (type === 'session' && s.when === 'upcoming') return { pairs: [['startsAt', 'asc']] as [string, 'asc' | 'desc'][], byRank: false };
+    return { pairs: shape.defaultSort, byRank: false };
+  };
+
+  /**
+   * Restricts `query` (on `t`) to the published entries to show in `locale`:
+   * its own version, else the default locale's when the document has none in
+   * `locale` (an anti-join on Strapi's (document_id, locale, published_at) index).
+   */
+  const chosenEntries = (
+    query: Knex.QueryBuilder,
+    type: ContentTypeName,
+    locale: string,
+    defaultLocale: string
+  ): Knex.QueryBuilder => {
+    const k = knex();
+    const { table, column } = meta(type);
+    const [published, loc, doc] = [column('publishedAt'), column('locale'), column('documentId')];
+    if (locale === defaultLocale) return query.where(`t.${loc}`, locale).whereNotNull(`t.${published}`);
+    // published_at in each branch, so that each is one range of the (locale, published_at, document_id) index
+    return query.where((w) =>
+      w.where((own) => own.where(`t.${loc}`, locale).whereNotNull(`t.${published}`)).orWhere((o) =>
+        o.where(`t.${loc}`, defaultLocale).whereNotNull(`t.${published}`).whereNotExists(
+          k(`${table} as own`)
+            .select(k.raw('1'))
+            .whereRaw(`own.${doc} = t.${doc}`)
+            .where(`own.${loc}`, locale)
+            .whereNotNull(`own.${published}`)
+        )
+      )
+    );
+  };
+
+  const load = async (type: ContentTypeName, ids: number[], detail: boolean): Promise<Entry[]> => {
+    if (!ids.length) return [];
+    const shape = SHAPES[type];
+    const rows = (await strapi.db.query(UID[type]).findMany({
+      where: { id: { $in: ids } },
+      select: ['id', ...shape.list, ...(detail ? shape.detail : [])],
+      populate: { ...shape.populate, ...(detail ? shape.detailPopulate : {}) },
+    })) as Entry[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is Entry => Boolean(r));
+  };
+
+  /**
+   * A fallback entry's relations were read in the default locale; give topics
+   * and calls their names in the requested locale where they have one (one
+   * query per relation, whatever the page size).
+   */
+  const localizeRefs = async (entries: Entry[], locale: string) => {
+    const fallback = entries.filter((e) => e.locale !== locale);
+    if (!fallback.length) return;
+    const relations: [string, 'topic' | 'call', string][] = [
+      ['topics', 'topic', 'name'],
+      ['call', 'call', 'title'],
+    ];
+    for (const [key, target, label] of relations) {
+      const refs = fallback.flatMap((e) => {
+        const v = e[key];
+        return (Array.isArray(v) ? v : v ? [v] : []) as Record<string, unknown>[];
+      });
+      const ids = [...new Set(refs.map((r) => r.documentId as string).filter(Boolean))];
+      if (!ids.length) continue;
+      const rows = (await strapi.db.query(UID[target]).findMany({
+        where: { documentId: { $in: ids }, locale, publishedAt: { $notNull: true } },
+        select: ['documentId', 'slug', label],
+      })) as Record<string, unknown>[];
+      const byId = new Map(rows.map((r) => [r.documentId as string, r]));
+      for (const ref of refs) {
+        const translated = byId.get(ref.documentId as string);
+        if (translated) Object.assign(ref, { [label]: translated[label], slug: translated.slug, locale });
+      }
+    }
+  };
+
+  return {
+    async list(type: ContentTypeName, o: ListOptions): Promise<ListResult> {
+      const k = knex();
+      const { table, column } = meta(type);
+      const where = await conditions(type, o.shortcuts, o.rest, o.now);
+      let query = chosenEntries(k(`${table} as t`), type, o.locale, o.defaultLocale);
+      if (where.length) {
+        const sub = fromClientInput(
+          'filters',
+          () =>
+            strapi.db
+              .queryBuilder(UID[type])
+              .select('id')
+              .where({ $and: where })
+              .getKnexQuery()
+        );
+        query = query.whereIn('t.id', sub);
+      }
+      let searching = false;
+      let ranked: Knex.QueryBuilder | null = null;
+      let countQuery = query;
+      if (o.shortcuts.q) {
+        const locales = [o.locale, o.defaultLocale];
+        const matching = search.matches(UID[type], o.shortcuts.q, locales, { rank: false });
+        ranked = search.matches(UID[type], o.shortcuts.q, locales, { rank: true });
+        if (!matching || !ranked) return { entries: [], pagination: emptyPage(o) };
+        searching = true;
+        // counting needs no ranking: only the ids query pays for it
+        countQuery = query.clone().join(matching.as('s'), 's.entry_id', 't.id');
+        query = query.join(ranked.as('s'), 's.entry_id', 't.id');
+      }
+
+      const { page, pageSize, offset, offsetMode } = pageOf(o);
+      // A plain search is counted on the search index alone (PostgreSQL); anything else joins.
+      const indexCount =
+        searching && !where.length && o.shortcuts.q
+          ? await search.countMatches(UID[type], o.shortcuts.q, o.locale, o.defaultLocale)
+          : null;
+      const total =
+        indexCount ??
+        Number(
+          (
+            (await dataErrorsAsBadRequest(() => countQuery.clone().count({ n: '*' }))) as { n: number | string }[]
+          )[0]?.n ?? 0
+        );
+      if (total === 0 || offset >= total) {
+        return { entries: [], pagination: offsetMode ? { start: offset, limit: pageSize, total } : { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+      }
+
+      const order = orderOf(type, o.rest, o.shortcuts, searching);
+      let idsQuery = query.clone().select('t.id');
+      if (order.byRank) idsQuery = idsQuery.orderBy('s.rank', 'asc');
+      for (const [field, dir] of order.pairs) idsQuery = idsQuery.orderBy(`t.${column(field)}`, dir);
+      idsQuery = idsQuery.orderBy('t.id', 'desc').limit(pageSize).offset(offset);
+      const ids = ((await idsQuery) as { id: number }[]).map((r) => Number(r.id));
+      const entries = await load(type, ids, Boolean(o.detail));
+      await localizeRefs(entries, o.locale);
+      return {
+        entries,
+        pagination: offsetMode
+          ? { start: offset, limit: pageSize, total }
+          : { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+      };
+    },
+
+    /** One published document by documentId or slug (of any locale), in `locale` or the default locale. */
+    async findOne(type: ContentTypeName, idOrSlug: string, locale: string, defaultLocale: string) {
+      // No documentId or slug has other characters (Strapi's uid fields: letters, digits, - _ . ~); a NUL
+      // byte, which PostgreSQL refuses in text, would otherwise be a 500
+      if (!ID_OR_SLUG.test(idOrSlug)) return null;
+      const uid = UID[type];
+      const matches = (await strapi.db.query(uid).findMany({
+        where: { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }], publishedAt: { $notNull: true } },
+        select: ['documentId', 'locale'],
+        limit: 20,
+      })) as { documentId: string; locale: string }[];
+      if (!matches.length) return null;
+      const documentId = (matches.find((m) => m.locale === locale) ?? matches[0])?.documentId;
+      const versions = (await strapi.db.query(uid).findMany({
+        where: { documentId, publishedAt: { $notNull: true }, locale: { $in: [locale, defaultLocale] } },
+        select: ['id', 'locale'],
+      })) as { id: number; locale: string }[];
+      const chosen = versions.find((v) => v.locale === locale) ?? versions.find((v) => v.locale === defaultLocale);
+      if (!chosen) return null;
+      const [entry] = await load(type, [chosen.id], true);
+      if (entry) await localizeRefs([entry], locale);
+      return entry ?? null;
+    },
+
+    search,
+  };
+};
+
+export type Repository = ReturnType<typeof createRepository>;
+
+const pageOf = (o: ListOptions) => {
+  const p = o.rest.pagination ?? {};
+  if (p.start !== undefined || p.limit !== undefined) {
+    const limit = p.limit ?? DEFAULT_PAGE_SIZE;
+    return { page: 1, pageSize: limit, offset: p.start ?? 0, offsetMode: true };
+  }
+  const page = o.shortcuts.page ?? p.page ?? 1;
+  const pageSize = o.shortcuts.pageSize ?? p.pageSize ?? DEFAULT_PAGE_SIZE;
+  return { page, pageSize, offset: (page - 1) * pageSize, offsetMode: false };
+};
+
+const emptyPage = (o: ListOptions): ListResult['pagination'] => {
+  const { page, pageSize, offset, offsetMode } = pageOf(o);
+  return offsetMode ? { start: offset, limit: pageSize, total: 0 } : { page, pageSize, pageCount: 0, total: 0 };
+};

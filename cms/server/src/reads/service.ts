@@ -1,0 +1,129 @@
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
+import { contentTypes, errors } from '@strapi/utils';
+import { parsePublicQuery, type RestParams, type Shortcuts } from './params';
+import { checkPublicFields, checkPublicFilters, checkPublicPopulate, refuseForbiddenNames, type FilterModel, type GetModel } from './filters';
+import { SHAPES } from './shapes';
+import { checkedSort, createRepository, type Entry } from './repository';
+import { parseFields, present, type PresentContext } from './presenters';
+import { UID, type ContentTypeName } from '../content-types/uids';
+import { getService } from '../services/get-service';
+import { fieldError } from '../http/errors';
+
+export interface PublicQuery {
+  type: ContentTypeName;
+  query: Record<string, unknown>;
+  origin: string;
+  /** keys a route accepts beyond the type's own (feeds: none yet) */
+  extraKeys?: readonly string[];
+}
+
+/**
+ * The read side of the public API: validates a request's parameters (zod for
+ * the shortcuts, Strapi's own validator for filters/sort/fields/populate),
+ * resolves the locale, reads through the repository and returns sanitized,
+ * shaped documents.
+ */
+const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const repo = createRepository(strapi);
+  // The locale list changes only when an admin adds a locale; a few seconds of reuse is harmless.
+  const locales = () => getService(strapi, 'locales').cached();
+
+  const resolveLocale = async (requested: string | undefined) => {
+    const { codes, defaultLocale } = await locales();
+    if (requested === undefined) return { locale: defaultLocale, defaultLocale, codes };
+    const match = codes.find((c) => c.toLowerCase() === requested.toLowerCase());
+    if (!match) {
+      throw new errors.ValidationError(`Unknown locale "${requested}": use one of ${codes.join(', ')}`, {
+        errors: [fieldError(['locale'], `must be one of ${codes.join(', ')}`)],
+        available: codes,
+      });
+    }
+    return { locale: match, defaultLocale, codes };
+  };
+
+  // filter paths name relation targets by their UID string: content types or components
+  const getModel: GetModel = (uid) => strapi.getModel(uid as StrapiUID.Schema);
+
+  /**
+   * Checks `filters` against the public grammar (and rewrites relation filters
+   * to published rows, see ./filters), refuses private and admin names,
+   * then runs Strapi's own validator. Any failure is a 400: this only reads
+   * the client's parameters.
+   */
+  const validateRest = async (type: ContentTypeName, rest: RestParams) => {
+    const schema = strapi.getModel(UID[type]);
+    refuseForbiddenNames({ sort: rest.sort, fields: rest.fields, populate: rest.populate });
+    checkPublicFields(rest.fields);
+    if (rest.sort !== undefined) checkedSort(type, rest.sort);
+    if (rest.filters !== undefined) {
+      rest.filters = checkPublicFilters(rest.filters, getModel(UID[type]) as FilterModel, getModel, (model, name) =>
+        // the model comes from strapi.getModel: Strapi's own check reads it as such
+        contentTypes.isPrivateAttribute(model as unknown as Parameters<typeof contentTypes.isPrivateAttribute>[0], name)
+      );
+    }
+    const shape = SHAPES[type];
+    checkPublicPopulate(rest.populate, [...Object.keys(shape.populate), ...Object.keys(shape.detailPopulate ?? {})]);
+    const { filters, sort, fields, populate } = rest;
+    try {
+      await strapi.contentAPI.validate.query({ filters, sort, fields, populate }, schema, {});
+    } catch (error) {
+      if (error instanceof errors.ValidationError) throw error;
+      // Strapi's validator throws plain errors on shapes it does not expect: still the client's input
+      throw new errors.ValidationError(
+        `Invalid query parameters: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300)
+      );
+    }
+  };
+
+  const sanitize = async (type: ContentTypeName, entry: Entry) =>
+    (await strapi.contentAPI.sanitize.output(entry, strapi.getModel(UID[type]), {})) as Entry;
+
+  const contextFor = (locale: string, origin: string): PresentContext => ({
+    locale,
+    origin,
+    urlTemplates: (strapi.plugin('solidarity').config('urlTemplates') ?? {}) as PresentContext['urlTemplates'],
+    now: new Date(),
+  });
+
+  const prepare = async ({ type, query, extraKeys }: PublicQuery) => {
+    const { shortcuts, rest } = parsePublicQuery(type, query, extraKeys);
+    await validateRest(type, rest);
+    const { locale, defaultLocale } = await resolveLocale(shortcuts.locale);
+    return { shortcuts, rest, locale, defaultLocale };
+  };
+
+  return {
+    locales,
+    resolveLocale,
+    repository: repo,
+
+    /** A page of published documents, shaped for the public. */
+    async list(q: PublicQuery & { detail?: boolean }) {
+      const { shortcuts, rest, locale, defaultLocale } = await prepare(q);
+      if (shortcuts.format === 'jsonld') {
+        throw new errors.ValidationError('format=jsonld is available for single documents (/<type>/:idOrSlug)', {
+          errors: [fieldError(['format'], 'only on single documents')],
+        });
+      }
+      const now = new Date();
+      const result = await repo.list(q.type, { locale, defaultLocale, shortcuts, rest, now, detail: q.detail });
+      const ctx = contextFor(locale, q.origin);
+      const fields = parseFields(rest.fields);
+      const data = [];
+      for (const entry of result.entries) data.push(present(q.type, await sanitize(q.type, entry), ctx, fields));
+      return { data, meta: { pagination: result.pagination, locale }, shortcuts, locale };
+    },
+
+    async findOne(q: PublicQuery & { idOrSlug: string }) {
+      const { rest, locale, defaultLocale } = await prepare(q);
+      const entry = await repo.findOne(q.type, q.idOrSlug, locale, defaultLocale);
+      if (!entry) throw new errors.NotFoundError(`No published ${q.type} "${q.idOrSlug}"`);
+      const data = present(q.type, await sanitize(q.type, entry), contextFor(locale, q.origin), parseFields(rest.fields));
+      return { data, meta: { locale } };
+    },
+  };
+};
+
+export type PublicApiService = ReturnType<typeof publicApiService>;
+export type { Shortcuts };
+export default publicApiService;

@@ -1,0 +1,86 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { submissionsConfig } from './config';
+import { clientIp } from '../http/origin';
+import { answeringProblems } from '../http/problems';
+import { requestBody } from '../http/request';
+import { asFields, HONEYPOT_FIELD, parseSubmission, randomId, withoutLegacyHoneypot } from './validation';
+import { getService } from '../services/get-service';
+
+/**
+ * POST /api/solidarity/submissions and GET /api/solidarity/submissions/challenge.
+ * Origin, content type and declared size are checked before the body is read
+ * (submissions/guard.ts); here, in this order: the address's attempts
+ * (every request), honeypot, proof of work, validation, then the address's
+ * and the site's submission limits (spent only by a verified, valid request),
+ * and storage (submissions/service.ts).
+ */
+const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const antispam = () => getService(strapi, 'antispam');
+  const submissions = () => getService(strapi, 'submissions');
+
+  return {
+    /** An ALTCHA challenge for the form (the widget's `challengeurl`). */
+    async challenge(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = await antispam().challenge();
+    },
+
+    create: answeringProblems(async (ctx: Context) => {
+      ctx.set('Cache-Control', 'no-store');
+      const config = submissionsConfig(strapi);
+      const body = withoutLegacyHoneypot(requestBody(ctx));
+      // Bodies sent without a Content-Length are measured once parsed.
+      if (!ctx.get('Content-Length') && Buffer.byteLength(JSON.stringify(body ?? null)) > config.submissions.maxBodyBytes) {
+        throw new errors.PayloadTooLargeError(`The submission is too large: at most ${config.submissions.maxBodyBytes} bytes of JSON`, {
+          limit: config.submissions.maxBodyBytes,
+        });
+      }
+      const origin = ctx.get('Origin') || null;
+      const ip = clientIp(strapi, ctx);
+      const limited = async <T>(action: () => Promise<T>): Promise<T> => {
+        try {
+          return await action();
+        } catch (error) {
+          if (error instanceof errors.RateLimitError) {
+            ctx.set('Retry-After', String((error.details as { retryAfter?: number }).retryAfter ?? 60));
+          }
+          throw error;
+        }
+      };
+
+      // Every request, junk included, counts against the address's generous attempts (only).
+      await limited(() => antispam().attempt(ip));
+      const fields = asFields(body);
+
+      // Honeypot: a field people never see (documented in the OpenAPI document). Answer bots as to a
+      // success, so that they do not learn to leave it empty; store nothing, send nothing; log it.
+      const honeypot = fields[HONEYPOT_FIELD];
+      if (honeypot !== undefined && honeypot !== null && honeypot !== '') {
+        strapi.log.info('Submission dropped: honeypot filled');
+        ctx.status = 202;
+        ctx.body = { data: { id: randomId(24), status: 'submitted' } };
+        return;
+      }
+
+      // Only a verified proof and a valid body may spend the limits of the address and of the site.
+      const proof = config.altcha.enabled ? await antispam().useProof(fields.altcha) : null;
+      let charge: { refund(): Promise<void> } | null = null;
+      try {
+        parseSubmission(body);
+        charge = await limited(() => antispam().charge(ip, origin));
+        const { documentId } = await submissions().submit(body, { origin });
+        strapi.log.info(`Submission ${documentId} received`);
+        ctx.status = 202;
+        ctx.body = { data: { id: documentId, status: 'submitted' } };
+      } catch (error) {
+        // Nothing stored: the sender may correct the form and send it again, with the same proof.
+        await Promise.all([charge?.refund(), proof?.release()]);
+        throw error;
+      }
+    }),
+  };
+};
+
+export default submissionsController;

@@ -1,0 +1,36 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { answeringProblems } from '../../http/problems';
+import { requestBody } from '../../http/request';
+import type { Reviewer } from './service';
+import { getService } from '../../services/get-service';
+
+/** Admin routes of the review page (/solidarity/submissions...), behind admin auth and plugin RBAC. */
+const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const review = () => getService(strapi, 'review');
+
+  return {
+    async list(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = await review().list(ctx.query as Record<string, unknown>);
+    },
+
+    async findOne(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = await review().findOne(String(ctx.params.documentId));
+    },
+
+    act: answeringProblems(async (ctx: Context) => {
+      ctx.set('Cache-Control', 'no-store');
+      const user = ctx.state.user as Reviewer;
+      ctx.body = await review().act(String(ctx.params.documentId), requestBody(ctx), user);
+    }),
+
+    async erase(ctx: Context) {
+      await review().erase(String(ctx.params.documentId));
+      ctx.status = 204;
+    },
+  };
+};
+
+export default reviewController;

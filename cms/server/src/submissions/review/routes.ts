@@ -1,0 +1,16 @@
+/**
+ * Admin routes of the submission review (mounted under /solidarity by Strapi,
+ * admin JWT required): reviewers need `plugin::solidarity.review`, erasing
+ * needs `plugin::solidarity.erase`.
+ */
+import { adminCan } from '../../http/routes';
+
+export const REVIEW_ACTION = 'plugin::solidarity.review';
+export const ERASE_ACTION = 'plugin::solidarity.erase';
+
+export const reviewRoutes = [
+  { method: 'GET', path: '/submissions', handler: 'review.list', config: adminCan(REVIEW_ACTION) },
+  { method: 'GET', path: '/submissions/:documentId', handler: 'review.findOne', config: adminCan(REVIEW_ACTION) },
+  { method: 'POST', path: '/submissions/:documentId/actions', handler: 'review.act', config: adminCan(REVIEW_ACTION) },
+  { method: 'DELETE', path: '/submissions/:documentId', handler: 'review.erase', config: adminCan(ERASE_ACTION) },
+];

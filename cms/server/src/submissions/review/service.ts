@@ -1,0 +1,377 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { blocksToText } from '../../seed/blocks';
+import { UID } from '../../content-types/uids';
+import { HttpProblem } from '../../http/problems';
+import { REVIEW_ACTIONS, REVIEW_STATUSES, type ReviewAction, type ReviewStatus } from '../../content-types/vocabulary';
+import type { HistoryEvent } from '../service';
+import { getService } from '../../services/get-service';
+import { asReviewProcess } from './rules';
+
+
+/** Which status each action leads to, from which statuses, and whether it needs a note. */
+export const TRANSITIONS: Record<ReviewAction, { from: readonly ReviewStatus[]; to: ReviewStatus; note: 'required' | 'optional' }> = {
+  'start-review': { from: ['submitted', 'needs-info'], to: 'in-review', note: 'optional' },
+  'request-info': { from: ['submitted', 'in-review'], to: 'needs-info', note: 'required' },
+  approve: { from: ['in-review'], to: 'approved', note: 'optional' },
+  reject: { from: ['submitted', 'in-review', 'needs-info'], to: 'rejected', note: 'required' },
+};
+
+export interface Reviewer {
+  id: number | string;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+}
+
+/** Whether `id` can be a documentId (Strapi makes them of [a-z0-9]; at most 128 characters accepted here). */
+const isDocumentId = (id: string): boolean => /^[A-Za-z0-9_-]{1,128}$/.test(id);
+
+const reviewerName = (u: Reviewer) =>
+  [u.firstname, u.lastname].filter(Boolean).join(' ').trim() || u.username || `admin #${String(u.id)}`;
+
+/** Text of a query parameter: PostgreSQL refuses a NUL byte in text (a 500 if it reached the database). */
+const queryText = z.string().trim().min(1).max(200).refine((s) => !s.includes('\u0000'), 'must not contain a NUL character');
+
+const listQuery = z.strictObject({
+  status: z.enum(REVIEW_STATUSES).optional(),
+  call: queryText.optional(),
+  q: queryText.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+const actionBody = z.strictObject({
+  action: z.enum(REVIEW_ACTIONS, { error: `must be one of ${REVIEW_ACTIONS.join(', ')}` }),
+  note: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().max(5000, 'must be at most 5000 characters'))
+    .optional(),
+  expectedStatus: z.enum(REVIEW_STATUSES, { error: `must be the status you saw: one of ${REVIEW_STATUSES.join(', ')}` }),
+});
+
+const invalid = (error: z.ZodError, what: string) => {
+  const list = error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: [...i.path.map(String), k], message: `is not a ${what}`, name: 'ValidationError' }))
+      : [{ path: i.path.map(String), message: i.message, name: 'ValidationError' }]
+  );
+  const first = list[0];
+  return new errors.ValidationError(first ? `${first.path.join('.') || what}: ${first.message}` : `Invalid ${what}`, {
+    errors: list,
+  });
+};
+
+interface PracticeRow {
+  id: number;
+  documentId: string;
+  locale: string;
+  title: string;
+  summary: string;
+  slug: string;
+  body?: unknown;
+  municipality: string | null;
+  region: string | null;
+  country: string | null;
+  reviewStatus: ReviewStatus | null;
+  reviewNotes: string | null;
+  reviewHistory: unknown;
+  submittedAt: string | null;
+  source: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  contact?: { name: string; email: string; phone: string | null; role: string | null } | null;
+  topics?: { slug: string; name: string }[];
+  promoters?: { documentId: string; slug: string; name: string; country: string | null; website: string | null }[];
+  call?: { documentId: string; slug: string; title: string; opensAt: string; closesAt: string } | null;
+}
+
+const SCALARS = [
+  'id',
+  'documentId',
+  'locale',
+  'title',
+  'summary',
+  'slug',
+  'municipality',
+  'region',
+  'country',
+  'reviewStatus',
+  'reviewNotes',
+  'reviewHistory',
+  'submittedAt',
+  'source',
+  'publishedAt',
+  'createdAt',
+  'updatedAt',
+];
+
+const POPULATE = {
+  contact: true,
+  topics: { select: ['slug', 'name'] },
+  promoters: { select: ['documentId', 'slug', 'name', 'country', 'website'] },
+  call: { select: ['documentId', 'slug', 'title', 'opensAt', 'closesAt'] },
+};
+
+/** The history of a row (JSON, written by the review only, see review-rules.ts; anything but a list counts as none). */
+const historyOf = (value: unknown): HistoryEvent[] => {
+  let parsed = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value) as unknown;
+    } catch {
+      parsed = null;
+    }
+  }
+  return Array.isArray(parsed) ? (parsed.filter((e) => e && typeof e === 'object') as HistoryEvent[]) : [];
+};
+
+const isoOrNull = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** A submission as the review page shows it. Texts are returned as text: render them as text, never as HTML. */
+const present = (row: PracticeRow, published: boolean, detail: boolean) => ({
+  documentId: row.documentId,
+  locale: row.locale,
+  title: row.title,
+  summary: row.summary,
+  slug: row.slug,
+  status: row.reviewStatus,
+  published,
+  submittedAt: isoOrNull(row.submittedAt),
+  updatedAt: isoOrNull(row.updatedAt),
+  territory: { municipality: row.municipality, region: row.region, country: row.country },
+  call: row.call
+    ? { documentId: row.call.documentId, slug: row.call.slug, title: row.call.title, opensAt: isoOrNull(row.call.opensAt), closesAt: isoOrNull(row.call.closesAt) }
+    : null,
+  topics: (row.topics ?? []).map((t) => ({ slug: t.slug, name: t.name })),
+  promoters: (row.promoters ?? []).map((p) => ({ documentId: p.documentId, slug: p.slug, name: p.name, country: p.country, website: p.website })),
+  contact: row.contact
+    ? { name: row.contact.name, email: row.contact.email, phone: row.contact.phone ?? null, role: row.contact.role ?? null }
+    : null,
+  reviewNotes: row.reviewNotes,
+  ...(detail
+    ? {
+        body: Array.isArray(row.body) ? row.body : [],
+        bodyText: blocksToText(row.body),
+        events: historyOf(row.reviewHistory),
+      }
+    : {}),
+});
+
+/**
+ * The technical commission's side: lists submissions with their contact,
+ * moves them through the review statuses (recording who and when), publishes
+ * approved ones and erases them on request.
+ */
+const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const notifications = () => getService(strapi, 'notifications');
+  const practices = (): {
+    findMany(p: object): Promise<PracticeRow[]>;
+    findOne(p: object): Promise<PracticeRow | null>;
+    count(p: object): Promise<number>;
+    updateMany(p: object): Promise<{ count: number }>;
+  } => strapi.db.query(UID.practice);
+  const knex = (): Knex => strapi.db.connection;
+  const column = (attribute: string) => {
+    const meta = strapi.db.metadata.get(UID.practice);
+    const attr = meta.attributes[attribute];
+    return { table: meta.tableName, name: (attr && 'columnName' in attr ? attr.columnName : undefined) ?? attribute };
+  };
+
+  /** The row each submission is listed by: its first draft (the language it was sent in). */
+  const originalIds = async (): Promise<number[]> => {
+    const { table, name: source } = column('source');
+    const documentId = column('documentId').name;
+    const publishedAt = column('publishedAt').name;
+    const rows = (await knex()(table)
+      .min({ id: 'id' })
+      .where(source, 'submission')
+      .whereNull(publishedAt)
+      .groupBy(documentId)) as { id: number | string }[];
+    return rows.map((r) => Number(r.id));
+  };
+
+  const original = async (documentId: string, populate = true): Promise<PracticeRow | null> => {
+    // not a documentId Strapi makes ([a-z0-9]): no submission has it, and a NUL byte would be a 500 on PostgreSQL
+    if (!isDocumentId(documentId)) return null;
+    const [row] = await practices().findMany({
+      where: { documentId, source: 'submission', publishedAt: { $null: true } },
+      select: [...SCALARS, 'body'],
+      ...(populate ? { populate: POPULATE } : {}),
+      orderBy: { id: 'asc' },
+      limit: 1,
+    });
+    return row ?? null;
+  };
+
+  const isPublished = async (documentIds: string[]): Promise<Set<string>> => {
+    if (!documentIds.length) return new Set();
+    const rows = await practices().findMany({
+      where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+      select: ['documentId'],
+    });
+    return new Set(rows.map((r) => r.documentId));
+  };
+
+  const conflict = (row: Pick<PracticeRow, 'reviewStatus' | 'reviewHistory'>, documentId: string) => {
+    const last = [...historyOf(row.reviewHistory)].reverse().find((e) => e.to === row.reviewStatus);
+    const who = last?.by?.name ?? (last?.action === 'submit' ? 'the submission form' : 'someone');
+    const when = last?.at ? ` at ${last.at}` : '';
+    return new HttpProblem(409, 'ConflictError', `This submission was already moved to ${row.reviewStatus ?? 'no status'} by ${who}${when}`, {
+      documentId,
+      currentStatus: row.reviewStatus,
+      lastEvent: last ?? null,
+    });
+  };
+
+  return {
+    async list(rawQuery: Record<string, unknown>) {
+      const parsed = listQuery.safeParse(rawQuery);
+      if (!parsed.success) throw invalid(parsed.error, 'query parameter');
+      const { status, call, q, page, pageSize } = parsed.data;
+      const ids = await originalIds();
+      const base: Record<string, unknown> = { id: { $in: ids.length ? ids : [0] } };
+      if (call) base.call = { slug: call };
+      if (q) base.title = { $containsi: q };
+      const counts = Object.fromEntries(
+        await Promise.all(
+          REVIEW_STATUSES.map(async (s) => [s, await practices().count({ where: { ...base, reviewStatus: s } })] as const)
+        )
+      ) as Record<ReviewStatus, number>;
+      const where = status ? { ...base, reviewStatus: status } : base;
+      const total = await practices().count({ where });
+      const rows = await practices().findMany({
+        where,
+        select: SCALARS,
+        populate: POPULATE,
+        orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
+      const published = await isPublished(rows.map((r) => r.documentId));
+      return {
+        data: rows.map((r) => present(r, published.has(r.documentId), false)),
+        meta: { counts, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+      };
+    },
+
+    async findOne(documentId: string) {
+      const row = await original(documentId);
+      if (!row) throw new errors.NotFoundError(`No submission "${documentId}"`);
+      const published = await isPublished([documentId]);
+      return { data: present(row, published.has(documentId), true) };
+    },
+
+    /**
+     * Moves a submission to the next status. The reviewer sends the status they
+     * saw: if someone acted since, the answer is 409 naming who and when, never
+     * a silent overwrite (the row is locked, and the update is conditional).
+     */
+    async act(documentId: string, body: unknown, user: Reviewer) {
+      const parsed = actionBody.safeParse(body ?? {});
+      if (!parsed.success) throw invalid(parsed.error, 'field of a review action');
+      const { action, note, expectedStatus } = parsed.data;
+      if (!isDocumentId(documentId)) throw new errors.NotFoundError(`No submission "${documentId}"`);
+      const rule = TRANSITIONS[action];
+      if (rule.note === 'required' && !note) {
+        const message = action === 'reject' ? 'a reason is required to reject' : 'a note for the contact is required';
+        throw new errors.ValidationError(message, { errors: [{ path: ['note'], message, name: 'ValidationError' }] });
+      }
+      const now = new Date().toISOString();
+      const event: HistoryEvent = {
+        at: now,
+        action,
+        from: expectedStatus,
+        to: rule.to,
+        by: { id: user.id, name: reviewerName(user) },
+        ...(note ? { note } : {}),
+      };
+
+      const before = await strapi.db.transaction(async () => {
+        const qb = strapi.db.entityManager.createQueryBuilder(UID.practice);
+        qb.select(['id', 'documentId', 'reviewStatus', 'reviewHistory', 'source', 'locale', 'title', 'publishedAt']);
+        qb.where({ documentId });
+        qb.orderBy({ id: 'asc' });
+        if (strapi.db.dialect.client === 'postgres') qb.forUpdate();
+        const rows = await qb.execute<PracticeRow[]>();
+        const current = rows.find((r) => r.publishedAt === null && r.source === 'submission');
+        if (!current) throw new errors.NotFoundError(`No submission "${documentId}"`);
+        if (current.reviewStatus !== expectedStatus) throw conflict(current, documentId);
+        if (!rule.from.includes(current.reviewStatus)) {
+          const message = `cannot ${action} a submission that is ${current.reviewStatus}: allowed from ${rule.from.join(', ')}`;
+          throw new errors.ValidationError(message, { errors: [{ path: ['action'], message, name: 'ValidationError' }] });
+        }
+        const history = [...historyOf(current.reviewHistory), event];
+        const { count } = await practices().updateMany({
+          where: { documentId, reviewStatus: expectedStatus },
+          data: { reviewStatus: rule.to, reviewHistory: history },
+        });
+        if (count === 0) throw conflict((await original(documentId, false)) ?? current, documentId);
+        return { ...current, history };
+      });
+
+      if (action === 'approve') {
+        try {
+          const documents: { publish(p: object): Promise<unknown> } = strapi.documents(UID.practice);
+          await asReviewProcess('review', () => documents.publish({ documentId, locale: '*' }));
+        } catch (error) {
+          // Put the status back so that the submission does not claim a publication that did not happen.
+          await practices().updateMany({
+            where: { documentId, reviewStatus: 'approved' },
+            data: { reviewStatus: expectedStatus, reviewHistory: historyOf(before.reviewHistory) },
+          });
+          const message = `could not publish: ${(error as Error).message}`;
+          throw new errors.ValidationError(message, {
+            errors: [{ path: ['action'], message, name: 'ValidationError' }],
+            ...((error as { details?: object }).details ? { cause: (error as { details?: object }).details } : {}),
+          });
+        }
+      }
+
+      let mail: string | undefined;
+      if (action === 'request-info') {
+        const row = await original(documentId);
+        if (row?.contact?.email) {
+          mail = await notifications().requestInfo({
+            documentId,
+            locale: row.locale,
+            title: row.title,
+            note: note ?? '',
+            contact: { name: row.contact.name, email: row.contact.email },
+          });
+        } else {
+          mail = 'skipped';
+        }
+        const withMail = before.history.map((e) => (e === event ? { ...e, mail } : e));
+        await practices().updateMany({ where: { documentId, reviewStatus: rule.to }, data: { reviewHistory: withMail } });
+      }
+      strapi.log.info(`Submission ${documentId}: ${action} (${expectedStatus} → ${rule.to}) by admin #${String(user.id)}`);
+      const result = await this.findOne(documentId);
+      return { ...result, meta: { event: { ...event, ...(mail ? { mail } : {}) } } };
+    },
+
+    /** Erases a submission for good: every language, draft and published, its contact and history, its search rows. */
+    async erase(documentId: string): Promise<void> {
+      if (!isDocumentId(documentId)) throw new errors.NotFoundError(`No submission "${documentId}"`);
+      const [row] = await practices().findMany({ where: { documentId, source: 'submission' }, select: ['id'], limit: 1 });
+      if (!row) throw new errors.NotFoundError(`No submission "${documentId}"`);
+      const documents: { delete(p: object): Promise<unknown> } = strapi.documents(UID.practice);
+      await documents.delete({ documentId, locale: '*' });
+      // Snapshots kept by Strapi's content history (when that feature is on) hold the contact too.
+      const historyUid = 'plugin::content-manager.history-version';
+      if (strapi.getModel(historyUid)) {
+        await strapi.db.query(historyUid).deleteMany({ where: { relatedDocumentId: documentId, contentType: UID.practice } });
+      }
+      const left = await practices().count({ where: { documentId } });
+      if (left) throw new Error(`Erasing submission ${documentId} left ${left} rows`);
+      strapi.log.info(`Submission ${documentId} erased`);
+    },
+  };
+};
+
+export type ReviewService = ReturnType<typeof reviewService>;
+export default reviewService;
