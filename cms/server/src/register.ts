@@ -11,7 +11,20 @@ import { UID } from './content-types/uids';
 import { getService } from './services/get-service';
 
 const OUR_UIDS = new Set<string>(Object.values(UID));
-const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+/**
+ * Whether a document-service action can change what the public sees. Public answers hold published
+ * rows only, so publishing, unpublishing and deleting can, and so can a create, update or clone that
+ * publishes at once (`status: 'published'`). Everything else writes drafts only (saving, discarding,
+ * a new locale's draft, a submission): it neither touches the search index (published rows only) nor
+ * gives public caches a new content version, so that a draft leaves no trace in any public answer,
+ * not even as a changed ETag (issue #10), and the response cache survives editors' saves.
+ * Strapi's document service actions: https://docs.strapi.io/cms/api/document-service
+ */
+const changesPublicContent = (action: string, params: Record<string, unknown>): boolean =>
+  action === 'publish' ||
+  action === 'unpublish' ||
+  action === 'delete' ||
+  ((action === 'create' || action === 'update' || action === 'clone') && params.status === 'published');
 
 interface DocumentContext {
   uid: string;
@@ -42,13 +55,13 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(reviewRulesMiddleware(strapi));
   guardBulkPublish(strapi);
 
-  // After every write to the plugin's content: keep the search index in step
+  // After every write to the plugin's public content: keep the search index in step
   // and give public caches a new content version.
   const search = createSearchIndex(strapi);
   strapi.documents.use(async (context, next) => {
     const ctx: DocumentContext = context;
     const result = await next();
-    if (OUR_UIDS.has(ctx.uid) && WRITES.has(ctx.action)) {
+    if (OUR_UIDS.has(ctx.uid) && changesPublicContent(ctx.action, ctx.params)) {
       const documentId =
         ctx.params.documentId ?? (result as { documentId?: string } | null | undefined)?.documentId;
       if (documentId) await search.indexDocument(ctx.uid, documentId);

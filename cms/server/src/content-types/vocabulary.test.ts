@@ -19,9 +19,13 @@ import {
   STATEMENT_KINDS,
 } from './vocabulary';
 
+/** Whether an attribute stores one of a list of values: Strapi's `enumeration`, or a custom field of ours with an `enum` (the review status). */
+const isEnumeration = (a: { type?: string; enum?: unknown } | undefined): boolean =>
+  a?.type === 'enumeration' || (a?.type === 'customField' && Array.isArray(a.enum));
+
 const enumOf = (schema: { attributes: Record<string, unknown> }, attribute: string): unknown => {
   const a = schema.attributes[attribute] as { type?: string; enum?: unknown } | undefined;
-  expect(a?.type, attribute).toBe('enumeration');
+  expect(isEnumeration(a), `${attribute} is an enumeration`).toBe(true);
   return a?.enum;
 };
 
@@ -39,8 +43,8 @@ describe('vocabulary', () => {
 
   it('covers every enumeration of the content model', () => {
     const declared = [organisation, practice, session, statement].flatMap((schema) =>
-      Object.entries(schema.attributes as Record<string, { type?: string }>)
-        .filter(([, a]) => a.type === 'enumeration')
+      Object.entries(schema.attributes as Record<string, { type?: string; enum?: unknown }>)
+        .filter(([, a]) => isEnumeration(a))
         .map(([name]) => `${schema.info.singularName}.${name}`)
     );
     expect(declared.sort()).toEqual(

@@ -17,7 +17,7 @@ let reviewer: string;
 let attacker: string;
 
 const CM = `/content-manager/collection-types/${UID.practice}`;
-const SUBMISSIONS_PAGE = /Submissions page \(Plugins > Submissions\)/;
+const SUBMISSIONS_PAGE = /Submissions page \(Submissions in the main menu\)/;
 
 type Json = Record<string, unknown>;
 interface Row {

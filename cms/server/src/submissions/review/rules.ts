@@ -55,7 +55,7 @@ export const asReviewProcess = <T>(by: ReviewProcess, fn: () => Promise<T>): Pro
 export const currentReviewProcess = (): ReviewProcess | undefined => running.getStore()?.by;
 
 /** Where editors act on submissions (the plugin's admin page). */
-export const SUBMISSIONS_PAGE = 'the Submissions page (Plugins > Submissions)';
+export const SUBMISSIONS_PAGE = 'the Submissions page (Submissions in the main menu)';
 
 const STATUS_WORDS: Record<ReviewStatus, string> = {
   submitted: 'submitted',
@@ -134,7 +134,7 @@ export const notPublishable = (state: ReviewState, title?: string | null): error
       : `${what} is a submission under review (status: ${status}). Approve it on ${SUBMISSIONS_PAGE} to publish it.`;
   return new errors.ApplicationError(message, {
     reviewStatus: state.reviewStatus,
-    submissionsPage: '/admin/plugins/solidarity',
+    submissionsPage: '/admin/plugins/solidarity/submissions',
   });
 };
 
@@ -169,9 +169,10 @@ type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
  * the stored rows with `strapi.db.query`, which joins the caller's transaction.
  */
 export const reviewRulesMiddleware = (strapi: Core.Strapi): Middleware => {
-  const practices: { findMany(p: object): Promise<StoredRow[]> } = strapi.db.query(UID.practice);
+  // Looked up per call: the middleware is made in the register phase, before the models are loaded.
+  const practices = (): { findMany(p: object): Promise<StoredRow[]> } => strapi.db.query(UID.practice);
   const rows = (documentId: string) =>
-    practices.findMany({
+    practices().findMany({
       where: { documentId },
       select: [...REVIEW_FIELDS, 'title', 'publishedAt'],
       orderBy: { id: 'asc' },
