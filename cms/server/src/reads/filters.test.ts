@@ -41,6 +41,10 @@ describe('public filters', () => {
     expect(check({ topics: { practices: { title: { $startsWith: 'A' } } } })).toEqual({
       topics: { practices: { title: { $startsWith: 'A' }, publishedAt: { $notNull: true } }, publishedAt: { $notNull: true } },
     });
+    // a logical operator in a relation: the client's node and published-only under $and
+    expect(check({ topics: { $or: [{ name: 'a' }, { name: 'b' }] } })).toEqual({
+      topics: { $and: [{ $or: [{ name: { $eq: 'a' } }, { name: { $eq: 'b' } }] }, { publishedAt: { $notNull: true } }] },
+    });
     expect(check({ $or: [{ title: 'x' }, { criteria: { value: { $in: ['a'] } } }] })).toEqual({
       $or: [{ title: { $eq: 'x' } }, { criteria: { value: { $in: ['a'] } } }],
     });

@@ -324,7 +324,13 @@ const attribute = (
     }
     const inner = node(value, target, getModel, path, state, { ...deeper(pos, path), hops: pos.hops + 1 });
     // only published rows of the target: drafts are not public
-    return target.options?.draftAndPublish ? { ...inner, publishedAt: { $notNull: true } } : inner;
+    if (!target.options?.draftAndPublish) return inner;
+    const published = { publishedAt: { $notNull: true } };
+    // Strapi's engine refuses a node that mixes logical operators with fields ("Operator and non-operator
+    // keys cannot be mixed"), and a spread would replace a publishedAt condition of the client's: then
+    // both go under $and.
+    const plain = Object.keys(inner).every((key) => !key.startsWith('$') && key !== 'publishedAt');
+    return plain ? { ...inner, ...published } : { $and: [inner, published] };
   }
   return fail(path, `"${name}" cannot be filtered on`);
 };

@@ -144,6 +144,11 @@ describe('GET /api/solidarity/practices', () => {
     expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 1, pageCount: 1, total: 1 });
     const rel = await get('/practices?filters[topics][slug][$eq]=local-production-and-fablabs').expect(200);
     expect(rel.body.data.map((d: Doc) => d.slug)).toEqual(['fablab-visors']);
+    // a logical operator inside a relation filter (combined with the published-only condition under $and)
+    const either = await get(
+      '/practices?filters[topics][$or][0][slug][$eq]=local-production-and-fablabs&filters[topics][$or][1][slug][$eq]=no-such-topic'
+    ).expect(200);
+    expect(either.body.data.map((d: Doc) => d.slug)).toEqual(['fablab-visors']);
     const offset = await get('/practices?pagination[start]=1&pagination[limit]=1&sort=title:asc').expect(200);
     expect(offset.body.meta.pagination).toEqual({ start: 1, limit: 1, total: 2 });
     const fields = await get('/practices?fields[0]=title&sort=title:asc').expect(200);

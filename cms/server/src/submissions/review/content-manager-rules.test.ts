@@ -41,9 +41,9 @@ const cm = (token: string) => {
     get: (id: string) => auth(agent.get(`${CM}/${id}?locale=en`)),
     create: (data: Json) => auth(agent.post(`${CM}?locale=en`)).send(data),
     update: (id: string, data: Json) => auth(agent.put(`${CM}/${id}?locale=en`)).send(data),
-    publish: (id: string, data: Json = {}) => auth(agent.post(`${CM}/${id}/actions/publish?locale=en`)).send(data),
+    publish: (id: string, data: Json = {}) => auth(agent.post(`/content-manager/collection-types/${UID.practice}/${id}/actions/publish?locale=en`)).send(data),
     createAndPublish: (data: Json) => auth(agent.post(`${CM}/actions/publish?locale=en`)).send(data),
-    bulkPublish: (documentIds: string[]) => auth(agent.post(`${CM}/actions/bulkPublish?locale=en`)).send({ documentIds }),
+    bulkPublish: (documentIds: string[]) => auth(agent.post(`/content-manager/collection-types/${UID.practice}/actions/bulkPublish?locale=en`)).send({ documentIds }),
     clone: (id: string, data: Json) => auth(agent.post(`${CM}/clone/${id}?locale=en`)).send(data),
   };
 };
