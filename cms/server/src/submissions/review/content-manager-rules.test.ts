@@ -335,3 +335,37 @@ describe('an editor without the review permission', () => {
     await publicOne(after[0]!.slug).expect(404);
   });
 });
+
+describe("the refusals in the editor's language", () => {
+  it("follow the admin user's interface language, else Accept-Language, else English", async () => {
+    const id = await submissionIn('needs-info');
+    const publish = (token: string, language?: string) => {
+      const req = request(app.url)
+        .post(`/content-manager/collection-types/${UID.practice}/${id}/actions/publish?locale=en`)
+        .set('Authorization', `Bearer ${token}`);
+      if (language) req.set('Accept-Language', language);
+      return req.send({});
+    };
+    const refused = async (token: string, language?: string) => {
+      const res = await publish(token, language);
+      expect(res.status, res.text).toBe(400);
+      return String(res.body.error.message);
+    };
+
+    expect(await refused(superAdmin)).toMatch(SUBMISSIONS_PAGE);
+    expect(await refused(superAdmin, 'fr-FR,fr;q=0.9,en;q=0.5')).toMatch(/^“.*” est une proposition en relecture \(statut : informations demandées\)\. Approuvez-la sur la page Propositions/);
+    expect(await refused(superAdmin, 'el')).toMatch(/Υποβολές/);
+    expect(await refused(superAdmin, 'de-DE')).toMatch(SUBMISSIONS_PAGE);
+
+    // The interface language chosen in the profile (Strapi stores it as `preferedLanguage`) comes first.
+    const users = app.strapi.db.query('admin::user');
+    await users.update({ where: { email: DEMO_ADMIN.email }, data: { preferedLanguage: 'ca' } });
+    try {
+      expect(await refused(superAdmin, 'fr')).toMatch(
+        /és una proposta en revisió \(estat: cal més informació\)\. Aproveu-la a la pàgina Propostes \(Propostes al menú principal\)/
+      );
+    } finally {
+      await users.update({ where: { email: DEMO_ADMIN.email }, data: { preferedLanguage: null } });
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../content-types/uids';
+import { requestLanguage, WORDS, type MessageLanguage, type ReviewField } from './messages';
 import type { ReviewStatus } from '../../content-types/vocabulary';
 
 /**
@@ -33,8 +34,7 @@ import type { ReviewStatus } from '../../content-types/vocabulary';
  */
 
 /** Private fields that only the review process writes (see the practice schema). */
-export const REVIEW_FIELDS = ['reviewStatus', 'reviewHistory', 'reviewNotes', 'submittedAt', 'source'] as const;
-type ReviewField = (typeof REVIEW_FIELDS)[number];
+export const REVIEW_FIELDS = ['reviewStatus', 'reviewHistory', 'reviewNotes', 'submittedAt', 'source'] as const satisfies readonly ReviewField[];
 
 /** Statuses from which a practice must not be published. */
 export const UNPUBLISHABLE_STATUSES: readonly ReviewStatus[] = ['submitted', 'in-review', 'needs-info', 'rejected'];
@@ -54,16 +54,8 @@ export const asReviewProcess = <T>(by: ReviewProcess, fn: () => Promise<T>): Pro
 /** The review process running in this async context, if any. */
 export const currentReviewProcess = (): ReviewProcess | undefined => running.getStore()?.by;
 
-/** Where editors act on submissions (the plugin's admin page). */
-export const SUBMISSIONS_PAGE = 'the Submissions page (Submissions in the main menu)';
-
-const STATUS_WORDS: Record<ReviewStatus, string> = {
-  submitted: 'submitted',
-  'in-review': 'in review',
-  'needs-info': 'needs info',
-  approved: 'approved',
-  rejected: 'rejected',
-};
+/** Where editors act on submissions (the plugin's admin page), in English. */
+export const SUBMISSIONS_PAGE = WORDS.en.page(WORDS.en.menu);
 
 interface ReviewState {
   reviewStatus: ReviewStatus | null;
@@ -82,14 +74,6 @@ const NEW_PRACTICE: Record<ReviewField, unknown> = {
   reviewNotes: null,
   submittedAt: null,
   source: 'editor',
-};
-
-const FIELD_LABELS: Record<ReviewField, string> = {
-  reviewStatus: 'review status',
-  reviewHistory: 'review history',
-  reviewNotes: 'review notes',
-  submittedAt: 'submission date',
-  source: 'source',
 };
 
 /** A comparable form of a review field's value (database rows and admin forms spell empty and dates differently). */
@@ -124,31 +108,27 @@ export const isPublishable = (state: ReviewState): boolean =>
   !(state.reviewStatus && UNPUBLISHABLE_STATUSES.includes(state.reviewStatus)) &&
   !(state.source === 'submission' && state.reviewStatus !== 'approved');
 
-/** The 400 answer to publishing a submission the review has not approved. */
-export const notPublishable = (state: ReviewState, title?: string | null): errors.ApplicationError => {
-  const what = title ? `“${title}”` : 'This practice';
-  const status = state.reviewStatus ? STATUS_WORDS[state.reviewStatus] : 'no review status';
+/** The 400 answer to publishing a submission the review has not approved, in the editor's language. */
+export const notPublishable = (state: ReviewState, title?: string | null, lang: MessageLanguage = 'en'): errors.ApplicationError => {
+  const words = WORDS[lang];
+  const what = title ? `“${title}”` : words.thisPractice;
+  const page = words.page(words.menu);
   const message =
     state.reviewStatus === 'rejected'
-      ? `${what} is a submission that was rejected on ${SUBMISSIONS_PAGE}: it cannot be published.`
-      : `${what} is a submission under review (status: ${status}). Approve it on ${SUBMISSIONS_PAGE} to publish it.`;
+      ? words.rejected(what, page)
+      : words.underReview(what, state.reviewStatus ? words.status[state.reviewStatus] : words.noStatus, page);
   return new errors.ApplicationError(message, {
     reviewStatus: state.reviewStatus,
     submissionsPage: '/admin/plugins/solidarity/submissions',
   });
 };
 
-const reviewFieldsChanged = (fields: ReviewField[]): errors.ValidationError => {
-  const list = fields.map((f) => FIELD_LABELS[f]).join(', ');
-  const message =
-    `The ${list} of a practice ${fields.length > 1 ? 'are' : 'is'} set by the review of submissions, not in the Content Manager. ` +
-    `Use ${SUBMISSIONS_PAGE} to review a submission.`;
+const reviewFieldsChanged = (fields: ReviewField[], lang: MessageLanguage = 'en'): errors.ValidationError => {
+  const words = WORDS[lang];
+  const page = words.page(words.menu);
+  const message = words.fieldsChanged(fields.map((f) => words.field[f]).join(', '), fields.length > 1, page);
   return new errors.ValidationError(message, {
-    errors: fields.map((f) => ({
-      path: [f],
-      message: `is set by the review on ${SUBMISSIONS_PAGE}`,
-      name: 'ValidationError',
-    })),
+    errors: fields.map((f) => ({ path: [f], message: words.fieldError(page), name: 'ValidationError' })),
   });
 };
 
@@ -193,7 +173,7 @@ export const reviewRulesMiddleware = (strapi: Core.Strapi): Middleware => {
       const drafts = (await rows(params.documentId)).filter((r) => !r.publishedAt);
       for (const row of drafts) {
         const state = stateOf(row);
-        if (!isPublishable(state)) throw notPublishable(state, row.title);
+        if (!isPublishable(state)) throw notPublishable(state, row.title, requestLanguage(strapi));
       }
       return next();
     }
@@ -210,7 +190,7 @@ export const reviewRulesMiddleware = (strapi: Core.Strapi): Middleware => {
     const sent = REVIEW_FIELDS.filter((f) => Object.prototype.hasOwnProperty.call(data, f));
     if (sent.length && strapi.requestContext.get()) {
       const changed = sent.filter((f) => !isDeepStrictEqual(normalize(f, data[f]), normalize(f, stored[f])));
-      if (changed.length) throw reviewFieldsChanged(changed);
+      if (changed.length) throw reviewFieldsChanged(changed, requestLanguage(strapi));
     }
 
     if (params.status === 'published' && action !== 'clone') {
@@ -218,7 +198,7 @@ export const reviewRulesMiddleware = (strapi: Core.Strapi): Middleware => {
         ...stored,
         ...Object.fromEntries(sent.map((f) => [f, data[f]])),
       });
-      if (!isPublishable(state)) throw notPublishable(state, (data.title as string | undefined) ?? stored.title);
+      if (!isPublishable(state)) throw notPublishable(state, (data.title as string | undefined) ?? stored.title, requestLanguage(strapi));
     }
     return next();
   };
@@ -268,7 +248,7 @@ export const guardBulkPublish = (strapi: Core.Strapi): void => {
             reviewStatus: (normalize('reviewStatus', row.reviewStatus) as ReviewStatus | null) ?? null,
             source: normalize('source', row.source) as string,
           };
-          if (!isPublishable(state)) throw notPublishable(state, row.title);
+          if (!isPublishable(state)) throw notPublishable(state, row.title, requestLanguage(strapi));
         }
       }
       return next();
