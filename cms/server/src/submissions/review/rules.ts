@@ -169,9 +169,10 @@ type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
  * the stored rows with `strapi.db.query`, which joins the caller's transaction.
  */
 export const reviewRulesMiddleware = (strapi: Core.Strapi): Middleware => {
-  const practices: { findMany(p: object): Promise<StoredRow[]> } = strapi.db.query(UID.practice);
-  const rows = (documentId: string) =>
-    practices.findMany({
+  // Looked up on each call, not here: the middleware is made in `register`, before Strapi loads the
+  // database models (`strapi start` failed with "Model plugin::solidarity.practice not found").
+  const rows = (documentId: string): Promise<StoredRow[]> =>
+    strapi.db.query(UID.practice).findMany({
       where: { documentId },
       select: [...REVIEW_FIELDS, 'title', 'publishedAt'],
       orderBy: { id: 'asc' },
