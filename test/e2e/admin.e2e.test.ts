@@ -218,11 +218,10 @@ describe('an editor publishes a good practice in two languages (admin panel, Chr
       await page.getByRole('combobox', { name: 'Country' }).click();
       await page.getByRole('combobox', { name: 'Country' }).fill('Gree');
       await page.getByRole('option', { name: 'Greece (GR)' }).click();
-      // The review status picker offers labels.
-      await page.getByRole('combobox', { name: /Review status/ }).click();
-      await page.getByRole('option', { name: 'Needs information' }).waitFor();
-      expect(await page.getByRole('option', { name: 'needs-info' }).count()).toBe(0);
-      await page.keyboard.press('Escape');
+      // The review status is written only by the review actions of the Submissions page: read-only here.
+      const reviewStatus = page.getByRole('combobox', { name: /Review status/ });
+      await reviewStatus.waitFor();
+      expect(await reviewStatus.isDisabled(), 'the review status field is not editable').toBe(true);
     });
 
     const documentId = await step(page, '04-publish-en', async () => {
@@ -232,6 +231,19 @@ describe('an editor publishes a good practice in two languages (admin panel, Chr
     });
     const stored = (await (await fetch(`${base}/api/solidarity/practices/${documentId}?locale=en`)).json()) as { data: Practice & { country: string } };
     expect(stored.data).toMatchObject({ title: en.title, slug: slugOf(en.title), locale: 'en', country: 'GR' });
+
+    await step(page, '04b-reload-en', async () => {
+      // A stored country shows its name as soon as the edit view opens, and the picker then offers every country.
+      await page.reload();
+      const country = page.getByRole('combobox', { name: 'Country' });
+      await country.waitFor();
+      await expect.poll(() => country.inputValue(), { timeout: WAIT }).toBe('Greece (GR)');
+      await country.click();
+      await page.getByRole('option', { name: 'Greece (GR)' }).waitFor();
+      expect(await page.getByRole('option').count(), 'the whole list, not only the stored country').toBeGreaterThan(1);
+      await page.keyboard.press('Escape');
+      expect(await country.inputValue()).toBe('Greece (GR)');
+    });
 
     await step(page, '05-switch-to-greek', async () => {
       await page.getByRole('combobox', { name: 'Locales' }).click();
