@@ -104,6 +104,16 @@ const publish = async (page: Page) => {
   await expect.poll(() => page.getByRole('main').getByText('Published', { exact: true }).count(), { timeout: WAIT }).toBeGreaterThan(0);
 };
 
+/** Logs in as the demo admin and waits for the main menu (in English). */
+const login = async (page: Page) => {
+  await page.goto(`${base}/admin/auth/login`);
+  await page.getByLabel(/email/i).fill(ADMIN.email);
+  await page.getByLabel(/password/i).fill(ADMIN.password);
+  await page.getByRole('button', { name: /log ?in/i }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/admin/auth'), { timeout: WAIT });
+  await page.getByRole('navigation').first().getByRole('link', { name: 'Content Manager' }).waitFor();
+};
+
 interface Practice {
   documentId: string;
   slug: string;
@@ -179,14 +189,7 @@ describe('an editor publishes a good practice in two languages (admin panel, Chr
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 
-    await step(page, '01-login', async () => {
-      await page.goto(`${base}/admin/auth/login`);
-      await page.getByLabel(/email/i).fill(ADMIN.email);
-      await page.getByLabel(/password/i).fill(ADMIN.password);
-      await page.getByRole('button', { name: /log ?in/i }).click();
-      await page.waitForURL((u) => !u.pathname.startsWith('/admin/auth'), { timeout: WAIT });
-      await page.getByRole('navigation').first().getByRole('link', { name: 'Content Manager' }).waitFor();
-    });
+    await step(page, '01-login', () => login(page));
 
     await step(page, '02-list', async () => {
       await page.getByRole('navigation').first().getByRole('link', { name: 'Content Manager' }).click();
@@ -284,5 +287,29 @@ describe('an editor publishes a good practice in two languages (admin panel, Chr
       });
     }
     await partnerContext.close();
+  });
+
+  // Runs after the test above: choosing Greek is saved as the admin user's preferred language.
+  it('offers Greek as the interface language; Strapi\'s profile page and the plugin\'s pages are then in Greek', { timeout: 120_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT);
+    await step(page, '08-login', () => login(page));
+
+    await step(page, '09-profile-greek', async () => {
+      await page.goto(`${base}/admin/me`);
+      await page.getByRole('combobox', { name: 'Interface language' }).click();
+      await page.getByRole('option', { name: 'Ελληνικά' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      // Strapi's own strings now come from src/admin/app.ts `translations.el`.
+      await page.getByRole('combobox', { name: 'Γλώσσα διεπαφής' }).waitFor();
+      await page.getByRole('button', { name: 'Αποθήκευση' }).waitFor();
+    });
+
+    await step(page, '10-submissions-greek', async () => {
+      await page.goto(`${base}/admin/plugins/solidarity/submissions`);
+      await page.getByRole('heading', { name: 'Υποβολές', level: 1 }).waitFor();
+    });
+    await context.close();
   });
 });
