@@ -16,23 +16,59 @@ export const countryOptions = (locale: string): [string, string][] => {
   return COUNTRY_CODES.map((code): [string, string] => [code, names.of(code) ?? code]).sort((a, b) => collator.compare(a[1], b[1]));
 };
 
+/** Lower case without diacritics, so that "cote" finds "Côte d’Ivoire" and "ελλ" finds "Ελλάδα". */
+const fold = (text: string, locale: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(locale);
+
+/** The option's text, `Greece (GR)`; a code outside the list is shown as itself. */
+const optionText = (code: string, name: string | undefined): string => (name ? `${name} (${code})` : code);
+
 /**
  * The country custom field (`plugin::solidarity.country`): a searchable list of countries named in the
  * admin's language; stores the ISO 3166-1 alpha-2 code, as the plain string attribute did.
+ *
+ * The text box is controlled here rather than left to the Combobox: the Combobox only learns an option's
+ * text once the list has been opened, so a stored code showed the placeholder until then, and its own
+ * "list" filtering then narrowed the list to the stored country. Here the stored country's name is shown
+ * from the start, and the list is filtered only by what the editor types (all countries when the picker
+ * opens). The Content Manager's hint ("max. 2 characters", from the string attribute) is not shown: the
+ * picker only offers valid codes.
  */
 const CountryInput = React.forwardRef<HTMLInputElement, CustomFieldInputProps>(
-  ({ name, label, hint, labelAction, required, disabled, error, value, onChange }, ref) => {
+  ({ name, label, labelAction, required, disabled, error, value, onChange }, ref) => {
     const { locale } = useIntl();
     const options = React.useMemo(() => countryOptions(locale), [locale]);
-    const known = !value || options.some(([code]) => code === value);
+    const names = React.useMemo(() => new Map(options), [options]);
+    const known = !value || names.has(value);
+    const selectedText = value ? optionText(value, names.get(value)) : '';
+    const [text, setText] = React.useState(selectedText);
+    const [query, setQuery] = React.useState('');
+    // A new stored value (a save, a reload, another locale) or language: show its name, offer every country.
+    React.useEffect(() => {
+      setText(selectedText);
+      setQuery('');
+    }, [selectedText]);
+    const shown = React.useMemo(() => {
+      const wanted = fold(query.trim(), locale);
+      if (!wanted) return options;
+      return options.filter(([code, countryName]) => fold(countryName, locale).includes(wanted) || code.toLowerCase() === wanted);
+    }, [options, query, locale]);
     return (
-      <Field.Root name={name} id={name} hint={hint} error={error} required={required}>
+      <Field.Root name={name} id={name} error={error} required={required}>
         <Field.Label action={labelAction}>{label}</Field.Label>
         <Combobox
           ref={ref}
           value={value ?? undefined}
+          textValue={text}
+          onTextValueChange={setText}
+          onInputChange={(event: React.ChangeEvent<HTMLInputElement>) => setQuery(event.currentTarget.value)}
+          onOpenChange={(open: boolean) => {
+            if (!open) {
+              setQuery('');
+              setText(selectedText);
+            }
+          }}
           disabled={disabled}
-          autocomplete={{ type: 'list', filter: 'contains' }}
+          autocomplete="none"
           onChange={(code?: string) => onChange(name, code ?? null)}
           onClear={required ? undefined : () => onChange(name, null)}
         >
@@ -42,13 +78,12 @@ const CountryInput = React.forwardRef<HTMLInputElement, CustomFieldInputProps>(
               {value}
             </ComboboxOption>
           )}
-          {options.map(([code, countryName]) => (
+          {shown.map(([code, countryName]) => (
             <ComboboxOption key={code} value={code}>
-              {`${countryName} (${code})`}
+              {optionText(code, countryName)}
             </ComboboxOption>
           ))}
         </Combobox>
-        <Field.Hint />
         <Field.Error />
       </Field.Root>
     );

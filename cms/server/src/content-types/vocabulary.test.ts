@@ -19,12 +19,15 @@ import {
   STATEMENT_KINDS,
 } from './vocabulary';
 
-/** Whether an attribute stores one of a list of values: Strapi's `enumeration`, or a custom field of ours with an `enum` (the review status). */
-const isEnumeration = (a: { type?: string; enum?: unknown } | undefined): boolean =>
-  a?.type === 'enumeration' || (a?.type === 'customField' && Array.isArray(a.enum));
+/** The custom fields stored as an enumeration (custom-fields.ts registers them with `type: 'enumeration'`). */
+const ENUM_CUSTOM_FIELDS = new Set(['plugin::solidarity.review-status']);
+
+/** An enumeration as Strapi stores it: a plain `enumeration` attribute, or one of ENUM_CUSTOM_FIELDS. */
+const isEnumeration = (a: { type?: string; customField?: string } | undefined): boolean =>
+  a?.type === 'enumeration' || (a?.type === 'customField' && ENUM_CUSTOM_FIELDS.has(a.customField ?? ''));
 
 const enumOf = (schema: { attributes: Record<string, unknown> }, attribute: string): unknown => {
-  const a = schema.attributes[attribute] as { type?: string; enum?: unknown } | undefined;
+  const a = schema.attributes[attribute] as { type?: string; customField?: string; enum?: unknown } | undefined;
   expect(isEnumeration(a), `${attribute} is an enumeration`).toBe(true);
   return a?.enum;
 };
@@ -43,7 +46,7 @@ describe('vocabulary', () => {
 
   it('covers every enumeration of the content model', () => {
     const declared = [organisation, practice, session, statement].flatMap((schema) =>
-      Object.entries(schema.attributes as Record<string, { type?: string; enum?: unknown }>)
+      Object.entries(schema.attributes as Record<string, { type?: string; customField?: string }>)
         .filter(([, a]) => isEnumeration(a))
         .map(([name]) => `${schema.info.singularName}.${name}`)
     );

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID, type ContentTypeName } from '../content-types/uids';
 import { strapiService } from '../services/strapi-services';
+import { REVIEW_FIELDS } from '../submissions/review/rules';
 
 interface Layout {
   mainField: string;
@@ -27,7 +28,7 @@ export const LAYOUTS: Record<ContentTypeName, Layout> = {
 };
 
 /** Bump when LAYOUTS changes so existing installs get the new defaults once. */
-const LAYOUT_VERSION = 4;
+const LAYOUT_VERSION = 5;
 
 /** `reviewStatus` → `Review status`, for labels editors read. */
 export const humanize = (field: string): string => {
@@ -88,11 +89,14 @@ const adminLayoutService = ({ strapi }: { strapi: Core.Strapi }) => ({
             if (field === 'reviewHistory') {
               return [field, { ...meta, edit: { ...meta.edit, label, visible: false, editable: false } }];
             }
+            // The other review fields are shown read-only: the server refuses any change made outside the
+            // review actions of the Submissions page (rule 2 in submissions/review/rules.ts).
+            const readOnly = (REVIEW_FIELDS as readonly string[]).includes(field) ? { editable: false } : {};
             return [
               field,
               {
                 ...meta,
-                ...(meta.edit ? { edit: { ...meta.edit, label } } : {}),
+                ...(meta.edit ? { edit: { ...meta.edit, label, ...readOnly } } : {}),
                 ...(meta.list ? { list: { ...meta.list, label: label.replace(/ \(.*\)$/, '') } } : {}),
               },
             ];
