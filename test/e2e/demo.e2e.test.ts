@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../helpers/e2e';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROOT, startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -12,17 +13,13 @@ import { APP_ROOT, startStrapi, type TestApp } from '../helpers/strapi';
 let app: TestApp;
 let browser: Browser;
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 beforeAll(async () => {
   if (!existsSync(path.join(APP_ROOT, 'widgets', 'dist', 'solidarity.js'))) {
     throw new Error('widgets/dist is missing: run `npm run -w widgets build` first (npm test does)');
   }
   app = await startStrapi({ demo: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,12 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import net from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { launchChromium, startApp, type StartedApp } from '../helpers/e2e';
 import { APP_ROOT } from '../helpers/strapi';
 
 /**
@@ -19,45 +17,17 @@ import { APP_ROOT } from '../helpers/strapi';
  * in a child process, on a free port and a throw-away database with the demo content.
  */
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ADMIN = { email: 'admin@solidarity.example', password: 'Solidarity-2026' };
 const EDITOR = { email: 'editor@solidarity.example', password: 'Editor-Solidarity-2026', firstname: 'Eddie', lastname: 'Tor' };
 /** Where to write screenshots of the pages (set SOLIDARITY_E2E_SCREENSHOTS=<dir> to keep them). */
 const SHOTS = process.env.SOLIDARITY_E2E_SCREENSHOTS;
 
-let app: ChildProcess | undefined;
-let appLog = '';
-let db: TestDatabase;
+let app: StartedApp | undefined;
 let base: string;
 let partner: http.Server | undefined;
 let partnerUrl: string;
 let partnerHtml = '<!doctype html><title>empty</title>';
 let browser: Browser;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-
-const waitForHealth = async (url: string, ms: number) => {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (app?.exitCode !== null && app?.exitCode !== undefined) throw new Error(`the app exited (${app.exitCode}):\n${appLog.slice(-4000)}`);
-    try {
-      const res = await fetch(`${url}/_health`);
-      if (res.status === 204) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the app did not answer /_health within ${ms / 1000} s:\n${appLog.slice(-4000)}`);
-};
 
 const json = async <T>(url: string, init?: RequestInit): Promise<T> => {
   const res = await fetch(url, init);
@@ -124,30 +94,16 @@ beforeAll(async () => {
   if (!existsSync(path.join(APP_ROOT, 'widgets', 'dist', 'solidarity.js'))) {
     throw new Error('widgets/dist is missing: run `npm run -w widgets build` first (npm test does)');
   }
-  db = await createTestDatabase();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...db.env,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    NODE_ENV: 'test',
-    SEED_DEMO: 'true',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    BROWSER: 'none',
-    // the stored-XSS check below sends a submission from Node, without solving a proof of work
-    ALTCHA_ENABLED: 'false',
-  };
-  for (const key of ['PUBLIC_URL', 'ADMIN_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SOLIDARITY_LOCALES']) delete env[key];
-  app = spawn(process.execPath, [path.join(APP_ROOT, 'scripts', 'start.mjs')], { cwd: APP_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const keep = (chunk: Buffer) => {
-    appLog = (appLog + chunk.toString()).slice(-20_000);
-  };
-  app.stdout?.on('data', keep);
-  app.stderr?.on('data', keep);
-  // A stale admin build is rebuilt first (about a minute), then Strapi boots.
-  await waitForHealth(base, 170_000);
+  // A stale admin build is rebuilt first (one to three minutes on a loaded machine), then Strapi boots.
+  app = await startApp({
+    healthTimeoutMs: 170_000,
+    env: {
+      SEED_DEMO: 'true',
+      // the stored-XSS check below sends a submission from Node, without solving a proof of work
+      ALTCHA_ENABLED: 'false',
+    },
+  });
+  base = app.base;
 
   partner = http.createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -157,23 +113,13 @@ beforeAll(async () => {
   // `localhost`, not 127.0.0.1, and another port: another origin, so the bundle and the API are fetched cross-origin.
   partnerUrl = `http://localhost:${(partner.address() as AddressInfo).port}/`;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
   await new Promise<void>((resolve) => (partner ? partner.close(() => resolve()) : resolve()));
-  if (app && app.exitCode === null) {
-    const exited = new Promise<void>((resolve) => app?.once('exit', () => resolve()));
-    app.kill('SIGTERM');
-    const timer = setTimeout(() => app?.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  await db?.drop();
+  await app?.stop();
 }, 60_000);
 
 describe('embed builder (admin) → partner page', () => {

@@ -2,7 +2,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Request } from 'playwright-core';
+import { type Browser, type BrowserContext, type Request } from 'playwright-core';
+import { launchChromium } from '../helpers/e2e';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -18,7 +19,6 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
  * origin does run in this browser, so the check can fail.
  */
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const SUPER = { email: 'admin@solidarity.example', password: 'Solidarity-2026' };
 
 let app: TestApp;
@@ -79,10 +79,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', () => resolve()));
   sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
   app = await startStrapi();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
