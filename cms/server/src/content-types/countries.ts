@@ -1,4 +1,4 @@
-import { COUNTRIES } from '../../../shared/limits';
+import { COUNTRIES } from '../../../../cms/shared/limits';
 
 /**
  * ISO 3166-1 alpha-2 country codes: the 249 officially assigned codes (as listed by the IANA time zone

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { PHONE_PATTERN, SUBMISSION_LIMITS } from '../../../shared/limits';
+import { PHONE_PATTERN, SUBMISSION_LIMITS } from '../../../../cms/shared/limits';
 import { isCountryCode } from '../content-types/countries';
 import { fieldError, type FieldError } from '../http/errors';
 
