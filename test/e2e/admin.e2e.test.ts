@@ -1,10 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startApp, type StartedApp } from '../helpers/e2e';
+import { launchChromium, startApp, startPartnerPage, type PartnerPage, type StartedApp } from '../helpers/e2e';
 import { APP_ROOT } from '../helpers/strapi';
 
 /**
@@ -26,9 +24,7 @@ const WAIT = 30_000;
 
 let app: StartedApp | undefined;
 let base: string;
-let partner: http.Server | undefined;
-let partnerUrl: string;
-let partnerHtml = '<!doctype html><title>empty</title>';
+let partner: PartnerPage | undefined;
 let browser: Browser;
 
 const shot = async (page: Page, name: string) => {
@@ -105,19 +101,14 @@ beforeAll(async () => {
   });
   base = app.base;
 
-  partner = http.createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(partnerHtml);
-  });
-  await new Promise<void>((resolve) => partner?.listen(0, '127.0.0.1', () => resolve()));
-  partnerUrl = `http://localhost:${(partner.address() as AddressInfo).port}/`;
+  partner = await startPartnerPage();
 
   browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (partner ? partner.close(() => resolve()) : resolve()));
+  await partner?.close();
   await app?.stop();
 }, 60_000);
 
@@ -222,11 +213,11 @@ describe('an editor publishes a good practice in two languages (admin panel, Chr
       ['en', en.title],
       ['el', el.title],
     ] as const) {
-      partnerHtml = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>Partner</title></head><body>
+      partner?.show(`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>Partner</title></head><body>
 <script type="module" src="${base}/widgets/solidarity.js"></script>
-<solidarity-practices locale="${locale}" q="${word}"></solidarity-practices></body></html>`;
+<solidarity-practices locale="${locale}" q="${word}"></solidarity-practices></body></html>`);
       await step(partnerPage, `07-partner-${locale}`, async () => {
-        await partnerPage.goto(partnerUrl);
+        await partnerPage.goto(partner!.url);
         const card = partnerPage.locator('solidarity-practices article [part~="title"]');
         await card.first().waitFor({ timeout: WAIT });
         expect((await card.allInnerTexts()).map((t) => t.trim())).toEqual([title]);

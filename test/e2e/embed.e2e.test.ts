@@ -1,10 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startApp, type StartedApp } from '../helpers/e2e';
+import { launchChromium, startApp, startPartnerPage, type PartnerPage, type StartedApp } from '../helpers/e2e';
 import { APP_ROOT } from '../helpers/strapi';
 
 /**
@@ -24,9 +22,7 @@ const SHOTS = process.env.SOLIDARITY_E2E_SCREENSHOTS;
 
 let app: StartedApp | undefined;
 let base: string;
-let partner: http.Server | undefined;
-let partnerUrl: string;
-let partnerHtml = '<!doctype html><title>empty</title>';
+let partner: PartnerPage | undefined;
 let browser: Browser;
 
 const json = async <T>(url: string, init?: RequestInit): Promise<T> => {
@@ -105,20 +101,14 @@ beforeAll(async () => {
   });
   base = app.base;
 
-  partner = http.createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(partnerHtml);
-  });
-  await new Promise<void>((resolve) => partner?.listen(0, '127.0.0.1', () => resolve()));
-  // `localhost`, not 127.0.0.1, and another port: another origin, so the bundle and the API are fetched cross-origin.
-  partnerUrl = `http://localhost:${(partner.address() as AddressInfo).port}/`;
+  partner = await startPartnerPage();
 
   browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (partner ? partner.close(() => resolve()) : resolve()));
+  await partner?.close();
   await app?.stop();
 }, 60_000);
 
@@ -195,7 +185,7 @@ describe('embed builder (admin) → partner page', () => {
     await context.close();
 
     // The partner's page: the copied snippet in a plain HTML page on another origin.
-    partnerHtml = `<!doctype html><html lang="ca"><head><meta charset="utf-8"><title>Soci</title></head><body><h1>Agenda</h1>\n${copied}\n</body></html>`;
+    partner?.show(`<!doctype html><html lang="ca"><head><meta charset="utf-8"><title>Soci</title></head><body><h1>Agenda</h1>\n${copied}\n</body></html>`);
     const partnerContext = await browser.newContext({ viewport: { width: 1000, height: 900 } });
     const partnerPage = await partnerContext.newPage();
     const partnerProblems = track(partnerPage);
@@ -203,7 +193,7 @@ describe('embed builder (admin) → partner page', () => {
     partnerPage.on('request', (req) => {
       if (req.url().startsWith(base)) crossOrigin.push(req.url());
     });
-    await partnerPage.goto(partnerUrl, { waitUntil: 'networkidle' });
+    await partnerPage.goto(partner!.url, { waitUntil: 'networkidle' });
     await partnerPage.locator('solidarity-sessions article').first().waitFor({ timeout: 15_000 });
     expect(await sessionTitles(partnerPage, 'body')).toEqual(expected);
     expect(crossOrigin.some((u) => u.startsWith(`${base}/widgets/solidarity.js`))).toBe(true);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -113,4 +114,29 @@ export const startApp = async ({ env = {}, healthTimeoutMs = 290_000 }: StartApp
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return { base, db, log: () => output, stop };
+};
+
+export interface PartnerPage {
+  /** `http://localhost:PORT/`: another origin than the app's 127.0.0.1, so the widget fetches cross-origin */
+  url: string;
+  /** the HTML served from now on (an empty page at first) */
+  show(html: string): void;
+  close(): Promise<void>;
+}
+
+/** A member organisation's page on another origin, serving whatever HTML the test gives it, uncached. */
+export const startPartnerPage = async (): Promise<PartnerPage> => {
+  let html = '<!doctype html><title>empty</title>';
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    url: `http://localhost:${(server.address() as AddressInfo).port}/`,
+    show: (next) => {
+      html = next;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 };
