@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bundleUrl,
   elementHtml,
+  embedCode,
   escapeHtml,
   feedLinks,
   feedQuery,
@@ -224,5 +225,22 @@ describe('feed and calendar links', () => {
   it('has none for one practice or the submission form', () => {
     expect(feedLinks(BASE, { widget: 'practice', slug: 'x' })).toEqual([]);
     expect(feedLinks(BASE, { widget: 'submit', call: 'x' })).toEqual([]);
+  });
+});
+
+describe('the code the Embed page shows (embedCode)', () => {
+  it('is the snippet and the feed links of the same settings', () => {
+    const s: EmbedSettings = { widget: 'statements', locale: 'fr', kind: 'open-call' };
+    expect(embedCode(BASE, s)).toEqual({ snippet: snippetHtml(BASE, s), feeds: feedLinks(BASE, s) });
+    expect(embedCode(BASE, s).feeds).toHaveLength(3);
+  });
+
+  it('is empty while the public URL is unknown', () => {
+    expect(embedCode('', { widget: 'practices' })).toEqual({ snippet: '', feeds: [] });
+  });
+
+  it('says why instead of throwing, as an HTML comment, with no links', () => {
+    expect(embedCode('ftp://files.example', { widget: 'sessions' })).toEqual({ snippet: '<!-- Not an http(s) URL: ftp://files.example -->', feeds: [] });
+    expect(embedCode(BASE, { widget: 'carousel' as EmbedSettings['widget'] })).toEqual({ snippet: '<!-- Unknown widget: carousel -->', feeds: [] });
   });
 });

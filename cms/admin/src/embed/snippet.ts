@@ -7,6 +7,11 @@
  * nothing an editor types (or a slug coming from the API) can break out of the snippet.
  */
 
+import { styleAttribute, type Theme } from './theme';
+
+// The theme's checks live in theme.ts; re-exported so that callers keep one entry point.
+export { isCssColor, isFontFamily, themeDeclarations, invalidThemeKeys, styleAttribute, type Theme } from './theme';
+
 export const WIDGETS = ['practices', 'practice', 'sessions', 'statements', 'submit'] as const;
 export type WidgetName = (typeof WIDGETS)[number];
 
@@ -28,13 +33,6 @@ export const WHEN = ['upcoming', 'past'] as const;
 /** The widgets' own default page size: left out of the snippet. */
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 50;
-
-export interface Theme {
-  accent?: string;
-  text?: string;
-  surface?: string;
-  fontFamily?: string;
-}
 
 export interface EmbedSettings {
   widget: WidgetName;
@@ -84,84 +82,6 @@ export const isListWidget = (w: WidgetName): boolean => w === 'practices' || w =
 /** Escapes text for an HTML attribute value (double-quoted) or element content. */
 export const escapeHtml = (value: string): string =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-
-// CSS named colours (CSS Color 4) plus the two keywords that make sense for a theme.
-const NAMED_COLOURS = new Set(
-  (
-    'aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet brown burlywood ' +
-    'cadetblue chartreuse chocolate coral cornflowerblue cornsilk crimson cyan darkblue darkcyan darkgoldenrod darkgray ' +
-    'darkgreen darkgrey darkkhaki darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen ' +
-    'darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue dimgray dimgrey dodgerblue ' +
-    'firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite gold goldenrod gray green greenyellow grey honeydew ' +
-    'hotpink indianred indigo ivory khaki lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan ' +
-    'lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen lightskyblue lightslategray ' +
-    'lightslategrey lightsteelblue lightyellow lime limegreen linen magenta maroon mediumaquamarine mediumblue ' +
-    'mediumorchid mediumpurple mediumseagreen mediumslateblue mediumspringgreen mediumturquoise mediumvioletred ' +
-    'midnightblue mintcream mistyrose moccasin navajowhite navy oldlace olive olivedrab orange orangered orchid ' +
-    'palegoldenrod palegreen paleturquoise palevioletred papayawhip peachpuff peru pink plum powderblue purple ' +
-    'rebeccapurple red rosybrown royalblue saddlebrown salmon sandybrown seagreen seashell sienna silver skyblue ' +
-    'slateblue slategray slategrey snow springgreen steelblue tan teal thistle tomato turquoise violet wheat white ' +
-    'whitesmoke yellow yellowgreen transparent currentcolor'
-  ).split(' ')
-);
-
-const HEX = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
-// Colour functions with numeric arguments only: no nested function (url(), var(), expression()), no `;`.
-const FUNCTIONAL = /^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\((?:[\s0-9.,%/+-]|deg|grad|rad|turn|none)+\)$/i;
-
-/** True for a CSS colour value that cannot carry anything else: hex, rgb()/hsl()... with numbers, named colours. */
-export const isCssColor = (value: unknown): value is string => {
-  if (typeof value !== 'string') return false;
-  const v = value.trim();
-  if (!v || v.length > 64) return false;
-  return HEX.test(v) || FUNCTIONAL.test(v) || NAMED_COLOURS.has(v.toLowerCase());
-};
-
-const FAMILY_QUOTED = /^(?:"[\p{L}\p{N} _.-]+"|'[\p{L}\p{N} _.-]+')$/u;
-const FAMILY_PLAIN = /^[\p{L}_-][\p{L}\p{N} _-]*$/u;
-
-/** True for a font-family list such as `"Source Sans 3", Arial, sans-serif` (no `;`, `:`, brackets or escapes). */
-export const isFontFamily = (value: unknown): value is string => {
-  if (typeof value !== 'string') return false;
-  const v = value.trim();
-  if (!v || v.length > 200) return false;
-  return v.split(',').every((part) => {
-    const p = part.trim();
-    return FAMILY_QUOTED.test(p) || FAMILY_PLAIN.test(p);
-  });
-};
-
-/** The CSS custom properties of a theme (valid values only; the others are ignored). */
-export const themeDeclarations = (theme: Theme | undefined): [string, string][] => {
-  if (!theme) return [];
-  const out: [string, string][] = [];
-  const colour = (name: string, value: string | undefined) => {
-    if (isCssColor(value)) out.push([name, value.trim()]);
-  };
-  colour('--solidarity-color-accent', theme.accent);
-  colour('--solidarity-color-text', theme.text);
-  colour('--solidarity-color-surface', theme.surface);
-  if (isFontFamily(theme.fontFamily)) out.push(['--solidarity-font-family', theme.fontFamily.trim()]);
-  return out;
-};
-
-/** Which theme values were given but refused (to tell the editor). */
-export const invalidThemeKeys = (theme: Theme | undefined): (keyof Theme)[] => {
-  if (!theme) return [];
-  const bad: (keyof Theme)[] = [];
-  for (const key of ['accent', 'text', 'surface'] as const) {
-    const v = theme[key];
-    if (v && v.trim() && !isCssColor(v)) bad.push(key);
-  }
-  if (theme.fontFamily && theme.fontFamily.trim() && !isFontFamily(theme.fontFamily)) bad.push('fontFamily');
-  return bad;
-};
-
-/** `--solidarity-color-accent: #0b6e4f; --solidarity-font-family: Georgia, serif` (unescaped; '' for none). */
-export const styleAttribute = (theme: Theme | undefined): string =>
-  themeDeclarations(theme)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('; ');
 
 const clean = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
@@ -268,4 +188,26 @@ export const feedLinks = (publicUrl: string, s: EmbedSettings): FeedLink[] => {
     ];
   }
   return [];
+};
+
+/** What the Embed page shows to copy: the snippet and the feed/calendar links of the same settings. */
+export interface EmbedCode {
+  /** the script tag and the element (snippetHtml); '' while no public URL is known */
+  snippet: string;
+  /** the feeds or calendars (feedLinks); [] while no public URL is known or when the settings are refused */
+  feeds: FeedLink[];
+}
+
+/**
+ * The snippet and links of the Embed page. Never throws: a public URL that is not http(s) or an
+ * unknown widget gives the reason as an HTML comment in place of the snippet (`<!-- Not an http(s) URL: … -->`),
+ * so the editor sees why nothing can be pasted, and no links.
+ */
+export const embedCode = (publicUrl: string, s: EmbedSettings): EmbedCode => {
+  if (!publicUrl) return { snippet: '', feeds: [] };
+  try {
+    return { snippet: snippetHtml(publicUrl, s), feeds: feedLinks(publicUrl, s) };
+  } catch (error) {
+    return { snippet: `<!-- ${(error as Error).message} -->`, feeds: [] };
+  }
 };

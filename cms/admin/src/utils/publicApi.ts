@@ -7,13 +7,25 @@ export interface ListAnswer<T> {
   meta?: { pagination?: { page: number; pageSize: number; pageCount: number; total: number } };
 }
 
-/** The Strapi server the admin panel talks to (window.strapi.backendURL), else this page's origin. */
-export const backendUrl = (): string => {
-  // Strapi's admin sets window.strapi at runtime and declares no type for it.
-  const w = window as unknown as { strapi?: { backendURL?: string } };
-  return (w.strapi?.backendURL || window.location.origin).replace(/\/+$/, '');
-};
+declare global {
+  interface Window {
+    /**
+     * Set by Strapi's admin at runtime (@strapi/admin's renderAdmin), which declares no type for it;
+     * only what this plugin reads: the absolute URL of the server the admin talks to (from
+     * STRAPI_ADMIN_BACKEND_URL, else this page's origin).
+     */
+    strapi?: { backendURL?: string };
+  }
+}
 
+/** The Strapi server the admin panel talks to (window.strapi.backendURL), else this page's origin; no trailing slash. */
+export const backendUrl = (): string => (window.strapi?.backendURL || window.location.origin).replace(/\/+$/, '');
+
+/**
+ * `GET /api/solidarity<path>?<params>` on backendUrl(), without credentials; parameters undefined or ''
+ * are left out. Throws an Error `"<status> <statusText>"` for a non-2xx answer (and the fetch's own
+ * errors, an AbortError when `signal` aborts).
+ */
 export const publicGet = async <T>(path: string, params: Record<string, string | number | undefined> = {}, signal?: AbortSignal): Promise<ListAnswer<T>> => {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));

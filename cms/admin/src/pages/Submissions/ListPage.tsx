@@ -1,107 +1,33 @@
-import * as React from 'react';
 import {
   Badge,
   Box,
   Flex,
-  Link as DSLink,
   SingleSelect,
   SingleSelectOption,
-  Table,
   Tabs,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-  VisuallyHidden,
   Field,
   EmptyStateLayout,
   Loader,
 } from '@strapi/design-system';
-import { Layouts, Page, Pagination, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Link, useSearchParams } from 'react-router-dom';
-import { absoluteTime, relativeTime } from '../../utils/dates';
-import { publicGet } from '../../utils/publicApi';
+import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
 import { useT } from '../../utils/useT';
-import { StatusBadge, useStatusLabel } from './StatusBadge';
-import { STATUSES, statusOf, type ListMeta, type Status, type SubmissionSummary } from './types';
+import { SubmissionsTable } from './list/SubmissionsTable';
+import { DEFAULT_PAGE_SIZE, useSubmissionList } from './list/useSubmissionList';
+import { useStatusLabel } from './StatusBadge';
+import { STATUSES } from './types';
 
-const DEFAULT_PAGE_SIZE = 20;
+/** The option value of the call filter that stands for every call (a select cannot hold ''). */
 const ALL_CALLS = '__all__';
 
-interface CallOption {
-  slug: string;
-  title: string;
-}
-
-const positive = (v: string | null, fallback: number) => {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
-
+/**
+ * The review queue (plugins/solidarity/submissions): a filter by call, one tab per review status
+ * with its count, the submissions of the chosen tab and the pagination. What it shows is in the
+ * address (useSubmissionList).
+ */
 export const ListPage = () => {
   const { t, locale } = useT();
   const statusLabel = useStatusLabel();
-  const { get } = useFetchClient();
-  const { toggleNotification } = useNotification();
-  const [params, setParams] = useSearchParams();
-
-  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as Status) : 'submitted';
-  const call = params.get('call') ?? '';
-  const page = positive(params.get('page'), 1);
-  const pageSize = Math.min(positive(params.get('pageSize'), DEFAULT_PAGE_SIZE), 100);
-
-  const [rows, setRows] = React.useState<SubmissionSummary[]>([]);
-  const [meta, setMeta] = React.useState<ListMeta>({});
-  const [loading, setLoading] = React.useState(true);
-  const [failed, setFailed] = React.useState<string | null>(null);
-  const [calls, setCalls] = React.useState<CallOption[]>([]);
-
-  const update = (next: Record<string, string | null>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === null || v === '') p.delete(k);
-      else p.set(k, v);
-    }
-    setParams(p);
-  };
-
-  React.useEffect(() => {
-    const controller = new AbortController();
-    publicGet<CallOption>('/calls', { pageSize: 50, locale }, controller.signal)
-      .then((res) => setCalls(res.data.map((c) => ({ slug: c.slug, title: c.title }))))
-      .catch(() => {
-        /* the filter stays with "All calls" */
-      });
-    return () => controller.abort();
-  }, [locale]);
-
-  React.useEffect(() => {
-    let alive = true;
-    setLoading(true);
-    get<{ data: SubmissionSummary[]; meta: ListMeta }>('/solidarity/submissions', {
-      params: { status, page, pageSize, ...(call ? { call } : {}) },
-    })
-      .then(({ data }) => {
-        if (!alive) return;
-        setRows(Array.isArray(data.data) ? data.data : []);
-        setMeta(data.meta ?? {});
-        setFailed(null);
-      })
-      .catch((error: Error) => {
-        if (!alive) return;
-        setFailed(error.message);
-        toggleNotification({ type: 'danger', message: t('submissions.loadError', 'Could not load the submissions: {message}', { message: error.message }) });
-      })
-      .finally(() => alive && setLoading(false));
-    return () => {
-      alive = false;
-    };
-  }, [status, call, page, pageSize]);
-
-  const counts = meta.counts ?? {};
-  const pagination = meta.pagination ?? { page, pageSize, pageCount: 0, total: 0 };
+  const { status, call, calls, rows, counts, pagination, loading, failed, update } = useSubmissionList();
 
   return (
     <Page.Main>
@@ -174,69 +100,5 @@ export const ListPage = () => {
         </Flex>
       </Layouts.Content>
     </Page.Main>
-  );
-};
-
-const SubmissionsTable = ({ rows, locale }: { rows: SubmissionSummary[]; locale: string }) => {
-  const { t } = useT();
-  return (
-    <Table colCount={5} rowCount={rows.length + 1}>
-      <Thead>
-        <Tr>
-          <Th>
-            <Typography variant="sigma">{t('submissions.col.title', 'Title')}</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">{t('submissions.col.call', 'Call')}</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">{t('submissions.col.submittedAt', 'Submitted')}</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">{t('submissions.col.status', 'Status')}</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">{t('submissions.col.locale', 'Language')}</Typography>
-          </Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {rows.map((row) => (
-          <Tr key={row.documentId} data-document-id={row.documentId}>
-            <Td style={{ whiteSpace: 'normal', maxWidth: '28rem' }}>
-              <DSLink tag={Link} to={row.documentId}>
-                {row.title || t('submissions.untitled', '(no title)')}
-              </DSLink>
-            </Td>
-            <Td style={{ whiteSpace: 'normal', maxWidth: '20rem' }}>
-              <Typography textColor="neutral800">{row.call?.title ?? '—'}</Typography>
-            </Td>
-            <Td>
-              {row.submittedAt ? (
-                <Flex direction="column" alignItems="flex-start">
-                  <Typography tag="time" dateTime={row.submittedAt} title={absoluteTime(row.submittedAt, locale)} textColor="neutral800">
-                    {relativeTime(row.submittedAt, locale)}
-                  </Typography>
-                  <Typography variant="pi" textColor="neutral600">
-                    {absoluteTime(row.submittedAt, locale)}
-                  </Typography>
-                </Flex>
-              ) : (
-                '—'
-              )}
-            </Td>
-            <Td>
-              <StatusBadge status={statusOf(row)} />
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">
-                <VisuallyHidden>{t('submissions.col.locale', 'Language')}: </VisuallyHidden>
-                {row.locale}
-              </Typography>
-            </Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
   );
 };

@@ -1,0 +1,85 @@
+import * as React from 'react';
+import { useDebounce } from '@strapi/strapi/admin';
+import type { EmbedSettings, Theme } from '../../embed/snippet';
+import { countryOptions, type CountryOption } from './countries';
+import type { EmbedConfig } from './useEmbedConfig';
+import { usePublicList, type PublicList } from './usePublicList';
+
+/** A topic, organisation, call or practice as the public API lists it (only what the selects show). */
+export interface Named {
+  slug: string;
+  name?: string;
+  title?: string;
+  country?: string | null;
+}
+
+/** The settings of a fresh Embed page: the practices list, in the page's language, 10 a page. */
+export const INITIAL_SETTINGS: EmbedSettings = {
+  widget: 'practices',
+  locale: '',
+  layout: 'list',
+  pageSize: 10,
+  when: 'upcoming',
+  controls: [],
+  theme: {},
+};
+
+/** The editor's settings and what the options form offers for them (useEmbedOptions's answer). */
+export interface EmbedOptions {
+  settings: EmbedSettings;
+  /** sets one setting */
+  set: <K extends keyof EmbedSettings>(key: K, value: EmbedSettings[K]) => void;
+  /** sets one theme value ('' for the widgets' default) */
+  setTheme: (key: keyof Theme, value: string) => void;
+  /** the words typed in "Find a practice" (single-practice widget) */
+  practiceQuery: string;
+  setPracticeQuery: (q: string) => void;
+  /** the locale the lists and the preview are read in: the chosen one, else the server's default */
+  dataLocale: string;
+  topics: PublicList<Named>;
+  organisations: PublicList<Named>;
+  calls: PublicList<Named>;
+  /** practices matching practiceQuery (only read for the single-practice widget) */
+  found: PublicList<Named>;
+  /** the countries named by the organisations and practices read, labelled in the admin's language */
+  countries: CountryOption[];
+  /** the settings 300 ms after the last change, with dataLocale when no locale is chosen (for the preview) */
+  previewSettings: EmbedSettings;
+}
+
+/**
+ * The Embed page's settings and the public data its selects offer (topics, organisations, calls,
+ * countries, practices), read in the chosen language once `config` is loaded; `uiLocale` is the
+ * admin's language, for country names.
+ */
+export const useEmbedOptions = (config: EmbedConfig | null, uiLocale: string): EmbedOptions => {
+  const [settings, setSettings] = React.useState<EmbedSettings>(INITIAL_SETTINGS);
+  const [practiceQuery, setPracticeQuery] = React.useState('');
+
+  const set = <K extends keyof EmbedSettings>(key: K, value: EmbedSettings[K]) => setSettings((s) => ({ ...s, [key]: value }));
+  const setTheme = (key: keyof Theme, value: string) => setSettings((s) => ({ ...s, theme: { ...s.theme, [key]: value } }));
+
+  // Data in the chosen language (or the default one when the snippet follows the page's language).
+  const dataLocale = settings.locale || config?.defaultLocale || 'en';
+  const topics = usePublicList<Named>('/topics', { locale: dataLocale, pageSize: 50, sort: 'name:asc' }, Boolean(config));
+  const organisations = usePublicList<Named>('/organisations', { locale: dataLocale, pageSize: 50, sort: 'name:asc' }, Boolean(config));
+  const calls = usePublicList<Named>('/calls', { locale: dataLocale, pageSize: 50 }, Boolean(config));
+  const practicesForCountries = usePublicList<Named>('/practices', { locale: dataLocale, pageSize: 50 }, Boolean(config));
+  const debouncedQuery = useDebounce(practiceQuery.trim(), 300);
+  const found = usePublicList<Named>(
+    '/practices',
+    { locale: dataLocale, pageSize: 10, ...(debouncedQuery ? { q: debouncedQuery } : {}) },
+    Boolean(config) && settings.widget === 'practice'
+  );
+
+  const countries = React.useMemo(
+    () => countryOptions([...organisations.items, ...practicesForCountries.items], uiLocale),
+    [organisations.items, practicesForCountries.items, uiLocale]
+  );
+
+  // The preview follows the settings with a short delay (typing in a text field does not reload it at each key).
+  const debounced = useDebounce(settings, 300);
+  const previewSettings: EmbedSettings = { ...debounced, locale: debounced.locale || dataLocale };
+
+  return { settings, set, setTheme, practiceQuery, setPracticeQuery, dataLocale, topics, organisations, calls, found, countries, previewSettings };
+};

@@ -1,0 +1,58 @@
+import type { FeedLink, WidgetName } from '../../embed/snippet';
+import { useT } from '../../utils/useT';
+
+/**
+ * Translated labels of the Embed page's fixed vocabularies: widgets, session and statement kinds,
+ * practice criteria, visitor controls and feed formats. A value without a label shows as itself.
+ */
+export const useLabels = () => {
+  const { t } = useT();
+  const widget = (w: WidgetName) =>
+    ({
+      practices: t('embed.widget.practices', 'Good practices (list)'),
+      practice: t('embed.widget.practice', 'One good practice'),
+      sessions: t('embed.widget.sessions', 'Online sessions'),
+      statements: t('embed.widget.statements', 'Statements'),
+      submit: t('embed.widget.submit', 'Submission form'),
+    })[w];
+  const kind = (k: string) =>
+    ({
+      webinar: t('embed.kind.webinar', 'Webinar'),
+      'peer-review': t('embed.kind.peer-review', 'Peer review'),
+      seminar: t('embed.kind.seminar', 'Seminar'),
+      workshop: t('embed.kind.workshop', 'Workshop'),
+      assembly: t('embed.kind.assembly', 'Assembly'),
+      'sector-statement': t('embed.kind.sector-statement', 'Sector statement'),
+      'policy-reaction': t('embed.kind.policy-reaction', 'Policy reaction'),
+      'open-call': t('embed.kind.open-call', 'Open call'),
+      'position-paper': t('embed.kind.position-paper', 'Position paper'),
+      'press-release': t('embed.kind.press-release', 'Press release'),
+    })[k] ?? k;
+  const criteria = (c: string) =>
+    ({
+      'crisis-response': t('embed.criteria.crisis-response', 'Crisis response'),
+      'inter-cooperation': t('embed.criteria.inter-cooperation', 'Inter-cooperation'),
+      'public-procurement': t('embed.criteria.public-procurement', 'Public procurement'),
+      youth: t('embed.criteria.youth', 'Youth'),
+      'ecological-transition': t('embed.criteria.ecological-transition', 'Ecological transition'),
+      'feminist-perspective': t('embed.criteria.feminist-perspective', 'Feminist perspective'),
+    })[c] ?? c;
+  const control = (c: string) =>
+    ({
+      topic: t('embed.control.topic', 'Topic filter'),
+      country: t('embed.control.country', 'Country filter'),
+      search: t('embed.control.search', 'Search box'),
+    })[c] ?? c;
+  const feed = (f: FeedLink['format']) =>
+    ({
+      rss: t('embed.feed.rss', 'RSS'),
+      atom: t('embed.feed.atom', 'Atom'),
+      json: t('embed.feed.json', 'JSON Feed'),
+      ics: t('embed.feed.ics', 'iCalendar file (.ics)'),
+      webcal: t('embed.feed.webcal', 'Calendar subscription (webcal://)'),
+    })[f];
+  return { widget, kind, criteria, control, feed };
+};
+
+/** The label functions of useLabels. */
+export type Labels = ReturnType<typeof useLabels>;

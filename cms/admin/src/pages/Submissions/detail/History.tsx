@@ -1,0 +1,53 @@
+import { Box, Divider, Typography } from '@strapi/design-system';
+import { absoluteTime, relativeTime } from '../../../utils/dates';
+import { useT } from '../../../utils/useT';
+import { useStatusLabel } from '../StatusBadge';
+import { REVIEW_ACTIONS, type HistoryEvent, type ReviewAction } from '../types';
+
+/** The actions a history event can record: the form's submission, then the review actions of the vocabulary. */
+type HistoryAction = 'submit' | ReviewAction;
+const HISTORY_ACTIONS: readonly HistoryAction[] = ['submit', ...REVIEW_ACTIONS];
+const isHistoryAction = (action: string): action is HistoryAction => (HISTORY_ACTIONS as readonly string[]).includes(action);
+
+/**
+ * The submission's history, newest first: what was done (→ the status it led to), by whom (or the
+ * submission form) and when, and the note. An action this page does not know shows as its name.
+ */
+export const History = ({ events }: { events: HistoryEvent[] }) => {
+  const { t, locale } = useT();
+  const statusLabel = useStatusLabel();
+  if (!events.length) return <Typography textColor="neutral600">{t('history.empty', 'No event yet.')}</Typography>;
+  const labels: Record<HistoryAction, string> = {
+    submit: t('history.submit', 'Submitted through the form'),
+    'start-review': t('action.start-review', 'Start review'),
+    'request-info': t('action.request-info', 'Request information'),
+    approve: t('action.approve', 'Approve'),
+    reject: t('action.reject', 'Reject'),
+  };
+  const actionLabel = (action: string) => (isHistoryAction(action) ? labels[action] : action);
+  return (
+    <Box tag="ol">
+      {[...events].reverse().map((e, i) => (
+        <Box tag="li" key={`${e.at}-${i}`} paddingBottom={3} marginBottom={3}>
+          <Typography variant="omega" fontWeight="bold" tag="div">
+            {actionLabel(e.action)}
+            {e.to ? ` → ${statusLabel(e.to)}` : ''}
+          </Typography>
+          <Typography variant="pi" textColor="neutral600" tag="div">
+            {t('history.byAt', '{who}, {relative} ({absolute})', {
+              who: e.by?.name ?? t('history.form', 'the submission form'),
+              relative: relativeTime(e.at, locale),
+              absolute: absoluteTime(e.at, locale),
+            })}
+          </Typography>
+          {e.note ? (
+            <Typography variant="pi" tag="p" style={{ whiteSpace: 'pre-wrap', marginTop: '0.25rem' }}>
+              {e.note}
+            </Typography>
+          ) : null}
+          {i < events.length - 1 ? <Divider marginTop={3} /> : null}
+        </Box>
+      ))}
+    </Box>
+  );
+};
