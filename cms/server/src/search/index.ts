@@ -224,7 +224,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
       .filter((b): b is Knex.QueryBuilder => b !== null);
     const [first, ...rest] = branches;
     if (!first) return null;
-    return rest.length ? first.unionAll(rest, true) : first;
+    return rest.length ? first.unionAll(rest, false) : first;
   };
 
   return {
