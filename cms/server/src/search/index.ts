@@ -363,7 +363,12 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
         const text = tsqueryText(words);
         if (!text) return null;
         const matching = k
-          .select('entry_id', ...(withRank ? ['tsv', k.raw('row_number() OVER (ORDER BY entry_id DESC) AS n')] : []))
+          .select(
+            'entry_id',
+            ...(withRank
+              ? ['tsv', k.raw(`to_tsquery('simple', ?) AS query`, [text]), k.raw('row_number() OVER (ORDER BY entry_id DESC) AS n')]
+              : [])
+          )
           .from(SEARCH_TABLE)
           .where('uid', uid)
           .andWhere('locale', locale)
@@ -374,7 +379,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
         // RANKED_CANDIDATES matches are ranked (CASE evaluates it for those rows alone); the
         // others follow them, newest first.
         return qb
-          .select('entry_id', k.raw(`CASE WHEN n <= ? THEN -1 - ts_rank(tsv, to_tsquery('simple', ?)) ELSE 0 END AS rank`, [RANKED_CANDIDATES, text]))
+          .select('entry_id', k.raw(`CASE WHEN n <= ${Number(RANKED_CANDIDATES)} THEN -1 - ts_rank(tsv, query) ELSE 0 END AS rank`))
           .from(matching.as('c'));
       });
     },
