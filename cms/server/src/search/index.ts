@@ -366,7 +366,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
           .select(
             'entry_id',
             ...(withRank
-              ? ['tsv', k.raw(`to_tsquery('simple', ?) AS query`, [text]), k.raw('row_number() OVER (ORDER BY entry_id DESC) AS n')]
+              ? ['uid', k.raw(`to_tsquery('simple', ?) AS query`, [text]), k.raw('row_number() OVER (ORDER BY entry_id DESC) AS n')]
               : [])
           )
           .from(SEARCH_TABLE)
@@ -376,11 +376,17 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
         if (!withRank) return matching;
         // ts_rank reads the whole tsvector of a row (out of line, compressed): on a common word
         // at 100,000 practices that is thousands of them per search. Only the newest
-        // RANKED_CANDIDATES matches are ranked (CASE evaluates it for those rows alone); the
-        // others follow them, newest first.
+        // RANKED_CANDIDATES matches are ranked, their tsvector read again by primary key (so
+        // that no tsvector goes through the sort); the others follow them, newest first.
         return qb
-          .select('entry_id', k.raw(`CASE WHEN n <= ${Number(RANKED_CANDIDATES)} THEN -1 - ts_rank(tsv, query) ELSE 0 END AS rank`))
-          .from(matching.as('c'));
+          .select(
+            'c.entry_id',
+            k.raw(`CASE WHEN c.n <= ${Number(RANKED_CANDIDATES)} THEN -1 - ts_rank(r.tsv, c.query) ELSE 0 END AS rank`)
+          )
+          .from(matching.as('c'))
+          .leftJoin(`${SEARCH_TABLE} as r`, (j) =>
+            j.on('r.uid', '=', 'c.uid').andOn('r.entry_id', '=', 'c.entry_id').andOn(k.raw(`c.n <= ${Number(RANKED_CANDIDATES)}`))
+          );
       });
     },
   };
