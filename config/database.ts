@@ -1,5 +1,6 @@
 import path from 'path';
 import { parse as parsePgUrl } from 'pg-connection-string';
+import { registerUnicodeLower, type SqliteFunctionHost } from '../cms/server/src/search/sqlite-functions';
 
 /** Thrown for a database setting that cannot work; its message is one line naming the variable. */
 export class DatabaseConfigError extends Error {
@@ -129,9 +130,28 @@ export const resolveDatabaseConnection = (
   };
 };
 
-export default () => ({
-  connection: {
-    ...resolveDatabaseConnection(process.env, process.cwd()),
-    acquireConnectionTimeout: 10_000,
+/**
+ * On every new SQLite connection: Unicode `lower()` (see registerUnicodeLower),
+ * so that Strapi's case-insensitive filters fold Greek and accented letters.
+ */
+const sqlitePool = {
+  afterCreate(connection: SqliteFunctionHost, done: (error: Error | null, connection: SqliteFunctionHost) => void) {
+    try {
+      registerUnicodeLower(connection);
+      done(null, connection);
+    } catch (error) {
+      done(error instanceof Error ? error : new Error(String(error)), connection);
+    }
   },
-});
+};
+
+export default () => {
+  const resolved = resolveDatabaseConnection(process.env, process.cwd());
+  return {
+    connection: {
+      ...resolved,
+      ...(resolved.client === 'sqlite' ? { pool: sqlitePool } : {}),
+      acquireConnectionTimeout: 10_000,
+    },
+  };
+};

@@ -18,6 +18,12 @@ export interface StartOptions {
   /** Load the demo content (default false: tests create what they need). */
   demo?: boolean;
   env?: Record<string, string>;
+  /**
+   * Start on this database (from createTestDatabase) instead of a new one, to
+   * start again on what an earlier start left; stop() then leaves it for the
+   * caller to drop.
+   */
+  database?: TestDatabase;
 }
 
 /**
@@ -26,7 +32,7 @@ export interface StartOptions {
  * that destroys it and drops the database.
  */
 export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> => {
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     SEED_DEMO: options.demo ? 'true' : 'false',
@@ -71,7 +77,7 @@ export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> 
         process.removeAllListeners(event);
         for (const fn of fns) process.on(event as NodeJS.Signals, fn as (...args: unknown[]) => void);
       }
-      await db.drop();
+      if (!options.database) await db.drop();
       for (const [key, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;

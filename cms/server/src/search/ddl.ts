@@ -3,26 +3,41 @@ import type { Knex } from 'knex';
 /**
  * The full-text index of published practices, sessions and statements: one
  * row per published entry (per locale), kept up to date by the plugin's
- * document-service middleware.
- *   - SQLite: an FTS5 table ranked with bm25;
- *   - PostgreSQL: a tsvector per row, built with the text-search configuration
- *     of its language, under a GIN index.
+ * document-service middleware. It holds terms, not text: folded and stemmed
+ * in JavaScript (./text.ts), so that both databases match alike.
+ *   - SQLite: an FTS5 table with a column per field (title, summary, body,
+ *     extra: topic, organisation and place names), ranked with bm25;
+ *   - PostgreSQL: a tsvector per row under a GIN index, built with the `simple`
+ *     configuration (no further folding or stemming), weights A title, B
+ *     summary, C body, D extra.
  * Created by the app's migration in database/migrations, and by the plugin's
- * bootstrap on hosts that do not carry the migration.
+ * bootstrap, which also rebuilds it when SEARCH_FORMAT changes.
  */
 export const SEARCH_TABLE = 'solidarity_search';
+/** Key/value table of the index: `format` is the SEARCH_FORMAT the index was built with. */
+export const SEARCH_META_TABLE = 'solidarity_search_meta';
+/**
+ * Version of what the index holds. Raise it whenever the table's shape or the
+ * terms (folding, stemming, fields) change: on start an index of another
+ * format is dropped and rebuilt from the published content.
+ *   1: text indexed by each database's own tokenizer (no marker)
+ *   2: folded and stemmed terms, fields title/summary/body/extra
+ */
+export const SEARCH_FORMAT = '2';
 
+/** The database client behind a knex instance. */
 export const clientOf = (knex: Knex): 'sqlite' | 'postgres' => {
   const client = String((knex.client as { config?: { client?: unknown } }).config?.client ?? '');
   return client.includes('pg') || client.includes('postgres') ? 'postgres' : 'sqlite';
 };
 
+/** Creates the index table (of the current format) when missing. */
 export const createSearchSchema = async (knex: Knex): Promise<void> => {
   if (clientOf(knex) === 'sqlite') {
     await knex.raw(
       `CREATE VIRTUAL TABLE IF NOT EXISTS ${SEARCH_TABLE} USING fts5(` +
-        `entry_id UNINDEXED, uid UNINDEXED, document_id UNINDEXED, locale UNINDEXED, title, body, ` +
-        `tokenize = 'unicode61 remove_diacritics 2')`
+        `entry_id UNINDEXED, uid UNINDEXED, document_id UNINDEXED, locale UNINDEXED, title, summary, body, extra, ` +
+        `tokenize = 'unicode61 remove_diacritics 0')`
     );
     return;
   }
@@ -32,7 +47,6 @@ export const createSearchSchema = async (knex: Knex): Promise<void> => {
       uid varchar(255) NOT NULL,
       document_id varchar(255) NOT NULL,
       locale varchar(35) NOT NULL,
-      config regconfig NOT NULL,
       tsv tsvector NOT NULL,
       PRIMARY KEY (uid, entry_id)
     )`);
@@ -40,31 +54,33 @@ export const createSearchSchema = async (knex: Knex): Promise<void> => {
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_doc_idx ON ${SEARCH_TABLE} (uid, document_id)`);
 };
 
+/** Drops the index and its format marker (the migration's `down`). */
 export const dropSearchSchema = async (knex: Knex): Promise<void> => {
   await knex.raw(`DROP TABLE IF EXISTS ${SEARCH_TABLE}`);
+  await knex.raw(`DROP TABLE IF EXISTS ${SEARCH_META_TABLE}`);
 };
 
-/** PostgreSQL text-search configuration for a locale ("simple" where PostgreSQL has no stemmer). */
-export const pgConfigFor = (locale: string): string => {
-  const map: Record<string, string> = {
-    en: 'english',
-    es: 'spanish',
-    fr: 'french',
-    el: 'greek',
-    it: 'italian',
-    pt: 'portuguese',
-    de: 'german',
-    nl: 'dutch',
-    da: 'danish',
-    sv: 'swedish',
-    fi: 'finnish',
-    hu: 'hungarian',
-    ro: 'romanian',
-    ru: 'russian',
-    tr: 'turkish',
-    ca: 'simple', // no Catalan stemmer in PostgreSQL: exact words, accents kept
-  };
-  return map[locale.split('-')[0] ?? ''] ?? 'simple';
+/**
+ * Makes sure the index is of SEARCH_FORMAT: one of another format (or of
+ * unknown format: the first version had no marker) is dropped and created
+ * anew, empty, for the caller to fill. Returns true when it did so. Runs at
+ * start-up, under the startup lock on PostgreSQL, so two instances never
+ * rebuild at once.
+ */
+export const ensureSearchFormat = async (knex: Knex): Promise<boolean> => {
+  await knex.raw(
+    `CREATE TABLE IF NOT EXISTS ${SEARCH_META_TABLE} (name varchar(64) PRIMARY KEY, value varchar(255) NOT NULL)`
+  );
+  const rows = (await knex(SEARCH_META_TABLE).select('value').where('name', 'format')) as { value: string }[];
+  if (rows[0]?.value === SEARCH_FORMAT) {
+    await createSearchSchema(knex);
+    return false;
+  }
+  await knex.raw(`DROP TABLE IF EXISTS ${SEARCH_TABLE}`);
+  await createSearchSchema(knex);
+  await knex(SEARCH_META_TABLE).where('name', 'format').delete();
+  await knex(SEARCH_META_TABLE).insert({ name: 'format', value: SEARCH_FORMAT });
+  return true;
 };
 
 /**

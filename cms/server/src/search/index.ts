@@ -2,29 +2,144 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { blocksToText } from '../seed/blocks';
 import { UID } from '../content-types/uids';
-import { SEARCH_TABLE, clientOf, createSearchSchema, ensureReadIndexes, pgConfigFor } from './ddl';
+import { SEARCH_TABLE, clientOf, ensureReadIndexes, ensureSearchFormat } from './ddl';
+import { documentTerms, ftsExpression, queryWords, tsqueryText } from './text';
 
-/** Types with full-text search, and the fields that feed it. */
-export const SEARCHABLE: Record<string, { title: string; text: string[]; blocks: string[] }> = {
-  [UID.practice]: { title: 'title', text: ['summary', 'municipality', 'region'], blocks: ['body'] },
-  [UID.session]: { title: 'title', text: ['summary'], blocks: ['description', 'minutes'] },
-  [UID.statement]: { title: 'title', text: ['summary'], blocks: ['body'] },
+/**
+ * Types with full-text search, and the fields that feed it:
+ *   - `title` (ranked first), `summary` (second), `body` (plain text or blocks, third);
+ *   - `extra` (ranked last): place names, the names of related topics and
+ *     organisations (in the entry's locale: Strapi links versions of the same
+ *     locale), and the country's name in the entry's language.
+ */
+export const SEARCHABLE: Record<
+  string,
+  {
+    title: string;
+    /** plain-text fields */
+    summary: string[];
+    /** blocks fields */
+    body: string[];
+    /** plain-text fields */
+    extra: string[];
+    /** [relation, its field to index] */
+    relations: [string, string][];
+    /** ISO 3166-1 alpha-2 field */
+    country?: string;
+  }
+> = {
+  [UID.practice]: {
+    title: 'title',
+    summary: ['summary'],
+    body: ['body'],
+    extra: ['municipality', 'region'],
+    relations: [
+      ['topics', 'name'],
+      ['promoters', 'name'],
+    ],
+    country: 'country',
+  },
+  [UID.session]: {
+    title: 'title',
+    summary: ['summary'],
+    body: ['description', 'minutes'],
+    extra: [],
+    relations: [
+      ['topics', 'name'],
+      ['organisers', 'name'],
+    ],
+  },
+  [UID.statement]: {
+    title: 'title',
+    summary: ['summary'],
+    body: ['body'],
+    extra: [],
+    relations: [
+      ['topics', 'name'],
+      ['issuers', 'name'],
+      ['signatories', 'name'],
+    ],
+  },
+};
+
+/**
+ * Which searchable types show the names of another type (whose change must
+ * re-index them): a topic's or an organisation's new name is searched for.
+ */
+const NAMED_BY: Record<string, [string, string][]> = {
+  [UID.topic]: Object.entries(SEARCHABLE).map(([uid]) => [uid, 'topics']),
+  [UID.organisation]: Object.entries(SEARCHABLE).flatMap(([uid, spec]) =>
+    spec.relations.filter(([rel]) => rel !== 'topics').map(([rel]): [string, string] => [uid, rel])
+  ),
 };
 
 export const isSearchable = (uid: string): boolean => uid in SEARCHABLE;
 
-/** Words of a visitor's query, safe for FTS5 (no operators, each word a prefix). */
-export const ftsQuery = (q: string): string | null => {
-  const words = q.match(/[\p{L}\p{N}]+/gu);
-  if (!words?.length) return null;
-  return words
-    .slice(0, 12)
-    .map((w) => `"${w}"*`)
-    .join(' ');
+/**
+ * On PostgreSQL, how many matches of a search (per locale, the newest) are
+ * ranked by relevance; the rest follow, newest first. Bounds the cost of a
+ * common word at 100,000 practices (issue #12: p95 under 50 ms). SQLite ranks
+ * every match (FTS5's bm25 reads its own compact index).
+ */
+export const RANKED_CANDIDATES = 300;
+
+type Row = Record<string, unknown> & { id: number; documentId: string; locale: string };
+
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+/** The name of an ISO 3166-1 country code in a locale's language ("Ελλάδα" for GR in el), or ''. */
+const countryName = (code: unknown, locale: string): string => {
+  if (typeof code !== 'string' || !/^[A-Z]{2}$/.test(code)) return '';
+  if (!regionNames.has(locale)) {
+    let names: Intl.DisplayNames | null = null;
+    try {
+      names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'none' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(locale, names);
+  }
+  return regionNames.get(locale)?.of(code) ?? '';
 };
 
-type Row = Record<string, unknown> & { id: number; locale: string };
+const safeJson = (value: string): unknown => {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+};
 
+const plainText = (value: unknown): string => (typeof value === 'string' ? value : '');
+/** The text of a blocks field (SQLite hands it over as a JSON string). */
+const blocksText = (value: unknown): string =>
+  value == null ? '' : blocksToText(typeof value === 'string' ? safeJson(value) : value);
+
+/** The terms of one entry, per field. */
+const termsOf = (uid: string, row: Row) => {
+  const spec = SEARCHABLE[uid];
+  if (!spec) return { title: '', summary: '', body: '', extra: '' };
+  const join = (fields: string[], text: (v: unknown) => string = plainText) =>
+    fields.map((f) => text(row[f])).filter(Boolean).join('\n');
+  const related = spec.relations.flatMap(([rel, label]) => {
+    const v = row[rel];
+    const list = (Array.isArray(v) ? v : v ? [v] : []) as Record<string, unknown>[];
+    return list.map((r) => (typeof r[label] === 'string' ? (r[label] as string) : ''));
+  });
+  const extra = [join(spec.extra), ...related, spec.country ? countryName(row[spec.country], row.locale) : '']
+    .filter(Boolean)
+    .join('\n');
+  return {
+    title: documentTerms(String(row[spec.title] ?? ''), row.locale),
+    summary: documentTerms(join(spec.summary), row.locale),
+    body: documentTerms(join(spec.body, blocksText), row.locale),
+    extra: documentTerms(extra, row.locale),
+  };
+};
+
+/**
+ * The search index of the plugin's public content (see ./ddl.ts for the
+ * tables, ./text.ts for what they hold).
+ */
 export const createSearchIndex = (strapi: Core.Strapi) => {
   const knex = (): Knex => strapi.db.connection;
   /**
@@ -35,25 +150,31 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
   const onCurrent = async <T>(work: (k: Knex | Knex.Transaction) => Promise<T>): Promise<T> =>
     strapi.db.inTransaction() ? await strapi.db.transaction(({ trx }) => work(trx)) : work(knex());
 
-  const textOf = (uid: string, row: Row) => {
-    const spec = SEARCHABLE[uid];
-    if (!spec) return { title: '', body: '' };
-    const parts = [
-      ...spec.text.map((f) => (typeof row[f] === 'string' ? (row[f] as string) : '')),
-      ...spec.blocks.map((f) => {
-        const v = row[f];
-        return blocksToText(typeof v === 'string' ? safeJson(v) : v);
-      }),
-    ];
-    return { title: String(row[spec.title] ?? ''), body: parts.filter(Boolean).join('\n') };
-  };
-
-  const publishedRows = async (uid: string, where: Record<string, unknown>): Promise<Row[]> => {
+  /** Published entries of `uid` matching `where`, with what the index reads (relations: published ones). */
+  const publishedRows = async (
+    uid: string,
+    where: Record<string, unknown>,
+    page?: { afterId: number; limit: number }
+  ): Promise<Row[]> => {
     const spec = SEARCHABLE[uid];
     if (!spec) return [];
+    const populate = Object.fromEntries(
+      spec.relations.map(([rel, label]) => [rel, { select: [label], where: { publishedAt: { $notNull: true } } }])
+    );
     return (await strapi.db.query(uid).findMany({
-      where: { ...where, publishedAt: { $notNull: true } },
-      select: ['id', 'documentId', 'locale', spec.title, ...spec.text, ...spec.blocks],
+      where: { ...where, publishedAt: { $notNull: true }, ...(page ? { id: { $gt: page.afterId } } : {}) },
+      select: [
+        'id',
+        'documentId',
+        'locale',
+        spec.title,
+        ...spec.summary,
+        ...spec.body,
+        ...spec.extra,
+        ...(spec.country ? [spec.country] : []),
+      ],
+      populate,
+      ...(page ? { orderBy: { id: 'asc' }, limit: page.limit } : {}),
     })) as Row[];
   };
 
@@ -65,39 +186,69 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
       const values: string[] = [];
       const bindings: Knex.RawBinding[] = [];
       for (const row of batch) {
-        const { title, body } = textOf(uid, row);
+        const t = termsOf(uid, row);
         if (sqlite) {
-          values.push('(?, ?, ?, ?, ?, ?)');
-          bindings.push(row.id, uid, row.documentId as string, row.locale, title, body);
+          values.push('(?, ?, ?, ?, ?, ?, ?, ?)');
+          bindings.push(row.id, uid, row.documentId, row.locale, t.title, t.summary, t.body, t.extra);
         } else {
-          const config = pgConfigFor(row.locale);
           values.push(
-            "(?, ?, ?, ?, ?::regconfig, setweight(to_tsvector(?::regconfig, ?), 'A') || setweight(to_tsvector(?::regconfig, ?), 'B'))"
+            "(?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B') || " +
+              "setweight(to_tsvector('simple', ?), 'C') || setweight(to_tsvector('simple', ?), 'D'))"
           );
-          bindings.push(row.id, uid, row.documentId as string, row.locale, config, config, title, config, body);
+          bindings.push(row.id, uid, row.documentId, row.locale, t.title, t.summary, t.body, t.extra);
         }
       }
       if (!values.length) continue;
       await trx.raw(
         sqlite
-          ? `INSERT INTO ${SEARCH_TABLE} (entry_id, uid, document_id, locale, title, body) VALUES ${values.join(', ')}`
-          : `INSERT INTO ${SEARCH_TABLE} (entry_id, uid, document_id, locale, config, tsv) VALUES ${values.join(', ')} ON CONFLICT (uid, entry_id) DO NOTHING`,
+          ? `INSERT INTO ${SEARCH_TABLE} (entry_id, uid, document_id, locale, title, summary, body, extra) VALUES ${values.join(', ')}`
+          : `INSERT INTO ${SEARCH_TABLE} (entry_id, uid, document_id, locale, tsv) VALUES ${values.join(', ')} ON CONFLICT (uid, entry_id) DO NOTHING`,
         bindings
       );
     }
   };
 
+  /** Re-indexes the published entries of some documents of one type, in the current transaction. */
+  const reindexDocuments = async (trx: Knex.Transaction, uid: string, documentIds: string[]) => {
+    const CHUNK = 200;
+    for (let i = 0; i < documentIds.length; i += CHUNK) {
+      const ids = documentIds.slice(i, i + CHUNK);
+      const rows = await publishedRows(uid, { documentId: { $in: ids } });
+      await trx(SEARCH_TABLE).where('uid', uid).whereIn('document_id', ids).delete();
+      await insert(trx, uid, rows);
+    }
+  };
+
+  /** A per-locale union of `select` over the index, for the locales that have query words. */
+  const perLocale = (
+    k: Knex,
+    uid: string,
+    q: string,
+    locales: string[],
+    branch: (qb: Knex.QueryBuilder, locale: string, words: ReturnType<typeof queryWords>) => Knex.QueryBuilder | null
+  ): Knex.QueryBuilder | null => {
+    const branches = [...new Set(locales)]
+      .map((locale) => branch(k.queryBuilder(), locale, queryWords(q, locale)))
+      .filter((b): b is Knex.QueryBuilder => b !== null);
+    const [first, ...rest] = branches;
+    if (!first) return null;
+    return rest.length ? first.unionAll(rest, false) : first;
+  };
+
   return {
-    async ensureSchema() {
-      await createSearchSchema(knex());
-      const tables = Object.values(UID).map(
-        (uid) => strapi.db.metadata.get(uid).tableName
-      );
+    /**
+     * Creates the index (rebuilt empty when its format changed: the caller
+     * then fills it, see bootstrap) and the read indexes.
+     */
+    async ensureSchema(): Promise<void> {
+      await ensureSearchFormat(knex());
+      const tables = Object.values(UID).map((uid) => strapi.db.metadata.get(uid).tableName);
       await ensureReadIndexes(knex(), tables);
     },
 
     /**
-     * Re-indexes every published entry of one document (after a write to it).
+     * Re-indexes every published entry of one document (after a write to it);
+     * after a write to a topic or an organisation, the documents that show its name.
      *
      * Runs in the caller's transaction when there is one: Strapi's document
      * service calls its middlewares inside the transaction of the action
@@ -107,38 +258,36 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      * connection would wait for the one the caller holds (SQLite has one) and
      * could not see its uncommitted rows (PostgreSQL).
      */
-    async indexDocument(uid: string, documentId: string) {
-      if (!isSearchable(uid)) return;
+    async indexDocument(uid: string, documentId: string): Promise<void> {
+      const naming = NAMED_BY[uid];
+      if (!isSearchable(uid) && !naming) return;
       await strapi.db.transaction(async ({ trx }) => {
-        const rows = await publishedRows(uid, { documentId });
-        await trx.raw(`DELETE FROM ${SEARCH_TABLE} WHERE uid = ? AND document_id = ?`, [uid, documentId]);
-        await insert(trx, uid, rows);
+        if (isSearchable(uid)) await reindexDocuments(trx, uid, [documentId]);
+        for (const [target, relation] of naming ?? []) {
+          const linked = (await strapi.db.query(target).findMany({
+            where: { [relation]: { documentId }, publishedAt: { $notNull: true } },
+            select: ['documentId'],
+          })) as { documentId: string }[];
+          await reindexDocuments(trx, target, [...new Set(linked.map((r) => r.documentId))]);
+        }
       });
     },
 
     /**
-     * Rebuilds the whole index (start-up repair, bench seeding) in one
-     * transaction, the caller's when there is one: readers never see a
+     * Rebuilds the whole index (start-up after a format change, bench seeding)
+     * in one transaction, the caller's when there is one: readers never see a
      * half-built index, and a rollback leaves the old one.
      */
-    async reindexAll() {
+    async reindexAll(): Promise<void> {
       await strapi.db.transaction(async ({ trx }) => {
         for (const uid of Object.keys(SEARCHABLE)) {
-          await trx.raw(`DELETE FROM ${SEARCH_TABLE} WHERE uid = ?`, [uid]);
-          const pageSize = 500;
-          for (let offset = 0; ; offset += pageSize) {
-            const rows = (await strapi.db.query(uid).findMany({
-              where: { publishedAt: { $notNull: true } },
-              select: ['id', 'documentId', 'locale', ...(() => {
-                const s = SEARCHABLE[uid];
-                return s ? [s.title, ...s.text, ...s.blocks] : [];
-              })()],
-              orderBy: { id: 'asc' },
-              limit: pageSize,
-              offset,
-            })) as Row[];
-            if (!rows.length) break;
+          await trx(SEARCH_TABLE).where('uid', uid).delete();
+          for (let afterId = 0; ; ) {
+            const rows = await publishedRows(uid, {}, { afterId, limit: 500 });
+            const last = rows[rows.length - 1];
+            if (!last) break;
             await insert(trx, uid, rows);
+            afterId = last.id;
           }
         }
       });
@@ -154,20 +303,24 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      * On PostgreSQL, the number of documents matching `q` in `locale` (its own
      * version, else the default locale's), counted on the index alone: the
      * index holds exactly the published entries. Null on SQLite, whose FTS
-     * table cannot look up a document's other locales cheaply.
+     * table cannot look up a document's other locales cheaply, and when `q`
+     * has no word.
      */
     async countMatches(uid: string, q: string, locale: string, defaultLocale: string): Promise<number | null> {
       const k = knex();
-      if (clientOf(k) === 'sqlite' || !q.match(/[\p{L}\p{N}]/u)) return null;
-      const matchIn = (l: string) =>
-        k.raw(`(s.locale = ? AND s.tsv @@ websearch_to_tsquery(?::regconfig, ?))`, [l, pgConfigFor(l), q]);
+      if (clientOf(k) === 'sqlite') return null;
+      const own = tsqueryText(queryWords(q, locale));
+      const fallback = tsqueryText(queryWords(q, defaultLocale));
+      if (!own || !fallback) return null;
+      const matchIn = (l: string, text: string) =>
+        k.raw(`(s.locale = ? AND s.tsv @@ to_tsquery('simple', ?))`, [l, text]);
       const query = k(`${SEARCH_TABLE} as s`).where('s.uid', uid);
-      if (locale === defaultLocale) query.where(matchIn(locale));
+      if (locale === defaultLocale) query.where(matchIn(locale, own));
       else {
         query.where((w) =>
-          w.where(matchIn(locale)).orWhere((o) =>
+          w.where(matchIn(locale, own)).orWhere((o) =>
             o
-              .where(matchIn(defaultLocale))
+              .where(matchIn(defaultLocale, fallback))
               .whereNotExists(
                 k(`${SEARCH_TABLE} as own`)
                   .select(k.raw('1'))
@@ -183,51 +336,60 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
 
     /**
      * A subquery of (entry_id, rank) for published entries of `uid` in the
-     * given locales matching `q`; a lower rank is a better match. Without
-     * `rank` (for counting) only entry_id, which spares the ranking.
+     * given locales matching `q` (each locale's words folded and stemmed for
+     * its language, the last word also as a prefix); a lower rank is a better
+     * match, title above summary above body above names (on PostgreSQL among
+     * the RANKED_CANDIDATES newest matches of each locale; the others follow,
+     * newest first, with rank 0). Without `rank` (for counting) only entry_id,
+     * which spares the ranking.
      * Returns null when `q` has no searchable word.
      */
     matches(uid: string, q: string, locales: string[], options: { rank?: boolean } = {}): Knex.QueryBuilder | null {
       const k = knex();
       const withRank = options.rank !== false;
       if (clientOf(k) === 'sqlite') {
-        const query = ftsQuery(q);
-        if (!query) return null;
-        return k
-          .select('entry_id', ...(withRank ? [k.raw(`bm25(${SEARCH_TABLE}, 0, 0, 0, 0, 10.0, 1.0) AS rank`)] : []))
-          .from(SEARCH_TABLE)
-          .whereRaw(`${SEARCH_TABLE} MATCH ?`, [query])
-          .andWhere('uid', uid)
-          .whereIn('locale', locales);
-      }
-      if (!q.match(/[\p{L}\p{N}]/u)) return null;
-      const distinct = [...new Set(locales)];
-      const rank = distinct
-        .map(() => `CASE WHEN locale = ? THEN ts_rank(tsv, websearch_to_tsquery(?::regconfig, ?)) ELSE 0 END`)
-        .join(' + ');
-      const rankBindings = distinct.flatMap((locale) => [locale, pgConfigFor(locale), q]);
-      const sub = k
-        .select('entry_id', ...(withRank ? [k.raw(`-(${rank}) AS rank`, rankBindings)] : []))
-        .from(SEARCH_TABLE)
-        .where('uid', uid)
-        .where((w) => {
-          for (const locale of distinct) {
-            w.orWhere((o) =>
-              o.where('locale', locale).whereRaw(`tsv @@ websearch_to_tsquery(?::regconfig, ?)`, [pgConfigFor(locale), q])
-            );
-          }
+        return perLocale(k, uid, q, locales, (qb, locale, words) => {
+          const expression = ftsExpression(words);
+          if (!expression) return null;
+          return qb
+            .select('entry_id', ...(withRank ? [k.raw(`bm25(${SEARCH_TABLE}, 0, 0, 0, 0, 10.0, 4.0, 1.0, 0.5) AS rank`)] : []))
+            .from(SEARCH_TABLE)
+            .whereRaw(`${SEARCH_TABLE} MATCH ?`, [expression])
+            .andWhere('uid', uid)
+            .andWhere('locale', locale);
         });
-      return sub;
+      }
+      return perLocale(k, uid, q, locales, (qb, locale, words) => {
+        const text = tsqueryText(words);
+        if (!text) return null;
+        const matching = k
+          .select(
+            'entry_id',
+            ...(withRank
+              ? ['uid', k.raw(`to_tsquery('simple', ?) AS query`, [text]), k.raw('row_number() OVER (ORDER BY entry_id DESC) AS n')]
+              : [])
+          )
+          .from(SEARCH_TABLE)
+          .where('uid', uid)
+          .andWhere('locale', locale)
+          .whereRaw(`tsv @@ to_tsquery('simple', ?)`, [text]);
+        if (!withRank) return matching;
+        // ts_rank reads the whole tsvector of a row (out of line, compressed): on a common word
+        // at 100,000 practices that is thousands of them per search. Only the newest
+        // RANKED_CANDIDATES matches are ranked, their tsvector read again by primary key (so
+        // that no tsvector goes through the sort); the others follow them, newest first.
+        return qb
+          .select(
+            'c.entry_id',
+            k.raw(`CASE WHEN c.n <= ${Number(RANKED_CANDIDATES)} THEN -1 - ts_rank(r.tsv, c.query) ELSE 0 END AS rank`)
+          )
+          .from(matching.as('c'))
+          .leftJoin(`${SEARCH_TABLE} as r`, (j) =>
+            j.on('r.uid', '=', 'c.uid').andOn('r.entry_id', '=', 'c.entry_id').andOn(k.raw(`c.n <= ${Number(RANKED_CANDIDATES)}`))
+          );
+      });
     },
   };
 };
 
 export type SearchIndex = ReturnType<typeof createSearchIndex>;
-
-const safeJson = (value: string): unknown => {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return null;
-  }
-};

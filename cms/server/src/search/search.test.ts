@@ -1,0 +1,317 @@
+import fc from 'fast-check';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documents, startStrapi, type TestApp, type TestDoc } from '../../../../test/helpers/strapi';
+import { testDatabaseClient } from '../../../../test/helpers/db';
+import { UID } from '../content-types/uids';
+
+/**
+ * Search through the public API (`q=`) and Strapi's case-insensitive filters,
+ * with real words in the five configured languages (issue #12): one behaviour
+ * on SQLite and on PostgreSQL.
+ */
+
+let app: TestApp;
+const docs = (uid: string) => documents(app, uid);
+const get = (path: string) => request(app.url).get(`/api/solidarity${path}`);
+
+const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+
+const topicId = async (slug: string, locale: string) => {
+  const rows = (await app.strapi.db.query(UID.topic as never).findMany({ where: { slug, locale }, select: ['documentId'] })) as TestDoc[];
+  return rows[0]?.documentId as string;
+};
+
+/** Slugs of the practices a search returns, in order. */
+const search = async (q: string, locale: string, extra = ''): Promise<string[]> => {
+  const res = await get(`/practices?locale=${locale}&pageSize=50&q=${encodeURIComponent(q)}${extra}`);
+  expect(res.status, `${locale} q=${q}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(200);
+  return (res.body.data as { slug: string }[]).map((p) => p.slug);
+};
+const filtered = async (locale: string, filter: string): Promise<string[]> => {
+  const res = await get(`/practices?locale=${locale}&pageSize=50&${filter}`);
+  expect(res.status, `${locale} ${filter}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(200);
+  return (res.body.data as { slug: string }[]).map((p) => p.slug).sort();
+};
+
+const practice = async (locale: string, data: Record<string, unknown>) =>
+  docs(UID.practice).create({ locale, status: 'published', data: { country: 'ES', ...data } });
+
+beforeAll(async () => {
+  app = await startStrapi();
+  const teixit = await docs(UID.organisation).create({
+    locale: 'ca',
+    status: 'published',
+    data: { name: 'Cooperativa Teixit', slug: 'teixit', kind: 'cooperative', country: 'ES' },
+  });
+  await practice('ca', {
+    title: 'Menjador cooperatiu de l’Eixample',
+    slug: 'menjador-eixample',
+    summary: 'Cuina col·lectiva amb productes de proximitat a Sant Adrià.',
+    body: paragraph('Cada dia cuinen per al veïnat.'),
+    municipality: 'Barcelona',
+    topics: [{ documentId: await topicId('food-and-basic-goods', 'ca') }],
+    promoters: [{ documentId: teixit.documentId }],
+  });
+  await practice('ca', { title: 'Horts urbans', slug: 'horts-urbans', summary: 'Veïns que conreen al barri.', municipality: 'Girona' });
+  await practice('el', {
+    title: 'Κοινωνική κουζίνα αλληλεγγύης στην Αθήνα',
+    slug: 'kouzina-athina',
+    summary: 'Εθελοντές μαγειρεύουν καθημερινά για τη γειτονιά.',
+    country: 'GR',
+    topics: [{ documentId: await topicId('food-and-basic-goods', 'el') }],
+  });
+  await practice('el', {
+    title: 'Ενεργειακή κοινότητα',
+    slug: 'energeiaki-koinotita',
+    summary: 'Φωτοβολταϊκά στις στέγες του χωριού.',
+    country: 'GR',
+  });
+  await practice('es', {
+    title: 'Cooperativa de energía solar en Sevilla',
+    slug: 'energia-sevilla',
+    summary: 'Los vecinos comparten la energía de los tejados.',
+    municipality: 'Sevilla',
+  });
+  await practice('es', { title: 'Banco de alimentos', slug: 'banco-alimentos', summary: 'Recogida de comida fresca.', municipality: 'Madrid' });
+  await practice('fr', {
+    title: 'Épicerie solidaire du quartier',
+    slug: 'epicerie-solidaire',
+    summary: 'Des produits frais à prix réduit pour les familles.',
+    country: 'FR',
+  });
+  await practice('fr', { title: 'Atelier vélo', slug: 'atelier-velo', summary: 'Réparer ensemble.', country: 'FR' });
+  await practice('en', {
+    title: 'Volunteer food bank in Sants',
+    slug: 'sants-food-bank',
+    summary: 'Neighbours collect and share fresh food every week.',
+  });
+  // ranking: the same word once, in the title, the summary or the body
+  await practice('en', { title: 'Orchard of the commons', slug: 'rank-title', summary: 'Trees for all.', body: paragraph('Planted together.') });
+  await practice('en', { title: 'Trees for all', slug: 'rank-summary', summary: 'An orchard of the commons.', body: paragraph('Planted together.') });
+  await practice('en', { title: 'Planted together', slug: 'rank-body', summary: 'Trees for all.', body: paragraph('An orchard of the commons.') });
+  await practice('en', { title: 'A draft orchard', slug: 'draft-orchard', summary: 'Not yet.' }).then((d) =>
+    docs(UID.practice).unpublish({ documentId: d.documentId, locale: 'en' })
+  );
+}, 240_000);
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe(`search as people type it (${testDatabaseClient()})`, () => {
+  it.each([
+    // [locale, query, expected slug]
+    ['el', 'αλληλεγγύης', 'kouzina-athina'],
+    ['el', 'ΑΛΛΗΛΕΓΓΥΗΣ', 'kouzina-athina'],
+    ['el', 'αλληλεγγυης', 'kouzina-athina'],
+    ['el', 'Αλληλεγγύη', 'kouzina-athina'], // another case of the word (stemmed)
+    ['el', 'κουζινα ΑΘΗΝΑ', 'kouzina-athina'],
+    ['el', 'αλληλεγ', 'kouzina-athina'], // prefix
+    ['el', 'ΦΩΤΟΒΟΛΤΑΙΚΑ', 'energeiaki-koinotita'], // dialytika
+    ['el', 'φωτοβολταϊκά', 'energeiaki-koinotita'],
+    ['ca', 'col·lectiva', 'menjador-eixample'],
+    ['ca', 'COL·LECTIVA', 'menjador-eixample'],
+    ['ca', 'collectiva', 'menjador-eixample'],
+    ['ca', 'VEÏNAT', 'menjador-eixample'],
+    ['ca', 'veinat', 'menjador-eixample'],
+    ['ca', 'adria', 'menjador-eixample'],
+    ['ca', 'cooperat', 'menjador-eixample'], // prefix
+    ['es', 'energía', 'energia-sevilla'],
+    ['es', 'energia', 'energia-sevilla'],
+    ['es', 'ENERGÍAS', 'energia-sevilla'], // plural, stemmed
+    ['es', 'cooperativas', 'energia-sevilla'],
+    ['es', 'coop', 'energia-sevilla'],
+    ['fr', 'épicerie', 'epicerie-solidaire'],
+    ['fr', 'EPICERIE', 'epicerie-solidaire'],
+    ['fr', 'épiceries', 'epicerie-solidaire'],
+    ['fr', 'réduit', 'epicerie-solidaire'],
+    ['fr', 'REDUIT', 'epicerie-solidaire'],
+    ['fr', 'velo', 'atelier-velo'],
+    ['en', 'volunteers', 'sants-food-bank'],
+    ['en', 'VOLUNTEERING', 'sants-food-bank'],
+    ['en', 'neighbour', 'sants-food-bank'],
+    ['en', 'volunt', 'sants-food-bank'],
+  ])('%s: %s', async (locale, q, slug) => {
+    const found = await search(q, locale);
+    expect(found).toContain(slug);
+    // NFD (decomposed accents, as macOS keyboards produce) finds the same
+    expect(await search(q.normalize('NFD'), locale)).toEqual(found);
+  });
+
+  it('a word that is not there finds nothing, whatever its spelling', async () => {
+    for (const [locale, q] of [
+      ['el', 'ΘΑΛΑΣΣΑ'],
+      ['ca', 'platja'],
+      ['es', 'montaña'],
+      ['fr', 'château'],
+      ['en', 'castle'],
+    ]) {
+      expect(await search(q, locale)).toEqual([]);
+    }
+    // every word is required
+    expect(await search('energía montaña', 'es')).toEqual([]);
+    expect(await search('menjador platja', 'ca')).toEqual([]);
+  });
+
+  it('finds practices by the names of their topics, organisations and places, in the visitor’s language', async () => {
+    // topic "Alimentació i béns bàsics"
+    for (const q of ['alimentació', 'ALIMENTACIO', 'alimentacio', 'Alimentació'.normalize('NFD'), 'aliment']) {
+      expect(await search(q, 'ca'), q).toEqual(['menjador-eixample']);
+    }
+    // topic "Τρόφιμα και βασικά αγαθά"
+    expect(await search('τρόφιμα', 'el')).toEqual(['kouzina-athina']);
+    expect(await search('ΤΡΟΦΙΜΑ', 'el')).toEqual(['kouzina-athina']);
+    // organisation (promoter)
+    expect(await search('teixit', 'ca')).toEqual(['menjador-eixample']);
+    // municipality, and the country's name in the locale's language
+    expect(await search('barcelona', 'ca')).toEqual(['menjador-eixample']);
+    expect((await search('ελλάδα', 'el')).sort()).toEqual(['energeiaki-koinotita', 'kouzina-athina']);
+    expect((await search('ΕΛΛΑΔΑ', 'el')).sort()).toEqual(['energeiaki-koinotita', 'kouzina-athina']);
+    expect((await search('france', 'fr')).sort()).toEqual(['atelier-velo', 'epicerie-solidaire']);
+    expect(await search('espagne', 'fr')).toEqual([]);
+  });
+
+  it('ranks a match in the title above one in the summary above one in the body', async () => {
+    expect(await search('orchard', 'en')).toEqual(['rank-title', 'rank-summary', 'rank-body']);
+    expect(await search('ORCHARDS', 'en')).toEqual(['rank-title', 'rank-summary', 'rank-body']);
+  });
+
+  it('any spelling that folds to the same words (case, accents, NFC or NFD) finds the same practices', async () => {
+    const words: [string, string][] = [
+      ['el', 'Κοινωνική κουζίνα αλληλεγγύης'],
+      ['el', 'φωτοβολταϊκά στέγες'],
+      ['ca', 'Alimentació'],
+      ['ca', 'col·lectiva veïnat'],
+      ['es', 'Cooperativa energía'],
+      ['fr', 'Épicerie réduit'],
+      ['en', 'Volunteer food'],
+    ];
+    const expected = new Map<string, string[]>();
+    for (const [locale, q] of words) expected.set(`${locale}:${q}`, (await search(q, locale)).sort());
+    for (const found of expected.values()) expect(found.length).toBeGreaterThan(0);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...words),
+        fc.array(fc.record({ upper: fc.boolean(), dropMarks: fc.boolean() }), { minLength: 40, maxLength: 40 }),
+        fc.boolean(),
+        async ([locale, q], choices, nfd) => {
+          // letter by letter: upper or lower case, accents kept or dropped
+          const variant = [...q.normalize('NFD')]
+            .reduce<string[]>((out, ch) => {
+              const c = choices[out.length % choices.length] ?? { upper: false, dropMarks: false };
+              if (/\p{M}/u.test(ch)) return c.dropMarks ? out : [...out.slice(0, -1), (out[out.length - 1] ?? '') + ch];
+              return [...out, c.upper ? ch.toUpperCase() : ch.toLowerCase()];
+            }, [])
+            .join('');
+          const typed = nfd ? variant.normalize('NFD') : variant.normalize('NFC');
+          expect((await search(typed, locale)).sort(), typed).toEqual(expected.get(`${locale}:${q}`));
+        }
+      ),
+      { numRuns: 60 }
+    );
+  });
+
+  it('never shows drafts', async () => {
+    expect(await search('draft orchard', 'en')).toEqual([]);
+  });
+});
+
+describe(`queries that are not words (${testDatabaseClient()})`, () => {
+  const hostile = [
+    '"',
+    "'",
+    "''",
+    "'a':*",
+    'a & b | !c',
+    '!!!',
+    'a <-> b',
+    'a:*B',
+    'orchard:*',
+    '(orchard',
+    'orchard)',
+    'NEAR(orchard commons)',
+    'orchard OR commons',
+    'orchard AND NOT commons',
+    'title:orchard',
+    '{title summary}:orchard',
+    '^orchard',
+    '-orchard',
+    '*',
+    'orchard*',
+    '\\',
+    '\\\\\'',
+    '\u0301\u0301',
+    '🍎 orchard 🍏',
+    'ا لتضامن',
+    '%',
+    '_',
+    '%_%',
+    'a'.repeat(150) + ' orchard',
+    Array.from({ length: 60 }, (_, i) => `w${i}`).join(' '),
+  ];
+  it.each(hostile)('%j is searched as words, never a 500', async (q) => {
+    const res = await get(`/practices?locale=en&q=${encodeURIComponent(q)}`);
+    expect([200, 400]).toContain(res.status);
+    if (res.status === 400) expect(res.body.error.status).toBe(400);
+  });
+
+  it('operators are words, not syntax: they neither widen nor break a search', async () => {
+    expect(await search('orchard OR castle', 'en')).toEqual([]); // "or" and "castle" are required words
+    expect(await search('"orchard" commons', 'en')).toEqual(['rank-title', 'rank-summary', 'rank-body']);
+    expect(await search("orchard:* & !commons", 'en')).toEqual(['rank-title', 'rank-summary', 'rank-body']);
+  });
+
+  it('too long a query is a 400 in Strapi’s format', async () => {
+    const res = await get(`/practices?locale=en&q=${'x'.repeat(201)}`);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ data: null, error: { status: 400, name: 'ValidationError' } });
+  });
+
+  it('any text gives 200 or 400', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 80 }), async (q) => {
+        const res = await get(`/practices?locale=el&q=${encodeURIComponent(q)}`);
+        expect([200, 400], JSON.stringify(q)).toContain(res.status);
+      }),
+      { numRuns: 80 }
+    );
+  });
+});
+
+describe(`Strapi's case-insensitive filters on non-ASCII text (${testDatabaseClient()})`, () => {
+  it('$containsi, $eqi and $startsWithi fold Greek and accented capitals', async () => {
+    expect(await filtered('el', `filters[title][$containsi]=${encodeURIComponent('ΑΛΛΗΛΕΓΓΎ')}`)).toEqual(['kouzina-athina']);
+    if (testDatabaseClient() === 'sqlite') {
+      // a capital final sigma (PostgreSQL's lower() makes it σ, not the stored ς: there, q= finds it)
+      expect(await filtered('el', `filters[title][$containsi]=${encodeURIComponent('ΑΛΛΗΛΕΓΓΎΗΣ')}`)).toEqual(['kouzina-athina']);
+    }
+    expect(await filtered('el', `filters[title][$containsi]=${encodeURIComponent('αλληλεγγύης')}`)).toEqual(['kouzina-athina']);
+    expect(await filtered('el', `filters[title][$eqi]=${encodeURIComponent('ΚΟΙΝΩΝΙΚΉ ΚΟΥΖΊΝΑ ΑΛΛΗΛΕΓΓΎΗς ΣΤΗΝ ΑΘΉΝΑ')}`)).toEqual([
+      'kouzina-athina',
+    ]);
+    expect(await filtered('el', `filters[title][$startsWithi]=${encodeURIComponent('ΕΝΕΡΓΕΙΑΚΉ')}`)).toEqual(['energeiaki-koinotita']);
+    expect(await filtered('ca', `filters[summary][$containsi]=${encodeURIComponent('SANT ADRIÀ')}`)).toEqual(['menjador-eixample']);
+    expect(await filtered('ca', `filters[summary][$containsi]=${encodeURIComponent('VEÏNS')}`)).toEqual(['horts-urbans']);
+    expect(await filtered('fr', `filters[title][$startsWithi]=${encodeURIComponent('ÉPICERIE')}`)).toEqual(['epicerie-solidaire']);
+    expect(await filtered('fr', `filters[title][$eqi]=${encodeURIComponent('ATELIER VÉLO')}`)).toEqual(['atelier-velo']);
+    // and they stay what they are: case-insensitive, not accent-insensitive (as PostgreSQL's ILIKE)
+    expect(await filtered('fr', `filters[title][$eqi]=${encodeURIComponent('ATELIER VELO')}`)).toEqual([]);
+    expect(await filtered('el', `filters[title][$containsi]=${encodeURIComponent('ΘΑΛΑΣΣΑ')}`)).toEqual([]);
+    // the negated forms as well
+    expect(await filtered('fr', `country=FR&filters[title][$notContainsi]=${encodeURIComponent('ÉPICERIE')}`)).toEqual(['atelier-velo']);
+  });
+});
+
+describe(`the index follows the content (${testDatabaseClient()})`, () => {
+  it('a renamed topic is searched under its new name', async () => {
+    const id = await topicId('housing', 'ca');
+    const p = await practice('ca', { title: 'Masoveria urbana', slug: 'masoveria', summary: 'Cases buides cedides.', topics: [{ documentId: id }] });
+    expect(await search('habitatge', 'ca')).toEqual(['masoveria']);
+    const topic = (await docs(UID.topic).findOne({ documentId: id, locale: 'ca' })) as TestDoc;
+    await docs(UID.topic).update({ documentId: id, locale: 'ca', status: 'published', data: { name: 'Llars i barris', slug: topic.slug } });
+    expect(await search('barris', 'ca')).toEqual(['masoveria']);
+    expect(await search('habitatge', 'ca')).toEqual([]);
+    await docs(UID.practice).delete({ documentId: p.documentId, locale: 'ca' });
+    expect(await search('masoveria', 'ca')).toEqual([]);
+  });
+});
