@@ -21,10 +21,10 @@ export interface SubmissionLocales {
 export const submissionLocales = async (strapi: Core.Strapi, documentId: string): Promise<SubmissionLocales> => {
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(documentId)) throw new errors.NotFoundError(`No submission "${documentId}"`);
   const rows = (await strapi.db.query(UID.practice).findMany({
-    where: { documentId, source: 'submission' },
-    select: ['locale'],
-  })) as { locale: string }[];
-  if (!rows.length) throw new errors.NotFoundError(`No submission "${documentId}"`);
+    where: { documentId },
+    select: ['locale', 'source'],
+  })) as { locale: string; source: string | null }[];
+  if (!rows.some((r) => r.source === 'submission')) throw new errors.NotFoundError(`No submission "${documentId}"`);
   const { codes, defaultLocale } = await getService(strapi, 'locales').current();
   const have = [...new Set(rows.map((r) => r.locale))];
   const order = (l: string) => (codes.includes(l) ? codes.indexOf(l) : codes.length);
