@@ -78,8 +78,8 @@ export class SolidarityPractices extends ListElement<Practice> {
     if (filter) this.__openPractice = undefined;
     // the filters (and their strings) load only where there are filters
     if (words(this.controls).length) {
-      if (!this.__ctl) import('./controls.js').then((m) => (this.__ctl = m));
-      else if (filter || ch.has('__ctl') || ch.has('controls')) this.__ctl.load(this);
+      if (!this.__ctl) import('./controls.js').then((m) => ((this.__ctl = m), m.load(this)));
+      else if (filter || ch.has('controls')) this.__ctl.load(this);
     }
     super.willUpdate(ch);
   }
