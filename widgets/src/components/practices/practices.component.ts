@@ -64,6 +64,8 @@ export class SolidarityPractices extends ListElement<Practice> {
   declare __ctl?: typeof import('./controls.js');
   /** @internal the facets of the current filter: the filters' options */
   declare __facets?: Facets;
+  /** @internal the import of the filters' chunk */
+  __ctlImport?: Promise<unknown>;
   /** @internal the facets load in flight */
   __facetsAbort?: AbortController;
 
@@ -78,7 +80,7 @@ export class SolidarityPractices extends ListElement<Practice> {
     if (filter) this.__openPractice = undefined;
     // the filters (and their strings) load only where there are filters
     if (words(this.controls).length) {
-      if (!this.__ctl) import('./controls.js').then((m) => ((this.__ctl = m), m.load(this)));
+      if (!this.__ctl) this.__ctlImport ??= import('./controls.js').then((m) => ((this.__ctl = m), m.load(this)));
       else if (filter || ch.has('controls')) this.__ctl.load(this);
     }
     super.willUpdate(ch);
