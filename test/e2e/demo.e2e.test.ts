@@ -83,14 +83,7 @@ describe('demo partner site', () => {
     const { page, problems } = await open(`${app.url}/demo`);
     await titles(page, 'solidarity-practices');
     const country = page.locator('solidarity-practices select[name="country"]');
-    await page.waitForFunction(
-      () => {
-        const host = document.querySelector('solidarity-practices');
-        return ((host?.shadowRoot?.querySelector('select[name="country"]') as HTMLSelectElement | null)?.options.length ?? 0) > 1;
-      },
-      undefined,
-      { timeout: 15_000 }
-    );
+    await expect.poll(() => country.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(1);
     const options = await country.locator('option').allInnerTexts();
     const facets = (await (await fetch(`${app.url}/api/solidarity/facets/practices?locale=en`)).json()) as {
       data: { countries: { value: string; label: string; count: number }[] };
@@ -104,11 +97,8 @@ describe('demo partner site', () => {
     expect(new Set(shown.data.map((p) => p.country)).size).toBeLessThan(facets.data.countries.length);
     // choosing Greece lists only Greek practices
     await country.selectOption('GR');
-    await page.waitForFunction(
-      (n) => (document.querySelector('solidarity-practices')?.shadowRoot?.querySelector('[part~=count]')?.textContent ?? '').startsWith(`${n} `),
-      greece?.count,
-      { timeout: 15_000 }
-    );
+    const count = page.locator('solidarity-practices [part~=count]');
+    await expect.poll(() => count.innerText(), { timeout: 15_000 }).toMatch(new RegExp(`^${greece?.count} `));
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -22,6 +22,7 @@ import { absoluteTime, relativeTime } from '../../utils/dates';
 import { useT } from '../../utils/useT';
 import { Blocks, safeHref } from './Blocks';
 import { StatusBadge, useStatusLabel } from './StatusBadge';
+import { VisibleLocales } from './VisibleLocales';
 import {
   ACTION_FROM,
   contentManagerPath,
@@ -319,6 +320,7 @@ export const DetailPage = () => {
                 </Typography>
               </Section>
             ) : null}
+            <VisibleLocales documentId={submission.documentId} version={submission} />
             <Section title={t('detail.history', 'History')}>
               <History events={events} locale={locale} statusLabel={statusLabel} />
             </Section>
