@@ -35,6 +35,8 @@ export default ({ env }: { env: EnvFn }) => {
       config: {
         locales: env.array('SOLIDARITY_LOCALES', ['en', 'ca', 'es', 'el', 'fr']),
         defaultLocale: env('SOLIDARITY_DEFAULT_LOCALE', 'en'),
+        // e.g. {"ca":["es","en"],"el":["en"]}: then the default locale, then any language (README "Languages")
+        fallbacks: env.json('SOLIDARITY_FALLBACKS', {}),
         demo: {
           // Demo content is loaded once, into an empty database.
           content: env.bool('SEED_DEMO', !production),

@@ -227,6 +227,40 @@ describe('an editor publishes a good practice in two languages (admin panel, Chr
   });
 
   // Runs after the test above: choosing Greek is saved as the admin user's preferred language.
+  it('says on a submission\'s review page in which languages it will show once approved', { timeout: 120_000 }, async () => {
+    const login$ = await fetch(`${base}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    const token = ((await login$.json()) as { data: { token: string } }).data.token;
+    const list = (await (await fetch(`${base}/solidarity/submissions?status=submitted`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+      data: { documentId: string }[];
+    };
+    const id = list.data[0]?.documentId;
+    expect(id).toBeTruthy();
+    const answer = (await (await fetch(`${base}/solidarity/submissions/${id}/locales`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+      data: { locales: string[]; visibility: { locale: string; shownIn: string; fallback: boolean }[] };
+    };
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT);
+    await step(page, '11-login', () => login(page));
+    await step(page, '12-submission-languages', async () => {
+      await page.goto(`${base}/admin/plugins/solidarity/submissions/${id}`);
+      await page.getByRole('heading', { name: 'Languages on partner sites' }).waitFor();
+      const items = page.getByTestId('solidarity-visible-locales').locator('li');
+      await expect.poll(() => items.count()).toBe(answer.data.visibility.length);
+      const names = new Intl.DisplayNames(['en'], { type: 'language' });
+      for (const v of answer.data.visibility) {
+        const text = await page.getByTestId('solidarity-visible-locales').locator(`li[data-locale="${v.locale}"]`).innerText();
+        expect(text).toContain(names.of(v.locale));
+        expect(text).toContain(v.fallback ? `in ${names.of(v.shownIn)}` : 'its own text');
+      }
+    });
+    await context.close();
+  });
+
   it('offers Greek as the interface language; Strapi\'s profile page and the plugin\'s pages are then in Greek', { timeout: 120_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();

@@ -79,6 +79,30 @@ describe('demo partner site', () => {
     await page.close();
   });
 
+  it('offers every country in the practices filter on first load, Greece included, with counts from the facets', async () => {
+    const { page, problems } = await open(`${app.url}/demo`);
+    await titles(page, 'solidarity-practices');
+    const country = page.locator('solidarity-practices select[name="country"]');
+    await expect.poll(() => country.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    const options = await country.locator('option').allInnerTexts();
+    const facets = (await (await fetch(`${app.url}/api/solidarity/facets/practices?locale=en`)).json()) as {
+      data: { countries: { value: string; label: string; count: number }[] };
+    };
+    const greece = facets.data.countries.find((c) => c.value === 'GR');
+    expect(greece?.count).toBeGreaterThan(0);
+    expect(options).toContain(`Greece (${greece?.count})`);
+    expect(options.length).toBe(facets.data.countries.length + 1);
+    // the first page does not hold every country: the filter does not come from the page
+    const shown = (await (await fetch(`${app.url}/api/solidarity/practices?pageSize=6`)).json()) as { data: { country: string }[] };
+    expect(new Set(shown.data.map((p) => p.country)).size).toBeLessThan(facets.data.countries.length);
+    // choosing Greece lists only Greek practices
+    await country.selectOption('GR');
+    const count = page.locator('solidarity-practices [part~=count]');
+    await expect.poll(() => count.innerText(), { timeout: 15_000 }).toMatch(new RegExp(`^${greece?.count} `));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('lists copy-ready snippets', async () => {
     const { page, problems } = await open(`${app.url}/demo/snippets`);
     const text = await page.locator('body').innerText();

@@ -132,18 +132,43 @@ export function answer(f: Fake, u: URL, method = 'GET', body?: unknown): Respons
 
   if (path == '/topics') return list(u, topicsIn(l));
   if (path == '/calls') return list(u, f.cfp.map((d) => localCall(d, l)).filter((c) => q.get('open') != 'true' || c.isOpen));
-  if (path == '/practices') {
-    const items = f.practices
+  /** the practices of the filter, leaving out the shortcut `without` (a facet does not count under its own filter) */
+  const practices = (without?: string) =>
+    f.practices
       .map((d) => localise<Practice>(d as unknown as Doc, l, false))
       .filter(
         (p) =>
-          match(p) &&
-          has('country', p.country) &&
-          (!q.get('organisation') || !!p.promoters?.some((o) => o.slug == q.get('organisation'))) &&
-          (!q.get('call') || p.call?.slug == q.get('call')) &&
+          (!q.get('q') || text(p).includes(q.get('q')!.toLowerCase())) &&
+          (without == 'topic' || !q.get('topic') || !!p.topics?.some((t) => t.slug == q.get('topic'))) &&
+          (without == 'country' || has('country', p.country)) &&
+          (without == 'organisation' || !q.get('organisation') || !!p.promoters?.some((o) => o.slug == q.get('organisation'))) &&
+          (without == 'call' || !q.get('call') || p.call?.slug == q.get('call')) &&
           (!q.get('criteria') || !!p.criteria?.includes(q.get('criteria')!))
       );
-    return list(u, items);
+  if (path == '/practices') return list(u, practices());
+  if (path == '/facets/practices') {
+    if (['page', 'pageSize', 'sort'].some((k) => q.has(k))) return apiError(400, 'ValidationError', 'not a parameter of this route');
+    /** values of one facet: [value, label] of each practice, counted, sorted by label */
+    const facet = (key: string, of: (p: Practice) => [string, string][]) => {
+      const byValue = new Map<string, { value: string; label: string; count: number }>();
+      for (const p of practices(key))
+        for (const [value, label] of of(p)) {
+          const v = byValue.get(value) ?? { value, label, count: 0 };
+          v.count++;
+          byValue.set(value, v);
+        }
+      return [...byValue.values()].sort((a, b) => a.label.localeCompare(b.label, l));
+    };
+    const region = new Intl.DisplayNames(l, { type: 'region' });
+    return json({
+      data: {
+        topics: facet('topic', (p) => (p.topics ?? []).map((t) => [t.slug, t.name])),
+        countries: facet('country', (p) => (p.country ? [[p.country, region.of(p.country) ?? p.country]] : [])),
+        organisations: facet('organisation', (p) => (p.promoters ?? []).map((o) => [String(o.slug), String(o.name)])),
+        calls: facet('call', (p) => (p.call ? [[String(p.call.slug), String(p.call.title)]] : [])),
+      },
+      meta: { locale: l, total: practices().length },
+    });
   }
   let m = path.match(/^\/practices\/([^/]+)$/);
   if (m) {

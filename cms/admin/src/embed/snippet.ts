@@ -26,7 +26,7 @@ export const WIDGET_TAG: Record<WidgetName, string> = {
 
 // The content model's own lists, shared with the server (plain constants, no server code).
 export { PRACTICE_CRITERIA, SESSION_KINDS, STATEMENT_KINDS } from '../../../server/src/content-types/vocabulary';
-export const PRACTICE_CONTROLS = ['topic', 'country', 'search'] as const;
+export const PRACTICE_CONTROLS = ['topic', 'country', 'organisation', 'call', 'search'] as const;
 export const LAYOUTS = ['list', 'grid'] as const;
 export const WHEN = ['upcoming', 'past'] as const;
 

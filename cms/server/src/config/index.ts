@@ -80,6 +80,13 @@ export const pluginConfigSchema = z
     ...submissionsConfigSchema.shape,
     locales: z.array(localeCode).min(1).default(['en', 'ca', 'es', 'el', 'fr']),
     defaultLocale: localeCode.default('en'),
+    /**
+     * Fallback chain per requested locale (locales/fallback.ts): where to look, in order, when a
+     * document has no published version in the requested locale, e.g. `{ ca: ['es', 'en'], el: ['en'] }`.
+     * Every chain then goes on with the default locale and ends with any language the document has,
+     * so a document is never hidden for want of a translation. Unlisted locales: the default locale, then any.
+     */
+    fallbacks: z.record(localeCode, z.array(localeCode).max(20)).default({}),
     /** Name of the network, in feed and calendar titles. */
     networkName: z.string().trim().min(1).max(200).default('Solidarity Commons'),
     /** Public page of a document, for feeds and widgets: {origin}, {slug}, {locale}, {documentId}. */
@@ -105,6 +112,13 @@ export const pluginConfigSchema = z
   .refine((c) => c.locales.includes(c.defaultLocale), {
     message: 'defaultLocale must be one of locales',
     path: ['defaultLocale'],
+  })
+  .superRefine((c, ctx) => {
+    for (const [from, chain] of Object.entries(c.fallbacks)) {
+      if (chain.includes(from)) {
+        ctx.addIssue({ code: 'custom', message: `the chain of "${from}" names "${from}" itself`, path: ['fallbacks', from] });
+      }
+    }
   });
 
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
@@ -113,6 +127,7 @@ export default {
   default: {
     locales: ['en', 'ca', 'es', 'el', 'fr'],
     defaultLocale: 'en',
+    fallbacks: {},
     networkName: 'Solidarity Commons',
     urlTemplates: {},
     widgets: {},

@@ -20,3 +20,27 @@ export const isCountryCode = (code: string): boolean => KNOWN.has(code);
  * through the document service.
  */
 export const COUNTRY_PATTERN = `^(?:${COUNTRY_CODES.join('|')})$`;
+
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+/**
+ * The name of country `code` (ISO 3166-1 alpha-2, upper case) in `locale`, from Unicode CLDR as the
+ * runtime's `Intl.DisplayNames` has it (Node's full ICU: `GR` is "Greece" in en, "Grècia" in ca,
+ * "Ελλάδα" in el). The code itself when the runtime has no name for it or does not know the locale.
+ */
+export const countryName = (code: string, locale: string): string => {
+  let names = regionNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(locale, names);
+  }
+  try {
+    return names?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};

@@ -18,7 +18,8 @@ const PLURAL_TO_TYPE: Record<string, ContentTypeName> = {
 };
 
 const DESCRIPTIONS: Record<string, string> = {
-  locale: 'Language of the content. Documents missing in it come back in the default locale, marked `localeFallback: true`.',
+  locale:
+    'Language of the content. A document missing in it comes back in the first language of the locale’s fallback chain it has (configured fallbacks, then the default locale, then any), marked `localeFallback: true` with its `locale`.',
   q: 'Full-text search over title, summary and body in the requested locale, best match first.',
   page: 'Page number, from 1.',
   pageSize: `Documents per page, 1 to ${MAX_PAGE_SIZE}.`,
@@ -109,7 +110,10 @@ const documentBase = {
   documentId: { type: 'string' },
   slug: str,
   locale: { type: 'string' },
-  localeFallback: { type: 'boolean', description: 'true when this is the default-locale text of a document missing in the requested locale' },
+  localeFallback: {
+    type: 'boolean',
+    description: 'true when the document is missing in the requested locale and this is its text in a fallback language (`locale`)',
+  },
   url: { type: 'string', format: 'uri' },
   publishedAt: { type: 'string', format: 'date-time' },
   updatedAt: { type: 'string', format: 'date-time' },
@@ -195,6 +199,27 @@ const schemas: Record<string, Json> = {
     signatories: list('OrganisationRef'),
     topics: list('TopicRef'),
   }),
+  FacetValue: {
+    type: 'object',
+    required: ['value', 'label', 'count'],
+    properties: {
+      value: { type: 'string', description: 'What the list parameter of the same name takes: a topic, organisation or call slug, or a country code.' },
+      label: { type: 'string', description: 'Its name in the requested locale (countries: Unicode CLDR names).' },
+      count: { type: 'integer', minimum: 1, description: 'Published documents of the filter with this value.' },
+      locale: { type: 'string', description: 'Present when the label is in a fallback language.' },
+    },
+  },
+  PracticeFacets: {
+    type: 'object',
+    description:
+      'Each facet is counted under every condition of the filter except its own parameter (a `country` filter still lists the other countries). Sorted by label.',
+    properties: {
+      topics: list('FacetValue'),
+      countries: list('FacetValue'),
+      organisations: { ...list('FacetValue'), description: 'Promoting organisations.' },
+      calls: list('FacetValue'),
+    },
+  },
   Pagination: {
     type: 'object',
     properties: {
@@ -271,6 +296,31 @@ const operation = (route: PublicRoute): [string, string, Json] => {
   let ok: Json;
   if (extension && MEDIA_TYPES[extension]) {
     ok = { description: 'OK', content: { [MEDIA_TYPES[extension] as string]: { schema: { type: 'string' } } } };
+  } else if (type && route.path.startsWith('/facets/')) {
+    ok = {
+      description: 'OK',
+      headers: {
+        ETag: { schema: { type: 'string' } },
+        'Cache-Control': { schema: { type: 'string' }, example: 'public, max-age=60, stale-while-revalidate=600' },
+      },
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: {
+              data: ref(`${SCHEMA_OF[type]}Facets`),
+              meta: {
+                type: 'object',
+                properties: {
+                  locale: { type: 'string' },
+                  total: { type: 'integer', description: 'Documents matching the whole filter (the list’s total).' },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
   } else if (type) {
     const data = single ? ref(SCHEMA_OF[type]) : list(SCHEMA_OF[type]);
     ok = {

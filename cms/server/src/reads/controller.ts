@@ -7,6 +7,8 @@ import { CONTENT_TYPE_NAMES, HANDLERS } from '../content-types/uids';
 import { assertUtf8, fieldError } from '../http/errors';
 import { allowAnyOrigin, publicOrigin } from '../http/origin';
 import { getService } from '../services/get-service';
+import { FACETS } from './repository';
+import { facetsHandler } from './routes';
 
 
 /** `findPractices`, `findOnePractice`, ... for every public type. */
@@ -57,6 +59,17 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
           return { body: JSON.stringify({ data, meta }), type: 'application/json; charset=utf-8' };
         }
       );
+    };
+  }
+  for (const type of CONTENT_TYPE_NAMES.filter((t) => FACETS[t])) {
+    // cached and ETag'd like the lists: the content version changes with every publish
+    handlers[facetsHandler(type)] = async (ctx) => {
+      allowAnyOrigin(ctx);
+      assertUtf8(ctx);
+      await cache().serve(ctx, async () => {
+        const body = await api().facets({ type, query: ctx.query as Record<string, unknown>, origin: publicOrigin(strapi, ctx) });
+        return { body: JSON.stringify(body), type: 'application/json; charset=utf-8' };
+      });
     };
   }
   handlers.openapi = async (ctx) => {

@@ -11,7 +11,8 @@ export type Entry = Record<string, unknown> & { id: number; documentId: string; 
 
 export interface ListOptions {
   locale: string;
-  defaultLocale: string;
+  /** the locale's fallback chain (locales/fallback.ts): `locale` first, every locale of the app after it */
+  chain: string[];
   shortcuts: Shortcuts;
   rest: RestParams;
   now: Date;
@@ -29,6 +30,53 @@ export interface ListResult {
 interface AttributeMeta {
   columnName?: string;
   type?: string;
+}
+
+/** The shortcuts a facet counts by (and leaves out of its own counts). */
+export type FacetKey = 'topic' | 'country' | 'organisation' | 'call';
+
+/** One facet of a type: its values are a column's, or the related documents of a relation. */
+export type FacetSpec =
+  | { name: string; key: FacetKey; column: string }
+  | { name: string; key: FacetKey; relation: string; target: 'topic' | 'organisation' | 'call'; label: string };
+
+/**
+ * The facets each type serves (`GET /facets/<plural>`): for practices their topics, countries,
+ * promoting organisations and calls, the values the list's shortcuts filter on.
+ */
+export const FACETS: Partial<Record<ContentTypeName, FacetSpec[]>> = {
+  practice: [
+    { name: 'topics', key: 'topic', relation: 'topics', target: 'topic', label: 'name' },
+    { name: 'countries', key: 'country', column: 'country' },
+    { name: 'organisations', key: 'organisation', relation: 'promoters', target: 'organisation', label: 'name' },
+    { name: 'calls', key: 'call', relation: 'call', target: 'call', label: 'title' },
+  ],
+};
+
+export interface FacetOptions {
+  /** the requested locale's fallback chain (locales/fallback.ts) */
+  chain: string[];
+  shortcuts: Shortcuts;
+  rest: RestParams;
+  now: Date;
+}
+
+/** A facet value: a relation's document (by its chain-best published version) or a column's value, with its count. */
+export interface FacetValue {
+  /** the related document's slug, or the column's value (a country code) */
+  value: string;
+  /** documents of the filter with this value */
+  count: number;
+  /** the related document's label (name or title) in the first locale of the chain it has; undefined for columns */
+  label?: string | null;
+  /** locale of that label */
+  locale?: string;
+}
+
+export interface FacetResult {
+  /** documents matching the whole filter (the list's `total`) */
+  total: number;
+  facets: Record<string, FacetValue[]>;
 }
 
 /** What a documentId or a slug can be made of (the public `topic`, `organisation` and `call` shortcuts check the same). */
@@ -149,28 +197,35 @@ export const createRepository = (strapi: Core.Strapi) => {
     return [...new Set(rows.map((r) => r.documentId))];
   };
 
-  /** Strapi `where` conditions of the shortcuts and of the REST `filters`. */
-  const conditions = async (type: ContentTypeName, s: Shortcuts, rest: RestParams, now: Date) => {
-    const where: Record<string, unknown>[] = [];
+  /**
+   * Strapi `where` conditions of the shortcuts and of the REST `filters`, each
+   * with the shortcut it comes from (`key`; null for the others), so that a
+   * facet can leave out its own (see `facets`).
+   */
+  const conditionParts = async (type: ContentTypeName, s: Shortcuts, rest: RestParams, now: Date) => {
+    const parts: { key: FacetKey | null; where: Record<string, unknown> }[] = [];
     const none = { id: { $in: [] as number[] } };
     if (s.topic) {
       const ids = await documentIdsBySlug('topic', s.topic);
-      where.push(ids.length ? { topics: { documentId: { $in: ids }, ...PUBLISHED } } : none);
+      parts.push({ key: 'topic', where: ids.length ? { topics: { documentId: { $in: ids }, ...PUBLISHED } } : none });
     }
     if (s.organisation) {
       const ids = await documentIdsBySlug('organisation', s.organisation);
       const relations = ORGANISATION_RELATIONS[type] ?? [];
-      where.push(
-        ids.length && relations.length
-          ? { $or: relations.map((r) => ({ [r]: { documentId: { $in: ids }, ...PUBLISHED } })) }
-          : none
-      );
+      parts.push({
+        key: 'organisation',
+        where:
+          ids.length && relations.length
+            ? { $or: relations.map((r) => ({ [r]: { documentId: { $in: ids }, ...PUBLISHED } })) }
+            : none,
+      });
     }
     if (s.call) {
       const ids = await documentIdsBySlug('call', s.call);
-      where.push(ids.length ? { call: { documentId: { $in: ids }, ...PUBLISHED } } : none);
+      parts.push({ key: 'call', where: ids.length ? { call: { documentId: { $in: ids }, ...PUBLISHED } } : none });
     }
-    if (s.country) where.push({ country: { $in: s.country } });
+    if (s.country) parts.push({ key: 'country', where: { country: { $in: s.country } } });
+    const where: Record<string, unknown>[] = [];
     if (s.criteria) where.push({ criteria: { value: { $in: s.criteria } } });
     if (s.kind) where.push({ kind: { $in: s.kind } });
     if (s.when === 'upcoming') {
@@ -187,7 +242,7 @@ export const createRepository = (strapi: Core.Strapi) => {
       const restWhere = transformed.where ?? transformed.filters;
       if (restWhere && typeof restWhere === 'object') where.push(restWhere as Record<string, unknown>);
     }
-    return where;
+    return [...parts, ...where.map((w) => ({ key: null, where: w }))];
   };
 
   const orderOf = (type: ContentTypeName, rest: RestParams, s: Shortcuts, searching: boolean) => {
@@ -202,32 +257,37 @@ export const createRepository = (strapi: Core.Strapi) => {
   };
 
   /**
-   * Restricts `query` (on `t`) to the published entries to show in `locale`:
-   * its own version, else the default locale's when the document has none in
-   * `locale` (an anti-join on Strapi's (document_id, locale, published_at) index).
+   * Restricts `query` (on `t`) to the published entry to show of each
+   * document: the one whose locale comes first in `chain` (the requested
+   * locale's fallback chain, locales/fallback.ts). One branch per locale of
+   * the chain, each a range of the (locale, published_at, document_id) index;
+   * branch i keeps the document only when it has no published version in an
+   * earlier locale (an anti-join on Strapi's (document_id, locale,
+   * published_at) index). The chain names every locale of the app, and i18n
+   * deletes a locale's entries with the locale, so every published document
+   * shows in every locale.
    */
-  const chosenEntries = (
-    query: Knex.QueryBuilder,
-    type: ContentTypeName,
-    locale: string,
-    defaultLocale: string
-  ): Knex.QueryBuilder => {
+  const chosenEntries = (query: Knex.QueryBuilder, type: ContentTypeName, chain: readonly string[]): Knex.QueryBuilder => {
     const k = knex();
     const { table, column } = meta(type);
     const [published, loc, doc] = [column('publishedAt'), column('locale'), column('documentId')];
-    if (locale === defaultLocale) return query.where(`t.${loc}`, locale).whereNotNull(`t.${published}`);
-    // published_at in each branch, so that each is one range of the (locale, published_at, document_id) index
-    return query.where((w) =>
-      w.where((own) => own.where(`t.${loc}`, locale).whereNotNull(`t.${published}`)).orWhere((o) =>
-        o.where(`t.${loc}`, defaultLocale).whereNotNull(`t.${published}`).whereNotExists(
-          k(`${table} as own`)
-            .select(k.raw('1'))
-            .whereRaw(`own.${doc} = t.${doc}`)
-            .where(`own.${loc}`, locale)
-            .whereNotNull(`own.${published}`)
-        )
-      )
-    );
+    if (chain.length === 1) return query.where(`t.${loc}`, chain[0]).whereNotNull(`t.${published}`);
+    return query.where((w) => {
+      chain.forEach((locale, i) => {
+        w.orWhere((branch) => {
+          branch.where(`t.${loc}`, locale).whereNotNull(`t.${published}`);
+          if (i > 0) {
+            branch.whereNotExists(
+              k(`${table} as own`)
+                .select(k.raw('1'))
+                .whereRaw(`own.${doc} = t.${doc}`)
+                .whereIn(`own.${loc}`, chain.slice(0, i))
+                .whereNotNull(`own.${published}`)
+            );
+          }
+        });
+      });
+    });
   };
 
   const load = async (type: ContentTypeName, ids: number[], detail: boolean): Promise<Entry[]> => {
@@ -243,11 +303,13 @@ export const createRepository = (strapi: Core.Strapi) => {
   };
 
   /**
-   * A fallback entry's relations were read in the default locale; give topics
-   * and calls their names in the requested locale where they have one (one
-   * query per relation, whatever the page size).
+   * A fallback entry's relations were read in its own locale (Strapi joins
+   * versions of the same locale); give topics and calls their names in the
+   * first locale of `chain` they have (one query per relation, whatever the
+   * page size).
    */
-  const localizeRefs = async (entries: Entry[], locale: string) => {
+  const localizeRefs = async (entries: Entry[], chain: readonly string[]) => {
+    const locale = chain[0];
     const fallback = entries.filter((e) => e.locale !== locale);
     if (!fallback.length) return;
     const relations: [string, 'topic' | 'call', string][] = [
@@ -261,24 +323,45 @@ export const createRepository = (strapi: Core.Strapi) => {
       });
       const ids = [...new Set(refs.map((r) => r.documentId as string).filter(Boolean))];
       if (!ids.length) continue;
-      const rows = (await strapi.db.query(UID[target]).findMany({
-        where: { documentId: { $in: ids }, locale, publishedAt: { $notNull: true } },
-        select: ['documentId', 'slug', label],
-      })) as Record<string, unknown>[];
-      const byId = new Map(rows.map((r) => [r.documentId as string, r]));
+      const best = await bestVersions(target, ids, chain, ['slug', label]);
       for (const ref of refs) {
-        const translated = byId.get(ref.documentId as string);
-        if (translated) Object.assign(ref, { [label]: translated[label], slug: translated.slug, locale });
+        const translated = best.get(ref.documentId as string);
+        if (translated && rank(chain, translated.locale) < rank(chain, String(ref.locale ?? ''))) {
+          Object.assign(ref, { [label]: translated[label], slug: translated.slug, locale: translated.locale });
+        }
       }
     }
+  };
+
+  /**
+   * The published version of each of `documentIds` (of `type`) whose locale
+   * comes first in `chain`, with `fields`: one query.
+   */
+  const bestVersions = async (
+    type: ContentTypeName,
+    documentIds: string[],
+    chain: readonly string[],
+    fields: string[]
+  ): Promise<Map<string, Record<string, unknown> & { locale: string }>> => {
+    const out = new Map<string, Record<string, unknown> & { locale: string }>();
+    if (!documentIds.length) return out;
+    const rows = (await strapi.db.query(UID[type]).findMany({
+      where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+      select: ['documentId', 'locale', ...fields],
+    })) as (Record<string, unknown> & { documentId: string; locale: string })[];
+    for (const row of rows) {
+      const current = out.get(row.documentId);
+      if (!current || rank(chain, row.locale) < rank(chain, current.locale)) out.set(row.documentId, row);
+    }
+    return out;
   };
 
   return {
     async list(type: ContentTypeName, o: ListOptions): Promise<ListResult> {
       const k = knex();
       const { table, column } = meta(type);
-      const where = await conditions(type, o.shortcuts, o.rest, o.now);
-      let query = chosenEntries(k(`${table} as t`), type, o.locale, o.defaultLocale);
+      const where = (await conditionParts(type, o.shortcuts, o.rest, o.now)).map((p) => p.where);
+      let query = chosenEntries(k(`${table} as t`), type, o.chain);
       if (where.length) {
         const sub = fromClientInput(
           'filters',
@@ -295,7 +378,7 @@ export const createRepository = (strapi: Core.Strapi) => {
       let ranked: Knex.QueryBuilder | null = null;
       let countQuery = query;
       if (o.shortcuts.q) {
-        const locales = [o.locale, o.defaultLocale];
+        const locales = o.chain;
         const matching = search.matches(UID[type], o.shortcuts.q, locales, { rank: false });
         ranked = search.matches(UID[type], o.shortcuts.q, locales, { rank: true });
         if (!matching || !ranked) return { entries: [], pagination: emptyPage(o) };
@@ -309,7 +392,7 @@ export const createRepository = (strapi: Core.Strapi) => {
       // A plain search is counted on the search index alone (PostgreSQL); anything else joins.
       const indexCount =
         searching && !where.length && o.shortcuts.q
-          ? await search.countMatches(UID[type], o.shortcuts.q, o.locale, o.defaultLocale)
+          ? await search.countMatches(UID[type], o.shortcuts.q, o.chain)
           : null;
       const total =
         indexCount ??
@@ -329,7 +412,7 @@ export const createRepository = (strapi: Core.Strapi) => {
       idsQuery = idsQuery.orderBy('t.id', 'desc').limit(pageSize).offset(offset);
       const ids = ((await idsQuery) as { id: number }[]).map((r) => Number(r.id));
       const entries = await load(type, ids, Boolean(o.detail));
-      await localizeRefs(entries, o.locale);
+      await localizeRefs(entries, o.chain);
       return {
         entries,
         pagination: offsetMode
@@ -338,8 +421,12 @@ export const createRepository = (strapi: Core.Strapi) => {
       };
     },
 
-    /** One published document by documentId or slug (of any locale), in `locale` or the default locale. */
-    async findOne(type: ContentTypeName, idOrSlug: string, locale: string, defaultLocale: string) {
+    /**
+     * One published document by documentId or slug (of any locale), in the
+     * first locale of `chain` it has (its first element is the requested locale).
+     */
+    async findOne(type: ContentTypeName, idOrSlug: string, chain: readonly string[]) {
+      const locale = chain[0];
       // No documentId or slug has other characters (Strapi's uid fields: letters, digits, - _ . ~); a NUL
       // byte, which PostgreSQL refuses in text, would otherwise be a 500
       if (!ID_OR_SLUG.test(idOrSlug)) return null;
@@ -352,14 +439,84 @@ export const createRepository = (strapi: Core.Strapi) => {
       if (!matches.length) return null;
       const documentId = (matches.find((m) => m.locale === locale) ?? matches[0])?.documentId;
       const versions = (await strapi.db.query(uid).findMany({
-        where: { documentId, publishedAt: { $notNull: true }, locale: { $in: [locale, defaultLocale] } },
+        where: { documentId, publishedAt: { $notNull: true } },
         select: ['id', 'locale'],
       })) as { id: number; locale: string }[];
-      const chosen = versions.find((v) => v.locale === locale) ?? versions.find((v) => v.locale === defaultLocale);
+      const chosen = versions.sort((a, b) => rank(chain, a.locale) - rank(chain, b.locale) || a.locale.localeCompare(b.locale))[0];
       if (!chosen) return null;
       const [entry] = await load(type, [chosen.id], true);
-      if (entry) await localizeRefs([entry], locale);
+      if (entry) await localizeRefs([entry], chain);
       return entry ?? null;
+    },
+
+    /**
+     * Counts of the facet values of `type` among the published documents of
+     * the filter, each document counted once in the version the chain
+     * chooses (as the list shows it). Each facet is counted under every
+     * condition except its own shortcut's (disjunctive faceting), so that a
+     * filter that picks a country still offers the other countries. Relation
+     * values are published related documents only; one GROUP BY per facet.
+     */
+    async facets(type: ContentTypeName, o: FacetOptions): Promise<FacetResult> {
+      const specs = FACETS[type] ?? [];
+      const k = knex();
+      const { table, column } = meta(type);
+      const parts = await conditionParts(type, o.shortcuts, o.rest, o.now);
+      const matching = o.shortcuts.q ? search.matches(UID[type], o.shortcuts.q, o.chain, { rank: false }) : undefined;
+      if (matching === null) return { total: 0, facets: Object.fromEntries(specs.map((f) => [f.name, []])) };
+
+      /** chosen entries of the filter, leaving out the conditions of shortcut `without` */
+      const base = (without: FacetKey | null): Knex.QueryBuilder => {
+        let query = chosenEntries(k(`${table} as t`), type, o.chain);
+        const where = parts.filter((p) => p.key === null || p.key !== without).map((p) => p.where);
+        if (where.length) {
+          const sub = fromClientInput('filters', () =>
+            strapi.db.queryBuilder(UID[type]).select('id').where({ $and: where }).getKnexQuery()
+          );
+          query = query.whereIn('t.id', sub);
+        }
+        if (matching) query = query.join(matching.clone().as('s'), 's.entry_id', 't.id');
+        return query;
+      };
+
+      const totalRows = (await dataErrorsAsBadRequest(() => base(null).count({ n: '*' }))) as { n: number | string }[];
+      const total = Number(totalRows[0]?.n ?? 0);
+      const facets: Record<string, FacetValue[]> = {};
+      for (const spec of specs) {
+        if ('column' in spec) {
+          const col = `t.${column(spec.column)}`;
+          const rows = (await dataErrorsAsBadRequest(() =>
+            base(spec.key).whereNotNull(col).select(k.raw(`${col} as value`)).count({ n: '*' }).groupBy(col)
+          )) as { value: string; n: number | string }[];
+          facets[spec.name] = rows.map((r) => ({ value: String(r.value), count: Number(r.n) }));
+          continue;
+        }
+        // the link table Strapi keeps for the relation (one row per link, of draft and published rows alike)
+        const link = strapi.db.metadata.get(UID[type]).attributes[spec.relation];
+        const jt = link && 'joinTable' in link ? link.joinTable : undefined;
+        if (!jt || !('inverseJoinColumn' in jt)) throw new Error(`No link table for ${type}.${spec.relation}`);
+        const target = meta(spec.target);
+        const [targetDoc, targetPublished] = [target.column('documentId'), target.column('publishedAt')];
+        const rows = (await dataErrorsAsBadRequest(() =>
+          base(spec.key)
+            .join(`${jt.name} as l`, `l.${jt.joinColumn.name}`, 't.id')
+            .join(`${target.table} as r`, 'r.id', `l.${jt.inverseJoinColumn.name}`)
+            // only published related documents: a draft topic or organisation is not public
+            .whereNotNull(`r.${targetPublished}`)
+            .select(k.raw(`r.${targetDoc} as value`))
+            .countDistinct({ n: 't.id' })
+            .groupBy(`r.${targetDoc}`)
+        )) as { value: string; n: number | string }[];
+        const best = await bestVersions(spec.target, rows.map((r) => String(r.value)), o.chain, ['slug', spec.label]);
+        facets[spec.name] = rows.flatMap((r) => {
+          const version = best.get(String(r.value));
+          const slug = version?.slug;
+          if (!version || typeof slug !== 'string' || !slug) return [];
+          const label = version[spec.label];
+          return [{ value: slug, count: Number(r.n), label: typeof label === 'string' ? label : null, locale: version.locale }];
+        });
+      }
+      return { total, facets };
     },
 
     search,
@@ -367,6 +524,12 @@ export const createRepository = (strapi: Core.Strapi) => {
 };
 
 export type Repository = ReturnType<typeof createRepository>;
+
+/** Position of `locale` in `chain`; a locale outside it comes after every locale of it. */
+const rank = (chain: readonly string[], locale: string): number => {
+  const i = chain.indexOf(locale);
+  return i === -1 ? chain.length : i;
+};
 
 const pageOf = (o: ListOptions) => {
   const p = o.rest.pagination ?? {};

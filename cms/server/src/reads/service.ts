@@ -3,7 +3,10 @@ import { contentTypes, errors } from '@strapi/utils';
 import { parsePublicQuery, type RestParams, type Shortcuts } from './params';
 import { checkPublicFields, checkPublicFilters, checkPublicPopulate, refuseForbiddenNames, type FilterModel, type GetModel } from './filters';
 import { SHAPES } from './shapes';
-import { checkedSort, createRepository, type Entry } from './repository';
+import { checkedSort, createRepository, FACETS, type Entry, type FacetValue } from './repository';
+import { fallbackChain, type FallbackConfig } from '../locales/fallback';
+import { rejectKeys } from '../feeds/query';
+import { countryName } from '../content-types/countries';
 import { parseFields, present, type PresentContext } from './presenters';
 import { UID, type ContentTypeName } from '../content-types/uids';
 import { getService } from '../services/get-service';
@@ -28,9 +31,17 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
   // The locale list changes only when an admin adds a locale; a few seconds of reuse is harmless.
   const locales = () => getService(strapi, 'locales').cached();
 
+  const fallbacks = (): FallbackConfig => (strapi.plugin('solidarity').config('fallbacks') ?? {}) as FallbackConfig;
+
+  /**
+   * The locale of a request (default: the default locale), its fallback chain
+   * (locales/fallback.ts) and the app's locales; a 400 naming the locales
+   * when the app has no such locale.
+   */
   const resolveLocale = async (requested: string | undefined) => {
     const { codes, defaultLocale } = await locales();
-    if (requested === undefined) return { locale: defaultLocale, defaultLocale, codes };
+    const chainOf = (locale: string) => fallbackChain(locale, codes, defaultLocale, fallbacks());
+    if (requested === undefined) return { locale: defaultLocale, defaultLocale, codes, chain: chainOf(defaultLocale) };
     const match = codes.find((c) => c.toLowerCase() === requested.toLowerCase());
     if (!match) {
       throw new errors.ValidationError(`Unknown locale "${requested}": use one of ${codes.join(', ')}`, {
@@ -38,7 +49,7 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
         available: codes,
       });
     }
-    return { locale: match, defaultLocale, codes };
+    return { locale: match, defaultLocale, codes, chain: chainOf(match) };
   };
 
   // filter paths name relation targets by their UID string: content types or components
@@ -88,25 +99,26 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
   const prepare = async ({ type, query, extraKeys }: PublicQuery) => {
     const { shortcuts, rest } = parsePublicQuery(type, query, extraKeys);
     await validateRest(type, rest);
-    const { locale, defaultLocale } = await resolveLocale(shortcuts.locale);
-    return { shortcuts, rest, locale, defaultLocale };
+    const { locale, chain } = await resolveLocale(shortcuts.locale);
+    return { shortcuts, rest, locale, chain };
   };
 
   return {
     locales,
     resolveLocale,
+    fallbacks,
     repository: repo,
 
     /** A page of published documents, shaped for the public. */
     async list(q: PublicQuery & { detail?: boolean }) {
-      const { shortcuts, rest, locale, defaultLocale } = await prepare(q);
+      const { shortcuts, rest, locale, chain } = await prepare(q);
       if (shortcuts.format === 'jsonld') {
         throw new errors.ValidationError('format=jsonld is available for single documents (/<type>/:idOrSlug)', {
           errors: [fieldError(['format'], 'only on single documents')],
         });
       }
       const now = new Date();
-      const result = await repo.list(q.type, { locale, defaultLocale, shortcuts, rest, now, detail: q.detail });
+      const result = await repo.list(q.type, { locale, chain, shortcuts, rest, now, detail: q.detail });
       const ctx = contextFor(locale, q.origin);
       const fields = parseFields(rest.fields);
       const data = [];
@@ -115,14 +127,56 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(q: PublicQuery & { idOrSlug: string }) {
-      const { rest, locale, defaultLocale } = await prepare(q);
-      const entry = await repo.findOne(q.type, q.idOrSlug, locale, defaultLocale);
+      const { rest, locale, chain } = await prepare(q);
+      const entry = await repo.findOne(q.type, q.idOrSlug, chain);
       if (!entry) throw new errors.NotFoundError(`No published ${q.type} "${q.idOrSlug}"`);
       const data = present(q.type, await sanitize(q.type, entry), contextFor(locale, q.origin), parseFields(rest.fields));
       return { data, meta: { locale } };
     },
+
+    /**
+     * The facets of a list (`GET /facets/<plural>`): for the list's filter
+     * (same parameters, same published-only rules, same locale fallback), the
+     * values of each facet with their counts, labelled in the requested
+     * locale (countries by Unicode CLDR's names, as `Intl.DisplayNames` has
+     * them; related documents in the first locale of the chain they have),
+     * sorted by label. Paging, sorting and field parameters are a 400.
+     */
+    async facets(q: PublicQuery) {
+      if (!FACETS[q.type]) throw new errors.NotFoundError(`No facets for ${q.type}`);
+      rejectKeys(q.query, FACET_REJECTED, 'facets count every match of the filter, in a fixed shape');
+      const { shortcuts, rest, locale, chain } = await prepare(q);
+      const result = await repo.facets(q.type, { chain, shortcuts, rest, now: new Date() });
+      const collator = new Intl.Collator(locale);
+      const data: Record<string, PublicFacetValue[]> = {};
+      for (const spec of FACETS[q.type] ?? []) {
+        const values = (result.facets[spec.name] ?? []).map((v: FacetValue): PublicFacetValue =>
+          'column' in spec
+            ? { value: v.value, label: countryName(v.value, locale), count: v.count }
+            : { value: v.value, label: v.label ?? v.value, count: v.count, ...(v.locale && v.locale !== locale ? { locale: v.locale } : {}) }
+        );
+        data[spec.name] = values.sort((a, b) => collator.compare(a.label, b.label) || a.value.localeCompare(b.value));
+      }
+      return { data, meta: { locale, total: result.total } };
+    },
   };
 };
+
+/** Parameters the facets route refuses: it counts every match, in a fixed shape. */
+export const FACET_REJECTED = ['page', 'pageSize', 'pagination', 'sort', 'fields', 'populate', 'format'] as const;
+
+/**
+ * One value of a public facet: `value` is what the list's shortcut of the
+ * same name takes (a topic, organisation or call slug; a country code),
+ * `label` its name in the requested locale, `count` the documents of the
+ * filter with it; `locale` when the label is in a fallback language.
+ */
+export interface PublicFacetValue {
+  value: string;
+  label: string;
+  count: number;
+  locale?: string;
+}
 
 export type PublicApiService = ReturnType<typeof publicApiService>;
 export type { Shortcuts };

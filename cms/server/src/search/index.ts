@@ -300,36 +300,37 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
     },
 
     /**
-     * On PostgreSQL, the number of documents matching `q` in `locale` (its own
-     * version, else the default locale's), counted on the index alone: the
-     * index holds exactly the published entries. Null on SQLite, whose FTS
-     * table cannot look up a document's other locales cheaply, and when `q`
-     * has no word.
+     * On PostgreSQL, the number of documents matching `q` in the version the
+     * reads choose (the first locale of `chain` the document has, see
+     * locales/fallback.ts), each locale's words folded and stemmed for its
+     * language, counted on the index alone: the index holds exactly the
+     * published entries. Null on SQLite, whose FTS table cannot look up a
+     * document's other locales cheaply, and when `q` has no word.
      */
-    async countMatches(uid: string, q: string, locale: string, defaultLocale: string): Promise<number | null> {
+    async countMatches(uid: string, q: string, chain: readonly string[]): Promise<number | null> {
       const k = knex();
       if (clientOf(k) === 'sqlite') return null;
-      const own = tsqueryText(queryWords(q, locale));
-      const fallback = tsqueryText(queryWords(q, defaultLocale));
-      if (!own || !fallback) return null;
+      const texts = chain.map((l) => tsqueryText(queryWords(q, l)));
+      if (texts.some((t) => !t)) return null;
       const matchIn = (l: string, text: string) =>
         k.raw(`(s.locale = ? AND s.tsv @@ to_tsquery('simple', ?))`, [l, text]);
       const query = k(`${SEARCH_TABLE} as s`).where('s.uid', uid);
-      if (locale === defaultLocale) query.where(matchIn(locale, own));
-      else {
-        query.where((w) =>
-          w.where(matchIn(locale, own)).orWhere((o) =>
-            o
-              .where(matchIn(defaultLocale, fallback))
-              .whereNotExists(
+      query.where((w) => {
+        chain.forEach((locale, i) => {
+          w.orWhere((branch) => {
+            branch.where(matchIn(locale, texts[i] ?? ''));
+            // an earlier locale of the chain wins: this version is not the one shown
+            if (i > 0) {
+              branch.whereNotExists(
                 k(`${SEARCH_TABLE} as own`)
                   .select(k.raw('1'))
                   .whereRaw('own.uid = s.uid AND own.document_id = s.document_id')
-                  .where('own.locale', locale)
-              )
-          )
-        );
-      }
+                  .whereIn('own.locale', chain.slice(0, i))
+              );
+            }
+          });
+        });
+      });
       const [row] = (await query.count({ n: '*' })) as { n: number | string }[];
       return Number(row?.n ?? 0);
     },

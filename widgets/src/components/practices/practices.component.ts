@@ -3,11 +3,11 @@ import type { PropertyDeclarations } from 'lit';
 import { arr } from '../../internal/base.js';
 import { READY } from '../../internal/status.js';
 import { heading, img } from '../../internal/html.js';
-import { displayName } from '../../internal/i18n.js';
 import { ListElement } from '../../internal/list.js';
 import { practiceMeta, practiceView } from '../../internal/practice-view.js';
 import { words, type Params } from '../../internal/query.js';
-import type { ListBody, Practice, Topic } from '../../internal/types.js';
+import type { Practice } from '../../internal/types.js';
+import type { Facets } from './controls.js';
 import { base } from '../../internal/styles.js';
 import styles from './practices.styles.js';
 
@@ -23,14 +23,14 @@ import styles from './practices.styles.js';
  *
  * @attr {string} call - Call slug: practices submitted to that call.
  * @attr {string} criteria - One of crisis-response, inter-cooperation, public-procurement, youth, ecological-transition, feminist-perspective.
- * @attr {string} controls - Filters shown to visitors, comma separated: `topic`, `country`, `search`.
+ * @attr {string} controls - Filters shown to visitors, comma separated: `topic`, `country`, `organisation`, `call`, `search`. The drop-downs offer every value of the current filter with its number of practices (the API's facets), named in the visitor's language.
  *
  * @fires solidarity-open - A practice was opened inline. `detail`: `{ slug }`.
  * @fires solidarity-close - The inline practice was closed ("Back to the list").
  *
  * @csspart controls - The filter form.
  * @csspart label - A filter's label.
- * @csspart select - The topic and country drop-downs.
+ * @csspart select - The topic, country, organisation and call drop-downs.
  * @csspart input - The search field.
  * @csspart search - The search button.
  * @csspart image - Images of a practice.
@@ -47,7 +47,8 @@ export class SolidarityPractices extends ListElement<Practice> {
     criteria: {},
     controls: {},
     __openPractice: { state: true },
-    __topics: { state: true },
+    __ctl: { state: true },
+    __facets: { state: true },
   };
   static override __refetchKeys = [...ListElement.__refetchKeys, 'call', 'criteria'];
 
@@ -55,15 +56,18 @@ export class SolidarityPractices extends ListElement<Practice> {
   declare call?: string | null;
   /** Criterion. */
   declare criteria?: string | null;
-  /** Visitor filters: "topic,country,search". */
+  /** Visitor filters: "topic,country,organisation,call,search". */
   declare controls?: string | null;
   /** @internal the practice open inline */
   declare __openPractice?: Practice;
-  /** @internal topics for the filter */
-  declare __topics?: Topic[];
-  private __topicsAbortController?: AbortController;
-  /** Countries seen in the results so far (the country filter's options). */
-  private __seenCountries = new Set<string>();
+  /** @internal the filters' chunk (./controls.ts), once loaded */
+  declare __ctl?: typeof import('./controls.js');
+  /** @internal the facets of the current filter: the filters' options */
+  declare __facets?: Facets;
+  /** @internal the import of the filters' chunk */
+  __ctlImport?: Promise<unknown>;
+  /** @internal the facets load in flight */
+  __facetsAbort?: AbortController;
 
   override __path = '/practices';
 
@@ -72,20 +76,14 @@ export class SolidarityPractices extends ListElement<Practice> {
   }
 
   override willUpdate(ch: PropertyValues): void {
-    if (!this.hasUpdated || ch.has('controls') || ch.has('locale') || ch.has('api')) this.__loadTopics();
-    if ((this.constructor as typeof SolidarityPractices).__refetchKeys.some((k) => ch.has(k)) || ch.has('locale') || ch.has('api'))
-      this.__openPractice = undefined;
+    const filter = (this.constructor as typeof SolidarityPractices).__refetchKeys.some((k) => ch.has(k)) || ch.has('locale') || ch.has('api');
+    if (filter) this.__openPractice = undefined;
+    // the filters (and their strings) load only where there are filters
+    if (words(this.controls).length) {
+      if (!this.__ctl) this.__ctlImport ??= import('./controls.js').then((m) => ((this.__ctl = m), m.load(this)));
+      else if (filter || ch.has('controls')) this.__ctl.load(this);
+    }
     super.willUpdate(ch);
-  }
-
-  private __loadTopics(): void {
-    this.__topicsAbortController?.abort();
-    if (!words(this.controls).includes('topic')) return;
-    const ac = (this.__topicsAbortController = new AbortController());
-    this.__fetch<ListBody<Topic>>('/topics', { pageSize: 50 }, ac.signal).then(
-      (b) => ac.signal.aborted || (this.__topics = arr(b.data)),
-      () => {} // the filter then offers "All topics" only
-    );
   }
 
   /** Opens `p` inline and loads its full text. */
@@ -124,34 +122,7 @@ export class SolidarityPractices extends ListElement<Practice> {
 
   override __head(): unknown {
     const c = words(this.controls);
-    if (!c.length || this.__openPractice) return nothing;
-    for (const x of [this.country, ...this.__items.map((x) => x.country)]) if (/^[a-z]{2}$/i.test(x || '')) this.__seenCountries.add(x!.toUpperCase());
-    const l = this.__uiLocale,
-      cs = [...this.__seenCountries]
-        .map((k) => [k, displayName(l, 'region', k)])
-        .sort((a, b) => a[1].localeCompare(b[1], l)),
-      set = (k: 'topic' | 'country') => (e: Event) => (this[k] = (e.target as HTMLSelectElement).value || null);
-    return html`<form class="row controls" part="controls" role="search" aria-label=${this.__translate('filters')}
-      @submit=${(e: Event) => (e.preventDefault(), (this.q = (e.target as HTMLFormElement).q.value.trim() || null))}>
-      ${c.includes('topic')
-        ? html`<label part="label">${this.__translate('topic')}
-            <select part="select" @change=${set('topic')}>
-              <option value="">${this.__translate('allTopics')}</option>
-              ${arr(this.__topics).map((o) => html`<option value=${o.slug} ?selected=${o.slug == this.topic}>${o.name}</option>`)}
-            </select></label>`
-        : nothing}
-      ${c.includes('country')
-        ? html`<label part="label">${this.__translate('country')}
-            <select part="select" @change=${set('country')}>
-              <option value="">${this.__translate('allCountries')}</option>
-              ${cs.map(([k, n]) => html`<option value=${k} ?selected=${k == this.country?.toUpperCase()}>${n}</option>`)}
-            </select></label>`
-        : nothing}
-      ${c.includes('search')
-        ? html`<span class="row"><label part="label">${this.__translate('search')} <input part="input" type="search" name="q" .value=${this.q ?? ''} /></label>
-            <button part="button search">${this.__translate('search')}</button></span>`
-        : nothing}
-    </form>`;
+    return c.length && this.__ctl && !this.__openPractice ? this.__ctl.render(this, c) : nothing;
   }
 
   override __view(): unknown {

@@ -9,6 +9,8 @@ import type { SolidarityPractices } from './practices.component.js';
 const make = (attrs = '', api = freshApi()) => fixture<SolidarityPractices>(`<solidarity-practices api="${api}" ${attrs}></solidarity-practices>`);
 const titles = (el: Element) => $$(el, '[part~=card] [part~=title]').map((h) => h.textContent!.trim());
 const params = (u: URL) => Object.fromEntries(u.searchParams);
+/** requests of the list itself (not of its facets) */
+const lists = (api: { calls: URL[] }) => api.calls.filter((u) => u.pathname.endsWith('/api/solidarity/practices'));
 
 describe('<solidarity-practices>', () => {
   afterEach(() => {
@@ -266,7 +268,7 @@ describe('<solidarity-practices>', () => {
     await el.updateComplete;
     expect(titles(el)).to.have.length(5);
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[data-s="rebost-solidari-del-barri"]'));
-    expect(api.calls.filter((u) => u.pathname.endsWith('/practices'))).to.have.length(1);
+    expect(lists(api)).to.have.length(1);
   });
 
   it('closes the inline practice with Escape', async () => {
@@ -290,33 +292,81 @@ describe('<solidarity-practices>', () => {
     expect($(el, 'button[part~=open]')).to.equal(null);
   });
 
-  it('offers topic, country and search controls to visitors', async () => {
+  it('offers topic, country and search controls to visitors, built from the facets', async () => {
     const api = fakeApi();
     const el = await make('controls="topic,country,search" locale="ca"');
     await settled(el);
-    await waitUntil(() => $$<HTMLSelectElement>(el, 'select')[0]?.options.length > 1, 'topics loaded');
-    expect(api.calls.some((u) => u.pathname.endsWith('/topics') && u.searchParams.get('locale') == 'ca')).to.equal(true);
+    await waitUntil(() => $$<HTMLSelectElement>(el, 'select')[0]?.options.length > 1, 'facets loaded');
+    const facets = api.calls.find((u) => u.pathname.endsWith('/facets/practices'))!;
+    expect(params(facets)).to.deep.equal({ locale: 'ca' });
+    expect(api.calls.some((u) => u.pathname.endsWith('/topics'))).to.equal(false);
     const [topic, country] = $$<HTMLSelectElement>(el, 'select');
     expect(topic.options[0].textContent).to.equal('Tots els temes');
-    expect([...topic.options].map((o) => o.textContent)).to.include('Sobirania alimentària');
-    expect([...country.options].map((o) => o.textContent)).to.include.members(['Espanya', 'Grècia', 'França']);
+    expect([...topic.options].map((o) => o.textContent)).to.include('Sobirania alimentària (3)');
+    expect([...country.options].map((o) => o.textContent)).to.deep.equal(['Tots els països', 'Espanya (4)', 'França (1)', 'Grècia (1)', 'Luxemburg (6)']);
     expect($(el, 'form')!.getAttribute('role')).to.equal('search');
     await expect(el).to.be.accessible();
     topic.value = 'food-sovereignty';
     topic.dispatchEvent(new Event('change'));
     await settled(el);
-    expect(params(api.calls.at(-1)!).topic).to.equal('food-sovereignty');
+    expect(params(lists(api).at(-1)!).topic).to.equal('food-sovereignty');
     expect(titles(el)).to.have.length(3);
-    country.value = 'GR';
-    country.dispatchEvent(new Event('change'));
+    // the facets follow the filter: countries of food practices, the topics still all offered
+    await waitUntil(() => $$<HTMLSelectElement>(el, 'select')[1].options.length == 4, 'facets of the topic');
+    expect([...$$<HTMLSelectElement>(el, 'select')[1].options].map((o) => o.textContent)).to.deep.equal(['Tots els països', 'Espanya (1)', 'França (1)', 'Grècia (1)']);
+    expect([...$$<HTMLSelectElement>(el, 'select')[0].options].length).to.equal(topic.options.length);
+    const c = $$<HTMLSelectElement>(el, 'select')[1];
+    c.value = 'GR';
+    c.dispatchEvent(new Event('change'));
     await settled(el);
     expect(titles(el)).to.deep.equal(['Social kitchen of a social cooperative enterprise']);
     const input = $<HTMLInputElement>(el, 'input[type=search]')!;
     input.value = 'zzz';
     $<HTMLButtonElement>(el, '[part~=search]')!.click();
     await settled(el);
-    expect(params(api.calls.at(-1)!)).to.deep.include({ q: 'zzz', topic: 'food-sovereignty', country: 'GR', page: '1' });
+    expect(params(lists(api).at(-1)!)).to.deep.include({ q: 'zzz', topic: 'food-sovereignty', country: 'GR', page: '1' });
     expect($(el, '[part~=empty]')!.textContent).to.equal('Cap pràctica no coincideix amb aquests filtres.');
+    // the current choice stays offered when nothing matches it any more
+    await waitUntil(() => api.calls.some((u) => u.pathname.endsWith('/facets/practices') && params(u).q == 'zzz'), 'facets of the search');
+    await settled(el);
+    expect($$<HTMLSelectElement>(el, 'select')[1].value).to.equal('GR');
+  });
+
+  it('offers every country on first load, before the visitor pages to one of its practices', async () => {
+    const api = fakeApi();
+    const el = await make('controls="country" page-size="2"');
+    await settled(el);
+    await waitUntil(() => $$<HTMLSelectElement>(el, 'select')[0]?.options.length > 1, 'facets loaded');
+    // the first page holds two Spanish practices; Greece, France and Luxembourg are offered all the same
+    expect(lists(api)).to.have.length(1);
+    expect(titles(el)).to.have.length(2);
+    const options = [...$<HTMLSelectElement>(el, 'select')!.options].map((o) => [o.value, o.textContent]);
+    expect(options).to.deep.equal([['', 'All countries'], ['FR', 'France (1)'], ['GR', 'Greece (1)'], ['LU', 'Luxembourg (6)'], ['ES', 'Spain (4)']]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers organisation and call filters, in the visitor’s language', async () => {
+    const api = fakeApi();
+    const el = await make('controls="organisation,call" locale="el"');
+    await settled(el);
+    await waitUntil(() => $$<HTMLSelectElement>(el, 'select')[1]?.options.length > 1, 'facets loaded');
+    const [org, call] = $$<HTMLSelectElement>(el, 'select');
+    expect(org.options[0].textContent).to.equal('Όλοι οι οργανισμοί');
+    expect(call.options[0].textContent).to.equal('Όλες οι προσκλήσεις');
+    expect([...call.options].map((o) => o.value)).to.deep.equal(['', 'covid-responses-2020']);
+    org.value = [...org.options][1].value;
+    org.dispatchEvent(new Event('change'));
+    await settled(el);
+    expect(params(lists(api).at(-1)!).organisation).to.equal(org.value);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps a list without controls free of the filters’ chunk and of facet requests', async () => {
+    const api = fakeApi();
+    const el = await make();
+    await settled(el);
+    expect(api.calls.some((u) => u.pathname.includes('/facets/'))).to.equal(false);
+    expect($(el, 'form')).to.equal(null);
   });
 
   it('renders hostile content inert', async () => {

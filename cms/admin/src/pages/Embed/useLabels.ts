@@ -41,6 +41,8 @@ export const useLabels = () => {
     ({
       topic: t('embed.control.topic', 'Topic filter'),
       country: t('embed.control.country', 'Country filter'),
+      organisation: t('embed.control.organisation', 'Organisation filter'),
+      call: t('embed.control.call', 'Call filter'),
       search: t('embed.control.search', 'Search box'),
     })[c] ?? c;
   const feed = (f: FeedLink['format']) =>

@@ -10,6 +10,7 @@ import { History } from './detail/History';
 import { ReviewDialogs } from './detail/ReviewDialogs';
 import { Section } from './detail/Section';
 import { useSubmission } from './detail/useSubmission';
+import { VisibleLocales } from './VisibleLocales';
 
 /**
  * One submission (plugins/solidarity/submissions/:documentId): header with status and review
@@ -39,6 +40,7 @@ export const DetailPage = () => {
           <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
             <ContactSection contact={submission.contact} />
             <ReviewNotes notes={submission.reviewNotes} />
+            <VisibleLocales documentId={submission.documentId} version={submission} />
             <Section title={t('detail.history', 'History')}>
               <History events={events} />
             </Section>

@@ -1,13 +1,13 @@
 import { feedRoutes } from '../../feeds/routes';
 import type { PublicRoute } from '../../http/routes';
-import { documentRoutes, openapiRoute } from '../../reads/routes';
+import { documentRoutes, facetRoutes, openapiRoute } from '../../reads/routes';
 import { submissionRoutes } from '../../submissions/routes';
 
 /**
  * The public routes, mounted under /api/solidarity; no token needed.
  * Feed routes come first: `/sessions.ics` must not be taken for a session slug.
  */
-export const publicRoutes: PublicRoute[] = [...feedRoutes, ...documentRoutes, ...submissionRoutes];
+export const publicRoutes: PublicRoute[] = [...feedRoutes, ...facetRoutes, ...documentRoutes, ...submissionRoutes];
 
 export default {
   type: 'content-api' as const,

@@ -4,6 +4,7 @@ import { answeringProblems } from '../../http/problems';
 import { requestBody } from '../../http/request';
 import type { Reviewer } from './service';
 import { getService } from '../../services/get-service';
+import { submissionLocalesHandler } from './visibility';
 
 /** Admin routes of the review page (/solidarity/submissions...), behind admin auth and plugin RBAC. */
 const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -19,6 +20,9 @@ const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Cache-Control', 'no-store');
       ctx.body = await review().findOne(String(ctx.params.documentId));
     },
+
+    /** The languages an approved submission shows in (./visibility.ts). */
+    locales: submissionLocalesHandler(strapi),
 
     act: answeringProblems(async (ctx: Context) => {
       ctx.set('Cache-Control', 'no-store');
