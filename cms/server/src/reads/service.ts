@@ -2,15 +2,15 @@ import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { contentTypes, errors } from '@strapi/utils';
 import { parsePublicQuery, type RestParams, type Shortcuts } from './params';
 import { checkPublicFields, checkPublicFilters, checkPublicPopulate, refuseForbiddenNames, type FilterModel, type GetModel } from './filters';
-import { SHAPES } from './shapes';
+import { SHAPES, type NarrowedDocument } from './shapes';
 import { checkedSort, createRepository, type Entry } from './repository';
 import { parseFields, present, type PresentContext } from './presenters';
 import { UID, type ContentTypeName } from '../content-types/uids';
 import { getService } from '../services/get-service';
 import { fieldError } from '../http/errors';
 
-export interface PublicQuery {
-  type: ContentTypeName;
+export interface PublicQuery<T extends ContentTypeName = ContentTypeName> {
+  type: T;
   query: Record<string, unknown>;
   origin: string;
   /** keys a route accepts beyond the type's own (feeds: none yet) */
@@ -98,7 +98,7 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
     repository: repo,
 
     /** A page of published documents, shaped for the public. */
-    async list(q: PublicQuery & { detail?: boolean }) {
+    async list<T extends ContentTypeName>(q: PublicQuery<T> & { detail?: boolean }) {
       const { shortcuts, rest, locale, defaultLocale } = await prepare(q);
       if (shortcuts.format === 'jsonld') {
         throw new errors.ValidationError('format=jsonld is available for single documents (/<type>/:idOrSlug)', {
@@ -109,12 +109,12 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await repo.list(q.type, { locale, defaultLocale, shortcuts, rest, now, detail: q.detail });
       const ctx = contextFor(locale, q.origin);
       const fields = parseFields(rest.fields);
-      const data = [];
+      const data: NarrowedDocument<T>[] = [];
       for (const entry of result.entries) data.push(present(q.type, await sanitize(q.type, entry), ctx, fields));
       return { data, meta: { pagination: result.pagination, locale }, shortcuts, locale };
     },
 
-    async findOne(q: PublicQuery & { idOrSlug: string }) {
+    async findOne<T extends ContentTypeName>(q: PublicQuery<T> & { idOrSlug: string }) {
       const { rest, locale, defaultLocale } = await prepare(q);
       const entry = await repo.findOne(q.type, q.idOrSlug, locale, defaultLocale);
       if (!entry) throw new errors.NotFoundError(`No published ${q.type} "${q.idOrSlug}"`);
