@@ -292,11 +292,24 @@ export const paginationSchema = z.union([
 export type Pagination = z.infer<typeof paginationSchema>;
 
 const metaLocale = z.string().meta({ description: 'The requested locale (each document says which text it holds).' });
+/** `meta` of a list answer. */
+export const listMetaSchema = z.strictObject({ pagination: paginationSchema, locale: metaLocale });
+/** `meta` of a single-document answer. */
+export const oneMetaSchema = z.strictObject({ locale: metaLocale });
 
 /** The answer of a list route (`/<type>`): a page of documents. */
-export const listBodySchema = <T extends z.ZodType>(document: T) =>
-  z.strictObject({ data: z.array(document), meta: z.strictObject({ pagination: paginationSchema, locale: metaLocale }) });
+export const listBodySchema = <T extends z.ZodType>(document: T) => z.strictObject({ data: z.array(document), meta: listMetaSchema });
 
 /** The answer of a single-document route (`/<type>/:idOrSlug`). */
-export const oneBodySchema = <T extends z.ZodType>(document: T) =>
-  z.strictObject({ data: document, meta: z.strictObject({ locale: metaLocale }) });
+export const oneBodySchema = <T extends z.ZodType>(document: T) => z.strictObject({ data: document, meta: oneMetaSchema });
+
+/** The answer of a type's list route, as `listBodySchema` describes it. */
+export interface ListBody<T extends ContentTypeName> {
+  data: PublicDocument<T>[];
+  meta: z.infer<typeof listMetaSchema>;
+}
+/** The answer of a type's single-document route, as `oneBodySchema` describes it. */
+export interface OneBody<T extends ContentTypeName> {
+  data: PublicDocument<T>;
+  meta: z.infer<typeof oneMetaSchema>;
+}
