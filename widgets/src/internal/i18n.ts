@@ -49,7 +49,7 @@ export const apiLocale = (requested: string | null | undefined, ui: string): str
  * An unknown key (a kind or criterion the UI does not know yet) is shown as it is.
  */
 export const tr = <S extends Messages>(s: S, l: string, key: keyof S & string, vars: Vars = {}): string => {
-  let m: string | Record<string, string> = s[key] ?? fallback[key] ?? key;
+  let m: string | Record<string, string> = s[key] ?? fallback[key] ?? String(key);
   if (typeof m != 'string') m = m[new Intl.PluralRules(l).select(+vars.n)] ?? m.other;
   return m.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = vars[k];
