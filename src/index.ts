@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../cms/server/src/services/get-service';
 
 /**
  * The app's own lifecycles. Everything a network needs lives in the
@@ -9,9 +10,6 @@ import type { Core } from '@strapi/strapi';
 export default {
   register() {},
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    const demoAdmin = strapi.plugin('solidarity').service('demo-admin') as unknown as {
-      ensure(): Promise<string>;
-    };
-    await demoAdmin.ensure();
+    await getService(strapi, 'demo-admin').ensure();
   },
 };

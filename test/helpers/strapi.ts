@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { createTestDatabase, type TestDatabase } from './db';
+import type { SolidarityUID } from '../../cms/server/src/content-types/uids';
 
 const require = createRequire(__filename);
 export const APP_ROOT = path.resolve(__dirname, '..', '..');
@@ -88,14 +89,22 @@ export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> 
 
 export type TestDoc = Record<string, unknown> & { documentId: string };
 
-/** The document service of a content type, loosely typed for fixtures. */
-export const documents = (app: TestApp, uid: string) =>
-  app.strapi.documents(uid as never) as unknown as {
-    create(p: object): Promise<TestDoc>;
-    update(p: object): Promise<TestDoc>;
-    findOne(p: object): Promise<TestDoc | null>;
-    findMany(p: object): Promise<TestDoc[]>;
-    publish(p: object): Promise<unknown>;
-    unpublish(p: object): Promise<unknown>;
-    delete(p: object): Promise<unknown>;
-  };
+/** The document service of a content type, loosely typed for fixtures (any parameters, documents as records). */
+export interface TestDocuments {
+  create(p: object): Promise<TestDoc>;
+  update(p: object): Promise<TestDoc>;
+  findOne(p: object): Promise<TestDoc | null>;
+  findMany(p: object): Promise<TestDoc[]>;
+  publish(p: object): Promise<unknown>;
+  unpublish(p: object): Promise<unknown>;
+  delete(p: object): Promise<unknown>;
+}
+
+/**
+ * The document service of a content type, loosely typed for fixtures. Strapi's
+ * own type says `update` may give null and ties every parameter to the UID's
+ * generated types; fixtures pass plain objects and expect the document back, so
+ * the service is seen through TestDocuments (a test fails anyway if it is not).
+ */
+export const documents = (app: TestApp, uid: SolidarityUID | string): TestDocuments =>
+  app.strapi.documents(uid as SolidarityUID) as unknown as TestDocuments;

@@ -8,7 +8,11 @@ import type { Img } from './types.js';
  * name, so templates whose tag varies (headings, rich-text elements) are made once per tag here;
  * `raw` makes the array acceptable to Lit, which caches templates by the array's identity.
  */
-const tsa = (...s: string[]): TemplateStringsArray => Object.freeze(Object.assign(s, { raw: s })) as unknown as TemplateStringsArray;
+const tsa = (...s: string[]): TemplateStringsArray => {
+  const strings: string[] & { raw: string[] } = Object.assign(s, { raw: s });
+  Object.freeze(strings);
+  return strings;
+};
 
 const H = [1, 2, 3, 4, 5, 6].map((l) => tsa(`<h${l} part="`, '" id="', '" data-i="', '" tabindex="-1">', `</h${l}>`));
 const E: Record<string, TemplateStringsArray> = {};

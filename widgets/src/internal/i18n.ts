@@ -4,6 +4,11 @@ import en from '../locales/en.js';
 export type Strings = typeof en;
 export type Key = keyof Strings;
 export type Vars = Record<string, string | number>;
+/** A table of messages: text, or plural forms by `Intl.PluralRules` category (`one`, `other`...). */
+export type Messages = Partial<Record<string, string | Record<string, string>>>;
+
+/** English UI strings, where a key missing from any table falls back to. */
+const fallback: Messages = en;
 
 /** Locales with UI strings. */
 export const LOCALES = ['en', 'ca', 'es', 'el', 'fr'];
@@ -43,8 +48,8 @@ export const apiLocale = (requested: string | null | undefined, ui: string): str
  * Translates `key`: `{var}` placeholders, plural forms picked by Intl.PluralRules on `vars.n`.
  * An unknown key (a kind or criterion the UI does not know yet) is shown as it is.
  */
-export const tr = (s: Strings, l: string, key: Key, vars: Vars = {}): string => {
-  let m: string | Record<string, string> = s[key] ?? en[key] ?? String(key);
+export const tr = <S extends Messages>(s: S, l: string, key: keyof S & string, vars: Vars = {}): string => {
+  let m: string | Record<string, string> = s[key] ?? fallback[key] ?? String(key);
   if (typeof m != 'string') m = m[new Intl.PluralRules(l).select(+vars.n)] ?? m.other;
   return m.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = vars[k];

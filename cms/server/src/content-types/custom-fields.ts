@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isCountryCode } from './countries';
 import { UID } from './uids';
+import { fieldError } from '../http/errors';
 
 /**
  * The plugin's custom fields: the same stored values as a plain attribute of their `type`, with an input
@@ -36,7 +37,7 @@ const countryRule: Parameters<Core.Strapi['documents']['use']>[0] = async (conte
     const data = (context.params as { data?: Record<string, unknown> }).data;
     const country = data?.country;
     if (country !== undefined && country !== null && country !== '' && !(typeof country === 'string' && isCountryCode(country))) {
-      throw new errors.ValidationError(MESSAGE, { errors: [{ path: ['country'], message: MESSAGE, name: 'ValidationError', value: country }] });
+      throw new errors.ValidationError(MESSAGE, { errors: [fieldError(['country'], MESSAGE, country)] });
     }
   }
   return next();

@@ -4,18 +4,12 @@
  * through Strapi's output sanitizer: no private field can appear.
  */
 
-export type Json = Record<string, unknown>;
+import type { BlockNode, OrganisationRef, PublicDocument, TopicRef } from '../reads/shapes';
 
-export interface TopicRef {
-  slug: string | null;
-  name: string | null;
-}
-export interface OrgRef {
-  slug: string | null;
-  name: string | null;
-  country: string | null;
-  website: string | null;
-}
+export type Json = Record<string, unknown>;
+export type { TopicRef };
+/** An organisation as a relation (promoter, organiser, issuer, signatory): the public API's OrganisationRef. */
+export type OrgRef = OrganisationRef;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -38,56 +32,60 @@ export const toIso = (v: unknown): string | null => {
   return str(v);
 };
 
-interface Common {
-  documentId: string;
-  slug: string | null;
-  /** the locale of the text (the default locale when `localeFallback`) */
-  locale: string;
-  localeFallback: boolean;
-  url: string;
-  publishedAt: Date | null;
-  updatedAt: Date | null;
+/**
+ * A public document as the feeds read it: the fields of its public shape
+ * (../reads/shapes.ts) that they use, with date-times as Dates, relations and
+ * rich text never missing, and a title always (the slug, else the documentId).
+ */
+type FeedReading<T extends 'practice' | 'session' | 'statement', K extends keyof PublicDocument<T>, Dates extends string = never> = {
+  [P in Exclude<K, Dates>]-?: Exclude<PublicDocument<T>[P], undefined>;
+} & { [P in Dates]: Date | null };
+
+/** What every public document has (the same on each type; read here from the practice's shape). */
+type Common = FeedReading<
+  'practice',
+  'documentId' | 'slug' | 'locale' | 'localeFallback' | 'url' | 'summary' | 'topics' | 'publishedAt' | 'updatedAt',
+  'publishedAt' | 'updatedAt'
+> & {
+  /** the title, else the slug, else the documentId */
   title: string;
-  summary: string | null;
-  topics: TopicRef[];
-}
+};
 
-export interface PracticeDoc extends Common {
-  body: unknown;
-  promoters: OrgRef[];
-  municipality: string | null;
-  region: string | null;
-  country: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  startedOn: string | null;
-  endedOn: string | null;
-  criteria: string[];
-  licence: string | null;
-}
+export type PracticeDoc = Common &
+  FeedReading<
+    'practice',
+    | 'body'
+    | 'promoters'
+    | 'municipality'
+    | 'region'
+    | 'country'
+    | 'latitude'
+    | 'longitude'
+    | 'startedOn'
+    | 'endedOn'
+    | 'criteria'
+    | 'licence'
+  >;
 
-export interface SessionDoc extends Common {
-  description: unknown;
-  kind: string | null;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  timezone: string | null;
-  spokenLanguages: string[];
-  registrationUrl: string | null;
-  joinUrl: string | null;
-  recordingUrl: string | null;
-  speakers: { name: string | null; role: string | null; organisation: string | null }[];
-  organisers: OrgRef[];
-}
+export type SessionDoc = Common &
+  FeedReading<
+    'session',
+    | 'description'
+    | 'kind'
+    | 'startsAt'
+    | 'endsAt'
+    | 'timezone'
+    | 'spokenLanguages'
+    | 'registrationUrl'
+    | 'joinUrl'
+    | 'recordingUrl'
+    | 'speakers'
+    | 'organisers',
+    'startsAt' | 'endsAt'
+  >;
 
-export interface StatementDoc extends Common {
-  body: unknown;
-  kind: string | null;
-  issuedOn: string | null;
-  deadline: Date | null;
-  issuers: OrgRef[];
-  signatories: OrgRef[];
-}
+export type StatementDoc = Common &
+  FeedReading<'statement', 'body' | 'kind' | 'issuedOn' | 'deadline' | 'issuers' | 'signatories', 'deadline'>;
 
 const topicRef = (t: Json): TopicRef => ({ slug: str(t.slug), name: str(t.name) });
 const orgRef = (o: Json): OrgRef => ({
@@ -110,9 +108,14 @@ const common = (d: Json): Common => ({
   topics: list(d.topics).map(topicRef),
 });
 
+/** Rich text as the feeds render it: the block nodes (objects with a `type`), none when missing. */
+const blocks = (v: unknown): BlockNode[] =>
+  list(v).filter((node): node is BlockNode => typeof node.type === 'string');
+
+/** A practice of the public API (a `list({ detail: true })` document), read defensively. */
 export const asPractice = (d: Json): PracticeDoc => ({
   ...common(d),
-  body: d.body ?? [],
+  body: blocks(d.body),
   promoters: list(d.promoters).map(orgRef),
   municipality: str(d.municipality),
   region: str(d.region),
@@ -125,9 +128,10 @@ export const asPractice = (d: Json): PracticeDoc => ({
   licence: str(d.licence),
 });
 
+/** A session of the public API, read defensively. */
 export const asSession = (d: Json): SessionDoc => ({
   ...common(d),
-  description: d.description ?? [],
+  description: blocks(d.description),
   kind: str(d.kind),
   startsAt: toDate(d.startsAt),
   endsAt: toDate(d.endsAt),
@@ -142,9 +146,10 @@ export const asSession = (d: Json): SessionDoc => ({
   organisers: list(d.organisers).map(orgRef),
 });
 
+/** A statement of the public API (a `list({ detail: true })` document), read defensively. */
 export const asStatement = (d: Json): StatementDoc => ({
   ...common(d),
-  body: d.body ?? [],
+  body: blocks(d.body),
   kind: str(d.kind),
   issuedOn: toIso(d.issuedOn),
   deadline: toDate(d.deadline),

@@ -58,6 +58,12 @@ export interface FeedInput {
   entries: FeedEntry[];
 }
 
+/**
+ * Any non-null object, arrays included, as a record of its keys: what xml-js
+ * walks. Lets a list be handed where the feed package's types say one record.
+ */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
 const authorsOf = (orgs: OrgRef[], origin: string) =>
   orgs
     .filter((o): o is OrgRef & { name: string } => Boolean(o.name))
@@ -165,7 +171,7 @@ const item = (entry: FeedEntry, format: FeedFormat): Item => {
       ...(entry.summary ? { description: cdataExact(htmlText(entry.summary)) } : {}),
       content: cdataSafe(entry.html),
       // The feed package types `objects` as one record, but xml-js renders a list as one <dc:creator> per item.
-      ...(creators.length ? { extensions: [{ name: 'dc:creator', objects: creators as unknown as Record<string, unknown> }] } : {}),
+      ...(creators.length && isObject(creators) ? { extensions: [{ name: 'dc:creator', objects: creators }] } : {}),
     };
   }
   // JSON carries any character, but the formats should say the same: control characters go everywhere.

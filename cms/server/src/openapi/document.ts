@@ -4,7 +4,21 @@ import type { PublicRoute } from '../http/routes';
 import { publicRoutes } from '../routes/content-api';
 import { CONTENT_TYPE_NAMES, type ContentTypeName } from '../content-types/uids';
 import { MAX_PAGE_SIZE, shortcutSchemas } from '../reads/params';
-import { SHAPES } from '../reads/shapes';
+import {
+  ALWAYS_FIELDS,
+  SHAPES,
+  blocksSchema,
+  documentSchemas,
+  listBodySchema,
+  mediaSchema,
+  oneBodySchema,
+  organisationRefSchema,
+  paginationSchema,
+  topicRefSchema,
+  facetValueSchema,
+  facetsBodySchema,
+  practiceFacetsSchema,
+} from '../reads/shapes';
 
 type Json = Record<string, unknown>;
 
@@ -100,155 +114,18 @@ const restParameters = (type: ContentTypeName): Json[] => [
   },
 ];
 
-const str = { type: ['string', 'null'] };
-const num = { type: ['number', 'null'] };
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const list = (name: string) => ({ type: 'array', items: ref(name) });
-const blocks = { type: 'array', items: { type: 'object' }, description: 'Strapi blocks (rich text) JSON.' };
 
-const documentBase = {
-  documentId: { type: 'string' },
-  slug: str,
-  locale: { type: 'string' },
-  localeFallback: {
-    type: 'boolean',
-    description: 'true when the document is missing in the requested locale and this is its text in a fallback language (`locale`)',
-  },
-  url: { type: 'string', format: 'uri' },
-  publishedAt: { type: 'string', format: 'date-time' },
-  updatedAt: { type: 'string', format: 'date-time' },
-};
-
-const object = (properties: Json) => ({ type: 'object', properties: { ...documentBase, ...properties } });
-
-const schemas: Record<string, Json> = {
-  TopicRef: { type: 'object', properties: { slug: str, name: str } },
-  OrganisationRef: { type: 'object', properties: { slug: str, name: str, country: str, website: str } },
-  Media: {
-    type: 'object',
-    properties: { url: { type: 'string', format: 'uri' }, alternativeText: str, width: num, height: num, mime: str },
-  },
-  Topic: object({ name: str, description: str }),
-  Organisation: object({
-    name: str,
-    kind: str,
-    country: str,
-    city: str,
-    website: str,
-    description: str,
-    latitude: num,
-    longitude: num,
-    logo: { anyOf: [ref('Media'), { type: 'null' }] },
-    memberOf: list('OrganisationRef'),
+/** Strapi's error answer: `{ data: null, error: { status, name, message, details } }`. */
+const errorBodySchema = z.strictObject({
+  data: z.null(),
+  error: z.object({
+    status: z.int(),
+    name: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
   }),
-  Call: object({
-    title: str,
-    description: str,
-    opensAt: str,
-    closesAt: str,
-    isOpen: { type: 'boolean' },
-    criteria: { type: 'array', items: { type: 'object', properties: { label: str, description: str } } },
-    topics: list('TopicRef'),
-  }),
-  Practice: object({
-    title: str,
-    summary: str,
-    body: { ...blocks, description: 'Only on single documents.' },
-    topics: list('TopicRef'),
-    promoters: list('OrganisationRef'),
-    municipality: str,
-    region: str,
-    country: str,
-    latitude: num,
-    longitude: num,
-    startedOn: str,
-    endedOn: str,
-    criteria: { type: 'array', items: { type: 'string' } },
-    licence: str,
-    call: { anyOf: [{ type: 'object', properties: { slug: str, title: str } }, { type: 'null' }] },
-    images: list('Media'),
-    links: { type: 'array', items: { type: 'object', properties: { label: str, url: str } } },
-  }),
-  Session: object({
-    title: str,
-    summary: str,
-    description: blocks,
-    minutes: { anyOf: [blocks, { type: 'null' }] },
-    kind: str,
-    startsAt: str,
-    endsAt: str,
-    timezone: str,
-    spokenLanguages: { type: 'array', items: { type: 'string' } },
-    registrationUrl: str,
-    joinUrl: str,
-    recordingUrl: str,
-    speakers: { type: 'array', items: { type: 'object', properties: { name: str, role: str, organisation: str } } },
-    organisers: list('OrganisationRef'),
-    topics: list('TopicRef'),
-    practices: { type: 'array', items: { type: 'object', properties: { slug: str, title: str } } },
-    icsUrl: { type: 'string', format: 'uri' },
-  }),
-  Statement: object({
-    title: str,
-    summary: str,
-    body: { ...blocks, description: 'Only on single documents.' },
-    kind: str,
-    issuedOn: str,
-    deadline: str,
-    issuers: list('OrganisationRef'),
-    signatories: list('OrganisationRef'),
-    topics: list('TopicRef'),
-  }),
-  FacetValue: {
-    type: 'object',
-    required: ['value', 'label', 'count'],
-    properties: {
-      value: { type: 'string', description: 'What the list parameter of the same name takes: a topic, organisation or call slug, or a country code.' },
-      label: { type: 'string', description: 'Its name in the requested locale (countries: Unicode CLDR names).' },
-      count: { type: 'integer', minimum: 1, description: 'Published documents of the filter with this value.' },
-      locale: { type: 'string', description: 'Present when the label is in a fallback language.' },
-    },
-  },
-  PracticeFacets: {
-    type: 'object',
-    description:
-      'Each facet is counted under every condition of the filter except its own parameter (a `country` filter still lists the other countries). Sorted by label.',
-    properties: {
-      topics: list('FacetValue'),
-      countries: list('FacetValue'),
-      organisations: { ...list('FacetValue'), description: 'Promoting organisations.' },
-      calls: list('FacetValue'),
-    },
-  },
-  Pagination: {
-    type: 'object',
-    properties: {
-      page: { type: 'integer' },
-      pageSize: { type: 'integer' },
-      pageCount: { type: 'integer' },
-      total: { type: 'integer' },
-      start: { type: 'integer' },
-      limit: { type: 'integer' },
-    },
-  },
-  Error: {
-    type: 'object',
-    required: ['data', 'error'],
-    properties: {
-      data: { type: 'null' },
-      error: {
-        type: 'object',
-        required: ['status', 'name', 'message'],
-        properties: {
-          status: { type: 'integer' },
-          name: { type: 'string' },
-          message: { type: 'string' },
-          details: { type: 'object' },
-        },
-      },
-    },
-  },
-};
+});
 
 const SCHEMA_OF: Record<ContentTypeName, string> = {
   topic: 'Topic',
@@ -258,6 +135,56 @@ const SCHEMA_OF: Record<ContentTypeName, string> = {
   session: 'Session',
   statement: 'Statement',
 };
+
+/** The answers of a type's list and single-document routes (components `<Type>List` and `<Type>Response`). */
+const listOf = (type: ContentTypeName) => `${SCHEMA_OF[type]}List`;
+const responseOf = (type: ContentTypeName) => `${SCHEMA_OF[type]}Response`;
+
+/**
+ * The components: JSON Schemas generated from the zod output schemas of
+ * ../reads/shapes.ts (the ones the presenters' types come from), each named
+ * schema a `$ref` wherever another uses it. Answers may gain fields, so no
+ * object is closed (`additionalProperties: false` is left out); a document
+ * narrowed by `fields` keeps only ALWAYS_FIELDS for sure, so only those are
+ * required of a document.
+ */
+const componentSchemas = (): Record<string, Json> => {
+  const registry = z.registry<{ id: string }>();
+  registry.add(topicRefSchema, { id: 'TopicRef' });
+  registry.add(organisationRefSchema, { id: 'OrganisationRef' });
+  registry.add(mediaSchema, { id: 'Media' });
+  registry.add(blocksSchema, { id: 'Blocks' });
+  registry.add(paginationSchema, { id: 'Pagination' });
+  for (const type of CONTENT_TYPE_NAMES) {
+    registry.add(documentSchemas[type], { id: SCHEMA_OF[type] });
+    registry.add(listBodySchema(documentSchemas[type]), { id: listOf(type) });
+    registry.add(oneBodySchema(documentSchemas[type]), { id: responseOf(type) });
+  }
+  registry.add(errorBodySchema, { id: 'Error' });
+  registry.add(facetValueSchema, { id: 'FacetValue' });
+  registry.add(practiceFacetsSchema, { id: 'PracticeFacets' });
+  registry.add(facetsBodySchema(practiceFacetsSchema), { id: 'PracticeFacetsResponse' });
+  const documents = new Set(CONTENT_TYPE_NAMES.map((type) => SCHEMA_OF[type]));
+  const { schemas } = z.toJSONSchema(registry, {
+    io: 'output',
+    uri: (id) => `#/components/schemas/${id}`,
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+      // zod writes a regular expression next to `format: date-time`; the format says it
+      if (jsonSchema.format && jsonSchema.pattern) delete jsonSchema.pattern;
+      // and the safe-integer bounds of every integer, which say nothing here
+      if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+      if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+    },
+  });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _schema, $id: _id, ...rest } = schema;
+      return [id, documents.has(id) ? { ...rest, required: [...ALWAYS_FIELDS] } : rest];
+    })
+  );
+};
+
 
 const MEDIA_TYPES: Record<string, string> = {
   rss: 'application/rss+xml',
@@ -303,26 +230,9 @@ const operation = (route: PublicRoute): [string, string, Json] => {
         ETag: { schema: { type: 'string' } },
         'Cache-Control': { schema: { type: 'string' }, example: 'public, max-age=60, stale-while-revalidate=600' },
       },
-      content: {
-        'application/json': {
-          schema: {
-            type: 'object',
-            properties: {
-              data: ref(`${SCHEMA_OF[type]}Facets`),
-              meta: {
-                type: 'object',
-                properties: {
-                  locale: { type: 'string' },
-                  total: { type: 'integer', description: 'Documents matching the whole filter (the list’s total).' },
-                },
-              },
-            },
-          },
-        },
-      },
+      content: { 'application/json': { schema: ref(`${SCHEMA_OF[type]}FacetsResponse`) } },
     };
   } else if (type) {
-    const data = single ? ref(SCHEMA_OF[type]) : list(SCHEMA_OF[type]);
     ok = {
       description: 'OK',
       headers: {
@@ -330,15 +240,7 @@ const operation = (route: PublicRoute): [string, string, Json] => {
         'Cache-Control': { schema: { type: 'string' }, example: 'public, max-age=60, stale-while-revalidate=600' },
       },
       content: {
-        'application/json': {
-          schema: {
-            type: 'object',
-            properties: {
-              data,
-              meta: { type: 'object', properties: { locale: { type: 'string' }, ...(single ? {} : { pagination: ref('Pagination') }) } },
-            },
-          },
-        },
+        'application/json': { schema: ref(single ? responseOf(type) : listOf(type)) },
         ...(single ? { 'application/ld+json': { schema: { type: 'object' } } } : {}),
       },
     };
@@ -419,7 +321,7 @@ export const buildOpenApi = (serverUrl: string, routes: PublicRoute[] = publicRo
     },
     servers: [{ url: serverUrl }],
     paths,
-    components: { schemas },
+    components: { schemas: componentSchemas() },
   };
 };
 

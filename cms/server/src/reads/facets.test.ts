@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, startStrapi, type TestApp, type TestDoc } from '../../../../test/helpers/strapi';
 import { UID } from '../content-types/uids';
+import { facetsBodySchema, practiceFacetsSchema } from './shapes';
 
 /**
  * `GET /api/solidarity/facets/practices`: the topics, countries, organisations and calls of the
@@ -88,6 +89,9 @@ const facets = async (qs = '') => {
 
 describe('facets of the practices list', () => {
   it('counts every published practice by topic, country, organisation and call, with GROUP BY, in one answer', async () => {
+    const body: unknown = (await get('/facets/practices').expect(200)).body;
+    // the answer is exactly the shape reads/shapes.ts declares (and the OpenAPI document publishes)
+    expect(facetsBodySchema(practiceFacetsSchema).safeParse(body).error).toBeUndefined();
     const { data, meta } = await facets();
     expect(meta).toEqual({ locale: 'en', total: 6 });
     expect(counts(data.countries)).toEqual({ ES: 1, GR: 2, PT: 1, FR: 1, DE: 1 });

@@ -1,5 +1,15 @@
 import { PLURAL, type ContentTypeName } from '../content-types/uids';
 import type { Entry } from './repository';
+import {
+  ALWAYS_FIELDS,
+  type BlockNode,
+  type Media,
+  type NarrowedDocument,
+  type OrganisationRef,
+  type PublicDocument,
+  type PublicDocuments,
+  type TopicRef,
+} from './shapes';
 
 export interface PresentContext {
   /** the locale the client asked for */
@@ -16,8 +26,14 @@ const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
 const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
+/** A date or date-time column: Strapi hands back ISO strings (JSON would write a Date the same way). */
+const iso = (v: unknown): string | null => (v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : null);
+/** A blocks (rich text) column: its nodes, each an object with a `type` (Strapi validates them on write). */
+const blocks = (v: unknown): BlockNode[] =>
+  arr(v).filter((node): node is BlockNode => typeof node === 'object' && node !== null && typeof node.type === 'string');
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-
+/** The public API path of a type's list (`/api/solidarity/practices`). */
 export const apiPath = (type: ContentTypeName) => `/api/solidarity/${PLURAL[type]}`;
 
 const absolute = (origin: string, url: unknown): string | null => {
@@ -26,6 +42,7 @@ const absolute = (origin: string, url: unknown): string | null => {
   return /^https?:\/\//i.test(u) ? u : `${origin}${u.startsWith('/') ? '' : '/'}${u}`;
 };
 
+/** The public URL of a document: the type's `urlTemplates` entry, else its API URL in the requested locale. */
 export const publicUrl = (type: ContentTypeName, e: Json, ctx: PresentContext): string => {
   const template = ctx.urlTemplates[type] ?? `{origin}${apiPath(type)}/{slug}?locale={locale}`;
   const enc = (v: unknown) => encodeURIComponent(String(v ?? ''));
@@ -36,47 +53,60 @@ export const publicUrl = (type: ContentTypeName, e: Json, ctx: PresentContext): 
     .replaceAll('{documentId}', enc(e.documentId));
 };
 
-const topicRef = (t: Json) => ({ slug: str(t.slug), name: str(t.name) });
-const orgRef = (o: Json) => ({ slug: str(o.slug), name: str(o.name), country: str(o.country), website: str(o.website) });
-const media = (origin: string) => (m: Json) => ({
-  url: absolute(origin, m.url),
-  alternativeText: str(m.alternativeText),
-  width: num(m.width),
-  height: num(m.height),
-  mime: str(m.mime),
+const topicRef = (t: Json): TopicRef => ({ slug: str(t.slug), name: str(t.name) });
+const orgRef = (o: Json): OrganisationRef => ({
+  slug: str(o.slug),
+  name: str(o.name),
+  country: str(o.country),
+  website: str(o.website),
 });
+const media =
+  (origin: string) =>
+  (m: Json): Media => ({
+    url: absolute(origin, m.url),
+    alternativeText: str(m.alternativeText),
+    width: num(m.width),
+    height: num(m.height),
+    mime: str(m.mime),
+  });
 
 const common = (type: ContentTypeName, e: Json, ctx: PresentContext) => ({
-  documentId: e.documentId,
+  documentId: String(e.documentId),
   slug: str(e.slug),
-  locale: e.locale,
+  locale: String(e.locale),
   localeFallback: e.locale !== ctx.locale,
   url: publicUrl(type, e, ctx),
-  publishedAt: e.publishedAt ?? null,
-  updatedAt: e.updatedAt ?? null,
+  publishedAt: iso(e.publishedAt),
+  updatedAt: iso(e.updatedAt),
 });
 
-const ifPresent = (e: Json, key: string, value: () => unknown): Json => (key in e ? { [key]: value() } : {});
+/** `{ [key]: value() }` when the entry has `key` (detail-only relations and columns), else nothing. */
+const ifPresent = <K extends string, V>(e: Json, key: K, value: () => V): { [P in K]?: V } =>
+  (key in e ? { [key]: value() } : {}) as { [P in K]?: V };
 
-const presenters: Record<ContentTypeName, (e: Json, ctx: PresentContext) => Json> = {
+/** Document → public JSON, per type: the output of each is its schema in ./shapes.ts. */
+const presenters: { [T in ContentTypeName]: (e: Json, ctx: PresentContext) => PublicDocuments[T] } = {
   topic: (e, ctx) => ({
     ...common('topic', e, ctx),
     name: str(e.name),
     description: str(e.description),
   }),
-  organisation: (e, ctx) => ({
-    ...common('organisation', e, ctx),
-    name: str(e.name),
-    kind: str(e.kind),
-    country: str(e.country),
-    city: str(e.city),
-    website: str(e.website),
-    description: str(e.description),
-    latitude: num(e.latitude),
-    longitude: num(e.longitude),
-    logo: obj(e.logo) ? media(ctx.origin)(obj(e.logo) as Json) : null,
-    memberOf: arr(e.memberOf).map(orgRef),
-  }),
+  organisation: (e, ctx) => {
+    const logo = obj(e.logo);
+    return {
+      ...common('organisation', e, ctx),
+      name: str(e.name),
+      kind: str(e.kind),
+      country: str(e.country),
+      city: str(e.city),
+      website: str(e.website),
+      description: str(e.description),
+      latitude: num(e.latitude),
+      longitude: num(e.longitude),
+      logo: logo ? media(ctx.origin)(logo) : null,
+      memberOf: arr(e.memberOf).map(orgRef),
+    };
+  },
   call: (e, ctx) => {
     const opens = Date.parse(String(e.opensAt));
     const closes = Date.parse(String(e.closesAt));
@@ -84,47 +114,50 @@ const presenters: Record<ContentTypeName, (e: Json, ctx: PresentContext) => Json
       ...common('call', e, ctx),
       title: str(e.title),
       description: str(e.description),
-      opensAt: e.opensAt ?? null,
-      closesAt: e.closesAt ?? null,
+      opensAt: iso(e.opensAt),
+      closesAt: iso(e.closesAt),
       isOpen: opens <= ctx.now.getTime() && ctx.now.getTime() < closes,
       criteria: arr(e.criteria).map((c) => ({ label: str(c.label), description: str(c.description) })),
       topics: arr(e.topics).map(topicRef),
     };
   },
-  practice: (e, ctx) => ({
-    ...common('practice', e, ctx),
-    title: str(e.title),
-    summary: str(e.summary),
-    ...ifPresent(e, 'body', () => e.body ?? []),
-    topics: arr(e.topics).map(topicRef),
-    promoters: arr(e.promoters).map(orgRef),
-    municipality: str(e.municipality),
-    region: str(e.region),
-    country: str(e.country),
-    latitude: num(e.latitude),
-    longitude: num(e.longitude),
-    startedOn: e.startedOn ?? null,
-    endedOn: e.endedOn ?? null,
-    criteria: arr(e.criteria)
-      .map((c) => str(c.value))
-      .filter(Boolean),
-    licence: str(e.licence),
-    call: obj(e.call) ? { slug: str((e.call as Json).slug), title: str((e.call as Json).title) } : null,
-    images: arr(e.images).map(media(ctx.origin)),
-    ...ifPresent(e, 'links', () => arr(e.links).map((l) => ({ label: str(l.label), url: str(l.url) }))),
-    ...ifPresent(e, 'attachments', () => arr(e.attachments).map(media(ctx.origin))),
-  }),
+  practice: (e, ctx) => {
+    const call = obj(e.call);
+    return {
+      ...common('practice', e, ctx),
+      title: str(e.title),
+      summary: str(e.summary),
+      ...ifPresent(e, 'body', () => blocks(e.body)),
+      topics: arr(e.topics).map(topicRef),
+      promoters: arr(e.promoters).map(orgRef),
+      municipality: str(e.municipality),
+      region: str(e.region),
+      country: str(e.country),
+      latitude: num(e.latitude),
+      longitude: num(e.longitude),
+      startedOn: iso(e.startedOn),
+      endedOn: iso(e.endedOn),
+      criteria: arr(e.criteria)
+        .map((c) => str(c.value))
+        .filter((c): c is string => Boolean(c)),
+      licence: str(e.licence),
+      call: call ? { slug: str(call.slug), title: str(call.title) } : null,
+      images: arr(e.images).map(media(ctx.origin)),
+      ...ifPresent(e, 'links', () => arr(e.links).map((l) => ({ label: str(l.label), url: str(l.url) }))),
+      ...ifPresent(e, 'attachments', () => arr(e.attachments).map(media(ctx.origin))),
+    };
+  },
   session: (e, ctx) => ({
     ...common('session', e, ctx),
     title: str(e.title),
     summary: str(e.summary),
-    description: e.description ?? [],
-    minutes: e.minutes ?? null,
+    description: blocks(e.description),
+    minutes: e.minutes === null || e.minutes === undefined ? null : blocks(e.minutes),
     kind: str(e.kind),
-    startsAt: e.startsAt ?? null,
-    endsAt: e.endsAt ?? null,
+    startsAt: iso(e.startsAt),
+    endsAt: iso(e.endsAt),
     timezone: str(e.timezone),
-    spokenLanguages: Array.isArray(e.spokenLanguages) ? e.spokenLanguages : [],
+    spokenLanguages: strings(e.spokenLanguages),
     registrationUrl: str(e.registrationUrl),
     joinUrl: str(e.joinUrl),
     recordingUrl: str(e.recordingUrl),
@@ -139,10 +172,10 @@ const presenters: Record<ContentTypeName, (e: Json, ctx: PresentContext) => Json
     ...common('statement', e, ctx),
     title: str(e.title),
     summary: str(e.summary),
-    ...ifPresent(e, 'body', () => e.body ?? []),
+    ...ifPresent(e, 'body', () => blocks(e.body)),
     kind: str(e.kind),
-    issuedOn: e.issuedOn ?? null,
-    deadline: e.deadline ?? null,
+    issuedOn: iso(e.issuedOn),
+    deadline: iso(e.deadline),
     issuers: arr(e.issuers).map(orgRef),
     signatories: arr(e.signatories).map(orgRef),
     topics: arr(e.topics).map(topicRef),
@@ -150,15 +183,29 @@ const presenters: Record<ContentTypeName, (e: Json, ctx: PresentContext) => Json
   }),
 };
 
-const ALWAYS = ['documentId', 'slug', 'locale', 'localeFallback'];
-
-/** The public JSON of one (already sanitized) entry; `fields` narrows it like Strapi's `fields`. */
-export const present = (type: ContentTypeName, e: Entry | Json, ctx: PresentContext, fields?: string[]): Json => {
-  const out = presenters[type](e as Json, ctx);
+/**
+ * The public JSON of one (already sanitized) entry, as its schema in
+ * ./shapes.ts describes it; `fields` narrows it like Strapi's `fields`
+ * (ALWAYS_FIELDS are kept whatever it says).
+ */
+export function present<T extends ContentTypeName>(type: T, e: Entry | Json, ctx: PresentContext): PublicDocument<T>;
+export function present<T extends ContentTypeName>(
+  type: T,
+  e: Entry | Json,
+  ctx: PresentContext,
+  fields: string[] | undefined
+): NarrowedDocument<T>;
+export function present<T extends ContentTypeName>(
+  type: T,
+  e: Entry | Json,
+  ctx: PresentContext,
+  fields?: string[]
+): PublicDocument<T> | NarrowedDocument<T> {
+  const out = presenters[type](e, ctx);
   if (!fields?.length) return out;
-  const keep = new Set([...ALWAYS, ...fields]);
-  return Object.fromEntries(Object.entries(out).filter(([k]) => keep.has(k)));
-};
+  const keep = new Set<string>([...ALWAYS_FIELDS, ...fields]);
+  return Object.fromEntries(Object.entries(out).filter(([k]) => keep.has(k))) as NarrowedDocument<T>;
+}
 
 /** Strapi's `fields` syntax (string, comma list, array) as a list. */
 export const parseFields = (fields: unknown): string[] | undefined => {

@@ -2,7 +2,7 @@ import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { contentTypes, errors } from '@strapi/utils';
 import { parsePublicQuery, type RestParams, type Shortcuts } from './params';
 import { checkPublicFields, checkPublicFilters, checkPublicPopulate, refuseForbiddenNames, type FilterModel, type GetModel } from './filters';
-import { SHAPES } from './shapes';
+import { SHAPES, type NarrowedDocument, type PublicFacetValue } from './shapes';
 import { checkedSort, createRepository, FACETS, type Entry, type FacetValue } from './repository';
 import { fallbackChain, type FallbackConfig } from '../locales/fallback';
 import { rejectKeys } from '../feeds/query';
@@ -12,8 +12,8 @@ import { UID, type ContentTypeName } from '../content-types/uids';
 import { getService } from '../services/get-service';
 import { fieldError } from '../http/errors';
 
-export interface PublicQuery {
-  type: ContentTypeName;
+export interface PublicQuery<T extends ContentTypeName = ContentTypeName> {
+  type: T;
   query: Record<string, unknown>;
   origin: string;
   /** keys a route accepts beyond the type's own (feeds: none yet) */
@@ -110,7 +110,7 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
     repository: repo,
 
     /** A page of published documents, shaped for the public. */
-    async list(q: PublicQuery & { detail?: boolean }) {
+    async list<T extends ContentTypeName>(q: PublicQuery<T> & { detail?: boolean }) {
       const { shortcuts, rest, locale, chain } = await prepare(q);
       if (shortcuts.format === 'jsonld') {
         throw new errors.ValidationError('format=jsonld is available for single documents (/<type>/:idOrSlug)', {
@@ -121,12 +121,12 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await repo.list(q.type, { locale, chain, shortcuts, rest, now, detail: q.detail });
       const ctx = contextFor(locale, q.origin);
       const fields = parseFields(rest.fields);
-      const data = [];
+      const data: NarrowedDocument<T>[] = [];
       for (const entry of result.entries) data.push(present(q.type, await sanitize(q.type, entry), ctx, fields));
       return { data, meta: { pagination: result.pagination, locale }, shortcuts, locale };
     },
 
-    async findOne(q: PublicQuery & { idOrSlug: string }) {
+    async findOne<T extends ContentTypeName>(q: PublicQuery<T> & { idOrSlug: string }) {
       const { rest, locale, chain } = await prepare(q);
       const entry = await repo.findOne(q.type, q.idOrSlug, chain);
       if (!entry) throw new errors.NotFoundError(`No published ${q.type} "${q.idOrSlug}"`);
@@ -165,19 +165,7 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
 /** Parameters the facets route refuses: it counts every match, in a fixed shape. */
 export const FACET_REJECTED = ['page', 'pageSize', 'pagination', 'sort', 'fields', 'populate', 'format'] as const;
 
-/**
- * One value of a public facet: `value` is what the list's shortcut of the
- * same name takes (a topic, organisation or call slug; a country code),
- * `label` its name in the requested locale, `count` the documents of the
- * filter with it; `locale` when the label is in a fallback language.
- */
-export interface PublicFacetValue {
-  value: string;
-  label: string;
-  count: number;
-  locale?: string;
-}
-
+export type { PublicFacetValue };
 export type PublicApiService = ReturnType<typeof publicApiService>;
 export type { Shortcuts };
 export default publicApiService;

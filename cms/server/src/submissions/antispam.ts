@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { SubmissionsConfig } from '../config';
 import { altchaHmacKey, submissionsConfig } from './config';
+import { invalidField } from '../http/errors';
 
 type Bucket = 'attempts' | 'ip' | 'origin' | 'proof';
 
@@ -28,8 +29,7 @@ const redactUrl = (url: string): string => {
 export const PROOF_INVALID = 'proof of work missing or invalid';
 export const PROOF_REPLAYED = 'proof of work already used: solve a new challenge';
 
-const proofError = (message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: ['altcha'], message, name: 'ValidationError' }] });
+const proofError = (message: string) => invalidField(['altcha'], message);
 
 /**
  * Anti-spam state: rate limits (per client IP, per Origin, and attempts of

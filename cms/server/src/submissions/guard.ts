@@ -4,6 +4,7 @@ import { allowedOrigins, normalizeOrigin, submissionsConfig } from './config';
 import { foldPath } from '../http/path';
 import { requestOrigin } from '../http/origin';
 import { HttpProblem, sendProblem } from '../http/problems';
+import { fieldError } from '../http/errors';
 
 export const SUBMISSIONS_PATH = '/api/solidarity/submissions';
 export const CHALLENGE_PATH = '/api/solidarity/submissions/challenge';
@@ -86,7 +87,7 @@ const guard = async (strapi: Core.Strapi, ctx: Context, next: Next, path: string
         ctx.get('Content-Type')
           ? new HttpProblem(415, 'UnsupportedMediaTypeError', 'Send the submission as JSON (Content-Type: application/json)')
           : new HttpProblem(400, 'ValidationError', 'Send the submission as a JSON body (Content-Type: application/json)', {
-              errors: [{ path: [], message: 'the request body must be a JSON object', name: 'ValidationError' }],
+              errors: [fieldError([], 'the request body must be a JSON object')],
             })
       );
     }

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import { foldPath } from '../http/path';
+import { fieldError, type FieldError } from '../http/errors';
 import { checkUpload, INLINE_TYPES, type UploadedFile } from './active-content';
 
 /**
@@ -48,12 +49,12 @@ export const uploadGuard =
   async (ctx: Context, next: Next) => {
     const files = filesOf('files' in ctx.request ? ctx.request.files : undefined);
     if (!files.length) return next();
-    const refused: { path: (string | number)[]; message: string; name: 'ValidationError' }[] = [];
+    const refused: FieldError[] = [];
     for (const [index, file] of files.entries()) {
       const verdict = await checkUpload(file);
       if (!verdict.ok) {
         const name = file.originalFilename ?? file.name ?? `file ${index + 1}`;
-        refused.push({ path: ['files', index], message: `${name}: ${verdict.reason}`, name: 'ValidationError' });
+        refused.push(fieldError(['files', index], `${name}: ${verdict.reason}`));
       }
     }
     if (refused.length) {

@@ -5,7 +5,7 @@ import { arr, SolidarityElement } from '../../internal/base.js';
 import { FAILED, LOADING } from '../../internal/status.js';
 import { blocks } from '../../internal/blocks.js';
 import { heading } from '../../internal/html.js';
-import { apiLocale, displayName, tr, type Key, type Strings, type Vars } from '../../internal/i18n.js';
+import { apiLocale, displayName, tr, type Vars } from '../../internal/i18n.js';
 import { safeUrl } from '../../internal/query.js';
 import { base } from '../../internal/styles.js';
 import { loadForm, type FKey, type FStrings } from './strings.js';
@@ -170,7 +170,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
 
   /** @internal form string */
   __translateForm(k: FKey, v?: Vars): string {
-    return tr(this.__formStrings as unknown as Strings, this.__uiLocale, k as Key, v);
+    return tr(this.__formStrings, this.__uiLocale, k, v);
   }
 
   override __refresh(): void {

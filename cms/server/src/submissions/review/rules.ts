@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../content-types/uids';
+import { fieldError } from '../../http/errors';
 import { requestLanguage, WORDS, type MessageLanguage, type ReviewField } from './messages';
 import type { ReviewStatus } from '../../content-types/vocabulary';
 
@@ -128,7 +129,7 @@ const reviewFieldsChanged = (fields: ReviewField[], lang: MessageLanguage = 'en'
   const page = words.page(words.menu);
   const message = words.fieldsChanged(fields.map((f) => words.field[f]).join(', '), fields.length > 1, page);
   return new errors.ValidationError(message, {
-    errors: fields.map((f) => ({ path: [f], message: words.fieldError(page), name: 'ValidationError' })),
+    errors: fields.map((f) => fieldError([f], words.fieldError(page))),
   });
 };
 

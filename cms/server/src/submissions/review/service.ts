@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { blocksToText } from '../../seed/blocks';
 import { UID } from '../../content-types/uids';
 import { HttpProblem } from '../../http/problems';
+import { fieldError, invalidField } from '../../http/errors';
 import { REVIEW_ACTIONS, REVIEW_STATUSES, type ReviewAction, type ReviewStatus } from '../../content-types/vocabulary';
 import type { HistoryEvent } from '../service';
 import { getService } from '../../services/get-service';
@@ -56,8 +57,8 @@ const actionBody = z.strictObject({
 const invalid = (error: z.ZodError, what: string) => {
   const list = error.issues.flatMap((i) =>
     i.code === 'unrecognized_keys'
-      ? i.keys.map((k) => ({ path: [...i.path.map(String), k], message: `is not a ${what}`, name: 'ValidationError' }))
-      : [{ path: i.path.map(String), message: i.message, name: 'ValidationError' }]
+      ? i.keys.map((k) => fieldError([...i.path.map(String), k], `is not a ${what}`))
+      : [fieldError(i.path.map(String), i.message)]
   );
   const first = list[0];
   return new errors.ValidationError(first ? `${first.path.join('.') || what}: ${first.message}` : `Invalid ${what}`, {
@@ -162,6 +163,23 @@ const present = (row: PracticeRow, published: boolean, detail: boolean) => ({
     : {}),
 });
 
+/** A review action as decided from the request, before anything is read or written. */
+interface Decision {
+  action: ReviewAction;
+  note: string | undefined;
+  /** the status the reviewer saw */
+  expectedStatus: ReviewStatus;
+  rule: (typeof TRANSITIONS)[ReviewAction];
+  /** the history event this action adds */
+  event: HistoryEvent;
+}
+
+/** A review action applied: the submission's row as it was, and its history with the new event. */
+interface Applied {
+  before: PracticeRow;
+  history: HistoryEvent[];
+}
+
 /**
  * The technical commission's side: lists submissions with their contact,
  * moves them through the review statuses (recording who and when), publishes
@@ -228,6 +246,101 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  /**
+   * Step 1 of a review action: the request as a decision, or a 400 (invalid
+   * body, missing note) or 404 (not a documentId). Reads nothing.
+   */
+  const decide = (documentId: string, body: unknown, user: Reviewer): Decision => {
+    const parsed = actionBody.safeParse(body ?? {});
+    if (!parsed.success) throw invalid(parsed.error, 'field of a review action');
+    const { action, note, expectedStatus } = parsed.data;
+    if (!isDocumentId(documentId)) throw new errors.NotFoundError(`No submission "${documentId}"`);
+    const rule = TRANSITIONS[action];
+    if (rule.note === 'required' && !note) {
+      throw invalidField(['note'], action === 'reject' ? 'a reason is required to reject' : 'a note for the contact is required');
+    }
+    const event: HistoryEvent = {
+      at: new Date().toISOString(),
+      action,
+      from: expectedStatus,
+      to: rule.to,
+      by: { id: user.id, name: reviewerName(user) },
+      ...(note ? { note } : {}),
+    };
+    return { action, note, expectedStatus, rule, event };
+  };
+
+  /**
+   * Step 2: in one transaction, locks the submission's rows (PostgreSQL), checks
+   * the status the reviewer saw and the transition, and moves every language to
+   * the new status with the event added to the history (a conditional update: 409
+   * when someone acted since). Returns the row as it was and the new history.
+   */
+  const applyInTransaction = async (documentId: string, { action, expectedStatus, rule, event }: Decision): Promise<Applied> => {
+    const applied = await strapi.db.transaction(async () => {
+      const qb = strapi.db.entityManager.createQueryBuilder(UID.practice);
+      qb.select(['id', 'documentId', 'reviewStatus', 'reviewHistory', 'source', 'locale', 'title', 'publishedAt']);
+      qb.where({ documentId });
+      qb.orderBy({ id: 'asc' });
+      if (strapi.db.dialect.client === 'postgres') qb.forUpdate();
+      const rows = await qb.execute<PracticeRow[]>();
+      const current = rows.find((r) => r.publishedAt === null && r.source === 'submission');
+      if (!current) throw new errors.NotFoundError(`No submission "${documentId}"`);
+      if (current.reviewStatus !== expectedStatus) throw conflict(current, documentId);
+      if (!rule.from.includes(current.reviewStatus)) {
+        throw invalidField(['action'], `cannot ${action} a submission that is ${current.reviewStatus}: allowed from ${rule.from.join(', ')}`);
+      }
+      const history = [...historyOf(current.reviewHistory), event];
+      const { count } = await practices().updateMany({
+        where: { documentId, reviewStatus: expectedStatus },
+        data: { reviewStatus: rule.to, reviewHistory: history },
+      });
+      if (count === 0) throw conflict((await original(documentId, false)) ?? current, documentId);
+      return { before: current, history };
+    });
+    return applied;
+  };
+
+  /**
+   * Step 3 of `approve`: publishes every language. When that fails, the status
+   * and history go back to what they were, so that the submission does not claim
+   * a publication that did not happen, and the answer is a 400 saying why.
+   */
+  const publishOrRevert = async (documentId: string, { expectedStatus }: Decision, { before }: Applied): Promise<void> => {
+    try {
+      const documents: { publish(p: object): Promise<unknown> } = strapi.documents(UID.practice);
+      await asReviewProcess('review', () => documents.publish({ documentId, locale: '*' }));
+    } catch (error) {
+      await practices().updateMany({
+        where: { documentId, reviewStatus: 'approved' },
+        data: { reviewStatus: expectedStatus, reviewHistory: historyOf(before.reviewHistory) },
+      });
+      const details = (error as { details?: object }).details;
+      throw invalidField(['action'], `could not publish: ${(error as Error).message}`, details ? { cause: details } : {});
+    }
+  };
+
+  /**
+   * Step 3 of `request-info`, after the commit: mails the note to the contact
+   * (`skipped` without an address) and records the outcome on the event.
+   * Returns the mail status.
+   */
+  const notifyAfterCommit = async (documentId: string, { note, rule, event }: Decision, { history }: Applied): Promise<string> => {
+    const row = await original(documentId);
+    const mail = row?.contact?.email
+      ? await notifications().requestInfo({
+          documentId,
+          locale: row.locale,
+          title: row.title,
+          note: note ?? '',
+          contact: { name: row.contact.name, email: row.contact.email },
+        })
+      : 'skipped';
+    const withMail = history.map((e) => (e === event ? { ...e, mail } : e));
+    await practices().updateMany({ where: { documentId, reviewStatus: rule.to }, data: { reviewHistory: withMail } });
+    return mail;
+  };
+
   return {
     async list(rawQuery: Record<string, unknown>) {
       const parsed = listQuery.safeParse(rawQuery);
@@ -270,85 +383,16 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Moves a submission to the next status. The reviewer sends the status they
      * saw: if someone acted since, the answer is 409 naming who and when, never
      * a silent overwrite (the row is locked, and the update is conditional).
+     * In three steps: decide (validate the request), apply in a transaction
+     * (then publish an approved submission, or put the status back), and notify
+     * after the commit (the contact's mail for `request-info`).
      */
     async act(documentId: string, body: unknown, user: Reviewer) {
-      const parsed = actionBody.safeParse(body ?? {});
-      if (!parsed.success) throw invalid(parsed.error, 'field of a review action');
-      const { action, note, expectedStatus } = parsed.data;
-      if (!isDocumentId(documentId)) throw new errors.NotFoundError(`No submission "${documentId}"`);
-      const rule = TRANSITIONS[action];
-      if (rule.note === 'required' && !note) {
-        const message = action === 'reject' ? 'a reason is required to reject' : 'a note for the contact is required';
-        throw new errors.ValidationError(message, { errors: [{ path: ['note'], message, name: 'ValidationError' }] });
-      }
-      const now = new Date().toISOString();
-      const event: HistoryEvent = {
-        at: now,
-        action,
-        from: expectedStatus,
-        to: rule.to,
-        by: { id: user.id, name: reviewerName(user) },
-        ...(note ? { note } : {}),
-      };
-
-      const before = await strapi.db.transaction(async () => {
-        const qb = strapi.db.entityManager.createQueryBuilder(UID.practice);
-        qb.select(['id', 'documentId', 'reviewStatus', 'reviewHistory', 'source', 'locale', 'title', 'publishedAt']);
-        qb.where({ documentId });
-        qb.orderBy({ id: 'asc' });
-        if (strapi.db.dialect.client === 'postgres') qb.forUpdate();
-        const rows = await qb.execute<PracticeRow[]>();
-        const current = rows.find((r) => r.publishedAt === null && r.source === 'submission');
-        if (!current) throw new errors.NotFoundError(`No submission "${documentId}"`);
-        if (current.reviewStatus !== expectedStatus) throw conflict(current, documentId);
-        if (!rule.from.includes(current.reviewStatus)) {
-          const message = `cannot ${action} a submission that is ${current.reviewStatus}: allowed from ${rule.from.join(', ')}`;
-          throw new errors.ValidationError(message, { errors: [{ path: ['action'], message, name: 'ValidationError' }] });
-        }
-        const history = [...historyOf(current.reviewHistory), event];
-        const { count } = await practices().updateMany({
-          where: { documentId, reviewStatus: expectedStatus },
-          data: { reviewStatus: rule.to, reviewHistory: history },
-        });
-        if (count === 0) throw conflict((await original(documentId, false)) ?? current, documentId);
-        return { ...current, history };
-      });
-
-      if (action === 'approve') {
-        try {
-          const documents: { publish(p: object): Promise<unknown> } = strapi.documents(UID.practice);
-          await asReviewProcess('review', () => documents.publish({ documentId, locale: '*' }));
-        } catch (error) {
-          // Put the status back so that the submission does not claim a publication that did not happen.
-          await practices().updateMany({
-            where: { documentId, reviewStatus: 'approved' },
-            data: { reviewStatus: expectedStatus, reviewHistory: historyOf(before.reviewHistory) },
-          });
-          const message = `could not publish: ${(error as Error).message}`;
-          throw new errors.ValidationError(message, {
-            errors: [{ path: ['action'], message, name: 'ValidationError' }],
-            ...((error as { details?: object }).details ? { cause: (error as { details?: object }).details } : {}),
-          });
-        }
-      }
-
-      let mail: string | undefined;
-      if (action === 'request-info') {
-        const row = await original(documentId);
-        if (row?.contact?.email) {
-          mail = await notifications().requestInfo({
-            documentId,
-            locale: row.locale,
-            title: row.title,
-            note: note ?? '',
-            contact: { name: row.contact.name, email: row.contact.email },
-          });
-        } else {
-          mail = 'skipped';
-        }
-        const withMail = before.history.map((e) => (e === event ? { ...e, mail } : e));
-        await practices().updateMany({ where: { documentId, reviewStatus: rule.to }, data: { reviewHistory: withMail } });
-      }
+      const decision = decide(documentId, body, user);
+      const applied = await applyInTransaction(documentId, decision);
+      if (decision.action === 'approve') await publishOrRevert(documentId, decision, applied);
+      const mail = decision.action === 'request-info' ? await notifyAfterCommit(documentId, decision, applied) : undefined;
+      const { action, expectedStatus, rule, event } = decision;
       strapi.log.info(`Submission ${documentId}: ${action} (${expectedStatus} → ${rule.to}) by admin #${String(user.id)}`);
       const result = await this.findOne(documentId);
       return { ...result, meta: { event: { ...event, ...(mail ? { mail } : {}) } } };

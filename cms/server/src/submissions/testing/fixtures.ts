@@ -55,7 +55,7 @@ export const submit = (app: TestApp, body: unknown, origin: string | null = app.
 
 /** The stored draft of a submission, with its private fields and relations. */
 export const storedPractice = async (app: TestApp, documentId: string) =>
-  (await app.strapi.db.query(UID.practice as never).findMany({
+  (await app.strapi.db.query(UID.practice).findMany({
     where: { documentId },
     populate: { contact: true, topics: { select: ['slug', 'locale'] }, call: { select: ['slug'] }, promoters: { select: ['name'] } },
   })) as (TestDoc & {
@@ -67,7 +67,7 @@ export const storedPractice = async (app: TestApp, documentId: string) =>
 
 export const topicSlugs = async (app: TestApp, locale = 'en'): Promise<string[]> =>
   (
-    (await app.strapi.db.query(UID.topic as never).findMany({
+    (await app.strapi.db.query(UID.topic).findMany({
       where: { locale, publishedAt: { $notNull: true } },
       select: ['slug'],
     })) as { slug: string }[]
@@ -75,10 +75,8 @@ export const topicSlugs = async (app: TestApp, locale = 'en'): Promise<string[]>
 
 /** A published call in every locale, open (or not) now. */
 export const createCall = async (app: TestApp, slug: string, opensAt: Date, closesAt: Date) => {
-  const docs = app.strapi.documents(UID.call as never) as unknown as {
-    create(p: object): Promise<{ documentId: string }>;
-    update(p: object): Promise<unknown>;
-  };
+  const docs: { create(p: object): Promise<{ documentId: string }>; update(p: object): Promise<unknown> } =
+    app.strapi.documents(UID.call);
   const title = `Call ${slug}`;
   const created = await docs.create({
     locale: 'en',
@@ -102,6 +100,7 @@ export const adminToken = async (app: TestApp, email: string, password: string):
 
 /** An admin with a new role holding exactly `actions` (e.g. plugin::solidarity.review). */
 export const createAdmin = async (app: TestApp, email: string, actions: string[]) => {
+  // Strapi types its services as `{ [key]: any }`-like records; these are the parts of the admin's role and user services used here.
   const roles = app.strapi.service('admin::role') as unknown as {
     create(a: object): Promise<{ id: number }>;
     assignPermissions(id: number, p: object[]): Promise<unknown>;
