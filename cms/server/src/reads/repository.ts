@@ -6,6 +6,8 @@ import { UID, type ContentTypeName } from '../content-types/uids';
 import { DEFAULT_PAGE_SIZE, type RestParams, type Shortcuts } from './params';
 import { SHAPES } from './shapes';
 import { fieldError } from '../http/errors';
+import { getService } from '../services/get-service';
+import { createCountMemo, orderedPage, type SortColumn } from './indexed-list';
 
 export type Entry = Record<string, unknown> & { id: number; documentId: string; locale: string };
 
@@ -230,6 +232,30 @@ export const createRepository = (strapi: Core.Strapi) => {
     );
   };
 
+  /**
+   * Branch `i` of the entries to show for `chain` (the requested locale, then
+   * the locales to fall back to): the published entries of `chain[i]` whose
+   * document has no published version in an earlier locale of the chain. The
+   * branches are disjoint and together are what chosenEntries keeps; each is
+   * one range of a (locale, <sort column>, id) index (search/ddl.ts), so a page
+   * is read in index order (./indexed-list.ts).
+   */
+  const chainBranch = (type: ContentTypeName, chain: readonly string[], i: number): Knex.QueryBuilder => {
+    const k = knex();
+    const { table, column } = meta(type);
+    const [published, loc, doc] = [column('publishedAt'), column('locale'), column('documentId')];
+    const query = k(`${table} as t`).where(`t.${loc}`, chain[i] as string).whereNotNull(`t.${published}`);
+    if (i === 0) return query;
+    return query.whereNotExists(
+      k(`${table} as own`)
+        .select(k.raw('1'))
+        .whereRaw(`own.${doc} = t.${doc}`)
+        .whereIn(`own.${loc}`, chain.slice(0, i))
+        .whereNotNull(`own.${published}`)
+    );
+  };
+  const counts = createCountMemo(() => getService(strapi, 'cache').version());
+
   const load = async (type: ContentTypeName, ids: number[], detail: boolean): Promise<Entry[]> => {
     if (!ids.length) return [];
     const shape = SHAPES[type];
@@ -278,6 +304,32 @@ export const createRepository = (strapi: Core.Strapi) => {
       const k = knex();
       const { table, column } = meta(type);
       const where = await conditions(type, o.shortcuts, o.rest, o.now);
+      if (!o.shortcuts.q) {
+        // Not a search: each locale of the chain read in index order, counted once per content version.
+        const chain = o.locale === o.defaultLocale ? [o.locale] : [o.locale, o.defaultLocale];
+        const filtered = where.length
+          ? fromClientInput('filters', () =>
+              strapi.db.queryBuilder(UID[type]).select('id').where({ $and: where }).getKnexQuery()
+            )
+          : null;
+        const branches = chain.map((_, i) => {
+          const branch = chainBranch(type, chain, i);
+          return filtered ? branch.whereIn('t.id', filtered) : branch;
+        });
+        const { page, pageSize, offset, offsetMode } = pageOf(o);
+        const perBranch = await dataErrorsAsBadRequest(() => counts.counts(branches));
+        const total = perBranch.reduce((a, b) => a + b, 0);
+        const pagination = offsetMode
+          ? { start: offset, limit: pageSize, total }
+          : { page, pageSize, pageCount: Math.ceil(total / pageSize), total };
+        if (total === 0 || offset >= total) return { entries: [], pagination };
+        const sort: SortColumn[] = orderOf(type, o.rest, o.shortcuts, false).pairs.map(([field, dir]) => [column(field), dir]);
+        const nonEmpty = branches.filter((_, i) => (perBranch[i] ?? 0) > 0);
+        const ids = await dataErrorsAsBadRequest(() => orderedPage(k, nonEmpty, sort, pageSize, offset));
+        const entries = await load(type, ids, Boolean(o.detail));
+        await localizeRefs(entries, o.locale);
+        return { entries, pagination };
+      }
       let query = chosenEntries(k(`${table} as t`), type, o.locale, o.defaultLocale);
       if (where.length) {
         const sub = fromClientInput(
