@@ -76,7 +76,7 @@ const run = (opts, pid) =>
       if (err) return reject(err);
       latencies.sort((a, b) => a - b);
       const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] : NaN);
-      resolve({ rps: res.requests.average, p50: pct(50), p95: pct(95), p99: pct(99), errors: res.errors + res.timeouts + res.non2xx, rss: peak });
+      resolve({ rps: res.requests.average, p50: pct(50), p95: pct(95), p99: pct(99), errors: (res.errors ?? 0) + (res.non2xx ?? 0), rss: peak });
     });
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });

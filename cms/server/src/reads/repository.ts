@@ -36,9 +36,6 @@ interface AttributeMeta {
 /** What a documentId or a slug can be made of (the public `topic`, `organisation` and `call` shortcuts check the same). */
 const ID_OR_SLUG = /^[\p{L}\p{N}_.~-]{1,200}$/u;
 
-/** The condition that keeps a relation's joined rows to published ones (Strapi joins drafts too). */
-const PUBLISHED = { publishedAt: { $notNull: true } } as const;
-
 const ORGANISATION_RELATIONS: Partial<Record<ContentTypeName, string[]>> = {
   practice: ['promoters'],
   session: ['organisers'],
@@ -151,26 +148,51 @@ export const createRepository = (strapi: Core.Strapi) => {
     return [...new Set(rows.map((r) => r.documentId))];
   };
 
+  /**
+   * The condition "related through one of `relations` to a published version
+   * of one of `documentIds` (of `target`)", as `id IN (subquery)` on the
+   * relations' join tables: read from the related side, on the join table's
+   * (related id, owner id) index (reads/indexes.ts). Strapi's own relation
+   * filter left-joins from every row of the listed type, a scan of the table.
+   */
+  const relatedTo = (type: ContentTypeName, relations: string[], target: ContentTypeName, documentIds: string[]) => {
+    const k = knex();
+    const owner = strapi.db.metadata.get(UID[type]) as unknown as {
+      attributes: Record<string, { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }>;
+    }; // Strapi's metadata, read for the join tables' names
+    const related = meta(target);
+    const subqueries = relations.map((relation) => {
+      const jt = owner.attributes[relation]?.joinTable;
+      if (!jt) throw new Error(`No join table for ${type}.${relation}`);
+      return k(`${jt.name} as l`)
+        .select(`l.${jt.joinColumn.name}`)
+        .join(`${related.table} as r`, 'r.id', `l.${jt.inverseJoinColumn.name}`)
+        .whereIn(`r.${related.column('documentId')}`, documentIds)
+        .whereNotNull(`r.${related.column('publishedAt')}`);
+    });
+    return subqueries.length === 1 ? { id: { $in: subqueries[0] } } : { $or: subqueries.map((q) => ({ id: { $in: q } })) };
+  };
+
   /** Strapi `where` conditions of the shortcuts and of the REST `filters`. */
   const conditions = async (type: ContentTypeName, s: Shortcuts, rest: RestParams, now: Date) => {
     const where: Record<string, unknown>[] = [];
     const none = { id: { $in: [] as number[] } };
     if (s.topic) {
       const ids = await documentIdsBySlug('topic', s.topic);
-      where.push(ids.length ? { topics: { documentId: { $in: ids }, ...PUBLISHED } } : none);
+      where.push(ids.length ? relatedTo(type, ['topics'], 'topic', ids) : none);
     }
     if (s.organisation) {
       const ids = await documentIdsBySlug('organisation', s.organisation);
       const relations = ORGANISATION_RELATIONS[type] ?? [];
       where.push(
         ids.length && relations.length
-          ? { $or: relations.map((r) => ({ [r]: { documentId: { $in: ids }, ...PUBLISHED } })) }
+          ? relatedTo(type, relations, 'organisation', ids)
           : none
       );
     }
     if (s.call) {
       const ids = await documentIdsBySlug('call', s.call);
-      where.push(ids.length ? { call: { documentId: { $in: ids }, ...PUBLISHED } } : none);
+      where.push(ids.length ? relatedTo(type, ['call'], 'call', ids) : none);
     }
     if (s.country) where.push({ country: { $in: s.country } });
     if (s.criteria) where.push({ criteria: { value: { $in: s.criteria } } });
