@@ -62,6 +62,7 @@ const send = (ctx: Context, rendered: Rendered) => {
 
 const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   const responses = new Map<string, Rendered>();
+  let clears = 0;
   const store = () => strapi.store({ type: 'plugin', name: 'solidarity' });
   const committed = committedStoreReader(strapi, 'solidarity');
 
@@ -153,8 +154,15 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /** Forgets every cached answer, and (through `clears`) what was derived from the content, such as list counts. */
     clear() {
       responses.clear();
+      clears += 1;
+    },
+
+    /** How many times clear() ran: part of the key of anything remembered per content version (reads/indexed-list.ts). */
+    clears(): number {
+      return clears;
     },
 
     /** Closes the SQLite version reader's connection (plugin destroy). */

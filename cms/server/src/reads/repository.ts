@@ -276,7 +276,10 @@ export const createRepository = (strapi: Core.Strapi) => {
         .whereNotNull(`own.${published}`)
     );
   };
-  const counts = createCountMemo(() => getService(strapi, 'cache').version());
+  const counts = createCountMemo(async () => {
+    const cache = getService(strapi, 'cache');
+    return `${await cache.version()}|${cache.clears()}`;
+  });
 
   const load = async (type: ContentTypeName, ids: number[], detail: boolean): Promise<Entry[]> => {
     if (!ids.length) return [];
