@@ -66,8 +66,9 @@ const rssMb = (pid) => {
  * is exact (autocannon reports p97.5 and p99 but not p95). Also samples the
  * server's RSS every 250 ms.
  */
-const run = (opts, pid) =>
-  new Promise((resolve, reject) => {
+const run = async (opts, pid) => {
+  await settle(opts.url);
+  return new Promise((resolve, reject) => {
     const latencies = [];
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid) ?? 0)), 250);
@@ -80,6 +81,23 @@ const run = (opts, pid) =>
     });
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
+};
+
+/**
+ * Waits until the server has worked off what the last run left queued (autocannon stops sending,
+ * the server may still hold up to `connections` slow requests): a cheap request must answer
+ * within 50 ms twice in a row (at most 2 minutes). Without it, one run's backlog times out the next.
+ */
+const settle = async (url) => {
+  const until = Date.now() + 120_000;
+  let fast = 0;
+  while (fast < 2 && Date.now() < until) {
+    const t = performance.now();
+    await fetch(`${url}/_health`).catch(() => null);
+    fast = performance.now() - t < 50 ? fast + 1 : 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+};
 
 /** Bytes of one answer on the wire (raw: node:http does not decode), with `accept` as Accept-Encoding. */
 const wireBytes = (url, accept) =>
