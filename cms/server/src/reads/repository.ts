@@ -337,10 +337,13 @@ export const createRepository = (strapi: Core.Strapi) => {
               strapi.db.queryBuilder(UID[type]).select('id').where({ $and: where }).getKnexQuery()
             )
           : null;
-        const branches = chain.map((_, i) => {
-          const branch = chainBranch(type, chain, i);
-          return filtered ? branch.whereIn('t.id', filtered) : branch;
-        });
+        const plain = chain.map((_, i) => chainBranch(type, chain, i));
+        // A filter only narrows a branch: one that is empty unfiltered (every document translated, the
+        // usual case) is neither counted again nor read, whatever the filter.
+        const sizes = filtered ? await dataErrorsAsBadRequest(() => counts.counts(plain)) : null;
+        const branches = plain
+          .filter((_, i) => !sizes || (sizes[i] ?? 0) > 0)
+          .map((branch) => (filtered ? branch.clone().whereIn('t.id', filtered) : branch));
         const { page, pageSize, offset, offsetMode } = pageOf(o);
         const perBranch = await dataErrorsAsBadRequest(() => counts.counts(branches));
         const total = perBranch.reduce((a, b) => a + b, 0);
