@@ -142,7 +142,8 @@ const searchRun = (url, pid, words, locales) => {
             i += 1;
             const q = i % 3 === 0 ? words[i % words.length] : `${words[i % words.length]} ${words[(i * 7 + 3) % words.length]}`;
             const locale = locales[i % locales.length];
-            return { ...req, path: `/api/solidarity/practices?q=${encodeURIComponent(q)}&locale=${locale}&page=${1 + (i % 4)}&pageSize=10` };
+            // page and page size vary too, so that (almost) no two requests are the same URL: the response cache never answers
+            return { ...req, path: `/api/solidarity/practices?q=${encodeURIComponent(q)}&locale=${locale}&page=${1 + (i % 7)}&pageSize=${5 + (i % 43)}` };
           },
         },
       ],
