@@ -1,6 +1,9 @@
 // Builds dist/solidarity.js (every read widget + English + Lit + the form's loader) and hashed
 // lazy chunks under dist/chunks/: one per UI locale; the <solidarity-submit-practice> form
 // (submit-practice-*), its strings (form-<locale>-*) and the ALTCHA widget (altcha-*).
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -121,6 +124,28 @@ function reserveProperties() {
   };
 }
 
+/**
+ * Writes each emitted file's gzip (level 9) and brotli (quality 11) forms next to it (`x.js.gz`,
+ * `x.js.br`), once at build time, so that the server sends the smallest bytes without compressing
+ * per request (cms/server/src/static picks the one the browser accepts). Node's zlib, no plugin needed.
+ */
+function precompress() {
+  return {
+    name: 'precompress',
+    async writeBundle(options, bundle) {
+      for (const name of Object.keys(bundle)) {
+        const file = path.join(options.dir, name);
+        const raw = await readFile(file);
+        await writeFile(`${file}.gz`, gzipSync(raw, { level: 9 }));
+        await writeFile(
+          `${file}.br`,
+          brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+        );
+      }
+    },
+  };
+}
+
 export default {
   input: { solidarity: 'src/solidarity.ts' },
   // the entry may export more than its own exports: the lazy form chunk imports Lit and the shared code from it
@@ -145,5 +170,6 @@ export default {
         return (thirdParty(chunk) ? theirs : ours).renderChunk.call(this, code, chunk, o, meta);
       },
     },
+    precompress(),
   ],
 };

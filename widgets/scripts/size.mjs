@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Size budget of the built widgets: gzip (level 9) of the actual files in dist/.
+// Size budget of the built widgets: gzip (level 9) of the actual files in dist/; also checks that each
+// file has its precompressed .gz and .br (served by the app) with the same bytes.
 // Fails when the entry (every read widget + English UI strings + Lit + the form's loader) is over
 // 14 KB, a locale chunk over 1.5 KB, the <solidarity-submit-practice> chunk over 8 KB (ALTCHA and
 // its strings apart), one of its strings chunks over 2.5 KB, the ALTCHA chunk over 24 KB or the practices
@@ -8,7 +9,7 @@
 // only on pages with a form.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 const KB = 1024;
@@ -27,7 +28,18 @@ if (!existsSync(join(dist, 'solidarity.js'))) {
 const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
 const rows = [];
 let failed = false;
+/** The build's precompressed forms (rollup.config.mjs `precompress`): present, and the same bytes as the file. */
+const precompressed = (file) => {
+  const raw = readFileSync(file);
+  for (const [ext, decode] of [['.gz', gunzipSync], ['.br', brotliDecompressSync]]) {
+    if (!existsSync(file + ext) || !decode(readFileSync(file + ext)).equals(raw)) {
+      failed = true;
+      rows.push([`${file.slice(dist.length)}${ext}`, '', '', '', 'missing or not the same bytes as the file']);
+    }
+  }
+};
 const check = (name, file, max) => {
+  precompressed(file);
   const raw = readFileSync(file).length,
     size = gz(file),
     ok = max == null || size <= max;

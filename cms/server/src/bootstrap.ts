@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ensureListIndexes } from './reads/indexes';
 import { createSearchIndex } from './search';
 import { registerStaticRoutes } from './static';
 import { releaseStartupLock } from './setup/startup-lock';
@@ -26,6 +27,8 @@ const bootstrapOnce = async (strapi: Core.Strapi) => {
   // The search index is created by the app's migration; hosts without it get it here.
   const search = createSearchIndex(strapi);
   await search.ensureSchema();
+  // Indexes for every filter and sort of the public lists (reads/indexes.ts).
+  await ensureListIndexes(strapi);
   await getService(strapi, 'admin-layout').apply();
   await getService(strapi, 'seed').topicsIfEmpty();
   if (strapi.plugin('solidarity').config('demo.content')) {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
 import { registerCustomFields } from './content-types/custom-fields';
+import { compression } from './http/compression';
 import { configuredSecurity, withHeadersOnEarlyAnswers } from './http/security-headers';
 import { createSearchIndex } from './search';
 import { acquireStartupLock } from './setup/startup-lock';
@@ -40,6 +41,10 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Files under /uploads are served inert: sandboxing CSP, nosniff, attachment unless an image, audio or video.
   strapi.server.use(uploadHeaders());
+
+  // gzip or brotli for every answer the client accepts it for (JSON, feeds, calendars, exports, files),
+  // the cache's fast path included, so mounted before it (see http/compression.ts).
+  strapi.server.use(compression() as Parameters<typeof strapi.server.use>[0]);
 
   // Repeated public reads and revalidations are answered before Strapi's middleware stack.
   // They carry the same security headers as answers through the stack (the app's strapi::security, as configured).

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { committedStoreReader } from './committed-version';
+import { sendMaybeCompressed, type ContentEncoding } from './compression';
 
 export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 const VERSION_KEY = 'content-version';
@@ -13,6 +14,8 @@ export interface Rendered {
   type: string;
   /** further headers of the answer (Content-Disposition...), replayed with the cached body */
   headers?: Record<string, string>;
+  /** the body's gzip and brotli forms, made on first use and kept with the cached answer (./compression.ts) */
+  encoded?: Partial<Record<ContentEncoding, Buffer>>;
 }
 
 /**
@@ -39,6 +42,7 @@ const setCacheHeaders = (ctx: Context, etag: string) => {
   ctx.set('Cache-Control', CACHE_CONTROL);
   ctx.set('ETag', etag);
   ctx.vary('Accept');
+  ctx.vary('Accept-Encoding');
 };
 
 const matches = (header: string | undefined, etag: string) =>
@@ -52,11 +56,13 @@ const send = (ctx: Context, rendered: Rendered) => {
   ctx.status = 200;
   ctx.type = rendered.type;
   for (const [name, value] of Object.entries(rendered.headers ?? {})) ctx.set(name, value);
-  ctx.body = rendered.body;
+  // compressed once per cached answer, not once per request
+  sendMaybeCompressed(ctx, rendered);
 };
 
 const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   const responses = new Map<string, Rendered>();
+  let clears = 0;
   const store = () => strapi.store({ type: 'plugin', name: 'solidarity' });
   const committed = committedStoreReader(strapi, 'solidarity');
 
@@ -148,8 +154,15 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /** Forgets every cached answer, and (through `clears`) what was derived from the content, such as list counts. */
     clear() {
       responses.clear();
+      clears += 1;
+    },
+
+    /** How many times clear() ran: part of the key of anything remembered per content version (reads/indexed-list.ts). */
+    clears(): number {
+      return clears;
     },
 
     /** Closes the SQLite version reader's connection (plugin destroy). */

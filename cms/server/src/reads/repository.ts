@@ -6,6 +6,8 @@ import { UID, type ContentTypeName } from '../content-types/uids';
 import { DEFAULT_PAGE_SIZE, type RestParams, type Shortcuts } from './params';
 import { SHAPES } from './shapes';
 import { fieldError } from '../http/errors';
+import { getService } from '../services/get-service';
+import { createCountMemo, orderedPage, type SortColumn } from './indexed-list';
 
 export type Entry = Record<string, unknown> & { id: number; documentId: string; locale: string };
 
@@ -81,9 +83,6 @@ export interface FacetResult {
 
 /** What a documentId or a slug can be made of (the public `topic`, `organisation` and `call` shortcuts check the same). */
 const ID_OR_SLUG = /^[\p{L}\p{N}_.~-]{1,200}$/u;
-
-/** The condition that keeps a relation's joined rows to published ones (Strapi joins drafts too). */
-const PUBLISHED = { publishedAt: { $notNull: true } } as const;
 
 const ORGANISATION_RELATIONS: Partial<Record<ContentTypeName, string[]>> = {
   practice: ['promoters'],
@@ -198,6 +197,31 @@ export const createRepository = (strapi: Core.Strapi) => {
   };
 
   /**
+   * The condition "related through one of `relations` to a published version
+   * of one of `documentIds` (of `target`)", as `id IN (subquery)` on the
+   * relations' join tables: read from the related side, on the join table's
+   * (related id, owner id) index (reads/indexes.ts). Strapi's own relation
+   * filter left-joins from every row of the listed type, a scan of the table.
+   */
+  const relatedTo = (type: ContentTypeName, relations: string[], target: ContentTypeName, documentIds: string[]) => {
+    const k = knex();
+    const owner = strapi.db.metadata.get(UID[type]) as unknown as {
+      attributes: Record<string, { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }>;
+    }; // Strapi's metadata, read for the join tables' names
+    const related = meta(target);
+    const subqueries = relations.map((relation) => {
+      const jt = owner.attributes[relation]?.joinTable;
+      if (!jt) throw new Error(`No join table for ${type}.${relation}`);
+      return k(`${jt.name} as l`)
+        .select(`l.${jt.joinColumn.name}`)
+        .join(`${related.table} as r`, 'r.id', `l.${jt.inverseJoinColumn.name}`)
+        .whereIn(`r.${related.column('documentId')}`, documentIds)
+        .whereNotNull(`r.${related.column('publishedAt')}`);
+    });
+    return subqueries.length === 1 ? { id: { $in: subqueries[0] } } : { $or: subqueries.map((q) => ({ id: { $in: q } })) };
+  };
+
+  /**
    * Strapi `where` conditions of the shortcuts and of the REST `filters`, each
    * with the shortcut it comes from (`key`; null for the others), so that a
    * facet can leave out its own (see `facets`).
@@ -207,22 +231,19 @@ export const createRepository = (strapi: Core.Strapi) => {
     const none = { id: { $in: [] as number[] } };
     if (s.topic) {
       const ids = await documentIdsBySlug('topic', s.topic);
-      parts.push({ key: 'topic', where: ids.length ? { topics: { documentId: { $in: ids }, ...PUBLISHED } } : none });
+      parts.push({ key: 'topic', where: ids.length ? relatedTo(type, ['topics'], 'topic', ids) : none });
     }
     if (s.organisation) {
       const ids = await documentIdsBySlug('organisation', s.organisation);
       const relations = ORGANISATION_RELATIONS[type] ?? [];
       parts.push({
         key: 'organisation',
-        where:
-          ids.length && relations.length
-            ? { $or: relations.map((r) => ({ [r]: { documentId: { $in: ids }, ...PUBLISHED } })) }
-            : none,
+        where: ids.length && relations.length ? relatedTo(type, relations, 'organisation', ids) : none,
       });
     }
     if (s.call) {
       const ids = await documentIdsBySlug('call', s.call);
-      parts.push({ key: 'call', where: ids.length ? { call: { documentId: { $in: ids }, ...PUBLISHED } } : none });
+      parts.push({ key: 'call', where: ids.length ? relatedTo(type, ['call'], 'call', ids) : none });
     }
     if (s.country) parts.push({ key: 'country', where: { country: { $in: s.country } } });
     const where: Record<string, unknown>[] = [];
@@ -289,6 +310,33 @@ export const createRepository = (strapi: Core.Strapi) => {
       });
     });
   };
+
+  /**
+   * Branch `i` of the entries to show for `chain` (the requested locale, then
+   * the locales to fall back to): the published entries of `chain[i]` whose
+   * document has no published version in an earlier locale of the chain. The
+   * branches are disjoint and together are what chosenEntries keeps; each is
+   * one range of a (locale, <sort column>, id) index (search/ddl.ts), so a page
+   * is read in index order (./indexed-list.ts).
+   */
+  const chainBranch = (type: ContentTypeName, chain: readonly string[], i: number): Knex.QueryBuilder => {
+    const k = knex();
+    const { table, column } = meta(type);
+    const [published, loc, doc] = [column('publishedAt'), column('locale'), column('documentId')];
+    const query = k(`${table} as t`).where(`t.${loc}`, chain[i] as string).whereNotNull(`t.${published}`);
+    if (i === 0) return query;
+    return query.whereNotExists(
+      k(`${table} as own`)
+        .select(k.raw('1'))
+        .whereRaw(`own.${doc} = t.${doc}`)
+        .whereIn(`own.${loc}`, chain.slice(0, i))
+        .whereNotNull(`own.${published}`)
+    );
+  };
+  const counts = createCountMemo(async () => {
+    const cache = getService(strapi, 'cache');
+    return `${await cache.version()}|${cache.clears()}`;
+  });
 
   const load = async (type: ContentTypeName, ids: number[], detail: boolean): Promise<Entry[]> => {
     if (!ids.length) return [];
@@ -361,6 +409,35 @@ export const createRepository = (strapi: Core.Strapi) => {
       const k = knex();
       const { table, column } = meta(type);
       const where = (await conditionParts(type, o.shortcuts, o.rest, o.now)).map((p) => p.where);
+      if (!o.shortcuts.q) {
+        // Not a search: each locale of the chain read in index order, counted once per content version.
+        const chain = o.chain;
+        const filtered = where.length
+          ? fromClientInput('filters', () =>
+              strapi.db.queryBuilder(UID[type]).select('id').where({ $and: where }).getKnexQuery()
+            )
+          : null;
+        const plain = chain.map((_, i) => chainBranch(type, chain, i));
+        // A filter only narrows a branch: one that is empty unfiltered (every document translated, the
+        // usual case) is neither counted again nor read, whatever the filter.
+        const sizes = filtered ? await dataErrorsAsBadRequest(() => counts.counts(plain)) : null;
+        const branches = plain
+          .filter((_, i) => !sizes || (sizes[i] ?? 0) > 0)
+          .map((branch) => (filtered ? branch.clone().whereIn('t.id', filtered) : branch));
+        const { page, pageSize, offset, offsetMode } = pageOf(o);
+        const perBranch = await dataErrorsAsBadRequest(() => counts.counts(branches));
+        const total = perBranch.reduce((a, b) => a + b, 0);
+        const pagination = offsetMode
+          ? { start: offset, limit: pageSize, total }
+          : { page, pageSize, pageCount: Math.ceil(total / pageSize), total };
+        if (total === 0 || offset >= total) return { entries: [], pagination };
+        const sort: SortColumn[] = orderOf(type, o.rest, o.shortcuts, false).pairs.map(([field, dir]) => [column(field), dir]);
+        const nonEmpty = branches.filter((_, i) => (perBranch[i] ?? 0) > 0);
+        const ids = await dataErrorsAsBadRequest(() => orderedPage(k, nonEmpty, sort, pageSize, offset));
+        const entries = await load(type, ids, Boolean(o.detail));
+        await localizeRefs(entries, o.chain);
+        return { entries, pagination };
+      }
       let query = chosenEntries(k(`${table} as t`), type, o.chain);
       if (where.length) {
         const sub = fromClientInput(

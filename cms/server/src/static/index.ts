@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { preferredEncoding } from '../http/compression';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -34,19 +35,44 @@ const safeJoin = (root: string, rel: string): string | null => {
   return full.startsWith(path.resolve(root) + path.sep) ? full : null;
 };
 
+/** Suffix of the file compressed at build time (widgets/rollup.config.mjs) for each encoding. */
+const PRECOMPRESSED = { br: '.br', gzip: '.gz' } as const;
+
+/**
+ * The file's build-time compressed form (`<file>.br`, `<file>.gz`) in the
+ * encoding the client prefers, when there is one and it is not older than the
+ * file; null otherwise (koa-compress then compresses on the fly).
+ */
+const precompressed = async (ctx: Context, file: string, mtimeMs: number) => {
+  const encoding = preferredEncoding(ctx);
+  if (!encoding) return null;
+  const variant = file + PRECOMPRESSED[encoding];
+  const stat = await fs.stat(variant).catch(() => null);
+  return stat?.isFile() && stat.mtimeMs >= mtimeMs ? { encoding, file: variant, size: stat.size } : null;
+};
+
 const sendFile = async (ctx: Context, file: string | null, cacheControl: (file: string) => string) => {
   const stat = file ? await fs.stat(file).catch(() => null) : null;
   if (!file || !stat?.isFile()) throw new errors.NotFoundError('Not Found');
+  // weak: the same validator for every encoding of the file (see http/compression.ts)
   const etag = `W/"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
   ctx.set('Access-Control-Allow-Origin', '*');
   ctx.remove('Access-Control-Allow-Credentials');
   ctx.set('Cache-Control', cacheControl(file));
   ctx.set('ETag', etag);
+  ctx.vary('Accept-Encoding');
   if (ctx.get('If-None-Match') === etag) {
     ctx.status = 304;
     return;
   }
   ctx.type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  const variant = await precompressed(ctx, file, stat.mtimeMs);
+  if (variant) {
+    ctx.set('Content-Encoding', variant.encoding);
+    ctx.length = variant.size;
+    ctx.body = createReadStream(variant.file);
+    return;
+  }
   ctx.length = stat.size;
   ctx.body = createReadStream(file);
 };

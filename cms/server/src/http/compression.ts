@@ -1,0 +1,118 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import compress from 'koa-compress';
+import Encodings from 'koa-compress/lib/encodings';
+import type { Context, Middleware } from 'koa';
+
+/**
+ * Response compression: gzip and brotli where the client accepts them.
+ *
+ * Every answer goes through koa-compress (the middleware behind Strapi's own
+ * `strapi::compression`, already installed with Strapi), mounted before the
+ * cache's fast path so that JSON, feeds, calendars, exports and files are all
+ * covered: it reads Accept-Encoding with its q-values, prefers br then gzip,
+ * adds `Vary: Accept-Encoding`, leaves small bodies (< 1 KB), HEAD, 204/304
+ * and answers that already carry a Content-Encoding alone (so nothing is
+ * compressed twice) and honours `Cache-Control: no-transform`.
+ *
+ * Answers that are the same bytes many times are compressed once instead:
+ * the response cache keeps each body's gzip and brotli forms (./cache.ts) and
+ * the widget bundle is compressed at build time (.gz and .br next to each file,
+ * served by ../static). Both pick the encoding with koa-compress's own
+ * negotiation (`preferredEncoding`), so a client gets the same encoding from
+ * either path.
+ *
+ * ETags stay weak validators (`W/"..."`), the same for every encoding of an
+ * answer (RFC 9110 8.8.1: weak validators compare semantically equal
+ * representations), so `If-None-Match` matches whatever encoding the client got.
+ */
+
+/** Bodies under this many bytes are sent as they are (a gzip header costs ~20 bytes; small answers gain nothing). */
+export const COMPRESS_THRESHOLD = 1024;
+
+/** Encodings this app produces, best first (deflate is left out: its framing is ambiguous across clients). */
+export type ContentEncoding = 'br' | 'gzip';
+const PREFERRED: ContentEncoding[] = ['br', 'gzip'];
+
+/** Brotli quality for answers compressed on the fly (4: koa-compress's default, fast with a good ratio). */
+const BROTLI_ON_THE_FLY = 4;
+
+/**
+ * The koa-compress middleware with this app's settings; mount it before
+ * anything that answers. koa-compress 5.1.1 still picks an encoding the client
+ * named with `q=0` ("not acceptable", RFC 9110 12.5.3) when every encoding it
+ * names has q=0; such a request gets identity here (`ctx.compress = false`).
+ */
+export const compression = (): Middleware => {
+  const inner = compress({
+    threshold: COMPRESS_THRESHOLD,
+    deflate: false,
+    br: { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_ON_THE_FLY } },
+  });
+  return (ctx, next) => {
+    let encoding: ContentEncoding | null | undefined;
+    try {
+      encoding = preferredEncoding(ctx);
+    } catch {
+      encoding = undefined; // identity;q=0 and nothing else: koa-compress answers its 406
+    }
+    if (encoding === null) ctx.compress = false;
+    return inner(ctx, next);
+  };
+};
+
+/**
+ * The encoding to answer `ctx` with, as koa-compress would choose it from its
+ * Accept-Encoding (q-values, `*`, `identity;q=0`): 'br', 'gzip', or null for
+ * identity. Throws koa-compress's 406 when the client refuses every encoding
+ * and identity too.
+ */
+export const preferredEncoding = (ctx: Context): ContentEncoding | null => {
+  const encodings = new Encodings({ preferredEncodings: PREFERRED });
+  encodings.parseAcceptEncoding(ctx.get('Accept-Encoding') || 'identity');
+  const chosen = encodings.getPreferredContentEncoding();
+  if (encodings.encodingWeights.get(chosen) === 0) return null; // q=0: not acceptable
+  return chosen === 'br' || chosen === 'gzip' ? chosen : null;
+};
+
+/** A body and, filled on first use, its compressed forms (memoized: compressed once, sent many times). */
+export interface CompressibleBody {
+  body: string;
+  encoded?: Partial<Record<ContentEncoding, Buffer>>;
+}
+
+/** `body` in `encoding` (brotli at quality 5, gzip at level 6), memoized on the object. */
+export const encodedBody = (value: CompressibleBody, encoding: ContentEncoding): Buffer => {
+  value.encoded ??= {};
+  const hit = value.encoded[encoding];
+  if (hit) return hit;
+  const raw = Buffer.from(value.body, 'utf8');
+  const out =
+    encoding === 'br'
+      ? brotliCompressSync(raw, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 5,
+            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+            [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+          },
+        })
+      : gzipSync(raw, { level: 6 });
+  value.encoded[encoding] = out;
+  return out;
+};
+
+/**
+ * Sends `value` compressed when the client accepts it and the body is large
+ * enough (sets Content-Encoding, so koa-compress leaves it alone), else as it
+ * is. Adds `Vary: Accept-Encoding` either way. For GET and HEAD alike, so that
+ * HEAD announces the encoding and length that GET sends.
+ */
+export const sendMaybeCompressed = (ctx: Context, value: CompressibleBody): void => {
+  ctx.vary('Accept-Encoding');
+  const encoding = Buffer.byteLength(value.body) >= COMPRESS_THRESHOLD ? preferredEncoding(ctx) : null;
+  if (!encoding) {
+    ctx.body = value.body;
+    return;
+  }
+  ctx.set('Content-Encoding', encoding);
+  ctx.body = encodedBody(value, encoding);
+};
