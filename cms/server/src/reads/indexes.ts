@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID, type ContentTypeName } from '../content-types/uids';
 import { SHAPES } from './shapes';
+import { modelMeta } from '../content-types/metadata';
 
 /**
  * Indexes for every filter and sort the public API offers, so that a list page
@@ -38,19 +39,6 @@ const FILTERED: Partial<Record<ContentTypeName, string[]>> = {
 /** The component of a practice's criteria tags (components/index.ts). */
 const CRITERION_TAG = 'solidarity.criterion-tag';
 
-interface JoinColumnMeta {
-  name: string;
-}
-interface AttributeMeta {
-  columnName?: string;
-  type?: string;
-  joinTable?: { name: string; joinColumn: JoinColumnMeta; inverseJoinColumn: JoinColumnMeta };
-}
-interface ModelMeta {
-  tableName: string;
-  attributes: Record<string, AttributeMeta>;
-}
-
 /** PostgreSQL cuts identifiers at 63 bytes: a longer name becomes a prefix and a hash. */
 const indexName = (parts: string[]): string => {
   const name = parts.join('_');
@@ -62,7 +50,7 @@ export const listIndexes = (strapi: Core.Strapi): [string, string, string[], boo
   const out: [string, string, string[], boolean][] = [];
   const tables = new Set<string>();
   for (const [type, uid] of Object.entries(UID) as [ContentTypeName, string][]) {
-    const m = strapi.db.metadata.get(uid) as unknown as ModelMeta; // Strapi's metadata, read for its column names
+    const m = modelMeta(strapi, uid);
     const column = (attr: string) => m.attributes[attr]?.columnName ?? attr;
     const [locale, documentId] = [column('locale'), column('documentId')];
     for (const attr of new Set([...SHAPES[type].sortable, ...SHAPES[type].defaultSort.map(([f]) => f)])) {
@@ -82,7 +70,7 @@ export const listIndexes = (strapi: Core.Strapi): [string, string, string[], boo
       out.push([indexName([jt.name, 'by', jt.joinColumn.name]), jt.name, [jt.joinColumn.name, jt.inverseJoinColumn.name], false]);
     }
   }
-  const tags = strapi.db.metadata.has(CRITERION_TAG) ? (strapi.db.metadata.get(CRITERION_TAG) as unknown as ModelMeta) : undefined;
+  const tags = strapi.db.metadata.has(CRITERION_TAG) ? modelMeta(strapi, CRITERION_TAG) : undefined;
   if (tags) out.push([indexName([tags.tableName, 'value']), tags.tableName, [tags.attributes.value?.columnName ?? 'value', 'id'], false]);
   return out;
 };
@@ -92,7 +80,7 @@ export const ensureListIndexes = async (strapi: Core.Strapi): Promise<void> => {
   const knex: Knex = strapi.db.connection;
   const published = (table: string) => {
     const uid = Object.values(UID).find((u) => strapi.db.metadata.get(u).tableName === table);
-    return uid ? ((strapi.db.metadata.get(uid) as unknown as ModelMeta).attributes.publishedAt?.columnName ?? 'published_at') : 'published_at';
+    return uid ? (modelMeta(strapi, uid).attributes.publishedAt?.columnName ?? 'published_at') : 'published_at';
   };
   for (const [name, table, columns, partial] of listIndexes(strapi)) {
     await knex.raw(

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { createSearchIndex } from '../search';
+import { modelMeta } from '../content-types/metadata';
 import { UID, type ContentTypeName } from '../content-types/uids';
 import { DEFAULT_PAGE_SIZE, type RestParams, type Shortcuts } from './params';
 import { SHAPES } from './shapes';
@@ -27,11 +28,6 @@ export interface ListResult {
   pagination:
     | { page: number; pageSize: number; pageCount: number; total: number }
     | { start: number; limit: number; total: number };
-}
-
-interface AttributeMeta {
-  columnName?: string;
-  type?: string;
 }
 
 /** The shortcuts a facet counts by (and leaves out of its own counts). */
@@ -178,7 +174,7 @@ export const createRepository = (strapi: Core.Strapi) => {
   const knex = (): Knex => strapi.db.connection;
   const search = createSearchIndex(strapi);
   const meta = (type: ContentTypeName) => {
-    const m: { tableName: string; attributes: Record<string, AttributeMeta> } = strapi.db.metadata.get(UID[type]);
+    const m = modelMeta(strapi, UID[type]);
     const column = (attr: string): string => {
       const a = m.attributes[attr];
       if (!a) throw new Error(`No attribute ${attr} on ${type}`);
@@ -205,9 +201,7 @@ export const createRepository = (strapi: Core.Strapi) => {
    */
   const relatedTo = (type: ContentTypeName, relations: string[], target: ContentTypeName, documentIds: string[]) => {
     const k = knex();
-    const owner = strapi.db.metadata.get(UID[type]) as unknown as {
-      attributes: Record<string, { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }>;
-    }; // Strapi's metadata, read for the join tables' names
+    const owner = modelMeta(strapi, UID[type]);
     const related = meta(target);
     const subqueries = relations.map((relation) => {
       const jt = owner.attributes[relation]?.joinTable;
