@@ -119,9 +119,12 @@ const assertPublic = async (type: ContentTypeName, doc: Doc, expected: Expected,
   const plural = PLURAL[type];
   for (const locale of ['en', 'el'] as const) {
     // Organisations share their name across locales: their locale shows in slug and `locale`.
-    const own = locale === 'el' ? expected.el : expected.en;
-    const shown = own ?? (locale === 'el' ? expected.en : null);
-    const shownLocale = own ? locale : 'en';
+    // A locale without a published version shows the other one, marked as a fallback: the chain of
+    // each locale ends with every language the document has (issue #12, locales/fallback.ts).
+    const other = locale === 'el' ? 'en' : 'el';
+    const own = expected[locale];
+    const shown = own ?? expected[other];
+    const shownLocale = own !== null ? locale : other;
     const at = `${step} [${type}, ${locale}]`;
     const stale = [...doc.titles].filter((t) => t !== shown);
 
@@ -131,6 +134,7 @@ const assertPublic = async (type: ContentTypeName, doc: Doc, expected: Expected,
     else {
       expect(entry?.[field], `${at}: list`).toBe(shown);
       expect(entry?.locale, `${at}: list locale`).toBe(shownLocale);
+      expect(entry?.localeFallback, `${at}: list localeFallback`).toBe(own === null);
     }
     const listed = JSON.stringify(list.data);
     for (const t of stale) expect(listed, `${at}: list shows "${t}"`).not.toContain(t);
@@ -141,6 +145,7 @@ const assertPublic = async (type: ContentTypeName, doc: Doc, expected: Expected,
       expect(byId.status, `${at}: detail ${byId.text}`).toBe(200);
       expect((byId.body as { data: Json }).data[field], `${at}: detail`).toBe(shown);
       expect((byId.body as { data: Json }).data.locale, `${at}: detail locale`).toBe(shownLocale);
+      expect((byId.body as { data: Json }).data.localeFallback, `${at}: detail localeFallback`).toBe(own === null);
       if (RELATED.has(type)) {
         const topics = (byId.body as { data: { topics?: { slug: string }[] } }).data.topics ?? [];
         expect(topics.map((t) => t.slug), `${at}: the topic chosen in the edit view`).toEqual([TOPIC]);
@@ -283,7 +288,7 @@ describe.each(Object.keys(UID) as ContentTypeName[])(`Content Manager on ${DB}: 
     await publishTimed(type, 'publish el', () => cm.publish(uid, doc.documentId, 'el', greekForm));
     await assertPublic(type, doc, { en: second, el: greek }, 'el published');
 
-    // 5. Unpublish English: the Greek version stays public.
+    // 5. Unpublish English: the Greek version stays public, and English pages show it as a fallback.
     await act(type, 'unpublish', () => cm.unpublish(uid, doc.documentId, 'en'));
     await assertPublic(type, doc, { en: null, el: greek }, 'unpublished en');
 

@@ -155,9 +155,12 @@ describe(`search as people type it (${testDatabaseClient()})`, () => {
 
   it('finds practices by the names of their topics, organisations and places, in the visitor’s language', async () => {
     // topic "Alimentació i béns bàsics"
-    for (const q of ['alimentació', 'ALIMENTACIO', 'alimentacio', 'Alimentació'.normalize('NFD'), 'aliment']) {
+    for (const q of ['alimentació', 'ALIMENTACIO', 'alimentacio', 'Alimentació'.normalize('NFD')]) {
       expect(await search(q, 'ca'), q).toEqual(['menjador-eixample']);
     }
+    // as a prefix it also finds "Banco de alimentos", which has no Catalan version and shows on
+    // Catalan pages in Spanish through the fallback chain (matched with Spanish stemming)
+    expect((await search('aliment', 'ca')).sort()).toEqual(['banco-alimentos', 'menjador-eixample']);
     // topic "Τρόφιμα και βασικά αγαθά"
     expect(await search('τρόφιμα', 'el')).toEqual(['kouzina-athina']);
     expect(await search('ΤΡΟΦΙΜΑ', 'el')).toEqual(['kouzina-athina']);
