@@ -24,8 +24,8 @@ export interface Facets {
   calls?: FacetValue[];
 }
 
-/** Controls a visitor can get, with the attribute/property each one sets and its facet. */
-const SELECTS = [
+/** The select controls a visitor can get (besides `search`), with the attribute/property each one sets and its facet. */
+export const SELECTS = [
   ['topic', 'topics'],
   ['country', 'countries'],
   ['organisation', 'organisations'],
