@@ -1,5 +1,6 @@
 import { ACTIVE_MIME_TYPES, ALLOWED_UPLOAD_TYPES } from '../cms/server/src/uploads/active-content';
 import { requireSecret } from './secrets';
+import { SHIPPED_LOCALES } from '../cms/shared/locales';
 
 export const DEMO_ADMIN_EMAIL = 'admin@solidarity.example';
 export const DEMO_ADMIN_PASSWORD = 'Solidarity-2026';
@@ -33,7 +34,7 @@ export default ({ env }: { env: EnvFn }) => {
       enabled: true,
       resolve: './cms',
       config: {
-        locales: env.array('SOLIDARITY_LOCALES', ['en', 'ca', 'es', 'el', 'fr']),
+        locales: env.array('SOLIDARITY_LOCALES', [...SHIPPED_LOCALES]),
         defaultLocale: env('SOLIDARITY_DEFAULT_LOCALE', 'en'),
         // e.g. {"ca":["es","en"],"el":["en"]}: then the default locale, then any language (README "Languages")
         fallbacks: env.json('SOLIDARITY_FALLBACKS', {}),

@@ -1,14 +1,12 @@
+import { PERMISSION_ACTIONS as ACTIONS } from '../../shared/permissions';
+
 export const PLUGIN_ID = 'solidarity';
 
 /** A translation id of this plugin: `solidarity.<key>`. */
 export const tid = (key: string): string => `${PLUGIN_ID}.${key}`;
 
 /** RBAC actions registered by the plugin's server bootstrap. */
-export const ACTIONS = {
-  review: 'plugin::solidarity.review',
-  erase: 'plugin::solidarity.erase',
-  embed: 'plugin::solidarity.embed',
-} as const;
+export { PERMISSION_ACTIONS as ACTIONS } from '../../shared/permissions';
 
 export const PERMISSIONS = {
   review: [{ action: ACTIONS.review, subject: null }],

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { PERMISSION_UIDS, type PermissionUid } from '../../../cms/shared/permissions';
 import { ensureListIndexes } from './reads/indexes';
 import { createSearchIndex } from './search';
 import { registerStaticRoutes } from './static';
@@ -14,14 +15,19 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   }
 };
 
+/** The permissions' names in Settings > Roles (one per shared permission: a new one without a name does not compile). */
+const PERMISSION_NAMES: Record<PermissionUid, string> = {
+  review: 'Review submissions',
+  erase: 'Erase submissions',
+  embed: 'Use the embed builder',
+};
+
 const bootstrapOnce = async (strapi: Core.Strapi) => {
   registerStaticRoutes(strapi);
   // Permissions of the submission review (Settings > Roles > Plugins > Solidarity).
-  await strapiService(strapi, 'admin::permission').actionProvider.registerMany([
-    { section: 'plugins', displayName: 'Review submissions', uid: 'review', pluginName: 'solidarity' },
-    { section: 'plugins', displayName: 'Erase submissions', uid: 'erase', pluginName: 'solidarity' },
-    { section: 'plugins', displayName: 'Use the embed builder', uid: 'embed', pluginName: 'solidarity' },
-  ]);
+  await strapiService(strapi, 'admin::permission').actionProvider.registerMany(
+    PERMISSION_UIDS.map((uid) => ({ section: 'plugins', displayName: PERMISSION_NAMES[uid], uid, pluginName: 'solidarity' }))
+  );
   await getService(strapi, 'antispam').init();
   await getService(strapi, 'locales').ensureLocales();
   // The search index is created by the app's migration; hosts without it get it here.

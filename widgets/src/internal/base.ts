@@ -108,35 +108,35 @@ export class SolidarityElement extends LitElement {
 
   /** @internal GET `path` with the widget's locale; a 400 (unknown locale) is retried once without it. */
   __fetch<T>(path: string, p: Params, sig: AbortSignal): Promise<T> {
-    const c = client(this.__apiBase),
-      l = apiLocale(this.locale, this.__uiLocale),
-      go = (locale?: string) => c.get<T>(endpoint(this.__apiBase, path, { ...p, locale }), sig);
-    return c.refusedLocales.has(l)
-      ? go()
-      : go(l).catch((e: unknown) => {
+    const api = client(this.__apiBase),
+      contentLocale = apiLocale(this.locale, this.__uiLocale),
+      get = (locale?: string) => api.get<T>(endpoint(this.__apiBase, path, { ...p, locale }), sig);
+    return api.refusedLocales.has(contentLocale)
+      ? get()
+      : get(contentLocale).catch((e: unknown) => {
           if (!(e instanceof ApiError) || e.status != 400) throw e;
-          if (/locale/i.test(e.message)) c.refusedLocales.add(l);
-          return go();
+          if (/locale/i.test(e.message)) api.refusedLocales.add(contentLocale);
+          return get();
         });
   }
 
   /** @internal runs a load (aborting the previous one) and tracks its state; `ok` may throw on a bad answer. */
   __load<T>(f: (sig: AbortSignal) => Promise<T>, ok: (d: T) => unknown): void {
     this.__abortController?.abort();
-    const ac = (this.__abortController = new AbortController()),
-      l = this.__uiLocale;
+    const controller = (this.__abortController = new AbortController()),
+      uiLocale = this.__uiLocale;
     this.__status = LOADING;
     this.__reload = () => this.__load(f, ok);
-    const strings = load(l);
-    Promise.all([f(ac.signal), strings])
+    const strings = load(uiLocale);
+    Promise.all([f(controller.signal), strings])
       .then(([d, s]) => {
-        if (ac.signal.aborted) return;
+        if (controller.signal.aborted) return;
         this.__strings = s;
         this.__emit('solidarity-load', ok(d));
         this.__status = READY;
       })
       .catch(async (e: unknown) => {
-        if (ac.signal.aborted) return;
+        if (controller.signal.aborted) return;
         this.__strings = await strings;
         this.__error = e;
         this.__status = FAILED;

@@ -8,24 +8,24 @@ import type { Img } from './types.js';
  * name, so templates whose tag varies (headings, rich-text elements) are made once per tag here;
  * `raw` makes the array acceptable to Lit, which caches templates by the array's identity.
  */
-const tsa = (...s: string[]): TemplateStringsArray => {
-  const strings: string[] & { raw: string[] } = Object.assign(s, { raw: s });
+const templateStrings = (...parts: string[]): TemplateStringsArray => {
+  const strings: string[] & { raw: string[] } = Object.assign(parts, { raw: parts });
   Object.freeze(strings);
   return strings;
 };
 
-const H = [1, 2, 3, 4, 5, 6].map((l) => tsa(`<h${l} part="`, '" id="', '" data-i="', '" tabindex="-1">', `</h${l}>`));
-const E: Record<string, TemplateStringsArray> = {};
+const HEADINGS = [1, 2, 3, 4, 5, 6].map((level) => templateStrings(`<h${level} part="`, '" id="', '" data-i="', '" tabindex="-1">', `</h${level}>`));
+const ELEMENTS: Record<string, TemplateStringsArray> = {};
 
 /** `<tag>c</tag>` for a constant `tag`. */
-export const el = (tag: string, c: unknown): TemplateResult => html((E[tag] ??= tsa(`<${tag}>`, `</${tag}>`)), c);
+export const el = (tag: string, c: unknown): TemplateResult => html((ELEMENTS[tag] ??= templateStrings(`<${tag}>`, `</${tag}>`)), c);
 
 /**
  * A heading of level `l` (a real <hN>, so the page outline stays right), `part="title"` unless
  * `part` is given (null: none), focusable by script (tabindex -1). `id` and `i` (item index) are focus targets.
  */
 export const heading = (l: number, c: unknown, id?: string, i?: number, part: string | null = 'title'): TemplateResult =>
-  html(H[l - 1] || H[2], part ?? nothing, id ?? nothing, i ?? nothing, c);
+  html(HEADINGS[l - 1] || HEADINGS[2], part ?? nothing, id ?? nothing, i ?? nothing, c);
 
 /** A link when `href` is set (already checked), else the text alone. */
 export const link = (href: string | undefined, c: unknown): unknown => (href ? html`<a href=${href}>${c}</a>` : c);

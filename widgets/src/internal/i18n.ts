@@ -1,4 +1,5 @@
 /** UI strings: English is bundled; ca, es, el, fr load on demand (one small chunk each). No DOM, no Lit. */
+import { SHIPPED_LOCALES } from '../../../cms/shared/locales.js';
 import en from '../locales/en.js';
 
 export type Strings = typeof en;
@@ -10,8 +11,8 @@ export type Messages = Partial<Record<string, string | Record<string, string>>>;
 /** English UI strings, where a key missing from any table falls back to. */
 const fallback: Messages = en;
 
-/** Locales with UI strings. */
-export const LOCALES = ['en', 'ca', 'es', 'el', 'fr'];
+/** Locales with UI strings: the shipped ones (cms/shared/locales.ts). */
+export const LOCALES: readonly string[] = SHIPPED_LOCALES;
 
 const loaders: Record<string, () => Promise<{ default: Strings }>> = {
   ca: () => import('../locales/ca.js'),
@@ -48,12 +49,12 @@ export const apiLocale = (requested: string | null | undefined, ui: string): str
  * Translates `key`: `{var}` placeholders, plural forms picked by Intl.PluralRules on `vars.n`.
  * An unknown key (a kind or criterion the UI does not know yet) is shown as it is.
  */
-export const tr = <S extends Messages>(s: S, l: string, key: keyof S & string, vars: Vars = {}): string => {
-  let m: string | Record<string, string> = s[key] ?? fallback[key] ?? String(key);
-  if (typeof m != 'string') m = m[new Intl.PluralRules(l).select(+vars.n)] ?? m.other;
-  return m.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = vars[k];
-    return typeof v == 'number' ? v.toLocaleString(l) : (v ?? '');
+export const tr = <S extends Messages>(messages: S, locale: string, key: keyof S & string, vars: Vars = {}): string => {
+  let message: string | Record<string, string> = messages[key] ?? fallback[key] ?? String(key);
+  if (typeof message != 'string') message = message[new Intl.PluralRules(locale).select(+vars.n)] ?? message.other;
+  return message.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = vars[name];
+    return typeof value == 'number' ? value.toLocaleString(locale) : (value ?? '');
   });
 };
 

@@ -127,34 +127,34 @@ export class ListElement<T extends Doc> extends SolidarityElement {
   }
 
   override __view(): unknown {
-    const { __status: s, __pageInfo: pg, __appending: app } = this,
-      busy = s == LOADING,
+    const { __status: status, __pageInfo: pageInfo, __appending: appending } = this,
+      busy = status == LOADING,
       more = this.pagination == 'more',
-      left = pg && app ? pg.total - this.__items.length : this.__itemsPerPage,
-      list = !busy || app ? this.__items : [];
+      left = pageInfo && appending ? pageInfo.total - this.__items.length : this.__itemsPerPage,
+      list = !busy || appending ? this.__items : [];
     return html`${this.__head()}
-      <p class="count" part="count" role="status">${s == READY && pg?.total ? this.__translate(this.__countKey, { n: pg.total }) : ''}</p>
-      ${s == FAILED && !app
+      <p class="count" part="count" role="status">${status == READY && pageInfo?.total ? this.__translate(this.__countKey, { n: pageInfo.total }) : ''}</p>
+      ${status == FAILED && !appending
         ? this.__errorBox()
-        : s == READY && !list.length
+        : status == READY && !list.length
           ? html`<p class="empty" part="empty">${this.__translate(this.__emptyKey)}</p>`
           : html`<ul class="list" part="list">
               ${list.map((x, i) => html`<li lang=${x.locale || nothing}>${this.__item(x, i)}</li>`)}
               ${busy ? skeleton(Math.max(1, Math.min(this.__itemsPerPage, left))) : nothing}
             </ul>`}
-      ${s == FAILED && app ? this.__errorBox() : nothing} ${pg?.total && s != FAILED ? this.__pager(pg, more) : nothing}
+      ${status == FAILED && appending ? this.__errorBox() : nothing} ${pageInfo?.total && status != FAILED ? this.__pager(pageInfo, more) : nothing}
       ${this.__foot()}`;
   }
 
   /** @internal pagination bar */
-  __pager(pg: Pagination, more: boolean): unknown {
-    const p = pg.page,
-      n = pg.pageCount;
+  __pager(pageInfo: Pagination, more: boolean): unknown {
+    const p = pageInfo.page,
+      n = pageInfo.pageCount;
     return more
       ? html`<div class="row bar" part="pagination">
           ${p < n
             ? html`<button part="button more" @click=${() => ((this.__focusSelector = `[data-i="${this.__items.length}"]`), this.__loadPage(p + 1, true))}>${this.__translate('more')}</button>`
-            : pg.total > this.__itemsPerPage
+            : pageInfo.total > this.__itemsPerPage
               ? html`<p class="end" part="end">${this.__translate('end')}</p>`
               : nothing}
         </div>`

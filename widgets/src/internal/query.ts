@@ -1,5 +1,7 @@
 /** Pure helpers: query strings, URLs, attribute parsing. No DOM, no Lit (unit-tested in Node). */
 
+import { MAX_PAGE_SIZE, WIDGET_DEFAULT_PAGE_SIZE } from '../../../cms/shared/paging.js';
+
 export type Params = Record<string, string | number | null | undefined>;
 
 /** Query string with keys sorted (stable cache keys) and empty values left out. */
@@ -18,10 +20,10 @@ export const endpoint = (base: string, path: string, p: Params = {}): string => 
   return `${base.replace(/\/+$/, '')}/api/solidarity${path}${q ? '?' + q : ''}`;
 };
 
-/** `page-size`: 1..50; not a number, or below 1: 10; above 50: 50. */
+/** `page-size`: 1..50; not a number, or below 1: 10; above 50: 50 (cms/shared/paging.ts). */
 export const pageSize = (v: unknown): number => {
   const n = Math.floor(Number(v));
-  return v == null || v === '' || !(n >= 1) ? 10 : Math.min(n, 50);
+  return v == null || v === '' || !(n >= 1) ? WIDGET_DEFAULT_PAGE_SIZE : Math.min(n, MAX_PAGE_SIZE);
 };
 
 /** `heading-level`: 1..6, default 3. */

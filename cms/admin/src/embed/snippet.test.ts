@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SELECTS } from '../../../../widgets/src/components/practices/controls';
 import {
   bundleUrl,
   elementHtml,
@@ -9,11 +11,14 @@ import {
   invalidThemeKeys,
   isCssColor,
   isFontFamily,
+  LAYOUTS,
   normalizeBaseUrl,
+  PRACTICE_CONTROLS,
   scriptTag,
   snippetHtml,
   styleAttribute,
   webcalUrl,
+  WHEN,
   widgetAttributes,
   type EmbedSettings,
 } from './snippet';
@@ -242,5 +247,23 @@ describe('the code the Embed page shows (embedCode)', () => {
   it('says why instead of throwing, as an HTML comment, with no links', () => {
     expect(embedCode('ftp://files.example', { widget: 'sessions' })).toEqual({ snippet: '<!-- Not an http(s) URL: ftp://files.example -->', feeds: [] });
     expect(embedCode(BASE, { widget: 'carousel' as EmbedSettings['widget'] })).toEqual({ snippet: '<!-- Unknown widget: carousel -->', feeds: [] });
+  });
+});
+
+/** The values of attribute `name` as a widget's source documents them (`@attr {'a'|'b'} name`, its public API). */
+const documentedValues = (widgetSource: string, name: string): string[] => {
+  const text = readFileSync(new URL(`../../../../widgets/src/${widgetSource}`, import.meta.url), 'utf8');
+  const m = new RegExp(`@attr \\{([^}]+)\\} ${name} `).exec(text);
+  return m ? [...m[1].matchAll(/'([^']+)'/g)].map((v) => v[1]) : [];
+};
+
+describe("the builder's lists are the widgets' own", () => {
+  it('offers the visitor controls <solidarity-practices> renders', () => {
+    expect([...PRACTICE_CONTROLS]).toEqual([...SELECTS.map(([control]) => control), 'search']);
+  });
+
+  it('offers the layouts and `when` values the widgets document', () => {
+    expect([...LAYOUTS]).toEqual(documentedValues('internal/list.ts', 'layout'));
+    expect([...WHEN]).toEqual(documentedValues('components/sessions/sessions.component.ts', 'when'));
   });
 });

@@ -8,6 +8,7 @@
  */
 
 import { styleAttribute, type Theme } from './theme';
+import { WIDGET_DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../shared/paging';
 
 // The theme's checks live in theme.ts; re-exported so that callers keep one entry point.
 export { isCssColor, isFontFamily, themeDeclarations, invalidThemeKeys, styleAttribute, type Theme } from './theme';
@@ -26,13 +27,17 @@ export const WIDGET_TAG: Record<WidgetName, string> = {
 
 // The content model's own lists, shared with the server (plain constants, no server code).
 export { PRACTICE_CRITERIA, SESSION_KINDS, STATEMENT_KINDS } from '../../../server/src/content-types/vocabulary';
+/** The `controls` of <solidarity-practices> (widgets/src/components/practices/controls.ts; snippet.test.ts ties them). */
 export const PRACTICE_CONTROLS = ['topic', 'country', 'organisation', 'call', 'search'] as const;
+/** A visitor control of <solidarity-practices>. */
+export type PracticeControl = (typeof PRACTICE_CONTROLS)[number];
+/** The widgets' `layout` values (snippet.test.ts ties them to widgets/custom-elements.json). */
 export const LAYOUTS = ['list', 'grid'] as const;
+/** <solidarity-sessions>' `when` values (snippet.test.ts ties them to widgets/custom-elements.json). */
 export const WHEN = ['upcoming', 'past'] as const;
 
-/** The widgets' own default page size: left out of the snippet. */
-export const DEFAULT_PAGE_SIZE = 10;
-export const MAX_PAGE_SIZE = 50;
+/** The widgets' own default page size (left out of the snippet) and the maximum: one definition in cms/shared/paging.ts. */
+export { WIDGET_DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../shared/paging';
 
 export interface EmbedSettings {
   widget: WidgetName;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { SUBMISSION_LIMITS } from '../../../../cms/shared/limits';
 import { PRACTICE_CRITERIA } from '../content-types/vocabulary';
 
 /**
@@ -21,10 +22,11 @@ export const componentSchemas: Record<string, ComponentSchema> = {
     info: { displayName: 'Contact person', description: 'Private: never shown publicly.', icon: 'user' },
     options: {},
     attributes: {
-      name: { type: 'string', required: true, maxLength: 200 },
+      // the lengths a submission may give (cms/shared/limits.ts): a submitted contact always fits
+      name: { type: 'string', required: true, maxLength: SUBMISSION_LIMITS.contactName[1] },
       email: { type: 'email', required: true },
-      phone: { type: 'string', maxLength: 40 },
-      role: { type: 'string', maxLength: 200 },
+      phone: { type: 'string', maxLength: SUBMISSION_LIMITS.phone },
+      role: { type: 'string', maxLength: SUBMISSION_LIMITS.role[1] },
     },
   },
   link: {
@@ -33,7 +35,7 @@ export const componentSchemas: Record<string, ComponentSchema> = {
     options: {},
     attributes: {
       label: { type: 'string', required: true, maxLength: 200 },
-      url: { type: 'string', required: true, maxLength: 2048, regex: '^https?://\\S+$' },
+      url: { type: 'string', required: true, maxLength: SUBMISSION_LIMITS.url, regex: '^https?://\\S+$' },
     },
   },
   speaker: {

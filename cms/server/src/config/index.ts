@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SHIPPED_LOCALES } from '../../../../cms/shared/locales';
 
 const localeCode = z
   .string()
@@ -78,7 +79,7 @@ export type SubmissionsConfig = z.infer<typeof submissionsConfigSchema>;
 export const pluginConfigSchema = z
   .object({
     ...submissionsConfigSchema.shape,
-    locales: z.array(localeCode).min(1).default(['en', 'ca', 'es', 'el', 'fr']),
+    locales: z.array(localeCode).min(1).default([...SHIPPED_LOCALES]),
     defaultLocale: localeCode.default('en'),
     /**
      * Fallback chain per requested locale (locales/fallback.ts): where to look, in order, when a
@@ -125,7 +126,7 @@ export type PluginConfig = z.infer<typeof pluginConfigSchema>;
 
 export default {
   default: {
-    locales: ['en', 'ca', 'es', 'el', 'fr'],
+    locales: [...SHIPPED_LOCALES],
     defaultLocale: 'en',
     fallbacks: {},
     networkName: 'Solidarity Commons',

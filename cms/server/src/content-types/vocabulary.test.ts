@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SUBMISSION_LIMITS } from '../../../shared/limits';
 import { ACTION_FROM, REVIEW_ACTIONS as ADMIN_REVIEW_ACTIONS, STATUSES as ADMIN_STATUSES } from '../../../admin/src/pages/Submissions/types';
 import widgetLabels from '../../../../widgets/src/locales/en';
 import { componentSchemas } from '../components';
@@ -70,5 +71,33 @@ describe('vocabulary', () => {
     for (const value of [...PRACTICE_CRITERIA, ...SESSION_KINDS, ...STATEMENT_KINDS]) {
       expect(typeof labels[value], value).toBe('string');
     }
+  });
+});
+
+/** A stored attribute's `maxLength`, or undefined. */
+const maxLengthOf = (schema: { attributes: Record<string, unknown> }, attribute: string): unknown =>
+  (schema.attributes[attribute] as { maxLength?: unknown } | undefined)?.maxLength;
+
+/** The upper bound of a SUBMISSION_LIMITS entry (`[min, max]` or a maximum). */
+const upper = (limit: number | readonly [number, number]): number => (typeof limit === 'number' ? limit : limit[1]);
+
+describe('stored field lengths', () => {
+  // Each stored field a submission (or a promoter it names) fills keeps the maximum the submission's
+  // validation and the form use (cms/shared/limits.ts): a bigger one lets editors store what the form
+  // refuses, a smaller one makes an accepted submission fail to save.
+  it.each([
+    ['practice.title', practice, 'title', upper(SUBMISSION_LIMITS.title)],
+    ['practice.summary', practice, 'summary', upper(SUBMISSION_LIMITS.summary)],
+    ['practice.municipality', practice, 'municipality', SUBMISSION_LIMITS.place],
+    ['practice.region', practice, 'region', SUBMISSION_LIMITS.place],
+    ['organisation.name', organisation, 'name', upper(SUBMISSION_LIMITS.promoterName)],
+    ['organisation.website', organisation, 'website', SUBMISSION_LIMITS.url],
+    ['contact.name', componentSchemas['contact'], 'name', upper(SUBMISSION_LIMITS.contactName)],
+    ['contact.phone', componentSchemas['contact'], 'phone', SUBMISSION_LIMITS.phone],
+    ['contact.role', componentSchemas['contact'], 'role', upper(SUBMISSION_LIMITS.role)],
+    ['link.url', componentSchemas['link'], 'url', SUBMISSION_LIMITS.url],
+  ] as const)('%s is as long as the shared submission limit', (_name, schema, attribute, limit) => {
+    expect(schema, _name).toBeDefined();
+    expect(maxLengthOf(schema!, attribute)).toBe(limit);
   });
 });

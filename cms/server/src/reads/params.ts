@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { PRACTICE_CRITERIA, SESSION_KINDS, STATEMENT_KINDS, ORGANISATION_KINDS } from '../content-types/vocabulary';
 import type { ContentTypeName } from '../content-types/uids';
 import { fieldError } from '../http/errors';
+import { MAX_PAGE_SIZE } from '../../../../cms/shared/paging';
 
-export const MAX_PAGE_SIZE = 50;
+/** The most documents per page (defined once in cms/shared/paging.ts, shared with the widgets and the admin). */
+export { MAX_PAGE_SIZE };
 export const DEFAULT_PAGE_SIZE = 25;
 
 const slug = z

@@ -11,7 +11,10 @@
  *   - `[label](https://url)` inside a paragraph or list item is a link.
  */
 
-export const LOCALES = ['en', 'ca', 'es', 'el', 'fr'] as const;
+import { SHIPPED_LOCALES } from '../../../../cms/shared/locales';
+
+/** The locales of the demo content: the shipped ones (cms/shared/locales.ts). */
+export const LOCALES = SHIPPED_LOCALES;
 export type Locale = (typeof LOCALES)[number];
 
 /** English is required; other locales are optional (a missing one falls back to English). */

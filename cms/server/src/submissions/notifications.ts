@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { strapiService } from '../services/strapi-services';
 import { submissionsConfig } from './config';
+import { SHIPPED_LOCALES } from '../../../../cms/shared/locales';
 
 /** Languages the acknowledgement and the request for information are written in; others get English. */
-export const MAIL_LOCALES = ['en', 'ca', 'es', 'el', 'fr'] as const;
+export const MAIL_LOCALES = SHIPPED_LOCALES;
 type MailLocale = (typeof MAIL_LOCALES)[number];
 
 interface ContactTexts {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../content-types/uids';
-import type { ReviewStatus } from '../content-types/vocabulary';
+import type { ReviewAction, ReviewStatus } from '../content-types/vocabulary';
 import { HttpProblem } from '../http/problems';
 import { redactAddresses } from './notifications';
 import { asReviewProcess } from './review/rules';
@@ -20,7 +20,7 @@ import { getService } from '../services/get-service';
 /** One entry of a submission's history (private JSON attribute `reviewHistory`). */
 export interface HistoryEvent {
   at: string;
-  action: 'submit' | 'start-review' | 'request-info' | 'approve' | 'reject';
+  action: 'submit' | ReviewAction;
   from: ReviewStatus | null;
   to: ReviewStatus;
   /** the admin who acted; null for the submission itself */

@@ -24,8 +24,8 @@ export interface Facets {
   calls?: FacetValue[];
 }
 
-/** Controls a visitor can get, with the attribute/property each one sets and its facet. */
-const SELECTS = [
+/** The select controls a visitor can get (besides `search`), with the attribute/property each one sets and its facet. */
+export const SELECTS = [
   ['topic', 'topics'],
   ['country', 'countries'],
   ['organisation', 'organisations'],
@@ -52,12 +52,12 @@ export const optionText = (o: FacetValue, l: string): string => `${o.label} (${N
 /** Loads the facets of `host`'s current filter into `host.__facets` (the previous load is aborted). */
 export const load = (host: SolidarityPractices): void => {
   host.__facetsAbort?.abort();
-  const ac = (host.__facetsAbort = new AbortController());
+  const controller = (host.__facetsAbort = new AbortController());
   const { q, topic, country, organisation } = host;
   host
-    .__fetch<{ data: Facets }>('/facets/practices', { q, topic, country, organisation, call: host.call, criteria: host.criteria }, ac.signal)
+    .__fetch<{ data: Facets }>('/facets/practices', { q, topic, country, organisation, call: host.call, criteria: host.criteria }, controller.signal)
     .then(
-      (b) => ac.signal.aborted || (host.__facets = b.data && typeof b.data == 'object' ? b.data : {}),
+      (b) => controller.signal.aborted || (host.__facets = b.data && typeof b.data == 'object' ? b.data : {}),
       () => {} // the filters then offer "All ..." and the current choice only
     );
 };

@@ -47,7 +47,7 @@ export class SolidarityPractices extends ListElement<Practice> {
     criteria: {},
     controls: {},
     __openPractice: { state: true },
-    __ctl: { state: true },
+    __controls: { state: true },
     __facets: { state: true },
   };
   static override __refetchKeys = [...ListElement.__refetchKeys, 'call', 'criteria'];
@@ -61,11 +61,11 @@ export class SolidarityPractices extends ListElement<Practice> {
   /** @internal the practice open inline */
   declare __openPractice?: Practice;
   /** @internal the filters' chunk (./controls.ts), once loaded */
-  declare __ctl?: typeof import('./controls.js');
+  declare __controls?: typeof import('./controls.js');
   /** @internal the facets of the current filter: the filters' options */
   declare __facets?: Facets;
   /** @internal the import of the filters' chunk */
-  __ctlImport?: Promise<unknown>;
+  __controlsImport?: Promise<unknown>;
   /** @internal the facets load in flight */
   __facetsAbort?: AbortController;
 
@@ -80,8 +80,8 @@ export class SolidarityPractices extends ListElement<Practice> {
     if (filter) this.__openPractice = undefined;
     // the filters (and their strings) load only where there are filters
     if (words(this.controls).length) {
-      if (!this.__ctl) this.__ctlImport ??= import('./controls.js').then((m) => ((this.__ctl = m), m.load(this)));
-      else if (filter || ch.has('controls')) this.__ctl.load(this);
+      if (!this.__controls) this.__controlsImport ??= import('./controls.js').then((m) => ((this.__controls = m), m.load(this)));
+      else if (filter || ch.has('controls')) this.__controls.load(this);
     }
     super.willUpdate(ch);
   }
@@ -122,7 +122,7 @@ export class SolidarityPractices extends ListElement<Practice> {
 
   override __head(): unknown {
     const c = words(this.controls);
-    return c.length && this.__ctl && !this.__openPractice ? this.__ctl.render(this, c) : nothing;
+    return c.length && this.__controls && !this.__openPractice ? this.__controls.render(this, c) : nothing;
   }
 
   override __view(): unknown {

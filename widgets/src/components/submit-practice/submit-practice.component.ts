@@ -33,7 +33,7 @@ interface Altcha extends HTMLElement {
 /** A failed submission: message key, its number (`{n}`), the server's message, whether "Try again" is offered. */
 interface Fail {
   __key: FKey;
-  __n?: number;
+  __count?: number;
   __message?: string;
   __retry?: boolean;
 }
@@ -128,7 +128,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
   /** @internal what was typed */
   __data: Data = empty();
   /** @internal the honeypot's value */
-  hp = '';
+  __honeypot = '';
   /** @internal the call: undefined without `call`, null when closed or unknown */
   __call?: Call | null;
   /** @internal topics to choose from */
@@ -169,8 +169,8 @@ export class SolidaritySubmitPractice extends SolidarityElement {
   }
 
   /** @internal form string */
-  __translateForm(k: FKey, v?: Vars): string {
-    return tr(this.__formStrings, this.__uiLocale, k, v);
+  __translateForm(key: FKey, v?: Vars): string {
+    return tr(this.__formStrings, this.__uiLocale, key, v);
   }
 
   override __refresh(): void {
@@ -228,51 +228,51 @@ export class SolidaritySubmitPractice extends SolidarityElement {
   }
 
   /** @internal ids described by a field: its hint and its message */
-  __describedBy(k: string, hint?: unknown): string | typeof nothing {
-    return [hint ? `h-${k}` : '', this.__errors[k] ? `e-${k}` : ''].filter(Boolean).join(' ') || nothing;
+  __describedBy(key: string, hint?: unknown): string | typeof nothing {
+    return [hint ? `h-${key}` : '', this.__errors[key] ? `e-${key}` : ''].filter(Boolean).join(' ') || nothing;
   }
 
   /** @internal hint and message of a field */
-  __notes(k: string, hint?: unknown): unknown {
-    return html`${hint ? html`<p class="hint" part="hint" id="h-${k}">${hint}</p>` : nothing}${this.__errors[k]
-      ? html`<p class="msg" part="message" id="e-${k}">${this.__message(this.__errors[k])}</p>`
+  __notes(key: string, hint?: unknown): unknown {
+    return html`${hint ? html`<p class="hint" part="hint" id="h-${key}">${hint}</p>` : nothing}${this.__errors[key]
+      ? html`<p class="msg" part="message" id="e-${key}">${this.__message(this.__errors[key])}</p>`
       : nothing}`;
   }
 
   /** @internal a label, "(optional)" after it when `optional` */
-  __label(k: string, text: string, optional?: boolean): TemplateResult {
-    return html`<label part="label" for="f-${k}">${text}${optional ? html` <span class="opt">${this.__translateForm('optional')}</span>` : nothing}</label>`;
+  __label(key: string, text: string, optional?: boolean): TemplateResult {
+    return html`<label part="label" for="f-${key}">${text}${optional ? html` <span class="opt">${this.__translateForm('optional')}</span>` : nothing}</label>`;
   }
 
   /** @internal a text input or text area bound to `get`/`set` */
   __textField(
-    k: string,
+    key: string,
     label: string,
     get: () => string,
     set: (v: string) => void,
-    o: { __type?: string; __autocomplete?: string; __optional?: boolean; __hint?: unknown; __rows?: number; __after?: unknown } = {}
+    options: { __type?: string; __autocomplete?: string; __optional?: boolean; __hint?: unknown; __rows?: number; __after?: unknown } = {}
   ): TemplateResult {
     const on = (e: Event) => {
       set((e.target as HTMLInputElement).value);
-      if (k == 'summary') this.__countLater();
+      if (key == 'summary') this.__countLater();
     };
-    const invalid = this.__errors[k] ? 'true' : nothing,
-      describedBy = [o.__hint ? `h-${k}` : '', o.__after ? `c-${k}` : '', this.__errors[k] ? `e-${k}` : ''].filter(Boolean).join(' ') || nothing;
+    const invalid = this.__errors[key] ? 'true' : nothing,
+      describedBy = [options.__hint ? `h-${key}` : '', options.__after ? `c-${key}` : '', this.__errors[key] ? `e-${key}` : ''].filter(Boolean).join(' ') || nothing;
     return html`<div class="field" part="field">
-      ${this.__label(k, label, o.__optional)} ${this.__notes(k, o.__hint)}
-      ${o.__rows
-        ? html`<textarea id="f-${k}" part="textarea" rows=${o.__rows} .value=${live(get())} @input=${on} ?required=${!o.__optional} aria-invalid=${invalid} aria-describedby=${describedBy}></textarea>`
-        : html`<input id="f-${k}" part="input" type=${o.__type ?? 'text'} autocomplete=${o.__autocomplete ?? nothing} .value=${live(get())} @input=${on} ?required=${!o.__optional} aria-invalid=${invalid} aria-describedby=${describedBy} />`}
-      ${o.__after ?? nothing}
+      ${this.__label(key, label, options.__optional)} ${this.__notes(key, options.__hint)}
+      ${options.__rows
+        ? html`<textarea id="f-${key}" part="textarea" rows=${options.__rows} .value=${live(get())} @input=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy}></textarea>`
+        : html`<input id="f-${key}" part="input" type=${options.__type ?? 'text'} autocomplete=${options.__autocomplete ?? nothing} .value=${live(get())} @input=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy} />`}
+      ${options.__after ?? nothing}
     </div>`;
   }
 
   /** @internal a country select */
-  __countrySelect(k: string, label: string, get: () => string, set: (v: string) => void, opt?: boolean, ac?: string): TemplateResult {
+  __countrySelect(key: string, label: string, get: () => string, set: (v: string) => void, opt?: boolean, autocomplete?: string): TemplateResult {
     const v = get();
     return html`<div class="field" part="field">
-      ${this.__label(k, label, opt)} ${this.__notes(k)}
-      <select id="f-${k}" part="select" autocomplete=${ac ?? nothing} ?required=${!opt} aria-invalid=${this.__errors[k] ? 'true' : nothing} aria-describedby=${this.__describedBy(k)}
+      ${this.__label(key, label, opt)} ${this.__notes(key)}
+      <select id="f-${key}" part="select" autocomplete=${autocomplete ?? nothing} ?required=${!opt} aria-invalid=${this.__errors[key] ? 'true' : nothing} aria-describedby=${this.__describedBy(key)}
         @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
         <option value="" .selected=${!v}>${this.__translateForm('chooseCountry')}</option>
         ${countryList(this.__uiLocale).map(([c, n]) => html`<option value=${c} .selected=${c == v}>${n}</option>`)}
@@ -292,10 +292,10 @@ export class SolidaritySubmitPractice extends SolidarityElement {
   }
 
   /** @internal the label of a field, for the error summary */
-  __fieldName(k: string): string {
-    const m = k.match(/^p(\d+)-(\w+)$/);
+  __fieldName(key: string): string {
+    const m = key.match(/^p(\d+)-(\w+)$/);
     if (m) return `${this.__translateForm('promoter', { n: +m[1] + 1 })}, ${m[2] == 'country' ? this.__translate('country') : this.__translateForm(m[2] == 'name' ? 'orgName' : 'website')}`;
-    return k == 'country' ? this.__translate('country') : this.__translateForm(k == 'altcha' ? 'check' : k == 'consent' ? 'agree' : (k as FKey));
+    return key == 'country' ? this.__translate('country') : this.__translateForm(key == 'altcha' ? 'check' : key == 'consent' ? 'agree' : (key as FKey));
   }
 
   /** @internal the error summary, with a link to each field */
@@ -308,23 +308,23 @@ export class SolidaritySubmitPractice extends SolidarityElement {
       <ul>
         ${this.__generalErrors.map((m) => html`<li>${this.__message(m)}</li>`)}
         ${ks.map(
-          (k) =>
-            html`<li><a href="#f-${k}" @click=${(e: Event) => (e.preventDefault(), this.__focusField(k))}>${this.__fieldName(k)}: ${this.__message(this.__errors[k])}</a></li>`
+          (key) =>
+            html`<li><a href="#f-${key}" @click=${(e: Event) => (e.preventDefault(), this.__focusField(key))}>${this.__fieldName(key)}: ${this.__message(this.__errors[key])}</a></li>`
         )}
       </ul>
     </div>`;
   }
 
   /** @internal focuses a field (the first topic, the ALTCHA checkbox) */
-  __focusField(k: string): void {
+  __focusField(key: string): void {
     const r = this.renderRoot;
-    (r.querySelector<HTMLElement>(k == 'altcha' ? `${TAG} input` : `#f-${k}`) ?? r.querySelector<HTMLElement>('#f-altcha'))?.focus();
+    (r.querySelector<HTMLElement>(key == 'altcha' ? `${TAG} input` : `#f-${key}`) ?? r.querySelector<HTMLElement>('#f-altcha'))?.focus();
   }
 
   /** @internal the box of a failed submission */
   __failureBox(x: Fail): TemplateResult {
     return html`<div class="error stack" part="failure" id="fail" role="alert" tabindex="-1">
-      <p>${this.__translateForm(x.__key, { n: x.__n ?? 0 })}</p>
+      <p>${this.__translateForm(x.__key, { n: x.__count ?? 0 })}</p>
       ${x.__message ? html`<p>${this.__message(x.__message)}</p>` : nothing}
       ${x.__retry ? html`<div><button type="button" part="button retry" @click=${() => this.__submit()}>${this.__translate('retry')}</button></div>` : nothing}
     </div>`;
@@ -390,7 +390,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
       </fieldset>
       <div class="hp" aria-hidden="true">
         <label for="f-leaveThisFieldEmpty">Website</label>
-        <input id="f-leaveThisFieldEmpty" name="leaveThisFieldEmpty" type="text" tabindex="-1" autocomplete="off" .value=${live(this.hp)} @input=${(e: Event) => (this.hp = (e.target as HTMLInputElement).value)} />
+        <input id="f-leaveThisFieldEmpty" name="leaveThisFieldEmpty" type="text" tabindex="-1" autocomplete="off" .value=${live(this.__honeypot)} @input=${(e: Event) => (this.__honeypot = (e.target as HTMLInputElement).value)} />
       </div>
       <div class="field" part="field consent">
         ${this.__notes('consent')}
@@ -487,7 +487,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     const body = payload(this.__data, {
       call: this.call,
       locale: apiLocale(this.locale, this.__uiLocale),
-      honeypot: this.hp,
+      honeypot: this.__honeypot,
       altcha,
       order: this.__topics.map((t) => t.slug),
     });
@@ -540,7 +540,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
             ? { __key: 'f413' }
             : s == 429
               ? n
-                ? { __key: 'f429', __n: n }
+                ? { __key: 'f429', __count: n }
                 : { __key: 'f429later' }
               : s == 400
                 ? { __key: 'fBad', __message: m }
@@ -569,7 +569,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
 
   __again = (): void => {
     this.__data = empty();
-    this.hp = '';
+    this.__honeypot = '';
     this.__errors = {};
     this.__received = undefined;
     this.__proof = this.__altchaState = this.__announcement = '';

@@ -3,10 +3,10 @@
  * document (at load or later), the form's own chunk is imported and defines it. An element made
  * inside another element's shadow root is not seen: put one in the document, or import the chunk.
  */
-const T = 'solidarity-submit-practice';
-if (!customElements.get(T)) {
-  const c = document.getElementsByTagName(T),
-    mo = new MutationObserver(() => go()),
-    go = () => c.length && (mo.disconnect(), import('./submit-practice.js'));
-  if (!go()) mo.observe(document, { childList: true, subtree: true });
+const TAG_NAME = 'solidarity-submit-practice';
+if (!customElements.get(TAG_NAME)) {
+  const forms = document.getElementsByTagName(TAG_NAME),
+    observer = new MutationObserver(() => loadIfUsed()),
+    loadIfUsed = () => forms.length && (observer.disconnect(), import('./submit-practice.js'));
+  if (!loadIfUsed()) observer.observe(document, { childList: true, subtree: true });
 }

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { SHIPPED_LOCALES } from '../../../../../cms/shared/locales';
 import type { ReviewStatus } from '../../content-types/vocabulary';
+import type { ReviewField } from './rules';
 
 /**
  * The review rules' refusals (./rules.ts) in the editor's language. The Content Manager shows a
@@ -9,11 +11,8 @@ import type { ReviewStatus } from '../../content-types/vocabulary';
  * (cms/admin/src/translations/<locale>.json: `menu.submissions`, and `status.*` in lower case inside a
  * sentence; English keeps its shorter sentence forms); messages.test.ts ties them.
  */
-export const MESSAGE_LANGUAGES = ['en', 'ca', 'es', 'el', 'fr'] as const;
+export const MESSAGE_LANGUAGES = SHIPPED_LOCALES;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
-
-/** The review-only fields of a practice, as the refusals name them. */
-export type ReviewField = 'reviewStatus' | 'reviewHistory' | 'reviewNotes' | 'submittedAt' | 'source';
 
 interface Words {
   /** the menu entry of the Submissions page (the admin's `menu.submissions`) */

@@ -3,10 +3,11 @@
  * admin JWT required): reviewers need `plugin::solidarity.review`, erasing
  * needs `plugin::solidarity.erase`.
  */
+import { PERMISSION_ACTIONS } from '../../../../../cms/shared/permissions';
 import { adminCan } from '../../http/routes';
 
-export const REVIEW_ACTION = 'plugin::solidarity.review';
-export const ERASE_ACTION = 'plugin::solidarity.erase';
+export const REVIEW_ACTION = PERMISSION_ACTIONS.review;
+export const ERASE_ACTION = PERMISSION_ACTIONS.erase;
 
 export const reviewRoutes = [
   { method: 'GET', path: '/submissions', handler: 'review.list', config: adminCan(REVIEW_ACTION) },

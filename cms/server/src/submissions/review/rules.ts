@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../content-types/uids';
 import { fieldError } from '../../http/errors';
-import { requestLanguage, WORDS, type MessageLanguage, type ReviewField } from './messages';
+import { requestLanguage, WORDS, type MessageLanguage } from './messages';
 import type { ReviewStatus } from '../../content-types/vocabulary';
 
 /**
@@ -35,7 +35,9 @@ import type { ReviewStatus } from '../../content-types/vocabulary';
  */
 
 /** Private fields that only the review process writes (see the practice schema). */
-export const REVIEW_FIELDS = ['reviewStatus', 'reviewHistory', 'reviewNotes', 'submittedAt', 'source'] as const satisfies readonly ReviewField[];
+export const REVIEW_FIELDS = ['reviewStatus', 'reviewHistory', 'reviewNotes', 'submittedAt', 'source'] as const;
+/** One of REVIEW_FIELDS. */
+export type ReviewField = (typeof REVIEW_FIELDS)[number];
 
 /** Statuses from which a practice must not be published. */
 export const UNPUBLISHABLE_STATUSES: readonly ReviewStatus[] = ['submitted', 'in-review', 'needs-info', 'rejected'];
