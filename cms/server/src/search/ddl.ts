@@ -50,10 +50,6 @@ export const createSearchSchema = async (knex: Knex): Promise<void> => {
       tsv tsvector NOT NULL,
       PRIMARY KEY (uid, entry_id)
     )`);
-  // Each tsvector (about a kilobyte for a practice) out of line, compressed, in the TOAST table: a row in the
-  // table is then a few dozen bytes, so counting and listing a common word's matches (a bitmap
-  // heap scan, no recheck) reads a few pages instead of one per match; only ranking reads vectors.
-  await knex.raw(`ALTER TABLE ${SEARCH_TABLE} SET (toast_tuple_target = 128)`);
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_tsv_idx ON ${SEARCH_TABLE} USING GIN (tsv)`);
   // (uid, document_id) with the locale: the locale fallback's "has no version of its own" probe reads the index only
   await knex.raw(`DROP INDEX IF EXISTS ${SEARCH_TABLE}_doc_idx`);

@@ -187,11 +187,12 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
     })) as Row[];
   };
 
-  const BATCH = 100;
   const insert = async (trx: Knex | Knex.Transaction, uid: string, rows: Row[]) => {
     const sqlite = clientOf(knex()) === 'sqlite';
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const batch = rows.slice(i, i + BATCH);
+    // rows a statement: 8 bound values each (SQLite's limit is 999 values before 3.32)
+    const perStatement = sqlite ? 100 : 500;
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const batch = rows.slice(i, i + perStatement);
       const values: string[] = [];
       const bindings: Knex.RawBinding[] = [];
       for (const row of batch) {
