@@ -65,62 +65,114 @@ const knex = strapi.db.connection;
 const meta = strapi.db.metadata.get(UID);
 const col = (a) => meta.attributes[a].columnName ?? a;
 const existing = await knex(meta.tableName).count({ n: '*' });
+const postgres = /pg|postgres/.test(String(knex.client.config.client));
+
+/**
+ * PostgreSQL: the practices written by set-based SQL (the same corpus as `sentence`, drawn by
+ * the database): every (practice, locale) a draft and its published copy, linked to a topic of
+ * its locale, as the Content Manager would have written them. One transaction (one connection:
+ * the temporary function lives in its session).
+ */
+const loadPostgres = async () => {
+  const themes = JSON.stringify(THEMES);
+  const rare = `{${RARE.join(',')}}`;
+  await knex.transaction(async (trx) => {
+    // a sentence of n words of practice i: 60% words of its three themes, else rare words (skewed to the first ones)
+    await trx.raw(`CREATE FUNCTION pg_temp.bench_sentence(i int, n int) RETURNS text VOLATILE LANGUAGE sql AS $f$
+      SELECT string_agg(CASE WHEN random() < 0.6
+          THEN (SELECT t->>floor(random() * jsonb_array_length(t))::int
+                FROM (SELECT '${themes}'::jsonb -> (ARRAY[i % 25, (i * 7 + 3) % 25, (i * 13 + 11) % 25])[1 + floor(random() * 3)::int] AS t) th)
+          ELSE ('${rare}'::text[])[1 + floor(4096 * random() ^ 2)::int] END, ' ')
+      FROM generate_series(1, n)
+    $f$`);
+    const t = meta.tableName;
+    const c = (a) => `"${col(a)}"`;
+    const columns = ['documentId', 'title', 'summary', 'body', 'slug', 'country', 'municipality', 'licence', 'source', 'reviewStatus', 'locale', 'publishedAt', 'createdAt', 'updatedAt'];
+    await trx.raw(
+      `INSERT INTO ${t} (${columns.map(c).join(', ')})
+       SELECT substr(md5('bench-' || i), 1, 24), pg_temp.bench_sentence(i, 4) || ' ' || i || ' ' || l, pg_temp.bench_sentence(i, 30),
+         jsonb_build_array(jsonb_build_object('type', 'paragraph', 'children', jsonb_build_array(jsonb_build_object('type', 'text', 'text', pg_temp.bench_sentence(i, 80))))),
+         'practice-' || i, (ARRAY['ES','GR','FR','IT','PT','BE','DE','IE'])[1 + i % 8], 'Town ' || (i % 300), 'CC-BY-SA-4.0', 'editor', 'approved', l, NULL, now(), now()
+       FROM generate_series(0, ? - 1) i CROSS JOIN unnest(?::text[]) l`,
+      [N, LOCALES]
+    );
+    const copied = columns.filter((a) => a !== 'publishedAt');
+    await trx.raw(
+      `INSERT INTO ${t} (${copied.map(c).join(', ')}, ${c('publishedAt')}) SELECT ${copied.map(c).join(', ')}, now() FROM ${t} WHERE ${c('publishedAt')} IS NULL`
+    );
+    const topicMeta = strapi.db.metadata.get('plugin::solidarity.topic');
+    const join = meta.attributes.topics.joinTable;
+    await trx.raw(
+      `WITH tp AS (SELECT id, locale, row_number() OVER (PARTITION BY locale ORDER BY id) - 1 AS k, count(*) OVER (PARTITION BY locale) AS n
+                   FROM ${topicMeta.tableName} WHERE ${topicMeta.attributes.publishedAt.columnName} IS NOT NULL)
+       INSERT INTO ${join.name} (${join.joinColumn.name}, ${join.inverseJoinColumn.name})
+       SELECT p.id, tp.id FROM ${t} p JOIN tp ON tp.locale = p.locale AND tp.k = p.id % tp.n`
+    );
+  });
+};
+
 if (Number(existing[0].n) === 0) {
   const started = Date.now();
-  const topicMeta = strapi.db.metadata.get('plugin::solidarity.topic');
-  const topics = await knex(topicMeta.tableName)
-    .select('id', topicMeta.attributes.locale.columnName ?? 'locale')
-    .whereNotNull(topicMeta.attributes.publishedAt.columnName);
-  const topicsByLocale = new Map();
-  for (const t of topics) {
-    const l = t.locale;
-    if (!topicsByLocale.has(l)) topicsByLocale.set(l, []);
-    topicsByLocale.get(l).push(t.id);
-  }
-  const join = meta.attributes.topics.joinTable;
-  const now = new Date();
-  const countries = ['ES', 'GR', 'FR', 'IT', 'PT', 'BE', 'DE', 'IE'];
-  const BATCH = 200;
-  for (let start = 0; start < N; start += BATCH) {
-    const rows = [];
-    for (let i = start; i < Math.min(N, start + BATCH); i += 1) {
-      const documentId = randomBytes(12).toString('hex').slice(0, 24);
-      for (const locale of LOCALES) {
-        for (const published of [false, true]) {
-          rows.push({
-            [col('documentId')]: documentId,
-            [col('title')]: `${sentence(i, 4)} ${i} ${locale}`,
-            [col('summary')]: sentence(i, 30),
-            [col('body')]: JSON.stringify([{ type: 'paragraph', children: [{ type: 'text', text: sentence(i, 80) }] }]),
-            [col('slug')]: `practice-${i}`,
-            [col('country')]: countries[i % countries.length],
-            [col('municipality')]: `Town ${i % 300}`,
-            [col('licence')]: 'CC-BY-SA-4.0',
-            [col('source')]: 'editor',
-            [col('reviewStatus')]: 'approved',
-            [col('locale')]: locale,
-            [col('publishedAt')]: published ? now : null,
-            [col('createdAt')]: now,
-            [col('updatedAt')]: now,
-          });
+  if (postgres) await loadPostgres();
+  else {
+    const topicMeta = strapi.db.metadata.get('plugin::solidarity.topic');
+    const topics = await knex(topicMeta.tableName)
+      .select('id', topicMeta.attributes.locale.columnName ?? 'locale')
+      .whereNotNull(topicMeta.attributes.publishedAt.columnName);
+    const topicsByLocale = new Map();
+    for (const t of topics) {
+      const l = t.locale;
+      if (!topicsByLocale.has(l)) topicsByLocale.set(l, []);
+      topicsByLocale.get(l).push(t.id);
+    }
+    const join = meta.attributes.topics.joinTable;
+    const now = new Date();
+    const countries = ['ES', 'GR', 'FR', 'IT', 'PT', 'BE', 'DE', 'IE'];
+    const BATCH = 200;
+    for (let start = 0; start < N; start += BATCH) {
+      const rows = [];
+      for (let i = start; i < Math.min(N, start + BATCH); i += 1) {
+        const documentId = randomBytes(12).toString('hex').slice(0, 24);
+        for (const locale of LOCALES) {
+          for (const published of [false, true]) {
+            rows.push({
+              [col('documentId')]: documentId,
+              [col('title')]: `${sentence(i, 4)} ${i} ${locale}`,
+              [col('summary')]: sentence(i, 30),
+              [col('body')]: JSON.stringify([{ type: 'paragraph', children: [{ type: 'text', text: sentence(i, 80) }] }]),
+              [col('slug')]: `practice-${i}`,
+              [col('country')]: countries[i % countries.length],
+              [col('municipality')]: `Town ${i % 300}`,
+              [col('licence')]: 'CC-BY-SA-4.0',
+              [col('source')]: 'editor',
+              [col('reviewStatus')]: 'approved',
+              [col('locale')]: locale,
+              [col('publishedAt')]: published ? now : null,
+              [col('createdAt')]: now,
+              [col('updatedAt')]: now,
+            });
+          }
         }
       }
+      // SQLite allows at most 500 rows in one multi-row insert.
+      for (let i = 0; i < rows.length; i += 250) await knex(meta.tableName).insert(rows.slice(i, i + 250));
+      const ids = await knex(meta.tableName).select('id', col('locale')).orderBy('id', 'desc').limit(rows.length);
+      const links = [];
+      for (const row of ids) {
+        const pool = topicsByLocale.get(row[col('locale')] ?? row.locale) ?? [];
+        if (!pool.length) continue;
+        links.push({ [join.joinColumn.name]: row.id, [join.inverseJoinColumn.name]: pool[row.id % pool.length] });
+      }
+      for (let i = 0; i < links.length; i += 500) await knex(join.name).insert(links.slice(i, i + 500));
     }
-    // SQLite allows at most 500 rows in one multi-row insert.
-    for (let i = 0; i < rows.length; i += 250) await knex(meta.tableName).insert(rows.slice(i, i + 250));
-    const ids = await knex(meta.tableName).select('id', col('locale')).orderBy('id', 'desc').limit(rows.length);
-    const links = [];
-    for (const row of ids) {
-      const pool = topicsByLocale.get(row[col('locale')] ?? row.locale) ?? [];
-      if (!pool.length) continue;
-      links.push({ [join.joinColumn.name]: row.id, [join.inverseJoinColumn.name]: pool[row.id % pool.length] });
-    }
-    for (let i = 0; i < links.length; i += 500) await knex(join.name).insert(links.slice(i, i + 500));
   }
+  console.error(`bench: practices loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const search = strapi.plugin('solidarity').service('public-api').repository.search;
-  await search.reindexAll();
-  // Fresh statistics, as autovacuum would have after a real import.
-  await knex.raw('ANALYZE');
+  // the app's own indexing, its full-text indexes built once at the end (not row by row)
+  await search.reindexAll({ bulk: true });
+  console.error(`bench: practices and index loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Fresh statistics and visibility map, as autovacuum would have after a real import.
+  await knex.raw(postgres ? 'VACUUM ANALYZE' : 'ANALYZE');
   await strapi.plugin('solidarity').service('cache').bump();
   console.error(`bench: loaded ${N} practices x ${LOCALES.length} locales in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

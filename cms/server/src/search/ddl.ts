@@ -51,7 +51,49 @@ export const createSearchSchema = async (knex: Knex): Promise<void> => {
       PRIMARY KEY (uid, entry_id)
     )`);
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_tsv_idx ON ${SEARCH_TABLE} USING GIN (tsv)`);
-  await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_doc_idx ON ${SEARCH_TABLE} (uid, document_id)`);
+  // (uid, document_id) with the locale: the locale fallback's "has no version of its own" probe reads the index only
+  await knex.raw(`DROP INDEX IF EXISTS ${SEARCH_TABLE}_doc_idx`);
+  await knex.raw(
+    `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_doc_locale_idx ON ${SEARCH_TABLE} (uid, document_id, locale)`
+  );
+};
+
+/** Locale codes as i18n has them (`en`, `pt-BR`): the only ones written into index DDL. */
+const LOCALE_CODE = /^[A-Za-z0-9-]{1,35}$/;
+
+/** The name of the partial full-text index of one locale. */
+export const localeIndexName = (locale: string): string =>
+  `${SEARCH_TABLE}_tsv_${locale.toLowerCase().replace(/-/g, '_')}_idx`;
+
+/**
+ * On PostgreSQL, one partial GIN index per configured locale (`WHERE locale =
+ * '<code>'`), created when missing: every search filters one locale, and a
+ * common word then reads only that locale's posting list (a tenth of 100,000
+ * practices) instead of every locale's, exactly (no lossy bitmap). The
+ * table-wide index stays for locales added later (until the next start).
+ * Codes other than letters, digits and '-' are skipped (never written into DDL).
+ */
+export const ensureLocaleIndexes = async (knex: Knex, locales: string[]): Promise<void> => {
+  if (clientOf(knex) === 'sqlite') return;
+  for (const locale of new Set(locales)) {
+    if (!LOCALE_CODE.test(locale)) continue;
+    await knex.raw(
+      `CREATE INDEX IF NOT EXISTS ${localeIndexName(locale)} ON ${SEARCH_TABLE} USING GIN (tsv) WHERE locale = '${locale}'`
+    );
+  }
+};
+
+/**
+ * On PostgreSQL, drops the full-text indexes (table-wide and per locale), for
+ * a bulk rebuild of the index that builds them again afterwards (one build is
+ * far cheaper than keeping them up to date row by row).
+ */
+export const dropTextIndexes = async (knex: Knex | Knex.Transaction): Promise<void> => {
+  const rows = (await knex.raw(
+    `SELECT indexname FROM pg_indexes WHERE tablename = ? AND indexdef LIKE '%USING gin%'`,
+    [SEARCH_TABLE]
+  )) as { rows: { indexname: string }[] };
+  for (const { indexname } of rows.rows) await knex.raw(`DROP INDEX IF EXISTS "${indexname}"`);
 };
 
 /** Drops the index and its format marker (the migration's `down`). */

@@ -318,3 +318,36 @@ describe(`the index follows the content (${testDatabaseClient()})`, () => {
     expect(await search('masoveria', 'ca')).toEqual([]);
   });
 });
+
+describe(`counting a search with the locale fallback (${testDatabaseClient()})`, () => {
+  it('total counts the matches of the locale and of the default locale’s documents without a version in it, each once', async () => {
+    // only in English: shown (and counted) in French through the fallback
+    await practice('en', { title: 'Zorblax pantry', summary: 'Food.', slug: 'zorblax-en-only' });
+    // in both, both matching: counted once, in French
+    const both = await practice('en', { title: 'Zorblax kitchen', summary: 'Meals.', slug: 'zorblax-both' });
+    await docs(UID.practice).update({ documentId: both.documentId, locale: 'fr', status: 'published', data: { title: 'Cuisine zorblax', summary: 'Repas.', slug: 'zorblax-both', country: 'ES' } });
+    // in both, only the English one matching: its French version is what French shows, so not counted
+    const englishOnly = await practice('en', { title: 'Zorblax garden', summary: 'Vegetables.', slug: 'zorblax-not-in-fr' });
+    await docs(UID.practice).update({ documentId: englishOnly.documentId, locale: 'fr', status: 'published', data: { title: 'Jardin', summary: 'Potager.', slug: 'zorblax-not-in-fr', country: 'ES' } });
+    const page = async (locale: string) => {
+      const res = await get(`/practices?locale=${locale}&pageSize=1&q=zorblax`);
+      expect(res.status).toBe(200);
+      return res.body.meta.pagination as { total: number; pageCount: number };
+    };
+    expect(await page('en')).toMatchObject({ total: 3, pageCount: 3 });
+    expect(await page('fr')).toMatchObject({ total: 2, pageCount: 2 });
+    expect((await search('zorblax', 'fr')).sort()).toEqual(['zorblax-both', 'zorblax-en-only']);
+  });
+});
+
+describe.runIf(testDatabaseClient() === 'postgres')('the index’s per-locale full-text indexes (postgres)', () => {
+  it('every configured locale has its partial GIN index, so that a search reads only its locale’s matches', async () => {
+    const { rows } = (await app.strapi.db.connection.raw(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'solidarity_search' AND indexdef LIKE '%USING gin%'`
+    )) as { rows: { indexname: string; indexdef: string }[] };
+    for (const locale of ['en', 'ca', 'es', 'el', 'fr']) {
+      const index = rows.find((r) => r.indexname === `solidarity_search_tsv_${locale}_idx`);
+      expect(index?.indexdef, locale).toContain(`WHERE ((locale)::text = '${locale}'::text)`);
+    }
+  });
+});
