@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPublicFilters, checkPublicPopulate, refuseForbiddenNames, type FilterModel } from './filters';
+import { FILTER_LIMITS, checkPublicFilters, checkPublicPopulate, refuseForbiddenNames, type FilterModel } from './filters';
 
 /** A small model graph in Strapi's shape: practice -> topics (draft and publish), contact (private component). */
 const MODELS: Record<string, FilterModel> = {
@@ -112,5 +112,27 @@ describe('public filters', () => {
     expect(status(() => checkPublicPopulate({ topics: { filters: { a: 1 } } }, ['topics']))).toBe('ValidationError');
     expect(status(() => checkPublicPopulate({ topics: { populate: '*' } }, ['topics']))).toBe('ok');
     expect(status(() => checkPublicPopulate('*', ['topics']))).toBe('ok');
+  });
+});
+
+describe('conditions on related documents are bounded (each is a join, multiplied under $or)', () => {
+  const branch = (i: number) => ({ topics: { name: { $ne: `x${i}` } } });
+  it(`takes ${FILTER_LIMITS.relationConditions} and refuses one more with a 400 that names the shortcuts`, () => {
+    const ok = { $or: Array.from({ length: FILTER_LIMITS.relationConditions }, (_, i) => branch(i)) };
+    expect(status(() => check(ok))).toBe('ok');
+    const tooMany = { $or: Array.from({ length: FILTER_LIMITS.relationConditions + 1 }, (_, i) => branch(i)) };
+    expect(status(() => check(tooMany))).toBe('ValidationError');
+    try {
+      check(tooMany);
+    } catch (e) {
+      expect(String((e as Error).message)).toMatch(/related documents/);
+    }
+  });
+  it('counts every hop of a nested path, and counts across $and, $or and plain keys alike', () => {
+    // topics -> practices -> topics: three joins; two such paths are six
+    const deep = { topics: { practices: { topics: { name: { $eq: 'a' } } } } };
+    expect(status(() => check(deep))).toBe('ok');
+    expect(status(() => check({ $and: [deep, deep] }))).toBe('ValidationError');
+    expect(status(() => check({ topics: { name: { $eq: 'a' } }, $and: [branch(1), branch(2), branch(3), branch(4)] }))).toBe('ValidationError');
   });
 });

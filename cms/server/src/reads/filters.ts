@@ -57,7 +57,15 @@ export const LOGICAL_OPERATORS = ['$and', '$or', '$not'] as const;
 /** Relations and attributes no public filter, sort, field list or populate may name. */
 export const FORBIDDEN_ATTRIBUTES = ['localizations', 'createdBy', 'updatedBy'] as const;
 
-export const FILTER_LIMITS = { depth: 12, conditions: 100, relationHops: 3, listLength: 100, textLength: 1000 };
+/**
+ * Bounds of a public `filters` parameter. `relationConditions` bounds the
+ * conditions on related documents (relations and media) in the whole filter:
+ * Strapi's engine joins each of them separately, and under `$or` the joined
+ * rows multiply before its DISTINCT (each branch about triples the time), so
+ * a dozen would hold the server for seconds and SQLite refuses more than 200
+ * joined tables. The `topic`, `organisation` and `call` shortcuts cost no join.
+ */
+export const FILTER_LIMITS = { depth: 12, conditions: 100, relationHops: 3, relationConditions: 4, listLength: 100, textLength: 1000 };
 
 type Kind = 'text' | 'number' | 'integer' | 'date' | 'datetime' | 'time' | 'boolean';
 
@@ -181,8 +189,21 @@ const bool = (value: unknown, path: (string | number)[]): boolean => {
 
 interface State {
   conditions: number;
+  /** conditions on related documents so far (FILTER_LIMITS.relationConditions) */
+  joins: number;
   isPrivate: (model: FilterModel, name: string) => boolean;
 }
+
+/** Counts a condition on related documents; a 400 past FILTER_LIMITS.relationConditions. */
+const countJoin = (state: State, path: (string | number)[]): void => {
+  state.joins += 1;
+  if (state.joins > FILTER_LIMITS.relationConditions) {
+    fail(
+      path,
+      `at most ${FILTER_LIMITS.relationConditions} conditions on related documents in one filter: use the topic, organisation or call parameters, or $in on one condition`
+    );
+  }
+};
 
 /** Private as the schema says (`private: true`, the model's `privateAttributes`). */
 const privateInSchema = (model: FilterModel, name: string): boolean =>
@@ -201,7 +222,7 @@ export const checkPublicFilters = (
   /** Strapi's `contentTypes.isPrivateAttribute` (which also reads the app's global private list) in a running app */
   isPrivate: (model: FilterModel, name: string) => boolean = privateInSchema
 ): Record<string, unknown> => {
-  const state: State = { conditions: 0, isPrivate };
+  const state: State = { conditions: 0, joins: 0, isPrivate };
   if (!isPlainObject(filters)) return fail([], 'must be an object, e.g. filters[title][$eq]=…');
   return node(filters, model, getModel, [], state, { depth: 0, hops: 0, negated: false });
 };
@@ -298,6 +319,7 @@ const attribute = (
     const target = getModel('plugin::upload.file');
     if (!target) return fail(path, `"${name}" cannot be filtered on`);
     if (!isPlainObject(value)) return fail(path, `"${name}" takes conditions on its fields`);
+    countJoin(state, path);
     // files are leaves: their own relations (folder, related) are not public
     const leaf: FilterModel = {
       ...target,
@@ -317,6 +339,7 @@ const attribute = (
       return fail(path, '$not cannot wrap a condition on a related document: use $ne, $notIn or $notContains on its field');
     }
     if (pos.hops + 1 > FILTER_LIMITS.relationHops) fail(path, `at most ${FILTER_LIMITS.relationHops} relations deep`);
+    countJoin(state, path);
     const target = getModel(targetUid);
     if (!target) return fail(path, `"${name}" cannot be filtered on`);
     if (!isPlainObject(value)) {

@@ -138,6 +138,20 @@ describe('GET /api/solidarity/practices', () => {
     expect(await slugs('locale=ca&topic=food-and-basic-goods')).toEqual(['banc-aliments-sants']);
   });
 
+  it('refuses a filter with more conditions on related documents than it can join, with a 400, on the list and the facets', async () => {
+    // 20 relation conditions under $or once held the server for seconds (SQLite, in-process) or was a 500
+    const branches = Array.from({ length: 20 }, (_, i) => `filters[$or][${i}][topics][slug][$ne]=x${i}`).join('&');
+    for (const path of [`/practices?${branches}`, `/facets/practices?${branches}`]) {
+      const res = await get(path).expect(400);
+      expect(res.body.data).toBeNull();
+      expect(res.body.error.name).toBe('ValidationError');
+      expect(res.body.error.message).toMatch(/related documents/);
+    }
+    // four are fine
+    const four = Array.from({ length: 4 }, (_, i) => `filters[$or][${i}][topics][slug][$ne]=x${i}`).join('&');
+    await get(`/practices?${four}`).expect(200);
+  });
+
   it('accepts Strapi REST filters, sort and pagination', async () => {
     const res = await get('/practices?filters[country][$eq]=GR&sort[0]=title:desc&pagination[pageSize]=1').expect(200);
     expect(res.body.data.map((d: Doc) => d.slug)).toEqual(['fablab-visors']);
