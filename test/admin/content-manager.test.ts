@@ -335,6 +335,16 @@ describe.each(Object.keys(UID) as ContentTypeName[])(`Content Manager on ${DB}: 
     expect(deleted.body.count, `bulk delete: ${deleted.text}`).toBe(1);
     await assertPublic(type, otherDoc, { en: null, el: null }, 'other bulk deleted');
     expect((await cm.findOne(uid, doc.documentId, 'en')).status, 'deleted: the Content Manager').toBe(404);
+    // A draft that was never published, deleted: no public answer changes, not even the ETag.
+    const draftOnly = await act(
+      type,
+      'create a draft to delete',
+      () => cm.create(uid, 'en', formFor(type, `Draft only ${type}zx`, `${type}-cm-draft-only`, `Draft only text ${type}zx`)),
+      201,
+      false
+    );
+    const draftOnlyId = String((draftOnly.body.data as Json).documentId);
+    await act(type, 'delete a draft never published', () => cm.delete(uid, draftOnlyId, 'en'), 200, false);
 
     // 9. A new document created and published in one request (the edit view's Publish on a new entry).
     const direct: Doc = { documentId: '', slug: { en: `${type}-cm-direct`, el: `${type}-cm-direct` }, token: `${type}zd${DB.slice(0, 2)}`, titles: new Set() };

@@ -27,6 +27,19 @@ const changesPublicContent = (action: string, params: Record<string, unknown>): 
   action === 'delete' ||
   ((action === 'create' || action === 'update' || action === 'clone') && params.status === 'published');
 
+/**
+ * Whether `documentId` has a published version in `locale` (a locale code), or in any locale when
+ * `locale` is not one (undefined, `*`): the conservative answer, so a public change is never missed.
+ */
+const hasPublishedVersion = async (strapi: Core.Strapi, uid: string, documentId: string, locale: unknown): Promise<boolean> => {
+  const where = {
+    documentId,
+    publishedAt: { $notNull: true },
+    ...(typeof locale === 'string' && locale !== '*' ? { locale } : {}),
+  };
+  return (await strapi.db.query(uid).count({ where })) > 0;
+};
+
 interface DocumentContext {
   uid: string;
   action: string;
@@ -65,8 +78,15 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   const search = createSearchIndex(strapi);
   strapi.documents.use(async (context, next) => {
     const ctx: DocumentContext = context;
+    // A delete or unpublish changes public content only when a published version was there: removing a
+    // draft that never was public must leave no trace, not even a new ETag. Read in the caller's
+    // transaction (strapi.db.query joins it), before the action.
+    const removesPublished =
+      OUR_UIDS.has(ctx.uid) && (ctx.action === 'delete' || ctx.action === 'unpublish') && ctx.params.documentId
+        ? await hasPublishedVersion(strapi, ctx.uid, ctx.params.documentId, ctx.params.locale)
+        : true;
     const result = await next();
-    if (OUR_UIDS.has(ctx.uid) && changesPublicContent(ctx.action, ctx.params)) {
+    if (OUR_UIDS.has(ctx.uid) && removesPublished && changesPublicContent(ctx.action, ctx.params)) {
       const documentId =
         ctx.params.documentId ?? (result as { documentId?: string } | null | undefined)?.documentId;
       if (documentId) await search.indexDocument(ctx.uid, documentId);
