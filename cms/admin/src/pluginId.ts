@@ -1,4 +1,4 @@
-import { PERMISSION_ACTIONS as ACTIONS } from '../../shared/permissions';
+import { PERMISSION_ACTIONS as ACTIONS } from '../../../cms/shared/permissions';
 
 export const PLUGIN_ID = 'solidarity';
 
@@ -6,7 +6,7 @@ export const PLUGIN_ID = 'solidarity';
 export const tid = (key: string): string => `${PLUGIN_ID}.${key}`;
 
 /** RBAC actions registered by the plugin's server bootstrap. */
-export { PERMISSION_ACTIONS as ACTIONS } from '../../shared/permissions';
+export { PERMISSION_ACTIONS as ACTIONS } from '../../../cms/shared/permissions';
 
 export const PERMISSIONS = {
   review: [{ action: ACTIONS.review, subject: null }],

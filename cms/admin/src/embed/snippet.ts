@@ -8,7 +8,7 @@
  */
 
 import { styleAttribute, type Theme } from './theme';
-import { WIDGET_DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../shared/paging';
+import { WIDGET_DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../../cms/shared/paging';
 
 // The theme's checks live in theme.ts; re-exported so that callers keep one entry point.
 export { isCssColor, isFontFamily, themeDeclarations, invalidThemeKeys, styleAttribute, type Theme } from './theme';
@@ -37,7 +37,7 @@ export const LAYOUTS = ['list', 'grid'] as const;
 export const WHEN = ['upcoming', 'past'] as const;
 
 /** The widgets' own default page size (left out of the snippet) and the maximum: one definition in cms/shared/paging.ts. */
-export { WIDGET_DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../shared/paging';
+export { WIDGET_DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../../cms/shared/paging';
 
 export interface EmbedSettings {
   widget: WidgetName;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUBMISSION_LIMITS } from '../../../shared/limits';
+import { SUBMISSION_LIMITS } from '../../../../cms/shared/limits';
 import { ACTION_FROM, REVIEW_ACTIONS as ADMIN_REVIEW_ACTIONS, STATUSES as ADMIN_STATUSES } from '../../../admin/src/pages/Submissions/types';
 import widgetLabels from '../../../../widgets/src/locales/en';
 import { componentSchemas } from '../components';
