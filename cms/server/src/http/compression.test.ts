@@ -118,6 +118,10 @@ describe('compressed public answers', () => {
       ['deflate', undefined], // not produced here
       ['identity', undefined],
       ['*', 'gzip'],
+      ['GZIP', 'gzip'], // content codings are case-insensitive (RFC 9110 8.4.1)
+      ['Br;Q=0.5, GZip', 'gzip'],
+      ['identity;q=0', undefined], // nothing acceptable: the header is disregarded (RFC 9110 12.1), never a 406
+      ['identity;q=0, *;q=0', undefined],
     ];
     for (const [accept, expected] of cases) {
       // twice: rendered, then from the response cache's fast path
@@ -203,6 +207,7 @@ describe('compressed static files', () => {
       ['gzip, deflate, br', 'br', 'solidarity.js.br'],
       ['gzip', 'gzip', 'solidarity.js.gz'],
       ['br;q=0.5, gzip', 'gzip', 'solidarity.js.gz'],
+      ['GZIP', 'gzip', 'solidarity.js.gz'],
     ] as const) {
       const r = await raw('/widgets/solidarity.js', { 'Accept-Encoding': accept });
       expect(r.headers['content-encoding'], accept).toBe(expected);

@@ -41,6 +41,12 @@ const BROTLI_ON_THE_FLY = 4;
  * anything that answers. koa-compress 5.1.1 still picks an encoding the client
  * named with `q=0` ("not acceptable", RFC 9110 12.5.3) when every encoding it
  * names has q=0; such a request gets identity here (`ctx.compress = false`).
+ * A client that refuses identity too (`identity;q=0` alone) would get
+ * koa-compress's bare-text 406; instead the header is disregarded, as RFC 9110
+ * 12.1 allows ("disregard the header field by treating the resource as if it is
+ * not subject to content negotiation"), and the answer is sent as it is, in
+ * Strapi's own format with its CORS headers. Content codings are matched
+ * case-insensitively (RFC 9110 8.4.1), so `GZIP` is gzip.
  */
 export const compression = (): Middleware => {
   const inner = compress({
@@ -49,27 +55,30 @@ export const compression = (): Middleware => {
     br: { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_ON_THE_FLY } },
   });
   return (ctx, next) => {
-    let encoding: ContentEncoding | null | undefined;
-    try {
-      encoding = preferredEncoding(ctx);
-    } catch {
-      encoding = undefined; // identity;q=0 and nothing else: koa-compress answers its 406
-    }
-    if (encoding === null) ctx.compress = false;
+    const header = ctx.request.headers['accept-encoding'];
+    // koa-compress reads the raw header with case-sensitive names: hand it the folded one
+    if (typeof header === 'string') ctx.request.headers['accept-encoding'] = header.toLowerCase();
+    if (preferredEncoding(ctx) === null) ctx.compress = false;
     return inner(ctx, next);
   };
 };
 
 /**
  * The encoding to answer `ctx` with, as koa-compress would choose it from its
- * Accept-Encoding (q-values, `*`, `identity;q=0`): 'br', 'gzip', or null for
- * identity. Throws koa-compress's 406 when the client refuses every encoding
- * and identity too.
+ * Accept-Encoding (q-values, `*`, `identity;q=0`, names in any case): 'br',
+ * 'gzip', or null for identity. A client that refuses every encoding and
+ * identity too gets identity (null): the header is disregarded (RFC 9110 12.1)
+ * rather than answered with a 406. Never throws.
  */
 export const preferredEncoding = (ctx: Context): ContentEncoding | null => {
   const encodings = new Encodings({ preferredEncodings: PREFERRED });
-  encodings.parseAcceptEncoding(ctx.get('Accept-Encoding') || 'identity');
-  const chosen = encodings.getPreferredContentEncoding();
+  encodings.parseAcceptEncoding((ctx.get('Accept-Encoding') || 'identity').toLowerCase());
+  let chosen: string;
+  try {
+    chosen = encodings.getPreferredContentEncoding();
+  } catch {
+    return null; // identity;q=0 and nothing else acceptable: disregard the header
+  }
   if (encodings.encodingWeights.get(chosen) === 0) return null; // q=0: not acceptable
   return chosen === 'br' || chosen === 'gzip' ? chosen : null;
 };
