@@ -8,6 +8,7 @@ import { acquireStartupLock } from './setup/startup-lock';
 import { submissionsGuard } from './submissions/guard';
 import { guardBulkPublish, reviewRulesMiddleware } from './submissions/review/rules';
 import { uploadHeaders } from './uploads/serve';
+import { sessionRules } from './content-types/session/rules';
 import { UID } from './content-types/uids';
 import { getService } from './services/get-service';
 
@@ -72,6 +73,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // The review decides what a submission becomes: no publication before approval, review fields only from the review.
   strapi.documents.use(reviewRulesMiddleware(strapi));
   guardBulkPublish(strapi);
+  // Sessions: no end before the start; SEQUENCE (calendars) grows with each change of time, place or status.
+  strapi.documents.use(sessionRules(strapi));
 
   // After every write to the plugin's public content: keep the search index in step
   // and give public caches a new content version.

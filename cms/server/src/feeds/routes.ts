@@ -20,6 +20,7 @@ export const feedRoutes: PublicRoute[] = [
   route('/feeds/statements.json', 'statementsJson', 'Statements as JSON Feed 1.1'),
   route('/sessions.ics', 'sessionsCalendar', 'Online sessions as an iCalendar subscription'),
   route('/sessions/:idOrSlug.ics', 'sessionCalendar', 'One online session as iCalendar'),
+  route('/calls.ics', 'deadlinesCalendar', 'Deadlines of calls for practices and open-call statements as iCalendar'),
   route('/export/practices.csv', 'exportPracticesCsv', 'Open data: every published practice as CSV'),
   route('/export/practices.json', 'exportPracticesJson', 'Open data: every published practice as JSON'),
 ];

@@ -85,6 +85,9 @@ export const SHAPES: Record<ContentTypeName, Shape> = {
       'startsAt',
       'endsAt',
       'timezone',
+      'scheduleStatus',
+      'statusReason',
+      'sequence',
       'spokenLanguages',
       'registrationUrl',
       'joinUrl',
@@ -223,6 +226,13 @@ export const sessionSchema = z.strictObject({
   startsAt: dateTime,
   endsAt: dateTime,
   timezone: text,
+  scheduleStatus: z.enum(['scheduled', 'moved', 'cancelled']).meta({
+    description: 'Set by editors: `moved` (its time or place changed) and `cancelled` sessions stay listed, marked as such.',
+  }),
+  statusReason: text.meta({ description: 'Why it was moved or cancelled, in the document’s language.' }),
+  sequence: z.number().int().min(0).meta({
+    description: 'Revision of its time, place (join link) and status: grows with every change (iCalendar SEQUENCE).',
+  }),
   spokenLanguages: z.array(z.string()),
   registrationUrl: text,
   joinUrl: text,
