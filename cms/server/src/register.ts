@@ -73,8 +73,6 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // The review decides what a submission becomes: no publication before approval, review fields only from the review.
   strapi.documents.use(reviewRulesMiddleware(strapi));
   guardBulkPublish(strapi);
-  // Sessions: no end before the start; SEQUENCE (calendars) grows with each change of time, place or status.
-  strapi.documents.use(sessionRules(strapi));
 
   // After every write to the plugin's public content: keep the search index in step
   // and give public caches a new content version.
@@ -97,6 +95,10 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return result;
   });
+  // Sessions: no end before the start; SEQUENCE (calendars) grows with each change of time, place or status.
+  // Registered after the middleware above, so inside it: the schedule it shares with the other published
+  // locales is written before the search index and the caches are told of the change.
+  strapi.documents.use(sessionRules(strapi));
 };
 
 export default register;

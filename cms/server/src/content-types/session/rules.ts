@@ -55,31 +55,65 @@ const storedVersion = async (strapi: Core.Strapi, documentId: string, locale: un
 };
 
 /**
+ * After a publish: the published versions in the other locales get the published schedule (time,
+ * time zone, join link, status, SEQUENCE). These fields are not localized, and i18n copies them
+ * between drafts but not to the other published versions, so a Greek subscriber would keep the
+ * old time until someone republished the Greek version. Written with `strapi.db.query`, in the
+ * caller's transaction when there is one.
+ */
+const SCHEDULE_FIELDS = ['startsAt', 'endsAt', 'timezone', 'joinUrl', 'scheduleStatus', 'sequence'] as const;
+
+const shareSchedule = async (strapi: Core.Strapi, documentId: string, locale: unknown): Promise<void> => {
+  const query = strapi.db.query(UID.session);
+  const where = { documentId, publishedAt: { $notNull: true }, ...(typeof locale === 'string' && locale !== '*' ? { locale } : {}) };
+  const source = (await query.findOne({ select: ['locale', ...SCHEDULE_FIELDS], where })) as Row | null;
+  if (!source) return;
+  const data = Object.fromEntries(SCHEDULE_FIELDS.map((f) => [f, source[f] ?? null]));
+  await query.updateMany({ where: { documentId, publishedAt: { $notNull: true }, locale: { $ne: source.locale } }, data });
+};
+
+/** The end-before-start check and the SEQUENCE count of one save (see sessionRules). */
+const checkAndCount = async (
+  strapi: Core.Strapi,
+  action: string,
+  params: { documentId?: string; locale?: unknown; data?: Row }
+): Promise<void> => {
+  const data = params.data;
+  if (!data || typeof data !== 'object') return;
+  const stored = action === 'update' && params.documentId ? await storedVersion(strapi, params.documentId, params.locale) : null;
+
+  const start = millis('startsAt' in data ? data.startsAt : stored?.startsAt);
+  const end = millis('endsAt' in data ? data.endsAt : stored?.endsAt);
+  if (start !== null && end !== null && end < start) {
+    throw new errors.ValidationError(END_MESSAGE, { errors: [fieldError(['endsAt'], END_MESSAGE, data.endsAt)] });
+  }
+
+  const current = stored ? Math.max(0, Math.trunc(Number(stored.sequence ?? 0)) || 0) : 0;
+  data.sequence = stored && changesSignificantField(data, stored) ? current + 1 : current;
+};
+
+/**
  * Rules of sessions on every save (create, update, clone), drafts included, in the Content Manager
  * and in code alike:
  * - the end is not before the start (Google Calendar drops events whose DTEND precedes DTSTART):
  *   a 400 ValidationError naming `endsAt` otherwise, which the Content Manager shows under the input;
  * - `sequence` is the server's: 0 for a new session, one more than the stored one when the time,
  *   the join link or the status changes (see SIGNIFICANT_FIELDS), else unchanged whatever the client
- *   sent. Publishing copies it with the rest of the draft; i18n copies it to the other locales.
+ *   sent. Publishing copies it with the rest of the draft; i18n copies it to the other drafts;
+ * - after a publish, the other published locales get the schedule (shareSchedule).
  */
 export const sessionRules =
   (strapi: Core.Strapi): Middleware =>
   async (context, next) => {
-    if (context.uid !== UID.session || !['create', 'update', 'clone'].includes(context.action)) return next();
-    const params = context.params as { documentId?: string; locale?: unknown; data?: Row };
-    const data = params.data;
-    if (!data || typeof data !== 'object') return next();
-    const stored =
-      context.action === 'update' && params.documentId ? await storedVersion(strapi, params.documentId, params.locale) : null;
-
-    const start = millis('startsAt' in data ? data.startsAt : stored?.startsAt);
-    const end = millis('endsAt' in data ? data.endsAt : stored?.endsAt);
-    if (start !== null && end !== null && end < start) {
-      throw new errors.ValidationError(END_MESSAGE, { errors: [fieldError(['endsAt'], END_MESSAGE, data.endsAt)] });
+    if (context.uid !== UID.session) return next();
+    const params = context.params as { documentId?: string; locale?: unknown; data?: Row; status?: unknown };
+    if (context.action === 'publish' || (context.action === 'update' && params.status === 'published')) {
+      if (context.action === 'update') await checkAndCount(strapi, context.action, params);
+      const result = await next();
+      if (params.documentId) await shareSchedule(strapi, params.documentId, params.locale);
+      return result;
     }
-
-    const current = stored ? Math.max(0, Math.trunc(Number(stored.sequence ?? 0)) || 0) : 0;
-    data.sequence = stored && changesSignificantField(data, stored) ? current + 1 : current;
+    if (!['create', 'update', 'clone'].includes(context.action)) return next();
+    await checkAndCount(strapi, context.action, params);
     return next();
   };
