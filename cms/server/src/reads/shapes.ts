@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UID, type ContentTypeName } from '../content-types/uids';
+import { SESSION_STATUSES } from '../content-types/vocabulary';
 
 /**
  * The fixed, shallow shape each public type comes back in: which columns, which
@@ -226,7 +227,7 @@ export const sessionSchema = z.strictObject({
   startsAt: dateTime,
   endsAt: dateTime,
   timezone: text,
-  scheduleStatus: z.enum(['scheduled', 'moved', 'cancelled']).meta({
+  scheduleStatus: z.enum(SESSION_STATUSES).meta({
     description: 'Set by editors: `moved` (its time or place changed) and `cancelled` sessions stay listed, marked as such.',
   }),
   statusReason: text.meta({ description: 'Why it was moved or cancelled, in the document’s language.' }),
