@@ -1,5 +1,5 @@
 import { createElement } from 'react';
-import { Code, Earth, SealCheck, Check } from '@strapi/icons';
+import { Code, Earth, SealCheck, Check, Clock } from '@strapi/icons';
 import { CountryCell } from './fields/CountryCell';
 import { LocalesCell } from './fields/LocalesCell';
 import { ReviewStatusCell } from './fields/reviewStatus';
@@ -95,6 +95,15 @@ export default {
       intlDescription: { id: tid('field.review-status.description'), defaultMessage: 'Where a submitted practice is in the review' },
       icon: Check,
       components: { Input: () => import('./fields/ReviewStatusInput') },
+    });
+    app.customFields.register({
+      name: 'session-status',
+      pluginId: PLUGIN_ID,
+      type: 'enumeration',
+      intlLabel: { id: tid('field.session-status.label'), defaultMessage: 'Session status' },
+      intlDescription: { id: tid('field.session-status.description'), defaultMessage: 'Scheduled, moved or cancelled: calendar subscribers see it' },
+      icon: Clock,
+      components: { Input: () => import('./fields/SessionStatusInput') },
     });
   },
 

@@ -8,6 +8,7 @@ import { acquireStartupLock } from './setup/startup-lock';
 import { submissionsGuard } from './submissions/guard';
 import { guardBulkPublish, reviewRulesMiddleware } from './submissions/review/rules';
 import { uploadHeaders } from './uploads/serve';
+import { sessionRules } from './content-types/session/rules';
 import { UID } from './content-types/uids';
 import { getService } from './services/get-service';
 
@@ -94,6 +95,10 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return result;
   });
+  // Sessions: no end before the start; SEQUENCE (calendars) grows with each change of time, place or status.
+  // Registered after the middleware above, so inside it: the schedule it shares with the other published
+  // locales is written before the search index and the caches are told of the change.
+  strapi.documents.use(sessionRules(strapi));
 };
 
 export default register;

@@ -90,6 +90,13 @@ export const pluginConfigSchema = z
     fallbacks: z.record(localeCode, z.array(localeCode).max(20)).default({}),
     /** Name of the network, in feed and calendar titles. */
     networkName: z.string().trim().min(1).max(200).default('Solidarity Commons'),
+    /**
+     * Calendars: a cancelled session stays in them (STATUS:CANCELLED), and a moved one keeps its note,
+     * until `noticeDays` days after its start; then a cancelled session leaves them.
+     */
+    calendar: z
+      .object({ noticeDays: z.number().int().min(0).max(3650).default(30) })
+      .default({ noticeDays: 30 }),
     /** Public page of a document, for feeds and widgets: {origin}, {slug}, {locale}, {documentId}. */
     urlTemplates: z
       .object({
@@ -130,6 +137,7 @@ export default {
     defaultLocale: 'en',
     fallbacks: {},
     networkName: 'Solidarity Commons',
+    calendar: { noticeDays: 30 },
     urlTemplates: {},
     widgets: {},
     demo: { content: false, admin: null },

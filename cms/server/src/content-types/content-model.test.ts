@@ -20,7 +20,7 @@ const LOCALIZED: Record<keyof typeof UID, string[]> = {
   organisation: ['description', 'slug'],
   call: ['title', 'description', 'criteria', 'slug'],
   practice: ['title', 'summary', 'body', 'links', 'slug'],
-  session: ['title', 'summary', 'description', 'minutes', 'speakers', 'slug'],
+  session: ['title', 'summary', 'description', 'minutes', 'statusReason', 'speakers', 'slug'],
   statement: ['title', 'summary', 'body', 'slug'],
 };
 

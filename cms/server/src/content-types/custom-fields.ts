@@ -11,6 +11,8 @@ import { fieldError } from '../http/errors';
  * - `plugin::solidarity.country` (a string): an ISO 3166-1 alpha-2 code, picked from the list of
  *   countries named in the editor's language.
  * - `plugin::solidarity.review-status` (an enumeration): a review status, shown with its translated label.
+ * - `plugin::solidarity.session-status` (an enumeration): a session's status (scheduled, moved, cancelled),
+ *   shown with its translated label.
  *
  * Must run in `register`: Strapi swaps `customField` attributes for their `type` right after the
  * plugins' `register` lifecycle.
@@ -19,6 +21,7 @@ export const registerCustomFields = (strapi: Core.Strapi): void => {
   strapi.customFields.register([
     { name: 'country', plugin: 'solidarity', type: 'string', inputSize: { default: 6, isResizable: true } },
     { name: 'review-status', plugin: 'solidarity', type: 'enumeration', inputSize: { default: 6, isResizable: true } },
+    { name: 'session-status', plugin: 'solidarity', type: 'enumeration', inputSize: { default: 6, isResizable: true } },
   ]);
   strapi.documents.use(countryRule);
 };

@@ -17,11 +17,12 @@ import {
   REVIEW_ACTIONS,
   REVIEW_STATUSES,
   SESSION_KINDS,
+  SESSION_STATUSES,
   STATEMENT_KINDS,
 } from './vocabulary';
 
 /** The custom fields stored as an enumeration (custom-fields.ts registers them with `type: 'enumeration'`). */
-const ENUM_CUSTOM_FIELDS = new Set(['plugin::solidarity.review-status']);
+const ENUM_CUSTOM_FIELDS = new Set(['plugin::solidarity.review-status', 'plugin::solidarity.session-status']);
 
 /** An enumeration as Strapi stores it: a plain `enumeration` attribute, or one of ENUM_CUSTOM_FIELDS. */
 const isEnumeration = (a: { type?: string; customField?: string } | undefined): boolean =>
@@ -40,6 +41,7 @@ describe('vocabulary', () => {
     expect(enumOf(practice, 'reviewStatus')).toEqual([...REVIEW_STATUSES]);
     expect(enumOf(practice, 'source')).toEqual([...PRACTICE_SOURCES]);
     expect(enumOf(session, 'kind')).toEqual([...SESSION_KINDS]);
+    expect(enumOf(session, 'scheduleStatus')).toEqual([...SESSION_STATUSES]);
     expect(enumOf(statement, 'kind')).toEqual([...STATEMENT_KINDS]);
     const tag = componentSchemas['criterion-tag'];
     expect(tag && enumOf(tag, 'value')).toEqual([...PRACTICE_CRITERIA]);
@@ -52,7 +54,7 @@ describe('vocabulary', () => {
         .map(([name]) => `${schema.info.singularName}.${name}`)
     );
     expect(declared.sort()).toEqual(
-      ['organisation.kind', 'practice.licence', 'practice.reviewStatus', 'practice.source', 'session.kind', 'statement.kind'].sort()
+      ['organisation.kind', 'practice.licence', 'practice.reviewStatus', 'practice.source', 'session.kind', 'session.scheduleStatus', 'statement.kind'].sort()
     );
   });
 

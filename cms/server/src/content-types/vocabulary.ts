@@ -53,6 +53,10 @@ export type PracticeSource = (typeof PRACTICE_SOURCES)[number];
 export const SESSION_KINDS = ['webinar', 'peer-review', 'seminar', 'workshop', 'assembly'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
+/** `session.scheduleStatus`: set by editors; moved and cancelled sessions stay in calendars, marked. */
+export const SESSION_STATUSES = ['scheduled', 'moved', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
 /** `statement.kind` */
 export const STATEMENT_KINDS = [
   'sector-statement',

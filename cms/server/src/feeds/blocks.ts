@@ -9,9 +9,13 @@ type Node = Record<string, unknown>;
 const asNodes = (v: unknown): Node[] =>
   Array.isArray(v) ? v.filter((n): n is Node => Boolean(n) && typeof n === 'object' && !Array.isArray(n)) : [];
 
-/** Characters XML 1.0 forbids (C0 controls but tab/newline/CR, U+FFFE/U+FFFF, lone surrogates). */
+/**
+ * Characters XML 1.0 forbids (C0 controls but tab/newline/CR, U+FFFE/U+FFFF, lone surrogates), and
+ * the ones it discourages (§2.2: DEL and the C1 controls), which readers misread: feedparser turns
+ * U+0085 into "…" (windows-1252's 0x85).
+ */
 // eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Removes characters that would make an XML document ill-formed. */
 export const xmlSafe = (s: string): string => s.replace(XML_INVALID, '');

@@ -71,10 +71,13 @@ describe('renderCalendar', () => {
     expect(event?.start.toISOString()).toBe('2026-05-10T10:00:00.000Z');
     expect(event?.end.toISOString()).toBe('2026-05-10T11:00:00.000Z');
     expect(String(event?.description)).toMatch(/^Line one\nline two\n\nΚείμενο/);
-    expect(String(event?.description)).toMatch(/Recording: https:\/\/video\.example\/r$/);
+    expect(String(event?.description)).toMatch(/Organised by: No website\n\nRecording: https:\/\/video\.example\/r$/);
     const unfolded = text.replace(/\r\n /g, '');
     expect(unfolded).not.toContain('CONFERENCE'); // not an http(s) join link
-    expect(unfolded).toContain('ORGANIZER;CN=No website:https://commons.example/api/solidarity/organisations/nows');
+    // no ORGANIZER (RFC 5545 keeps it for scheduling: Outlook would show an invitation); an X- property instead
+    expect(unfolded).not.toContain('ORGANIZER');
+    expect(unfolded).toContain('X-SOLIDARITY-ORGANISER:No website');
+    expect(unfolded).toContain('SEQUENCE:0');
     expect(unfolded).toContain('DTSTAMP:20260501T080000Z');
     expect(unfolded).toContain('LAST-MODIFIED:20260501T080000Z');
     expect(unfolded).toContain('NAME:Net\\, with\\; commas — ναι');

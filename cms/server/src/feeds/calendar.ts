@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { blocksToPlainText, safeUrl } from './blocks';
-import { isPast, names, organisationUrl, sessionEnd, type SessionDoc } from './documents';
+import { isPast, names, sessionEnd, type SessionDoc } from './documents';
 import { labels } from './labels';
 
 export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
@@ -28,6 +28,8 @@ const designSet = (() => {
       'refresh-interval': { defaultType: 'duration' },
       source: { defaultType: 'uri' },
       conference: { defaultType: 'uri' },
+      'x-solidarity-organiser': { defaultType: 'text' },
+      'x-solidarity-status': { defaultType: 'text' },
     },
   } as DesignSet;
 })();
@@ -59,13 +61,24 @@ export const foldLine = (line: string): string => {
   return out.join(CRLF);
 };
 
+/**
+ * Text as every calendar client reads it the same (RFC 5545 §3.3.11: TEXT has no control characters
+ * but HTAB): line breaks (CRLF, CR, U+2028, U+2029, NEL) become LF, which is written as `\n`; other
+ * C0 and C1 control characters, and TAB, are removed (TAB becomes a space).
+ */
+export const calendarText = (s: string): string =>
+  s
+    .replace(/\r\n|[\r\u2028\u2029\u0085]/g, '\n')
+    .replace(/\t/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '');
+
 /** Stringifies with CRLF line endings and strict folding, ending with CRLF. */
 const serialize = (calendar: ICAL.Component): string => {
   const unfolded = ICAL.stringify.component(calendar.toJSON(), designSet)
     .replace(/\r\n[ \t]/g, '')
-    // ical.js escapes a value's LF as `\n` but writes its CR as it is: a CR typed in a title (a CRLF
-    // becomes CR + `\n`) would end a content line for a lenient parser, and what follows it would be
-    // read as properties of their own. A value's CR, with the `\n` after it, is one escaped line break.
+    // A safety net under calendarText (every text value goes through it): a CR left in a value
+    // would end a content line for a lenient parser, and what follows would be read as properties.
     .replace(/\r(?:\\n)?(?!\n)/g, '\\n')
     // other control characters are not allowed in iCalendar TEXT (RFC 5545 section 3.3.11)
     // eslint-disable-next-line no-control-regex
@@ -78,8 +91,33 @@ const utc = (d: Date) => ICAL.Time.fromJSDate(d, true);
 const property = (name: string, params: Record<string, string | string[]>, type: string, value: string) =>
   new ICAL.Property([name, params, type, value]);
 
+/** A TEXT property, its value cleaned by calendarText. */
+const textProperty = (component: ICAL.Component, name: string, value: string): void => {
+  component.addProperty(property(name, {}, 'text', calendarText(value)));
+};
+
+const HTTP = new Set(['http:', 'https:']);
+const httpUrl = (url: string | null | undefined) => safeUrl(url, undefined, HTTP);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The head of every calendar: version, product, names (RFC 7986 NAME and X-WR-CALNAME), refresh hints, source. */
+const calendarHead = (name: string, source: string): ICAL.Component => {
+  const calendar = new ICAL.Component('vcalendar');
+  calendar.addPropertyWithValue('version', '2.0');
+  calendar.addPropertyWithValue('prodid', PRODID);
+  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
+  calendar.addPropertyWithValue('method', 'PUBLISH');
+  calendar.addProperty(property('name', {}, 'text', calendarText(name)));
+  calendar.addProperty(property('x-wr-calname', {}, 'text', calendarText(name)));
+  // RFC 7986 §5.7 and its older spelling (Outlook, Apple): how often subscribers should look again.
+  calendar.addProperty(property('refresh-interval', { value: 'DURATION' }, 'duration', 'PT1H'));
+  calendar.addProperty(property('x-published-ttl', {}, 'duration', 'PT1H'));
+  calendar.addProperty(property('source', { value: 'URI' }, 'uri', source));
+  return calendar;
+};
+
 export interface CalendarInput {
-  /** NAME and X-WR-CALNAME */
+  /** NAME and X-WR-CALNAME (per locale: the caller words it in the requested locale) */
   name: string;
   /** the calendar's own URL (SOURCE) */
   source: string;
@@ -90,18 +128,55 @@ export interface CalendarInput {
   origin: string;
   now: Date;
   sessions: SessionDoc[];
+  /**
+   * Days after its start that a moved session keeps its note, and that a cancelled session stays
+   * in the calendar (plugin config `calendar.noticeDays`, default DEFAULT_NOTICE_DAYS). Infinity: a
+   * cancelled session is always kept (the calendar of that one session).
+   */
+  noticeDays?: number;
 }
 
-/** Plain-text DESCRIPTION: summary, description, then the join or recording link. */
-const description = (s: SessionDoc, locale: string, origin: string, past: boolean): string => {
-  const words = labels(locale);
-  const parts = [s.summary ?? '', blocksToPlainText(s.description, { origin })].filter((p) => p.trim());
+/** Days a move or cancellation is news, unless the plugin config says otherwise. */
+export const DEFAULT_NOTICE_DAYS = 30;
+
+/** Whether the session's move or cancellation is still news: until `noticeDays` days after its start. */
+const noticeDue = (s: SessionDoc, input: CalendarInput): boolean =>
+  !s.startsAt || input.now.getTime() <= s.startsAt.getTime() + (input.noticeDays ?? DEFAULT_NOTICE_DAYS) * DAY_MS;
+
+/** Whether a session belongs in the calendar: any but a cancelled one whose notice time is over. */
+export const inCalendar = (s: SessionDoc, input: CalendarInput): boolean => s.scheduleStatus !== 'cancelled' || noticeDue(s, input);
+
+/** The note on a moved or cancelled session (SUMMARY prefix, DESCRIPTION's first line), or null. */
+const statusNote = (s: SessionDoc, input: CalendarInput): string | null => {
+  const words = labels(input.locale);
+  if (s.scheduleStatus === 'cancelled') return words.cancelled;
+  if (s.scheduleStatus === 'moved' && noticeDue(s, input)) return words.moved;
+  return null;
+};
+
+/**
+ * Plain-text DESCRIPTION: the status note and its reason, summary, description, organisers, then
+ * links: the join link (not past, not cancelled), or, once past, the recording and the minutes.
+ */
+const description = (s: SessionDoc, input: CalendarInput, past: boolean): string => {
+  const words = labels(input.locale);
+  const note = statusNote(s, input);
+  const parts: string[] = [];
+  if (note) parts.push(s.statusReason ? `${note}: ${s.statusReason}` : note);
+  const texts = [s.summary ?? '', blocksToPlainText(s.description, { origin: input.origin })].filter((p) => p.trim());
   // The summary often opens the description: say it once.
-  if (parts.length === 2 && parts[1]?.startsWith(parts[0] ?? '')) parts.shift();
-  const recording = safeUrl(s.recordingUrl, undefined, new Set(['http:', 'https:']));
-  const join = safeUrl(s.joinUrl, undefined, new Set(['http:', 'https:']));
-  if (past && recording) parts.push(`${words.recording}: ${recording}`);
-  else if (!past && join) parts.push(`${words.join}: ${join}`);
+  if (texts.length === 2 && texts[1]?.startsWith(texts[0] ?? '')) texts.shift();
+  parts.push(...texts);
+  const organisers = names(s.organisers);
+  if (organisers.length) parts.push(`${words.organisers}: ${organisers.join(', ')}`);
+  const join = httpUrl(s.joinUrl);
+  const recording = httpUrl(s.recordingUrl);
+  const links: string[] = [];
+  if (!past && join && s.scheduleStatus !== 'cancelled') links.push(`${words.join}: ${join}`);
+  if (past && recording) links.push(`${words.recording}: ${recording}`);
+  const page = httpUrl(s.url);
+  if (past && s.minutes?.length && page) links.push(`${words.minutes}: ${page}`);
+  if (links.length) parts.push(links.join('\n'));
   return parts.join('\n\n');
 };
 
@@ -110,62 +185,113 @@ const event = (s: SessionDoc, input: CalendarInput): ICAL.Component | null => {
   const end = sessionEnd(s);
   if (!start || !end) return null;
   const past = isPast(s, input.now);
+  const cancelled = s.scheduleStatus === 'cancelled';
   const stamp = s.updatedAt ?? s.publishedAt ?? start;
+  const note = statusNote(s, input);
   const vevent = new ICAL.Component('vevent');
   vevent.addPropertyWithValue('uid', `${s.documentId}@${input.host}`);
   vevent.addPropertyWithValue('dtstamp', utc(stamp));
   vevent.addPropertyWithValue('dtstart', utc(start));
-  vevent.addPropertyWithValue('dtend', utc(end));
-  vevent.addPropertyWithValue('summary', s.title);
-  const text = description(s, input.locale, input.origin, past);
-  if (text) vevent.addPropertyWithValue('description', text);
-  const url = safeUrl(s.url, undefined, new Set(['http:', 'https:']));
+  // The server refuses an end before the start; an older row could still have one: then one hour.
+  vevent.addPropertyWithValue('dtend', utc(end.getTime() < start.getTime() ? new Date(start.getTime() + 3600_000) : end));
+  // RFC 5545 §3.8.7.4: grows with every change of time, place or status (content-types/session/rules.ts).
+  vevent.addPropertyWithValue('sequence', s.sequence);
+  textProperty(vevent, 'summary', note ? `${note}: ${s.title}` : s.title);
+  const text = description(s, input, past);
+  if (text) textProperty(vevent, 'description', text);
+  const url = httpUrl(s.url);
   if (url) vevent.addPropertyWithValue('url', url);
   vevent.addPropertyWithValue('last-modified', utc(stamp));
-  vevent.addPropertyWithValue('status', 'CONFIRMED');
-  vevent.addPropertyWithValue('transp', 'OPAQUE');
-  const join = safeUrl(s.joinUrl, undefined, new Set(['http:', 'https:']));
-  if (join) {
+  vevent.addPropertyWithValue('status', cancelled ? 'CANCELLED' : 'CONFIRMED');
+  // A cancelled event takes no time in the subscriber's agenda.
+  vevent.addPropertyWithValue('transp', cancelled ? 'TRANSPARENT' : 'OPAQUE');
+  const join = httpUrl(s.joinUrl);
+  if (join && !cancelled) {
+    // RFC 7986 CONFERENCE, and LOCATION for the clients that show no CONFERENCE (Google, Outlook).
     vevent.addProperty(
-      property('conference', { value: 'URI', feature: ['AUDIO', 'VIDEO'], label: labels(input.locale).join }, 'uri', join)
+      property('conference', { value: 'URI', feature: ['AUDIO', 'VIDEO'], label: calendarText(labels(input.locale).join) }, 'uri', join)
     );
+    textProperty(vevent, 'location', join);
   }
-  const recording = safeUrl(s.recordingUrl, undefined, new Set(['http:', 'https:']));
+  const recording = httpUrl(s.recordingUrl);
   if (past && recording) vevent.addPropertyWithValue('attach', recording);
-  const topics = names(s.topics);
+  const topics = names(s.topics).map(calendarText);
   if (topics.length) {
     const categories = new ICAL.Property('categories');
     categories.setValues(topics);
     vevent.addProperty(categories);
   }
-  const organiser = s.organisers.find((o) => o.name);
-  const organiserUri = organiser
-    ? safeUrl(organisationUrl(organiser, input.origin), undefined, new Set(['http:', 'https:']))
-    : null;
-  if (organiser?.name && organiserUri) {
-    const prop = new ICAL.Property('organizer');
-    prop.setParameter('cn', organiser.name);
-    prop.setValue(organiserUri);
-    vevent.addProperty(prop);
-  }
+  // No ORGANIZER: RFC 5545 reserves it for scheduling (Outlook then shows a published event as an
+  // invitation). The organisers are named in DESCRIPTION and here, one X- property each.
+  for (const organiser of names(s.organisers)) textProperty(vevent, 'x-solidarity-organiser', organiser);
+  if (s.scheduleStatus !== 'scheduled') textProperty(vevent, 'x-solidarity-status', s.scheduleStatus);
   return vevent;
 };
 
 /** An RFC 5545 calendar (with the RFC 7986 additions) of public sessions. */
 export const renderCalendar = (input: CalendarInput): string => {
-  const calendar = new ICAL.Component('vcalendar');
-  calendar.addPropertyWithValue('version', '2.0');
-  calendar.addPropertyWithValue('prodid', PRODID);
-  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
-  calendar.addPropertyWithValue('method', 'PUBLISH');
-  calendar.addProperty(property('name', {}, 'text', input.name));
-  calendar.addProperty(property('x-wr-calname', {}, 'text', input.name));
-  calendar.addProperty(property('refresh-interval', { value: 'DURATION' }, 'duration', 'PT1H'));
-  calendar.addProperty(property('x-published-ttl', {}, 'duration', 'PT1H'));
-  calendar.addProperty(property('source', { value: 'URI' }, 'uri', input.source));
+  const calendar = calendarHead(input.name, input.source);
   for (const s of input.sessions) {
+    if (!inCalendar(s, input)) continue;
     const vevent = event(s, input);
     if (vevent) calendar.addSubcomponent(vevent);
+  }
+  return serialize(calendar);
+};
+
+/** One deadline of the deadlines calendar: a call for practices, or an open-call statement. */
+export interface Deadline {
+  kind: 'call' | 'statement';
+  documentId: string;
+  title: string;
+  /** the call's `closesAt`, the statement's `deadline` */
+  deadline: Date;
+  /** its public page */
+  url: string | null;
+  /** plain text: the call's description or the statement's summary */
+  text: string | null;
+  updatedAt: Date | null;
+}
+
+export interface DeadlinesInput {
+  name: string;
+  source: string;
+  locale: string;
+  host: string;
+  deadlines: Deadline[];
+}
+
+/** `YYYYMMDD` of a date in UTC: an RFC 5545 DATE value. */
+const dateValue = (d: Date) => ICAL.Time.fromData({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), isDate: true });
+
+/**
+ * The deadlines calendar: one all-day event on each deadline's day (in UTC; DTSTART;VALUE=DATE, DTEND
+ * the next day, RFC 5545 §3.6.1), with the exact time in DESCRIPTION and an alarm a week before
+ * (VALARM, TRIGGER:-P7D, §3.6.6). Events take no time (TRANSP:TRANSPARENT).
+ */
+export const renderDeadlines = (input: DeadlinesInput): string => {
+  const words = labels(input.locale);
+  const calendar = calendarHead(input.name, input.source);
+  for (const d of input.deadlines) {
+    const vevent = new ICAL.Component('vevent');
+    vevent.addPropertyWithValue('uid', `deadline-${d.kind}-${d.documentId}@${input.host}`);
+    vevent.addPropertyWithValue('dtstamp', utc(d.updatedAt ?? d.deadline));
+    vevent.addPropertyWithValue('dtstart', dateValue(d.deadline));
+    vevent.addPropertyWithValue('dtend', dateValue(new Date(d.deadline.getTime() + DAY_MS)));
+    const title = `${d.kind === 'call' ? words.call : words.openCall}: ${d.title}`;
+    textProperty(vevent, 'summary', title);
+    const when = `${words.deadline}: ${d.deadline.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    const url = httpUrl(d.url);
+    textProperty(vevent, 'description', [when, d.text ?? '', url ?? ''].filter((p) => p.trim()).join('\n\n'));
+    if (url) vevent.addPropertyWithValue('url', url);
+    if (d.updatedAt) vevent.addPropertyWithValue('last-modified', utc(d.updatedAt));
+    vevent.addPropertyWithValue('transp', 'TRANSPARENT');
+    const alarm = new ICAL.Component('valarm');
+    alarm.addPropertyWithValue('action', 'DISPLAY');
+    alarm.addPropertyWithValue('trigger', ICAL.Duration.fromString('-P7D'));
+    textProperty(alarm, 'description', `${words.deadlineInAWeek}: ${d.title}`);
+    vevent.addSubcomponent(alarm);
+    calendar.addSubcomponent(vevent);
   }
   return serialize(calendar);
 };

@@ -58,6 +58,15 @@ const feedsController = ({ strapi }: { strapi: Core.Strapi }): Record<string, Ha
     }));
   };
 
+  const deadlinesCalendar: Handler = async (ctx) => {
+    allowAnyOrigin(ctx);
+    assertUtf8(ctx);
+    await cache().serve(ctx, async () => ({
+      ...(await feeds().deadlinesCalendar(requestOf(ctx))),
+      headers: { 'Content-Disposition': contentDisposition('calls.ics', 'inline') },
+    }));
+  };
+
   const exportPractices =
     (format: 'csv' | 'json'): Handler =>
     async (ctx) => {
@@ -88,6 +97,7 @@ const feedsController = ({ strapi }: { strapi: Core.Strapi }): Record<string, Ha
     statementsJson: feed('statements', 'json'),
     sessionsCalendar,
     sessionCalendar,
+    deadlinesCalendar,
     exportPracticesCsv: exportPractices('csv'),
     exportPracticesJson: exportPractices('json'),
   };

@@ -75,6 +75,10 @@ export type SessionDoc = Common &
     | 'startsAt'
     | 'endsAt'
     | 'timezone'
+    | 'scheduleStatus'
+    | 'statusReason'
+    | 'sequence'
+    | 'minutes'
     | 'spokenLanguages'
     | 'registrationUrl'
     | 'joinUrl'
@@ -136,6 +140,10 @@ export const asSession = (d: Json): SessionDoc => ({
   startsAt: toDate(d.startsAt),
   endsAt: toDate(d.endsAt),
   timezone: str(d.timezone),
+  scheduleStatus: d.scheduleStatus === 'moved' || d.scheduleStatus === 'cancelled' ? d.scheduleStatus : 'scheduled',
+  statusReason: str(d.statusReason),
+  sequence: Math.max(0, Math.trunc(num(d.sequence) ?? 0)),
+  minutes: blocks(d.minutes),
   spokenLanguages: Array.isArray(d.spokenLanguages)
     ? d.spokenLanguages.filter((l): l is string => typeof l === 'string' && l !== '')
     : [],

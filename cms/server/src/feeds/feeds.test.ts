@@ -489,7 +489,11 @@ describe('calendars', () => {
     expect(description).not.toMatch(/[{}[\]]|"type"|<[a-z/]/i); // plain text: no JSON, no tags
     expect(text).toMatch(/^CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=Join:https:\/\/meet\.example\/food-banks\?pwd=abc$/m);
     expect(text).toMatch(/^CATEGORIES:Food and basic goods$/m);
-    expect(text).toMatch(/^ORGANIZER;CN=Cooperativa Teixit:https:\/\/teixit\.example\/$/m);
+    // organisers named, not as ORGANIZER (scheduling only, RFC 5545 §3.8.4.3: Outlook would show an invitation)
+    expect(text).not.toMatch(/^ORGANIZER/m);
+    expect(text).toMatch(/^X-SOLIDARITY-ORGANISER:Cooperativa Teixit$/m);
+    expect(text).toMatch(/^LOCATION:https:\/\/meet\.example\/food-banks\?pwd=abc$/m);
+    expect(text).toMatch(/^SEQUENCE:0$/m);
     expect(text).toMatch(/^DTSTART:\d{8}T\d{6}Z$/m);
 
     const review = parsed.find((e) => e.uid === `${past.documentId}@${new URL(app.url).host}`);

@@ -47,3 +47,14 @@ export const walkQuery = (query: Query, page: number): Query => ({
 
 export const checkWalkQuery = (query: Query, what: string): void =>
   rejectKeys(query, WALK_REJECTED, `${what} holds every match, in a fixed format`);
+
+/** Parameters of the deadlines calendar: it joins two types, so only what both take the same way. */
+export const DEADLINES_PARAMS = ['locale', 'topic'] as const;
+
+/** 400 for any parameter of the deadlines calendar but `locale` and `topic`. */
+export const checkDeadlinesQuery = (query: Query): void =>
+  rejectKeys(
+    query,
+    Object.keys(query).filter((k) => !(DEADLINES_PARAMS as readonly string[]).includes(k)),
+    'the deadlines calendar takes locale and topic only'
+  );

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { apiPath } from '../reads/presenters';
 import { getService } from '../services/get-service';
-import { renderCalendar, CALENDAR_CONTENT_TYPE } from './calendar';
-import { asSession, type Json } from './documents';
+import { renderCalendar, renderDeadlines, CALENDAR_CONTENT_TYPE, DEFAULT_NOTICE_DAYS, type Deadline } from './calendar';
+import { asSession, toDate, type Json } from './documents';
 import { collectionTitle } from './labels';
-import { CALENDAR_MAX, WALK_PAGE_SIZE, checkWalkQuery, feedQuery, walkQuery, type Query } from './query';
+import { CALENDAR_MAX, WALK_PAGE_SIZE, checkDeadlinesQuery, checkWalkQuery, feedQuery, walkQuery, type Query } from './query';
 import { FEED_CONTENT_TYPES, FEED_FORMATS, feedEntries, renderFeed, type FeedCollection, type FeedFormat } from './syndication';
 
 export const DEFAULT_NETWORK_NAME = 'Solidarity Commons';
@@ -55,6 +55,21 @@ const feedsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return typeof configured === 'string' && configured.trim() ? configured.trim() : DEFAULT_NETWORK_NAME;
   };
 
+  /** Days a move or cancellation stays news in calendars (plugin config `calendar.noticeDays`). */
+  const noticeDays = () => {
+    const configured = (strapi.plugin('solidarity').config('calendar') as { noticeDays?: unknown } | undefined)?.noticeDays;
+    return typeof configured === 'number' && configured >= 0 ? configured : DEFAULT_NOTICE_DAYS;
+  };
+
+  /** Every document of a public list (at most CALENDAR_MAX), page after page, and the locale answered. */
+  const walkAll = async (type: 'session' | 'call' | 'statement', query: Query, origin: string) => {
+    const list = (page: number) => api().list({ type, query: walkQuery(query, page), origin });
+    const first = await list(1);
+    const docs: Json[] = [];
+    for await (const page of walk(first.data, async (p) => (await list(p)).data, CALENDAR_MAX)) docs.push(...page);
+    return { docs, locale: first.locale };
+  };
+
   return {
     networkName,
 
@@ -83,18 +98,16 @@ const feedsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async sessionsCalendar(request: FeedRequest): Promise<Rendered> {
       const { query, origin } = request;
       checkWalkQuery(query, 'a calendar');
-      const list = (page: number) => api().list({ type: 'session', query: walkQuery(query, page), origin });
-      const first = await list(1);
-      const sessions: Json[] = [];
-      for await (const page of walk(first.data, async (p) => (await list(p)).data, CALENDAR_MAX)) sessions.push(...page);
+      const { docs, locale } = await walkAll('session', query, origin);
       const body = renderCalendar({
-        name: collectionTitle(networkName(), 'sessions', first.locale),
+        name: collectionTitle(networkName(), 'sessions', locale),
         source: sameQuery(request, request.path),
-        locale: first.locale,
+        locale,
         host: host(origin),
         origin,
         now: new Date(),
-        sessions: sessions.map(asSession),
+        sessions: docs.map(asSession),
+        noticeDays: noticeDays(),
       });
       return { body, type: CALENDAR_CONTENT_TYPE };
     },
@@ -113,6 +126,48 @@ const feedsService = ({ strapi }: { strapi: Core.Strapi }) => {
         origin,
         now: new Date(),
         sessions: [session],
+        // the calendar of this one session: marked cancelled, never emptied
+        noticeDays: Infinity,
+      });
+      return { body, type: CALENDAR_CONTENT_TYPE };
+    },
+
+    /**
+     * The deadlines calendar: calls for practices (their `closesAt`) and open-call statements with a
+     * deadline, one all-day event each; `locale` and `topic` narrow it like the list routes.
+     */
+    async deadlinesCalendar(request: FeedRequest): Promise<Rendered> {
+      const { query, origin } = request;
+      checkDeadlinesQuery(query);
+      const calls = await walkAll('call', query, origin);
+      const statements = await walkAll('statement', { ...query, kind: 'open-call' }, origin);
+      const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
+      const deadlineOf = (kind: Deadline['kind'], d: Json, at: unknown, text: unknown): Deadline | null => {
+        const deadline = toDate(at);
+        return deadline
+          ? {
+              kind,
+              documentId: String(d.documentId),
+              title: str(d.title) ?? str(d.slug) ?? String(d.documentId),
+              deadline,
+              url: str(d.url),
+              text: str(text),
+              updatedAt: toDate(d.updatedAt),
+            }
+          : null;
+      };
+      const deadlines = [
+        ...calls.docs.map((d) => deadlineOf('call', d, d.closesAt, d.description)),
+        ...statements.docs.map((d) => deadlineOf('statement', d, d.deadline, d.summary)),
+      ]
+        .filter((d): d is Deadline => d !== null)
+        .sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
+      const body = renderDeadlines({
+        name: collectionTitle(networkName(), 'deadlines', calls.locale),
+        source: sameQuery(request, request.path),
+        locale: calls.locale,
+        host: host(origin),
+        deadlines,
       });
       return { body, type: CALENDAR_CONTENT_TYPE };
     },

@@ -74,6 +74,9 @@ const validUrl = (url: string, fallback: string) => safeUrl(url, undefined, new 
 const itemHtml = (blocks: unknown, summary: string | null, title: string, origin: string) =>
   blocksToHtml(blocks, { origin }) || `<p>${escapeHtml(summary ?? title)}</p>`;
 
+/** The later of two dates (the first when the second is missing). */
+const latestOf = (a: Date, b: Date | null): Date => (b && b.getTime() > a.getTime() ? b : a);
+
 /** Feed entries of public practices or statements (the shaped documents of `list({ detail: true })`). */
 export const feedEntries = (collection: FeedCollection, docs: Json[], locale: string, origin: string): FeedEntry[] =>
   docs.map((d) => {
@@ -83,14 +86,17 @@ export const feedEntries = (collection: FeedCollection, docs: Json[], locale: st
     const type = practice ? 'practice' : 'statement';
     const fallbackUrl = `${origin}/api/solidarity/${collection}/${encodeURIComponent(doc.slug ?? doc.documentId)}?locale=${encodeURIComponent(locale)}`;
     const licence = practice ? licenceUrl(practice.licence) : null;
+    const published = doc.publishedAt ?? doc.updatedAt ?? new Date(0);
     return {
       id: `urn:solidarity:${type}:${doc.documentId}:${locale}`,
       url: validUrl(doc.url, fallbackUrl),
       title: doc.title,
       summary: doc.summary,
       html: itemHtml(doc.body, doc.summary, doc.title, origin),
-      published: doc.publishedAt ?? doc.updatedAt ?? new Date(0),
-      updated: doc.updatedAt ?? doc.publishedAt ?? new Date(0),
+      published,
+      // Atom (RFC 4287 §4.2.15): an entry is not updated before it was published. Strapi keeps the
+      // draft's updatedAt on the published version, which is then earlier than its publishedAt.
+      updated: latestOf(published, doc.updatedAt),
       language: doc.locale || locale,
       topics: doc.topics,
       // practices are by their promoters, statements by their issuers

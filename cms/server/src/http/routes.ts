@@ -4,7 +4,8 @@ export interface PublicRoute {
   path: string;
   handler: string;
   config: { auth: false; policies: string[]; middlewares: string[] };
-  info?: { summary: string };
+  /** OpenAPI summary, and a longer description (Markdown) where the route needs one */
+  info?: { summary: string; description?: string };
   /** query parameters of its type that this route refuses (documented in OpenAPI) */
   rejects?: readonly string[];
 }

@@ -288,6 +288,7 @@ const operation = (route: PublicRoute): [string, string, Json] => {
   const op: Json = {
     operationId: route.handler.replace(/\./g, '_'),
     summary: route.info?.summary ?? `${route.method} ${path}`,
+    ...(route.info?.description ? { description: route.info.description } : {}),
     tags: [type ? SCHEMA_OF[type] : 'Other'],
     parameters,
     responses: {

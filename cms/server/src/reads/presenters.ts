@@ -33,6 +33,10 @@ const blocks = (v: unknown): BlockNode[] =>
   arr(v).filter((node): node is BlockNode => typeof node === 'object' && node !== null && typeof node.type === 'string');
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
+/** A session's status as editors set it; sessions saved before it existed (null) are scheduled. */
+const scheduleStatus = (v: unknown): 'scheduled' | 'moved' | 'cancelled' =>
+  v === 'moved' || v === 'cancelled' ? v : 'scheduled';
+
 /** The public API path of a type's list (`/api/solidarity/practices`). */
 export const apiPath = (type: ContentTypeName) => `/api/solidarity/${PLURAL[type]}`;
 
@@ -157,6 +161,9 @@ const presenters: { [T in ContentTypeName]: (e: Json, ctx: PresentContext) => Pu
     startsAt: iso(e.startsAt),
     endsAt: iso(e.endsAt),
     timezone: str(e.timezone),
+    scheduleStatus: scheduleStatus(e.scheduleStatus),
+    statusReason: str(e.statusReason),
+    sequence: Math.max(0, Math.trunc(num(e.sequence) ?? 0)),
     spokenLanguages: strings(e.spokenLanguages),
     registrationUrl: str(e.registrationUrl),
     joinUrl: str(e.joinUrl),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UID, type ContentTypeName } from '../content-types/uids';
+import { SESSION_STATUSES } from '../content-types/vocabulary';
 
 /**
  * The fixed, shallow shape each public type comes back in: which columns, which
@@ -85,6 +86,9 @@ export const SHAPES: Record<ContentTypeName, Shape> = {
       'startsAt',
       'endsAt',
       'timezone',
+      'scheduleStatus',
+      'statusReason',
+      'sequence',
       'spokenLanguages',
       'registrationUrl',
       'joinUrl',
@@ -223,6 +227,13 @@ export const sessionSchema = z.strictObject({
   startsAt: dateTime,
   endsAt: dateTime,
   timezone: text,
+  scheduleStatus: z.enum(SESSION_STATUSES).meta({
+    description: 'Set by editors: `moved` (its time or place changed) and `cancelled` sessions stay listed, marked as such.',
+  }),
+  statusReason: text.meta({ description: 'Why it was moved or cancelled, in the document’s language.' }),
+  sequence: z.number().int().min(0).meta({
+    description: 'Revision of its time, place (join link) and status: grows with every change (iCalendar SEQUENCE).',
+  }),
   spokenLanguages: z.array(z.string()),
   registrationUrl: text,
   joinUrl: text,

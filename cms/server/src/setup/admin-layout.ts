@@ -28,7 +28,7 @@ export const LAYOUTS: Record<ContentTypeName, Layout> = {
 };
 
 /** Bump when LAYOUTS changes so existing installs get the new defaults once. */
-const LAYOUT_VERSION = 5;
+const LAYOUT_VERSION = 6;
 
 /** `reviewStatus` → `Review status`, for labels editors read. */
 export const humanize = (field: string): string => {
@@ -47,6 +47,8 @@ const LABELS: Record<string, string> = {
   endsAt: 'Ends at (UTC)',
   timezone: 'Time zone (IANA, e.g. Europe/Madrid)',
   spokenLanguages: 'Spoken languages (JSON list, e.g. ["ca", "es"])',
+  scheduleStatus: 'Status (scheduled, moved, cancelled: shown to calendar subscribers)',
+  statusReason: 'Reason for the move or cancellation',
 };
 
 interface CmConfiguration {
@@ -86,7 +88,8 @@ const adminLayoutService = ({ strapi }: { strapi: Core.Strapi }) => ({
           Object.entries(current.metadatas).map(([field, meta]) => {
             const label = LABELS[field] ?? humanize(field);
             // The review history is written by the review workflow only.
-            if (field === 'reviewHistory') {
+            // A session's SEQUENCE is counted by the server (content-types/session/rules.ts).
+            if (field === 'reviewHistory' || field === 'sequence') {
               return [field, { ...meta, edit: { ...meta.edit, label, visible: false, editable: false } }];
             }
             // The other review fields are shown read-only: the server refuses any change made outside the

@@ -1,0 +1,119 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { fieldError } from '../../http/errors';
+import { UID } from '../uids';
+
+type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
+type Row = Record<string, unknown>;
+
+/**
+ * What subscribers of a calendar must learn about (RFC 5545 §3.8.7.4: SEQUENCE grows when the
+ * organiser makes a significant change, "DTSTART, DTEND, DURATION, ... or STATUS"): the time,
+ * the place (an online session's join link) and the status.
+ */
+export const SIGNIFICANT_FIELDS = ['startsAt', 'endsAt', 'joinUrl', 'scheduleStatus'] as const;
+
+const END_MESSAGE = 'the end must not be before the start';
+
+/** A date-time as the database or a client gives it (Date, ISO string, epoch ms), as epoch ms; null when none. */
+const millis = (v: unknown): number | null => {
+  if (v === null || v === undefined || v === '') return null;
+  const ms = v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Date.parse(String(v));
+  return Number.isNaN(ms) ? null : ms;
+};
+
+/** The value of a significant field, comparable across the client's and the database's spellings. */
+const comparable = (field: (typeof SIGNIFICANT_FIELDS)[number], v: unknown): string => {
+  if (field === 'startsAt' || field === 'endsAt') return String(millis(v));
+  if (field === 'scheduleStatus') return typeof v === 'string' && v ? v : 'scheduled';
+  return typeof v === 'string' ? v : '';
+};
+
+/**
+ * Whether `data` changes a significant field of `stored` (only the fields `data` names: an update
+ * may send some fields only).
+ */
+export const changesSignificantField = (data: Row, stored: Row): boolean =>
+  SIGNIFICANT_FIELDS.some((f) => f in data && comparable(f, data[f]) !== comparable(f, stored[f]));
+
+/**
+ * The stored draft the write starts from: the draft in the locale written, else any version of the
+ * document (a new locale: the time, place and status are not localized, so they are the same in
+ * every locale). Read with `strapi.db.query`, which joins the caller's transaction (Strapi's
+ * transaction context), so it never waits for a second connection (SQLite has one).
+ */
+const storedVersion = async (strapi: Core.Strapi, documentId: string, locale: unknown): Promise<Row | null> => {
+  const select = ['startsAt', 'endsAt', 'joinUrl', 'scheduleStatus', 'sequence', 'publishedAt'];
+  const query = strapi.db.query(UID.session);
+  const inLocale =
+    typeof locale === 'string' && locale !== '*'
+      ? ((await query.findOne({ select, where: { documentId, locale, publishedAt: null } })) as Row | null)
+      : null;
+  if (inLocale) return inLocale;
+  const any = (await query.findMany({ select, where: { documentId }, orderBy: { sequence: 'desc' }, limit: 1 })) as Row[];
+  return any[0] ?? null;
+};
+
+/**
+ * After a publish: the published versions in the other locales get the published schedule (time,
+ * time zone, join link, status, SEQUENCE). These fields are not localized, and i18n copies them
+ * between drafts but not to the other published versions, so a Greek subscriber would keep the
+ * old time until someone republished the Greek version. Written with `strapi.db.query`, in the
+ * caller's transaction when there is one.
+ */
+const SCHEDULE_FIELDS = ['startsAt', 'endsAt', 'timezone', 'joinUrl', 'scheduleStatus', 'sequence'] as const;
+
+const shareSchedule = async (strapi: Core.Strapi, documentId: string, locale: unknown): Promise<void> => {
+  const query = strapi.db.query(UID.session);
+  const where = { documentId, publishedAt: { $notNull: true }, ...(typeof locale === 'string' && locale !== '*' ? { locale } : {}) };
+  const source = (await query.findOne({ select: ['locale', ...SCHEDULE_FIELDS], where })) as Row | null;
+  if (!source) return;
+  const data = Object.fromEntries(SCHEDULE_FIELDS.map((f) => [f, source[f] ?? null]));
+  await query.updateMany({ where: { documentId, publishedAt: { $notNull: true }, locale: { $ne: source.locale } }, data });
+};
+
+/** The end-before-start check and the SEQUENCE count of one save (see sessionRules). */
+const checkAndCount = async (
+  strapi: Core.Strapi,
+  action: string,
+  params: { documentId?: string; locale?: unknown; data?: Row }
+): Promise<void> => {
+  const data = params.data;
+  if (!data || typeof data !== 'object') return;
+  const stored = action === 'update' && params.documentId ? await storedVersion(strapi, params.documentId, params.locale) : null;
+
+  const start = millis('startsAt' in data ? data.startsAt : stored?.startsAt);
+  const end = millis('endsAt' in data ? data.endsAt : stored?.endsAt);
+  if (start !== null && end !== null && end < start) {
+    throw new errors.ValidationError(END_MESSAGE, { errors: [fieldError(['endsAt'], END_MESSAGE, data.endsAt)] });
+  }
+
+  const current = stored ? Math.max(0, Math.trunc(Number(stored.sequence ?? 0)) || 0) : 0;
+  data.sequence = stored && changesSignificantField(data, stored) ? current + 1 : current;
+};
+
+/**
+ * Rules of sessions on every save (create, update, clone), drafts included, in the Content Manager
+ * and in code alike:
+ * - the end is not before the start (Google Calendar drops events whose DTEND precedes DTSTART):
+ *   a 400 ValidationError naming `endsAt` otherwise, which the Content Manager shows under the input;
+ * - `sequence` is the server's: 0 for a new session, one more than the stored one when the time,
+ *   the join link or the status changes (see SIGNIFICANT_FIELDS), else unchanged whatever the client
+ *   sent. Publishing copies it with the rest of the draft; i18n copies it to the other drafts;
+ * - after a publish, the other published locales get the schedule (shareSchedule).
+ */
+export const sessionRules =
+  (strapi: Core.Strapi): Middleware =>
+  async (context, next) => {
+    if (context.uid !== UID.session) return next();
+    const params = context.params as { documentId?: string; locale?: unknown; data?: Row; status?: unknown };
+    if (context.action === 'publish' || (context.action === 'update' && params.status === 'published')) {
+      if (context.action === 'update') await checkAndCount(strapi, context.action, params);
+      const result = await next();
+      if (params.documentId) await shareSchedule(strapi, params.documentId, params.locale);
+      return result;
+    }
+    if (!['create', 'update', 'clone'].includes(context.action)) return next();
+    await checkAndCount(strapi, context.action, params);
+    return next();
+  };
