@@ -68,11 +68,9 @@ const widgetRendered = async (page: Page) => {
 /** The iframe's height once it has been resized to its content, and the document's own height. */
 const resized = async (page: Page) => {
   const iframe = page.locator('iframe.wp-embedded-content');
+  // evaluated in the page (a string: this file is type-checked without the DOM library)
   await page.waitForFunction(
-    () => {
-      const el = document.querySelector('iframe.wp-embedded-content');
-      return !!el && !el.hasAttribute('style') && el.getAttribute('height') !== '400';
-    },
+    `(() => { const el = document.querySelector('iframe.wp-embedded-content'); return !!el && !el.hasAttribute('style') && el.getAttribute('height') !== '400'; })()`,
     undefined,
     { timeout: 20_000 }
   );
@@ -80,7 +78,7 @@ const resized = async (page: Page) => {
   const content = await page
     .frameLocator('iframe.wp-embedded-content')
     .locator('body')
-    .evaluate((body) => Math.ceil(body.getBoundingClientRect().height));
+    .evaluate((body: { getBoundingClientRect(): { height: number } }) => Math.ceil(body.getBoundingClientRect().height));
   return { height, content };
 };
 
