@@ -102,7 +102,7 @@ describe('oEmbed on another origin', () => {
     const html = (await oembedHtml(`${app.url}/embed/en/practices/rebost-vilafranca`))
       // wp_filter_oembed_result: sandbox="allow-scripts" only (an opaque origin), and WordPress's host script
       .replace(/sandbox="[^"]*"/, 'sandbox="allow-scripts"')
-      .replace(/<script[^>]*><\/script>$/, wpEmbed ? `<script>${wpEmbed}</script>` : `<script src="${app.url}/embed/host.js"></script>`);
+      .replace(/<script[^>]*><\/script>$/, () => (wpEmbed ? `<script>${wpEmbed}</script>` : `<script src="${app.url}/embed/host.js"></script>`));
     const { page, problems } = await openPartner(html);
     expect(await widgetRendered(page)).toBe(TITLE);
     const { height, content } = await resized(page);
