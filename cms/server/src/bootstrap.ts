@@ -3,6 +3,7 @@ import { PERMISSION_UIDS, type PermissionUid } from '../../../cms/shared/permiss
 import { ensureListIndexes } from './reads/indexes';
 import { createSearchIndex } from './search';
 import { registerStaticRoutes } from './static';
+import { registerEmbedPages } from './embed/pages';
 import { releaseStartupLock } from './setup/startup-lock';
 import { getService } from './services/get-service';
 import { strapiService } from './services/strapi-services';
@@ -24,6 +25,7 @@ const PERMISSION_NAMES: Record<PermissionUid, string> = {
 
 const bootstrapOnce = async (strapi: Core.Strapi) => {
   registerStaticRoutes(strapi);
+  registerEmbedPages(strapi);
   // Permissions of the submission review (Settings > Roles > Plugins > Solidarity).
   await strapiService(strapi, 'admin::permission').actionProvider.registerMany(
     PERMISSION_UIDS.map((uid) => ({ section: 'plugins', displayName: PERMISSION_NAMES[uid], uid, pluginName: 'solidarity' }))

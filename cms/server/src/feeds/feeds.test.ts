@@ -293,7 +293,7 @@ describe('feeds of practices and statements', () => {
     expect(feed.items.map((i) => i.title).sort()).toEqual(['Fablab visors for care homes', 'Volunteer food bank in Sants']);
     const item = feed.items.find((i) => i.title === 'Volunteer food bank in Sants');
     expect(item?.id).toBe(`urn:solidarity:practice:${foodBank.documentId}:en`);
-    expect(item?.url).toBe(`${app.url}/api/solidarity/practices/sants-food-bank?locale=en`);
+    expect(item?.url).toBe(`${app.url}/embed/en/practices/sants-food-bank`);
     expect(item?.description).toBe('Neighbours collect & share fresh food every week.');
     expect(item?.authors.map((a) => a.name)).toEqual(['Cooperativa Teixit']);
     expect(item?.categories.map((c) => c.label ?? c.term)).toEqual(['Food and basic goods']);
@@ -329,7 +329,7 @@ describe('feeds of practices and statements', () => {
     expect(titles).toContain('Fablab visors for care homes'); // not translated: the English version
     const item = feed.items.find((i) => i.title === 'Banc d’aliments voluntari de Sants');
     expect(item?.id).toBe(`urn:solidarity:practice:${foodBank.documentId}:ca`);
-    expect(item?.url).toBe(`${app.url}/api/solidarity/practices/banc-aliments-sants?locale=ca`);
+    expect(item?.url).toBe(`${app.url}/embed/ca/practices/banc-aliments-sants`);
     expect(item?.updated).toBeInstanceOf(Date);
     expect(item?.published).toBeInstanceOf(Date);
     expect(item?.authors[0]).toMatchObject({ name: 'Cooperativa Teixit', url: 'https://teixit.example/' });
@@ -360,7 +360,7 @@ describe('feeds of practices and statements', () => {
     const [item] = feed.items;
     expect(item).toMatchObject({
       id: `urn:solidarity:practice:${foodBank.documentId}:en`,
-      url: `${app.url}/api/solidarity/practices/sants-food-bank?locale=en`,
+      url: `${app.url}/embed/en/practices/sants-food-bank`,
       title: 'Volunteer food bank in Sants',
       summary: 'Neighbours collect & share fresh food every week.',
       language: 'en',
@@ -482,7 +482,7 @@ describe('calendars', () => {
     expect(webinar).toBeDefined();
     expect(webinar?.start.getTime()).toBe(upcomingStart.getTime());
     expect(webinar?.end.getTime()).toBe(upcomingStart.getTime() + 90 * 60_000);
-    expect(String(webinar?.url)).toBe(`${app.url}/api/solidarity/sessions/food-banks-webinar?locale=en`);
+    expect(String(webinar?.url)).toBe(`${app.url}/embed/en/sessions/food-banks-webinar`);
     const description = String(webinar?.description);
     expect(description).toContain('We compare three food banks; bring your questions.');
     expect(description).toContain('Join: https://meet.example/food-banks?pwd=abc');
@@ -608,7 +608,7 @@ describe('open-data export', () => {
       criteria: 'crisis-response;inter-cooperation',
       licence: 'CC-BY-SA-4.0',
       licenceUrl: 'https://creativecommons.org/licenses/by-sa/4.0/',
-      url: `${app.url}/api/solidarity/practices/sants-food-bank?locale=en`,
+      url: `${app.url}/embed/en/practices/sants-food-bank`,
     });
     expect(food?.body).toContain('How it works\n\nA cooperative kitchen cooks <script>');
     expect(food?.body).toContain('- collect on Mondays\n- share on Fridays');
@@ -680,7 +680,7 @@ describe('JSON-LD', () => {
       name: 'Volunteer food bank in Sants',
       description: 'Neighbours collect & share fresh food every week.',
       inLanguage: 'en',
-      url: `${app.url}/api/solidarity/practices/sants-food-bank?locale=en`,
+      url: `${app.url}/embed/en/practices/sants-food-bank`,
       license: 'https://creativecommons.org/licenses/by-sa/4.0/',
       about: [{ '@type': 'DefinedTerm', name: 'Food and basic goods' }],
       author: [{ '@type': 'Organization', name: 'Cooperativa Teixit', url: 'https://teixit.example/' }],

@@ -59,9 +59,9 @@ describe('renderFeed with hostile text', () => {
     expect(first?.id).toBe('urn:solidarity:practice:doc1:ca');
     expect(first?.url).toBe(`${origin}/practices/p?locale=ca&x=%221%22`);
     expect(first?.authors[0]?.name).toContain('Café & <b>bold</b>');
-    // no title: the document id; an unusable URL: the API URL of the document
+    // no title: the document id; an unusable URL: the public page of the document
     expect(second?.title).toBe('doc2');
-    expect(second?.url).toBe(`${origin}/api/solidarity/practices/doc2?locale=ca`);
+    expect(second?.url).toBe(`${origin}/embed/ca/practices/doc2`);
   });
 
   it('writes JSON Feed 1.1 with authors and languages', () => {

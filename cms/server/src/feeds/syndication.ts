@@ -11,6 +11,7 @@ import {
   type StatementDoc,
 } from './documents';
 import { collectionTitle, type Collection } from './labels';
+import { publicPageUrl } from '../embed/urls';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 export type FeedCollection = Extract<Collection, 'practices' | 'statements'>;
@@ -84,7 +85,7 @@ export const feedEntries = (collection: FeedCollection, docs: Json[], locale: st
     const statement = practice ? null : asStatement(d);
     const doc = practice ?? (statement as StatementDoc);
     const type = practice ? 'practice' : 'statement';
-    const fallbackUrl = `${origin}/api/solidarity/${collection}/${encodeURIComponent(doc.slug ?? doc.documentId)}?locale=${encodeURIComponent(locale)}`;
+    const fallbackUrl = publicPageUrl(type, doc.slug ?? doc.documentId, locale, origin);
     const licence = practice ? licenceUrl(practice.licence) : null;
     const published = doc.publishedAt ?? doc.updatedAt ?? new Date(0);
     return {

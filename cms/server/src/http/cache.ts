@@ -30,7 +30,7 @@ const PUBLIC_PREFIX = '/api/solidarity/';
 
 /** Answers that depend on the clock as well as on content (upcoming sessions, open calls). */
 export const isTimeDependent = (path: string): boolean =>
-  /^\/api\/solidarity\/(sessions|calls)([/.?]|$)/.test(path);
+  /^\/api\/solidarity\/(sessions|calls)([/.?]|$)/.test(path) || /^\/embed\/[^/]+\/sessions(\/|$)/.test(path);
 
 const etagFor = (ctx: Context, version: string): string => {
   const minute = isTimeDependent(ctx.path) ? Math.floor(Date.now() / 60_000) : 0;

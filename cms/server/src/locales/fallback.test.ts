@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pluginConfigSchema } from '../config';
-import { fallbackChain, visibility } from './fallback';
+import { fallbackChain, matchLocale, visibility } from './fallback';
 
 /** The fallback chain rule (README "Languages"); the reads apply it in SQL (reads/fallback.test.ts, through the API). */
 const CODES = ['en', 'ca', 'es', 'el', 'fr'];
@@ -40,5 +40,26 @@ describe('the fallbacks option', () => {
     expect(pluginConfigSchema.safeParse({ ...base, fallbacks: { ca: ['ca'] } }).success).toBe(false);
     expect(pluginConfigSchema.safeParse({ ...base, fallbacks: { ca: 'es' } }).success).toBe(false);
     expect(pluginConfigSchema.safeParse({ ...base, fallbacks: { 'not a code': ['es'] } }).success).toBe(false);
+  });
+});
+
+describe('matchLocale', () => {
+  it('maps region locales and other spellings to the configured locale, and nothing else', () => {
+    for (const [asked, code] of [
+      ['ca', 'ca'],
+      ['CA', 'ca'],
+      ['ca-ES', 'ca'],
+      ['ca_es', 'ca'],
+      ['el-GR', 'el'],
+      ['en-GB', 'en'],
+      ['es-419', 'es'],
+      ['fr-FR', 'fr'],
+      [' fr ', 'fr'],
+    ] as const) {
+      expect(matchLocale(asked, CODES), asked).toBe(code);
+    }
+    expect(matchLocale('pt_br', ['en', 'pt-BR'])).toBe('pt-BR');
+    expect(matchLocale('pt-PT', ['en', 'pt-BR'])).toBeNull();
+    for (const bad of ['xx', 'de-DE', '', 'c', 'ca--ES', 'ca-', '-ca', 'ca-ES-<x>', 'caa-ES']) expect(matchLocale(bad, CODES), bad).toBeNull();
   });
 });

@@ -9,6 +9,22 @@
  * locale comes first in the chain; a version in a locale the app no longer lists comes last.
  */
 
+/**
+ * The configured locale a requested one stands for, or null: `requested` itself (any case, `_` or `-`
+ * between subtags: `pt_br` is `pt-BR`), else its language (the primary subtag of BCP 47, RFC 5646
+ * section 2.2.1) when that is configured: `ca-ES`, `el_GR`, `EN-gb` and `es-419` stand for `ca`, `el`,
+ * `en` and `es`. Partners build feed and calendar URLs from their page's region locale, as the widgets
+ * accept one. A tag that is not well formed, or whose language the app does not have, matches nothing.
+ */
+export const matchLocale = (requested: string, codes: readonly string[]): string | null => {
+  const tag = requested.trim().replace(/_/g, '-').toLowerCase();
+  if (!/^[a-z]{2,8}(-[a-z0-9]{1,8})*$/.test(tag)) return null;
+  const exact = codes.find((c) => c.toLowerCase() === tag);
+  if (exact) return exact;
+  const language = tag.split('-')[0];
+  return codes.find((c) => c.toLowerCase() === language) ?? null;
+};
+
 /** The plugin's `fallbacks` option: requested locale → locales to try next, in order. */
 export type FallbackConfig = Readonly<Record<string, readonly string[]>>;
 

@@ -247,6 +247,61 @@ const operation = (route: PublicRoute): [string, string, Json] => {
   } else {
     ok = { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } };
   }
+  if (route.handler === 'embed.oembed') {
+    const dimension = (name: string, description: string) => ({
+      name,
+      in: 'query',
+      required: false,
+      schema: { type: 'integer', minimum: 1 },
+      description,
+    });
+    return [
+      path,
+      'get',
+      {
+        operationId: 'oembed',
+        summary: route.info?.summary ?? 'oEmbed',
+        description:
+          'oEmbed 1.0 (https://oembed.com) for the public pages `/embed/<locale>/<practices|sessions|statements>[/<slug>]` (provider URL scheme `<origin>/embed/*`). Answers `type: rich` with an `html` that holds a `<blockquote>` link (the fallback), an `<iframe>` of the page and a small host script; the page and the host script speak WordPress\'s embed messages (`{message: "height", value, secret}`), so WordPress sizes the iframe to its content. Every public page links here with `<link rel="alternate" type="application/json+oembed">`.',
+        tags: ['Public pages'],
+        parameters: [
+          { name: 'url', in: 'query', required: true, schema: { type: 'string', format: 'uri' }, description: 'A public page of this network (`<origin>/embed/...`).' },
+          dimension('maxwidth', 'Largest width of the embed, in CSS pixels (default and most: 600).'),
+          dimension('maxheight', 'Largest height of the embed, in CSS pixels (default 400 for a document, 600 for a list).'),
+          { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'xml'] }, description: 'Only json; xml is a 501.' },
+        ],
+        responses: {
+          '200': {
+            description: 'oEmbed answer',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['version', 'type', 'html', 'width', 'height'],
+                  properties: {
+                    version: { type: 'string', const: '1.0' },
+                    type: { type: 'string', const: 'rich' },
+                    title: { type: 'string' },
+                    author_name: { type: 'string' },
+                    provider_name: { type: 'string' },
+                    provider_url: { type: 'string', format: 'uri' },
+                    cache_age: { type: 'integer' },
+                    width: { type: 'integer' },
+                    height: { type: 'integer' },
+                    html: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+          '304': { description: 'Not modified (If-None-Match matched the ETag)' },
+          '400': errorResponse('Missing url, or a malformed maxwidth or maxheight'),
+          '404': errorResponse('Not a published public page of this network'),
+          '501': errorResponse('format=xml: only JSON is available'),
+        },
+      },
+    ];
+  }
   if (route.method === 'POST' && route.path === '/submissions') {
     return [
       path,

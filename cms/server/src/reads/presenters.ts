@@ -1,5 +1,6 @@
 import { PLURAL, type ContentTypeName } from '../content-types/uids';
 import type { Entry } from './repository';
+import { isEmbedKind, publicPageUrl } from '../embed/urls';
 import {
   ALWAYS_FIELDS,
   type BlockNode,
@@ -46,9 +47,20 @@ const absolute = (origin: string, url: unknown): string | null => {
   return /^https?:\/\//i.test(u) ? u : `${origin}${u.startsWith('/') ? '' : '/'}${u}`;
 };
 
-/** The public URL of a document: the type's `urlTemplates` entry, else its API URL in the requested locale. */
+/**
+ * The public URL of a document: the type's `urlTemplates` entry; else, for practices, sessions and
+ * statements, its public page in the requested locale (embed/urls.ts `publicPageUrl`); else its API
+ * URL in the requested locale.
+ */
 export const publicUrl = (type: ContentTypeName, e: Json, ctx: PresentContext): string => {
-  const template = ctx.urlTemplates[type] ?? `{origin}${apiPath(type)}/{slug}?locale={locale}`;
+  const template = ctx.urlTemplates[type];
+  if (template === undefined && isEmbedKind(type)) {
+    return publicPageUrl(type, str(e.slug) ?? String(e.documentId), ctx.locale, ctx.origin);
+  }
+  return fillTemplate(template ?? `{origin}${apiPath(type)}/{slug}?locale={locale}`, e, ctx);
+};
+
+const fillTemplate = (template: string, e: Json, ctx: PresentContext): string => {
   const enc = (v: unknown) => encodeURIComponent(String(v ?? ''));
   return template
     .replaceAll('{origin}', ctx.origin)

@@ -98,7 +98,7 @@ describe('GET /api/solidarity/practices', () => {
       promoters: [{ slug: 'teixit', name: 'Cooperativa Teixit', country: 'ES', website: 'https://teixit.example' }],
       licence: 'CC-BY-SA-4.0',
     });
-    expect(item.url).toMatch(/\/api\/solidarity\/practices\/sants-food-bank\?locale=en$/);
+    expect(item.url).toMatch(/\/embed\/en\/practices\/sants-food-bank$/);
     expect(item).not.toHaveProperty('body'); // lists stay light; the detail has the body
     expect(JSON.stringify(res.body)).not.toMatch(/leak-canary|reviewStatus|Secret draft|createdBy/);
   });

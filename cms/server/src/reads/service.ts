@@ -4,7 +4,7 @@ import { parsePublicQuery, type RestParams, type Shortcuts } from './params';
 import { checkPublicFields, checkPublicFilters, checkPublicPopulate, refuseForbiddenNames, type FilterModel, type GetModel } from './filters';
 import { SHAPES, type NarrowedDocument, type PublicFacetValue } from './shapes';
 import { checkedSort, createRepository, FACETS, type Entry, type FacetValue } from './repository';
-import { fallbackChain, type FallbackConfig } from '../locales/fallback';
+import { fallbackChain, matchLocale, type FallbackConfig } from '../locales/fallback';
 import { rejectKeys } from '../feeds/query';
 import { countryName } from '../content-types/countries';
 import { parseFields, present, type PresentContext } from './presenters';
@@ -35,14 +35,15 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * The locale of a request (default: the default locale), its fallback chain
-   * (locales/fallback.ts) and the app's locales; a 400 naming the locales
-   * when the app has no such locale.
+   * (locales/fallback.ts) and the app's locales; a region locale (`ca-ES`,
+   * `el_GR`) stands for its language (`matchLocale`); a 400 naming the
+   * locales when the app has no such locale.
    */
   const resolveLocale = async (requested: string | undefined) => {
     const { codes, defaultLocale } = await locales();
     const chainOf = (locale: string) => fallbackChain(locale, codes, defaultLocale, fallbacks());
     if (requested === undefined) return { locale: defaultLocale, defaultLocale, codes, chain: chainOf(defaultLocale) };
-    const match = codes.find((c) => c.toLowerCase() === requested.toLowerCase());
+    const match = matchLocale(requested, codes);
     if (!match) {
       throw new errors.ValidationError(`Unknown locale "${requested}": use one of ${codes.join(', ')}`, {
         errors: [fieldError(['locale'], `must be one of ${codes.join(', ')}`)],

@@ -160,7 +160,7 @@ const documentFields = {
   localeFallback: z.boolean().meta({
     description: 'true when this is the default-locale text of a document missing in the requested locale',
   }),
-  url: z.url().meta({ description: 'The public page of the document (plugin config `urlTemplates`), else its API URL.' }),
+  url: z.url().meta({ description: 'The public page of the document: plugin config `urlTemplates`, else for practices, sessions and statements `/embed/<locale>/<plural>/<slug>`, else its API URL.' }),
   publishedAt: dateTime,
   updatedAt: dateTime,
 };

@@ -1,0 +1,336 @@
+import fc from 'fast-check';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument as parse, parseHtmlFragment } from '../../../../test/helpers/html';
+import { documents, startStrapi, type TestApp, type TestDoc } from '../../../../test/helpers/strapi';
+import { xmlSafe } from '../feeds/blocks';
+import { UID } from '../content-types/uids';
+import { OEMBED_PATH, OEMBED_URL_PATTERN, parsePagePath, publicListUrl, publicPageUrl } from './urls';
+import { renderPage, documentBody, listBody } from './page';
+
+/**
+ * The public pages (`/embed/<locale>/<plural>[/<slug>]`) and the oEmbed endpoint, through the real
+ * app: server-rendered content in the URL's language (with the fallback chain), JSON-LD, discovery,
+ * framable by any site (and nothing else is), drafts never shown, everything escaped; and region
+ * locales (`ca-ES`) on the API, feeds and calendars.
+ */
+let app: TestApp;
+const docs = (uid: string) => documents(app, uid);
+const page = (path: string) => request(app.url).get(path);
+
+let catalanOnly: TestDoc;
+const HOSTILE = `<script>alert("x")</script> & "quotes" 'single' </title><img src=x onerror=alert(1)>`;
+
+beforeAll(async () => {
+  app = await startStrapi({ env: { ALTCHA_ENABLED: 'false' } });
+  catalanOnly = await docs(UID.practice).create({
+    locale: 'ca',
+    status: 'published',
+    data: {
+      title: 'Rebost solidari de Vilafranca',
+      slug: 'rebost-vilafranca',
+      summary: 'Un rebost gestionat pels veïns.',
+      country: 'ES',
+      municipality: 'Vilafranca del Penedès',
+    },
+  });
+  await docs(UID.practice).create({
+    locale: 'en',
+    status: 'published',
+    data: { title: HOSTILE, slug: 'hostile', summary: HOSTILE, country: 'ES' },
+  });
+  await docs(UID.practice).create({
+    locale: 'en',
+    data: { title: 'Secret draft practice', slug: 'secret-draft', summary: 'draft-canary', country: 'ES' },
+  });
+  const start = new Date(Date.now() + 7 * 86_400_000);
+  await docs(UID.session).create({
+    locale: 'en',
+    status: 'published',
+    data: {
+      title: 'Webinar on food banks',
+      slug: 'food-banks-webinar',
+      summary: 'How three networks keep their food banks going.',
+      kind: 'webinar',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+      timezone: 'Europe/Madrid',
+      registrationUrl: 'https://register.example/food',
+    },
+  });
+  await docs(UID.statement).create({
+    locale: 'en',
+    status: 'published',
+    data: { title: 'Food is a right', slug: 'food-is-a-right', summary: 'Fund community kitchens.', kind: 'sector-statement', issuedOn: '2026-03-01' },
+  });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const FRAMABLE = (res: request.Response) => {
+  expect(res.headers['x-frame-options']).toBeUndefined();
+  expect(res.headers['content-security-policy']).toContain('frame-ancestors *');
+};
+
+describe('URL scheme', () => {
+  it('builds and reads page paths', () => {
+    expect(publicPageUrl('practice', 'a b', 'ca', 'https://x.example')).toBe('https://x.example/embed/ca/practices/a%20b');
+    expect(publicListUrl('session', 'el', { topic: 'housing', when: undefined, kind: 'webinar' })).toBe('/embed/el/sessions?topic=housing&kind=webinar');
+    expect(parsePagePath('/embed/ca/practices/a%20b')).toEqual({ locale: 'ca', kind: 'practice', slug: 'a b' });
+    expect(parsePagePath('/embed/statements')).toEqual({ locale: null, kind: 'statement', slug: null });
+    expect(parsePagePath('/embed/ca/topics/x')).toBeNull();
+    expect(parsePagePath('/embed/ca/practices/x/y')).toBeNull();
+    expect(parsePagePath('/embed/ca/practices/%FF')).toBeNull();
+    expect(OEMBED_URL_PATTERN).toBe('/embed/*');
+  });
+});
+
+describe('a document’s page', () => {
+  it('is server-rendered, in the URL’s language, with JSON-LD, canonical and oEmbed discovery, framable', async () => {
+    const res = await page('/embed/ca/practices/rebost-vilafranca').expect(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    FRAMABLE(res);
+    const doc = parse(res.text);
+    expect(doc.querySelector('html')?.getAttribute('lang')).toBe('ca');
+    expect(doc.querySelector('h1')?.text).toBe('Rebost solidari de Vilafranca');
+    expect(res.text).toContain('Un rebost gestionat pels veïns.');
+    const canonical = `${app.url}/embed/ca/practices/rebost-vilafranca`;
+    expect(doc.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(canonical);
+    const discovery = doc.querySelector('link[type="application/json+oembed"]')?.getAttribute('href');
+    expect(discovery).toBe(`${app.url}${OEMBED_PATH}?url=${encodeURIComponent(canonical)}&format=json`);
+    const widget = doc.querySelector('solidarity-practice');
+    expect(widget?.getAttribute('slug')).toBe('rebost-vilafranca');
+    expect(widget?.getAttribute('locale')).toBe('ca');
+    expect(widget?.querySelector('h1')).toBeTruthy();
+    expect(doc.querySelector('script[type=module]')?.getAttribute('src')).toBe(`${app.url}/widgets/solidarity.js`);
+    const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.text ?? '{}') as Record<string, unknown>;
+    expect(ld['@type']).toBe('CreativeWork');
+    expect(ld.url).toBe(canonical);
+    expect(ld.name).toBe('Rebost solidari de Vilafranca');
+  });
+
+  it('shows a document only in Catalan on the English page, marked with its language', async () => {
+    const res = await page('/embed/en/practices/rebost-vilafranca').expect(200);
+    const doc = parse(res.text);
+    expect(doc.querySelector('html')?.getAttribute('lang')).toBe('en');
+    expect(doc.querySelector('article')?.getAttribute('lang')).toBe('ca');
+    expect(doc.querySelector('.note')?.text).toBe('In Catalan');
+    // by documentId too; its canonical is the slug's
+    const byId = await page(`/embed/en/practices/${catalanOnly.documentId}`).expect(200);
+    expect(parse(byId.text).querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${app.url}/embed/en/practices/rebost-vilafranca`);
+  });
+
+  it('renders sessions and statements', async () => {
+    const session = await page('/embed/fr/sessions/food-banks-webinar').expect(200);
+    const s = parse(session.text);
+    expect(s.querySelector('h1')?.text).toBe('Webinar on food banks');
+    expect(s.querySelector('time')?.getAttribute('datetime')).toMatch(/^\d{4}-/);
+    expect(s.querySelector('a[href="https://register.example/food"]')?.text).toBe('S’inscrire');
+    expect(JSON.parse(s.querySelector('script[type="application/ld+json"]')?.text ?? '{}')['@type']).toBe('Event');
+    const statement = await page('/embed/es/statements/food-is-a-right').expect(200);
+    expect(parse(statement.text).querySelector('h1')?.text).toBe('Food is a right');
+  });
+
+  it('404s (an HTML page) for drafts, unknown slugs, kinds and locales', async () => {
+    for (const path of [
+      '/embed/en/practices/secret-draft',
+      '/embed/en/practices/no-such-thing',
+      '/embed/en/topics/food',
+      '/embed/xx/practices/rebost-vilafranca',
+      '/embed/en/practices/rebost-vilafranca/more',
+      '/embed/',
+    ]) {
+      const res = await page(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers['content-type'], path).toBe('text/html; charset=utf-8');
+      expect(res.text, path).not.toContain('draft-canary');
+      expect(res.text, path).toContain('<h1>');
+    }
+    const ca = await page('/embed/ca/practices/nope').expect(404);
+    expect(parse(ca.text).querySelector('html')?.getAttribute('lang')).toBe('ca');
+    await page('/embed/en/practices/rebost-vilafranca?topic=x').expect(400);
+  });
+
+  it('redirects region locales and locale-less paths to the canonical address', async () => {
+    const region = await page('/embed/ca-ES/practices/rebost-vilafranca').expect(301);
+    expect(region.headers.location).toBe(`${app.url}/embed/ca/practices/rebost-vilafranca`);
+    const underscore = await page('/embed/EN_gb/sessions?when=past').expect(301);
+    expect(underscore.headers.location).toBe(`${app.url}/embed/en/sessions?when=past`);
+    const none = await page('/embed/practices/rebost-vilafranca').expect(302);
+    expect(none.headers.location).toBe(`${app.url}/embed/en/practices/rebost-vilafranca`);
+  });
+
+  it('is cached with an ETag like the API', async () => {
+    const first = await page('/embed/en/statements/food-is-a-right').expect(200);
+    expect(first.headers.etag).toBeTruthy();
+    const again = await page('/embed/en/statements/food-is-a-right').set('If-None-Match', first.headers.etag as string).expect(304);
+    FRAMABLE(again);
+  });
+});
+
+describe('a list’s page', () => {
+  it('holds the list widget with the filters and the first page server-rendered', async () => {
+    const res = await page('/embed/ca/practices?country=ES&layout=grid').expect(200);
+    FRAMABLE(res);
+    const doc = parse(res.text);
+    const widget = doc.querySelector('solidarity-practices');
+    expect(widget?.getAttribute('country')).toBe('ES');
+    expect(widget?.getAttribute('layout')).toBe('grid');
+    expect(widget?.getAttribute('locale')).toBe('ca');
+    const links = widget?.querySelectorAll('li h2 a').map((a) => a.getAttribute('href'));
+    expect(links).toContain(`${app.url}/embed/ca/practices/rebost-vilafranca`);
+    expect(res.text).not.toContain('Secret draft practice');
+    expect(doc.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${app.url}/embed/ca/practices?country=ES&layout=grid`);
+    expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.text ?? '{}')['@type']).toBe('ItemList');
+    const sessions = parse((await page('/embed/en/sessions?kind=webinar').expect(200)).text);
+    expect(sessions.querySelector('solidarity-sessions')?.getAttribute('kind')).toBe('webinar');
+    expect(sessions.querySelectorAll('li').length).toBe(1);
+    const empty = parse((await page('/embed/en/statements?kind=press-release').expect(200)).text);
+    expect(empty.querySelector('solidarity-statements p')?.text).toBe('Nothing to show here yet.');
+  });
+
+  it('answers 400 (an HTML page) for unknown or invalid filters', async () => {
+    for (const path of ['/embed/en/practices?nope=1', '/embed/en/practices?country=Spain', '/embed/en/practices?topic=a&topic=b', '/embed/en/sessions?when=tomorrow', '/embed/en/practices?page-size=51']) {
+      const res = await page(path);
+      expect(res.status, path).toBe(400);
+      expect(res.headers['content-type'], path).toBe('text/html; charset=utf-8');
+    }
+  });
+});
+
+describe('framing', () => {
+  it('allows framing the public pages only', async () => {
+    for (const path of ['/api/solidarity/practices', '/api/solidarity/practices/rebost-vilafranca', '/widgets/solidarity.js', '/admin', '/api/solidarity/oembed?url=x']) {
+      const res = await page(path);
+      const framable = !res.headers['x-frame-options'] && String(res.headers['content-security-policy'] ?? '').includes('frame-ancestors *');
+      expect(framable, path).toBe(false);
+    }
+  });
+});
+
+describe('oEmbed', () => {
+  const oembed = (query: Record<string, string>) => request(app.url).get(OEMBED_PATH).query(query);
+
+  it('answers type rich with an iframe of the page and a blockquote link', async () => {
+    const url = `${app.url}/embed/ca/practices/rebost-vilafranca`;
+    const res = await oembed({ url, maxwidth: '500', maxheight: '300', format: 'json' }).expect(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    const body = res.body as Record<string, unknown>;
+    expect(body).toMatchObject({ version: '1.0', type: 'rich', title: 'Rebost solidari de Vilafranca', provider_name: 'Solidarity Commons', provider_url: `${app.url}/`, width: 500, height: 300 });
+    const html = parseHtmlFragment(String(body.html));
+    const iframe = html.querySelector('iframe');
+    const secret = iframe?.getAttribute('data-secret') ?? '';
+    expect(secret).toMatch(/^[A-Za-z0-9]{10}$/);
+    expect(iframe?.getAttribute('src')).toBe(`${url}#?secret=${secret}`);
+    expect(iframe?.getAttribute('class')).toBe('wp-embedded-content');
+    expect(iframe?.getAttribute('sandbox')).toContain('allow-scripts');
+    expect(iframe?.getAttribute('sandbox')).toContain('allow-same-origin');
+    expect(iframe?.getAttribute('width')).toBe('500');
+    expect(iframe?.getAttribute('height')).toBe('300');
+    const quote = html.querySelector('blockquote');
+    expect(quote?.getAttribute('data-secret')).toBe(secret);
+    expect(quote?.querySelector('a')?.getAttribute('href')).toBe(url);
+    expect(html.querySelector('script')?.getAttribute('src')).toBe(`${app.url}/embed/host.js`);
+    // WordPress's wp_filter_oembed_result keeps the blockquote and the iframe of this markup
+    expect(String(body.html)).toMatch(/^(<blockquote>.*?<\/blockquote>)?.*(<iframe.*?><\/iframe>)/ms);
+    // default and largest size
+    const big = await oembed({ url, maxwidth: '5000' }).expect(200);
+    expect(big.body.width).toBe(600);
+    expect(big.body.height).toBe(400);
+  });
+
+  it('follows the discovery link of every page, lists and region locales included', async () => {
+    for (const path of ['/embed/en/sessions/food-banks-webinar', '/embed/el/statements?kind=sector-statement']) {
+      const doc = parse((await page(path).expect(200)).text);
+      const href = doc.querySelector('link[type="application/json+oembed"]')?.getAttribute('href') as string;
+      const res = await request(href).get('').expect(200);
+      expect(res.body.type).toBe('rich');
+      expect(String(res.body.html)).toContain(path.replace(/&/g, '&amp;'));
+    }
+    const region = await oembed({ url: `${app.url}/embed/ca-ES/practices/rebost-vilafranca` }).expect(200);
+    expect(String(region.body.html)).toContain(`${app.url}/embed/ca/practices/rebost-vilafranca#?secret=`);
+  });
+
+  it('404s for URLs that are not our published pages; 501 for XML; 400 for bad input', async () => {
+    for (const url of [
+      `${app.url}/embed/en/practices/secret-draft`,
+      `${app.url}/embed/en/practices/no-such-thing`,
+      `https://elsewhere.example/embed/en/practices/rebost-vilafranca`,
+      `${app.url}/api/solidarity/practices/rebost-vilafranca`,
+      `${app.url}/embed/en/practices?nope=1`,
+      'not a url',
+    ]) {
+      const res = await oembed({ url });
+      expect(res.status, url).toBe(404);
+      expect(res.body.error.status, url).toBe(404);
+    }
+    const xml = await oembed({ url: `${app.url}/embed/en/practices/rebost-vilafranca`, format: 'xml' }).expect(501);
+    expect(xml.body.error.status).toBe(501);
+    await oembed({}).expect(400);
+    await oembed({ url: `${app.url}/embed/en/practices/rebost-vilafranca`, maxwidth: 'wide' }).expect(400);
+  });
+});
+
+describe('escaping', () => {
+  it('escapes a hostile title everywhere through the app', async () => {
+    const res = await page('/embed/en/practices/hostile').expect(200);
+    expect(res.text).not.toContain('<script>alert');
+    expect(res.text).not.toContain('<img src=x');
+    const doc = parse(res.text);
+    expect(doc.querySelector('h1')?.text).toBe(HOSTILE);
+    expect(doc.querySelectorAll('script').every((s) => ['application/ld+json', 'module', undefined].includes(s.getAttribute('type')))).toBe(true);
+    const o = await request(app.url).get(OEMBED_PATH).query({ url: `${app.url}/embed/en/practices/hostile` }).expect(200);
+    expect(String(o.body.html)).not.toContain('<script>alert');
+    expect(parseHtmlFragment(String(o.body.html)).querySelector('blockquote a')?.text).toBe(HOSTILE);
+  });
+
+  it('never lets any title, summary or locale out of its element (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string({ maxLength: 12 }), (title, summary, slug) => {
+        const doc = { title, summary, slug, documentId: 'd1', locale: 'ca', url: `https://x.example/embed/en/practices/${encodeURIComponent(slug)}` };
+        const body = documentBody('practice', doc, 'en', doc.url) + listBody('practice', [doc], 'en', title, { topic: summary });
+        const html = renderPage(
+          { locale: 'en', title, description: summary, canonical: doc.url, oembed: doc.url, origin: 'https://x.example', network: title, jsonLd: { name: title } },
+          body
+        );
+        const root = parse(html);
+        // the only elements are ours: no element or attribute came from the content
+        const tags = new Set(root.querySelectorAll('*').map((el) => el.tag));
+        for (const tag of tags) {
+          expect(['html', 'head', 'meta', 'title', 'link', 'style', 'script', 'body', 'main', 'footer', 'a', 'solidarity-practice', 'solidarity-practices', 'article', 'h1', 'h2', 'p', 'ul', 'li']).toContain(tag);
+        }
+        expect(root.querySelectorAll('script').length).toBe(3);
+        expect(root.querySelector('main h1')?.text).toBe(xmlSafe(title).replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD'));
+        const ld = root.querySelector('script[type="application/ld+json"]')?.text ?? '';
+        expect(JSON.parse(ld)).toEqual({ name: title });
+      }),
+      { numRuns: 200 }
+    );
+  });
+});
+
+describe('region locales on the API, feeds and calendars', () => {
+  it('maps ca-ES, el_GR, EN-gb to the configured locale; unknown ones stay a 400', async () => {
+    const list = await request(app.url).get('/api/solidarity/practices?locale=ca-ES').expect(200);
+    expect(list.body.meta.locale).toBe('ca');
+    expect((list.body.data as { slug: string }[]).map((d) => d.slug)).toContain('rebost-vilafranca');
+    expect((await request(app.url).get('/api/solidarity/practices?locale=el_GR').expect(200)).body.meta.locale).toBe('el');
+    expect((await request(app.url).get('/api/solidarity/practices/rebost-vilafranca?locale=EN-gb').expect(200)).body.meta.locale).toBe('en');
+    const feed = await request(app.url).get('/api/solidarity/feeds/practices.atom?locale=ca-ES').expect(200);
+    expect(feed.text).toContain('xml:lang="ca"');
+    await request(app.url).get('/api/solidarity/sessions.ics?locale=fr-FR').expect(200);
+    await request(app.url).get('/api/solidarity/facets/practices?locale=es_ES').expect(200);
+    for (const bad of ['xx-XX', 'pt-BR', 'c', 'ca--ES', 'ca-ES-<x>']) {
+      const res = await request(app.url).get('/api/solidarity/practices').query({ locale: bad });
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error.name, bad).toBe('ValidationError');
+    }
+  });
+
+  it('links feeds and JSON to the public pages', async () => {
+    const one = await request(app.url).get('/api/solidarity/practices/rebost-vilafranca?locale=en').expect(200);
+    expect(one.body.data.url).toBe(`${app.url}/embed/en/practices/rebost-vilafranca`);
+  });
+});

@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startPartnerPage, type PartnerPage } from '../helpers/e2e';
+import { APP_ROOT, documents, startStrapi, type TestApp } from '../helpers/strapi';
+import { UID } from '../../cms/server/src/content-types/uids';
+
+/**
+ * A practice's public page embedded the oEmbed way in Debian's Chromium: a member's page on another
+ * origin holds the oEmbed `html` (blockquote, iframe, host script); the widget renders inside the
+ * iframe, whose height follows its content through WordPress's embed messages; the same page read
+ * without JavaScript shows the server-rendered title and summary.
+ */
+let app: TestApp;
+let browser: Browser;
+let partner: PartnerPage;
+const TITLE = 'Rebost solidari de Vilafranca';
+const SUMMARY = 'Un rebost gestionat pels veïns, obert cada dissabte.';
+/** WordPress's own host script, when Debian's wordpress package is installed (CI installs it for the plugin's tests). */
+const WP_EMBED = '/usr/share/wordpress/wp-includes/js/wp-embed.js';
+
+beforeAll(async () => {
+  if (!existsSync(path.join(APP_ROOT, 'widgets', 'dist', 'solidarity.js'))) {
+    throw new Error('widgets/dist is missing: run `npm run -w widgets build` first (npm test does)');
+  }
+  app = await startStrapi();
+  await documents(app, UID.practice).create({
+    locale: 'ca',
+    status: 'published',
+    data: { title: TITLE, slug: 'rebost-vilafranca', summary: SUMMARY, country: 'ES', municipality: 'Vilafranca del Penedès' },
+  });
+  browser = await launchChromium();
+  partner = await startPartnerPage();
+});
+afterAll(async () => {
+  await partner?.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+const oembedHtml = async (pageUrl: string, maxwidth = 500): Promise<string> => {
+  const res = await fetch(`${app.url}/api/solidarity/oembed?url=${encodeURIComponent(pageUrl)}&maxwidth=${maxwidth}&format=json`);
+  expect(res.status).toBe(200);
+  return String(((await res.json()) as { html: string }).html);
+};
+
+const openPartner = async (html: string) => {
+  partner.show(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Member</title></head><body><h1>Our news</h1>${html}<p>after</p></body></html>`);
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  await page.goto(partner.url, { waitUntil: 'load' });
+  return { page, problems };
+};
+
+/** Waits until the widget in the iframe has rendered the practice (its shadow DOM's title part). */
+const widgetRendered = async (page: Page) => {
+  const frame = page.frameLocator('iframe.wp-embedded-content');
+  const title = frame.locator('solidarity-practice [part~="title"]').first();
+  await title.waitFor({ timeout: 20_000 });
+  return (await title.innerText()).trim();
+};
+
+/** The iframe's height once it has been resized to its content, and the document's own height. */
+const resized = async (page: Page) => {
+  const iframe = page.locator('iframe.wp-embedded-content');
+  // evaluated in the page (a string: this file is type-checked without the DOM library)
+  await page.waitForFunction(
+    `(() => { const el = document.querySelector('iframe.wp-embedded-content'); return !!el && !el.hasAttribute('style') && el.getAttribute('height') !== '400'; })()`,
+    undefined,
+    { timeout: 20_000 }
+  );
+  const height = Number(await iframe.getAttribute('height'));
+  const content = await page
+    .frameLocator('iframe.wp-embedded-content')
+    .locator('body')
+    .evaluate((body: { getBoundingClientRect(): { height: number } }) => Math.ceil(body.getBoundingClientRect().height));
+  return { height, content };
+};
+
+describe('oEmbed on another origin', () => {
+  it('renders the widget in the iframe and resizes it to its content (our host script)', async () => {
+    const html = await oembedHtml(`${app.url}/embed/en/practices/rebost-vilafranca`);
+    expect(new URL(partner.url).origin).not.toBe(new URL(app.url).origin);
+    const { page, problems } = await openPartner(html);
+    expect(await widgetRendered(page)).toBe(TITLE);
+    const { height, content } = await resized(page);
+    expect(height).toBe(Math.min(1000, Math.max(200, content)));
+    // the fallback link is hidden once the frame has spoken; the iframe keeps the oEmbed width
+    expect(await page.locator('blockquote.wp-embedded-content').isHidden()).toBe(true);
+    expect(await page.locator('iframe.wp-embedded-content').getAttribute('width')).toBe('500');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('works in the sandbox WordPress gives discovered embeds, with WordPress’s own wp-embed.js', async () => {
+    const wpEmbed = existsSync(WP_EMBED) ? readFileSync(WP_EMBED, 'utf8') : null;
+    const html = (await oembedHtml(`${app.url}/embed/en/practices/rebost-vilafranca`))
+      // wp_filter_oembed_result: sandbox="allow-scripts" only (an opaque origin), and WordPress's host script
+      .replace(/sandbox="[^"]*"/, 'sandbox="allow-scripts"')
+      .replace(/<script[^>]*><\/script>$/, () => (wpEmbed ? `<script>${wpEmbed}</script>` : `<script src="${app.url}/embed/host.js"></script>`));
+    const { page, problems } = await openPartner(html);
+    expect(await widgetRendered(page)).toBe(TITLE);
+    const { height, content } = await resized(page);
+    expect(height).toBe(Math.min(1000, Math.max(200, content)));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the public page without JavaScript', () => {
+  it('shows the server-rendered title, summary and language', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/embed/en/practices/rebost-vilafranca`);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain(TITLE);
+    expect(text).toContain(SUMMARY);
+    expect(text).toContain('In Catalan');
+    expect(await page.locator('h1').first().isVisible()).toBe(true);
+    await context.close();
+  });
+});
