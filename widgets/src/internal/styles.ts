@@ -39,6 +39,8 @@ export const base = css`
       --_b: var(--solidarity-dark-color-border, #3b4943);
       --_o: var(--solidarity-dark-color-on-accent, #0c1411);
       color-scheme: dark;
+      /* readable on a page that stays light in dark mode too */
+      background: var(--_s);
     }
   }
   * {
