@@ -149,7 +149,7 @@ function precompress() {
 /** The read widgets and the form: one chunk each, loaded by the entry when their tag is on the page. */
 const COMPONENTS = ['practices', 'practice', 'sessions', 'statements', 'submit-practice'];
 /** Lit and the shared client (base element, API client, i18n with English, query, styles, list and views): one chunk. */
-const SHARED = /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/src\/internal\/(base|api|i18n|query|status|styles|util|define|html|types|list|format|blocks|practice-view|text)\.ts$|\/src\/locales\/en\.ts$|\/cms\/shared\//;
+const SHARED = /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/src\/internal\/(base|api|i18n|query|status|styles|util|define|html|types|list|format|blocks|practice-view|text)\.ts$|\/src\/locales\/en\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
 /** tag -> chunk file (relative to dist/), filled by the components' build, read by the entry's. */
 const manifest = {};
 
