@@ -226,8 +226,8 @@ try {
   row(`list cached p99 at ${CONNECTIONS} connections`, ms(cached.p99), '< 50 ms', ok(cached.p99 < 50));
   row(`search p95, ${N} practices x 5 (${DB}), common words`, ms(searchCommon.p95), '< 50 ms', `${ok(searchCommon.p95 < 50)} (${rps(searchCommon.rps)}, ${SEARCH_CONNECTIONS} conn.)`);
   row(`search p95, ${N} practices x 5 (${DB}), rare words`, ms(searchRare.p95), '< 50 ms', `${ok(searchRare.p95 < 50)} (${rps(searchRare.rps)}, ${SEARCH_CONNECTIONS} conn.)`);
-  row('widget bundle solidarity.js, identity', kb(bundle.identity.bytes), '', '');
-  row('widget bundle solidarity.js, gzip / br', `${kb(bundle.gzip.bytes)} / ${kb(bundle.br.bytes)}`, 'compressed', `${(bundle.identity.bytes / bundle.br.bytes).toFixed(1)}x smaller (br) ${ok(bundle.gzip.encoding === 'gzip' && bundle.br.encoding === 'br')}`);
+  row('widget entry solidarity.js (autoloader), identity', kb(bundle.identity.bytes), '', '');
+  row('widget entry solidarity.js (autoloader), gzip / br', `${kb(bundle.gzip.bytes)} / ${kb(bundle.br.bytes)}`, 'compressed', `${(bundle.identity.bytes / bundle.br.bytes).toFixed(1)}x smaller (br) ${ok(bundle.gzip.encoding === 'gzip' && bundle.br.encoding === 'br')}`);
   row('list response (25), identity', kb(list.identity.bytes), '', '');
   row('list response (25), gzip / br', `${kb(list.gzip.bytes)} / ${kb(list.br.bytes)}`, 'compressed', `${(list.identity.bytes / list.br.bytes).toFixed(1)}x smaller (br) ${ok(list.gzip.encoding === 'gzip' && list.br.encoding === 'br')}`);
   for (const [r, what] of [[core, 'core'], [cached, 'cached'], [uncached, 'uncached'], [searchCommon, 'search'], [searchRare, 'search rare']]) {

@@ -134,7 +134,7 @@ function precompress() {
     name: 'precompress',
     async writeBundle(options, bundle) {
       for (const name of Object.keys(bundle)) {
-        const file = path.join(options.dir, name);
+        const file = path.join(options.dir ?? path.dirname(options.file), name);
         const raw = await readFile(file);
         await writeFile(`${file}.gz`, gzipSync(raw, { level: 9 }));
         await writeFile(
@@ -146,30 +146,73 @@ function precompress() {
   };
 }
 
-export default {
-  input: { solidarity: 'src/solidarity.ts' },
-  // the entry may export more than its own exports: the lazy form chunk imports Lit and the shared code from it
-  preserveEntrySignatures: 'allow-extension',
-  output: {
-    dir: 'dist',
-    format: 'es',
-    entryFileNames: '[name].js',
-    // the form's strings are named form-<locale>, apart from the read widgets' <locale> chunks
-    chunkFileNames: (c) => (c.facadeModuleId?.includes('/submit-practice/locales/') ? 'chunks/form-[name]-[hash].js' : 'chunks/[name]-[hash].js'),
-    sourcemap: false,
-  },
-  plugins: [
-    nodeResolve({ exportConditions: ['production'] }),
-    cssText(),
-    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
-    minifyTemplates(),
-    reserveProperties(),
-    {
-      name: 'terser',
-      renderChunk(code, chunk, o, meta) {
-        return (thirdParty(chunk) ? theirs : ours).renderChunk.call(this, code, chunk, o, meta);
-      },
+/** The read widgets and the form: one chunk each, loaded by the entry when their tag is on the page. */
+const COMPONENTS = ['practices', 'practice', 'sessions', 'statements', 'submit-practice'];
+/** Lit and the shared client (base element, API client, i18n with English, query, styles, list and views): one chunk. */
+const SHARED = /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/src\/internal\/(base|api|i18n|query|status|styles|util|define|html|types|list|format|blocks|practice-view|text)\.ts$|\/src\/locales\/en\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
+/** tag -> chunk file (relative to dist/), filled by the components' build, read by the entry's. */
+const manifest = {};
+
+/** Records each component's chunk (and the shared chunk) for the entry's build. */
+function recordChunks() {
+  return {
+    name: 'record-chunks',
+    generateBundle(_o, bundle) {
+      for (const k of Object.keys(manifest)) delete manifest[k];
+      for (const c of Object.values(bundle))
+        if (c.type == 'chunk' && (c.isEntry || c.name == 'shared')) manifest[c.isEntry ? c.name : ''] = c.fileName.slice('chunks/'.length);
     },
-    precompress(),
-  ],
-};
+  };
+}
+
+/** `import chunks from 'virtual:chunks'` in src/loader.ts: the manifest above (the components' build runs first). */
+function chunkManifest() {
+  return {
+    name: 'chunk-manifest',
+    resolveId: (id) => (id == 'virtual:chunks' ? id : null),
+    load: (id) => (id == 'virtual:chunks' ? `export default ${JSON.stringify(manifest)};` : null),
+  };
+}
+
+export default [
+  {
+    // the components first: the entry's build needs their file names
+    input: Object.fromEntries(COMPONENTS.map((c) => [c, `src/components/${c}/${c}.ts`])),
+    preserveEntrySignatures: 'exports-only',
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: 'chunks/[name]-element-[hash].js',
+      // the form's strings are named form-<locale>, apart from the read widgets' <locale> chunks
+      chunkFileNames: (c) => (c.facadeModuleId?.includes('/submit-practice/locales/') ? 'chunks/form-[name]-[hash].js' : 'chunks/[name]-[hash].js'),
+      manualChunks: (id) => (SHARED.test(id) ? 'shared' : undefined),
+      sourcemap: false,
+    },
+    plugins: [
+      nodeResolve({ exportConditions: ['production'] }),
+      cssText(),
+      esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+      minifyTemplates(),
+      reserveProperties(),
+      {
+        name: 'terser',
+        renderChunk(code, chunk, o, meta) {
+          return (thirdParty(chunk) ? theirs : ours).renderChunk.call(this, code, chunk, o, meta);
+        },
+      },
+      recordChunks(),
+      precompress(),
+    ],
+  },
+  {
+    // the file partners include: a classic script (an IIFE, no import.meta) that also works as a module
+    input: 'src/loader.ts',
+    output: { file: 'dist/solidarity.js', format: 'iife', sourcemap: false },
+    plugins: [
+      chunkManifest(),
+      esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }),
+      terser({ ...TERSER, module: false, compress: { ...TERSER.compress, toplevel: false } }),
+      precompress(),
+    ],
+  },
+];

@@ -1,5 +1,5 @@
 // Component tests in the machine's Chromium (never a downloaded browser): `npm run -w widgets test:browser`.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 
@@ -9,7 +9,25 @@ if (!existsSync(executablePath))
     `No Chromium at ${executablePath}: install Debian's (apt-get install -y chromium) or set CHROME_PATH. No browser is downloaded.`
   );
 
+const root = new URL('..', import.meta.url).pathname;
+
+/**
+ * The built files (widgets/dist/) as the app serves them: their build-time gzip (`x.js.gz`) with
+ * `Content-Encoding: gzip`, so that a test counts the bytes a partner's page loads
+ * (PerformanceResourceTiming.encodedBodySize). Answers before the plugins, which would transform the body.
+ */
+async function precompressed(ctx, next) {
+  const path = ctx.path;
+  if (!path.startsWith('/widgets/dist/') || !path.endsWith('.js') || path.includes('..') || !/\bgzip\b/.test(ctx.get('accept-encoding')) || !existsSync(root + path + '.gz'))
+    return next();
+  ctx.set('Content-Type', 'text/javascript; charset=utf-8');
+  ctx.set('Content-Encoding', 'gzip');
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = readFileSync(root + path + '.gz');
+}
+
 export default {
+  middleware: [precompressed],
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   // served from the repository's root: the form imports the submission limits from cms/shared/limits.ts
   rootDir: new URL('..', import.meta.url).pathname,

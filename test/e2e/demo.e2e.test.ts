@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/e2e';
+import { launchChromium, startPartnerPage } from '../helpers/e2e';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROOT, startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -101,6 +101,49 @@ describe('demo partner site', () => {
     await expect.poll(() => count.innerText(), { timeout: 15_000 }).toMatch(new RegExp(`^${greece?.count} `));
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('works on a partner site on another origin that includes the script the WordPress way (classic, ?ver=) and as a module too', async () => {
+    const partner = await startPartnerPage();
+    try {
+      const js = `${app.url}/widgets/solidarity.js`;
+      partner.show(`<!doctype html><html lang="en"><head><title>Partner</title>
+        <script src="${js}?ver=6.1.1" id="solidarity-js"></script></head><body>
+        <section lang="ca-ES"><solidarity-statements><a href="${app.url}/demo/">Mostra-ho a Solidarity Commons</a></solidarity-statements></section>
+        <solidarity-sessions when="upcoming"></solidarity-sessions>
+        <script type="module" src="${js}"></script><script src="${js}?ver=2"></script></body></html>`);
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console: ${msg.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      const chunks: string[] = [];
+      const encodings: string[] = [];
+      page.on('response', (r) => {
+        if (r.url().includes('/widgets/chunks/')) {
+          chunks.push(r.url());
+          encodings.push(r.headers()['content-encoding'] ?? 'identity');
+        }
+      });
+      await page.goto(partner.url, { waitUntil: 'networkidle' });
+      await titles(page, 'solidarity-statements');
+      await titles(page, 'solidarity-sessions');
+      // the nearest lang (a Catalan section) decides the statements' language; the sessions follow <html lang>
+      await expect.poll(() => page.locator('solidarity-statements [part~=count]').innerText()).toMatch(/^\d+ declaraci(ó|ons)$/);
+      await expect.poll(() => page.locator('solidarity-sessions [part~=count]').innerText()).toMatch(/^\d+ sessions?$/);
+      // each chunk downloaded once, compressed at build time, imported without the query string
+      expect(chunks.length).toBe(new Set(chunks).size);
+      expect(chunks.every((u) => !u.includes('?'))).toBe(true);
+      expect(chunks.some((u) => u.includes('/chunks/shared-'))).toBe(true);
+      expect(new Set(encodings)).toEqual(new Set(['br']));
+      // the fallback link is hidden once the widget is there
+      expect(await page.evaluate(() => document.querySelector('solidarity-statements a')!.getClientRects().length)).toBe(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await partner.close();
+    }
   });
 
   it('lists copy-ready snippets', async () => {

@@ -168,7 +168,7 @@ describe('embed builder (admin) → partner page', () => {
     // The snippet, copied with the Copy button.
     const snippet = (await page.getByTestId('solidarity-embed-snippet').innerText()).trim();
     expect(snippet).toContain(`<script type="module" src="${base}/widgets/solidarity.js"></script>`);
-    expect(snippet).toContain(`<solidarity-sessions locale="ca" topic="${slug}" when="upcoming"></solidarity-sessions>`);
+    expect(snippet).toContain(`<solidarity-sessions locale="ca" topic="${slug}" when="upcoming"><a href="${base}/demo/">Mostra-ho a Solidarity Commons</a></solidarity-sessions>`);
     await page.locator('[data-copy="solidarity-embed-snippet"]').click();
     await page.getByText('Copied to the clipboard.').waitFor();
     const copied = String(await page.evaluate('navigator.clipboard.readText()'));

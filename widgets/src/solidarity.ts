@@ -1,7 +1,7 @@
 /**
- * Solidarity Commons widgets: the entry module (dist/solidarity.js). Registers every read widget.
- * UI strings other than English load on demand, each in its own small chunk; so does the
- * <solidarity-submit-practice> form (with its strings and ALTCHA), only when one is on the page.
+ * Every read widget at once, from the sources (for the tests and for bundlers that import the
+ * package's sources); the form is imported when one is on the page. Not the built entry: that is
+ * src/loader.ts (dist/solidarity.js), which imports each widget's chunk when its tag appears.
  */
 export { SolidarityPractices } from './components/practices/practices.js';
 export { SolidarityPractice } from './components/practice/practice.js';

@@ -8,6 +8,8 @@ export const text = (el: Element): string => (root(el).textContent ?? '').replac
 
 /** Waits until the widget has settled (not busy) and rendered. */
 export async function settled(el: Element & { updateComplete: Promise<unknown> }, what = 'the widget to load'): Promise<void> {
+  // the built entry defines the element lazily (its chunk loads once the tag is on the page)
+  await customElements.whenDefined(el.localName);
   await el.updateComplete;
   await waitUntil(() => $(el, '[part~=base]')?.getAttribute('aria-busy') == 'false', `waiting for ${what}`, { timeout: 4000 });
   await el.updateComplete;

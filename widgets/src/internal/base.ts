@@ -16,9 +16,10 @@ export { arr } from './util.js';
 
 /**
  * @attr {string} api - Base URL of the Solidarity Commons server (default: the origin the script was loaded from).
- * @attr {string} locale - Language of the content and of the interface: en, ca, es, el or fr (default: the page's `<html lang>` if supported, else en). Other values are sent to the API; the interface then falls back to English.
+ * @attr {string} locale - Language of the content and of the interface: en, ca, es, el or fr (default: the `lang` of the nearest ancestor that has one, as HTML defines an element's language, then `<html lang>`, if supported; else en). Other values are sent to the API; the interface then falls back to English.
  * @attr {number} page-size - Items per page, 1 to 50 (default 10; not a number: 10; above 50: 50).
  * @attr {number} heading-level - Level of the item headings, 1 to 6 (default 3).
+ * @attr {'auto'} theme - `auto`: follow the visitor's `prefers-color-scheme`, with the dark tokens below in dark mode (default: always the light ones).
  *
  * @fires solidarity-load - Content loaded. `detail`: `{ total }` for lists (number of matches), `{ slug }` for one document.
  * @fires solidarity-error - Loading failed. `detail`: `{ status, message }` (`status` 0: unreachable, -1: malformed answer).
@@ -29,6 +30,12 @@ export { arr } from './util.js';
  * @cssprop [--solidarity-color-muted=#56625d] - Secondary text (meta, counts, notes).
  * @cssprop [--solidarity-color-surface=#fff] - Card and control background.
  * @cssprop [--solidarity-color-border=#d5dcd8] - Card, tag and control borders; skeletons.
+ * @cssprop [--solidarity-dark-color-accent=#5fd0a0] - Accent with `theme="auto"` in dark mode.
+ * @cssprop [--solidarity-dark-color-on-accent=#0c1411] - Text on accent backgrounds with `theme="auto"` in dark mode.
+ * @cssprop [--solidarity-dark-color-text=#e3ebe7] - Text with `theme="auto"` in dark mode.
+ * @cssprop [--solidarity-dark-color-muted=#a5b3ac] - Secondary text with `theme="auto"` in dark mode.
+ * @cssprop [--solidarity-dark-color-surface=#18201d] - Card and control background with `theme="auto"` in dark mode.
+ * @cssprop [--solidarity-dark-color-border=#3b4943] - Borders and skeletons with `theme="auto"` in dark mode.
  * @cssprop [--solidarity-radius=0.5rem] - Corner radius of cards (controls use a smaller one).
  * @cssprop [--solidarity-space=1rem] - Padding of cards and gap between them.
  * @cssprop [--solidarity-font-family=inherit] - Font family (default: the page's).
@@ -82,9 +89,12 @@ export class SolidarityElement extends LitElement {
   get __apiBase(): string {
     return (this.api || ORIGIN).replace(/\/+$/, '');
   }
-  /** @internal interface locale */
+  /**
+   * @internal interface locale: the `locale` attribute, else the language of the element as HTML
+   * defines it (the `lang` of the nearest ancestor that has one, then `<html lang>`).
+   */
   get __uiLocale(): string {
-    return uiLocale(this.locale, document.documentElement.lang);
+    return uiLocale(this.locale, this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
   }
   /** @internal */
   get __itemsPerPage(): number {

@@ -57,3 +57,16 @@ export const months = (a: string | null | undefined, b: string | null | undefine
   const f = dtf(l, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   return b && valid(y) && y > x ? f.formatRange(x, y) : f.format(x);
 };
+
+/** The visitor's IANA time zone (the browser's own). */
+export const localZone = (): string => new Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * When a session takes place in the visitor's time zone (`when` in zone `local`), or '' when the
+ * visitor's clock reads the same as the session's zone at its start (same zone, or same offset).
+ */
+export const whenLocal = (start: string, end: string | null | undefined, tz: string | null | undefined, l: string, local = localZone()): string => {
+  const s = new Date(start),
+    clock = (z: string) => dtf(l, { dateStyle: 'short', timeStyle: 'short', timeZone: z }).format(s);
+  return valid(s) && clock(tz || 'UTC') != clock(local) ? when(start, end, local, l) : '';
+};

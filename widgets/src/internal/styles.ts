@@ -12,6 +12,7 @@ export const base = css`
     --_m: var(--solidarity-color-muted, #56625d);
     --_s: var(--solidarity-color-surface, #fff);
     --_b: var(--solidarity-color-border, #d5dcd8);
+    --_o: var(--solidarity-color-on-accent, #fff);
     --_r: var(--solidarity-radius, .5rem);
     --_g: var(--solidarity-space, 1rem);
     display: block;
@@ -28,6 +29,19 @@ export const base = css`
   }
   :host([hidden]) {
     display: none;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme=auto]) {
+      --_a: var(--solidarity-dark-color-accent, #5fd0a0);
+      --_t: var(--solidarity-dark-color-text, #e3ebe7);
+      --_m: var(--solidarity-dark-color-muted, #a5b3ac);
+      --_s: var(--solidarity-dark-color-surface, #18201d);
+      --_b: var(--solidarity-dark-color-border, #3b4943);
+      --_o: var(--solidarity-dark-color-on-accent, #0c1411);
+      color-scheme: dark;
+      /* readable on a page that stays light in dark mode too */
+      background: var(--_s);
+    }
   }
   * {
     box-sizing: border-box;
@@ -93,7 +107,7 @@ export const base = css`
   .badge {
     background: var(--_a);
     border-color: var(--_a);
-    color: var(--solidarity-color-on-accent, #fff);
+    color: var(--_o);
   }
   .off {
     background: none;
@@ -118,7 +132,7 @@ export const base = css`
   }
   button:hover, .btn:hover {
     background: var(--_a);
-    color: var(--solidarity-color-on-accent, #fff);
+    color: var(--_o);
   }
   button:disabled {
     opacity: .5;
@@ -169,7 +183,7 @@ export const base = css`
   pre {
     overflow: auto;
     padding: .75em;
-    background: #f3f5f4;
+    background: color-mix(in srgb, var(--_b) 30%, var(--_s));
   }
   .n {
     list-style: none;

@@ -38,6 +38,7 @@ const ca: Strings = {
   register: 'Inscriu-t’hi',
   recording: 'Mira’n l’enregistrament',
   minutes: 'Acta',
+  localTime: 'A la vostra hora: {time}',
   addCal: 'Afegeix al calendari',
   subscribe: 'Subscriu-te al calendari',
   ics: 'Descarrega (.ics)',

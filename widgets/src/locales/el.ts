@@ -38,6 +38,7 @@ const el: Strings = {
   register: 'Εγγραφή',
   recording: 'Δείτε την καταγραφή',
   minutes: 'Πρακτικά',
+  localTime: 'Στη δική σας ώρα: {time}',
   addCal: 'Προσθήκη στο ημερολόγιο',
   subscribe: 'Συνδρομή στο ημερολόγιο',
   ics: 'Λήψη (.ics)',

@@ -37,6 +37,7 @@ const en = {
   register: 'Register',
   recording: 'Watch the recording',
   minutes: 'Minutes',
+  localTime: 'Your time: {time}',
   addCal: 'Add to calendar',
   subscribe: 'Subscribe to the calendar',
   ics: 'Download (.ics)',

@@ -38,6 +38,7 @@ const es: Strings = {
   register: 'Inscribirse',
   recording: 'Ver la grabación',
   minutes: 'Acta',
+  localTime: 'En su hora: {time}',
   addCal: 'Añadir al calendario',
   subscribe: 'Suscribirse al calendario',
   ics: 'Descargar (.ics)',

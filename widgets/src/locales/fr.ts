@@ -38,6 +38,7 @@ const fr: Strings = {
   register: 'S’inscrire',
   recording: 'Voir l’enregistrement',
   minutes: 'Compte rendu',
+  localTime: 'À votre heure : {time}',
   addCal: 'Ajouter à l’agenda',
   subscribe: 'S’abonner à l’agenda',
   ics: 'Télécharger (.ics)',

@@ -13,10 +13,13 @@ const bundle = '../../dist/solidarity.js';
 describe('dist/solidarity.js', () => {
   afterEach(() => restoreFetch());
 
-  it('registers every read widget, and loading it again (or another copy) does not throw', async () => {
+  it('registers every read widget once its tag is on the page, and loading it again (or another copy) does not throw', async () => {
     const w = watchErrors();
     await import(bundle);
+    for (const t of TAGS) document.body.append(document.createElement(t));
+    await Promise.all(TAGS.map((t) => customElements.whenDefined(t)));
     for (const t of TAGS) expect(customElements.get(t), t).to.be.a('function');
+    document.body.querySelectorAll(TAGS.join()).forEach((e) => e.remove());
     await import(bundle + '?copy=2');
     await import(bundle + '?copy=3');
     w.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { day, months, past, when } from '../../src/internal/format.js';
+import { day, months, past, when, whenLocal } from '../../src/internal/format.js';
 import { blocksText } from '../../src/internal/text.js';
 import { richBody } from '../fixtures/practices.js';
 
@@ -57,5 +57,23 @@ describe('dates', () => {
     expect(past('2000-01-01T00:00:00Z')).toBe(true);
     expect(past('2999-01-01T00:00:00Z')).toBe(false);
     expect(past(null)).toBe(false);
+  });
+});
+
+describe('whenLocal', () => {
+  const start = '2026-05-12T14:00:00Z',
+    end = '2026-05-12T15:30:00Z';
+  it('gives the time in the visitor’s zone when its clock differs from the session’s', () => {
+    expect(whenLocal(start, end, 'Europe/Madrid', 'en', 'America/New_York')).toBe(when(start, end, 'America/New_York', 'en'));
+    expect(whenLocal(start, end, 'Europe/Madrid', 'en', 'America/New_York')).toMatch(/10:00.+11:30/);
+  });
+  it('is empty for the same zone, or another zone with the same clock', () => {
+    expect(whenLocal(start, end, 'Europe/Madrid', 'en', 'Europe/Madrid')).toBe('');
+    expect(whenLocal(start, end, 'Europe/Madrid', 'en', 'Europe/Paris')).toBe('');
+    expect(whenLocal('not a date', end, 'Europe/Madrid', 'en', 'Asia/Tokyo')).toBe('');
+  });
+  it('reads an unknown session zone as UTC', () => {
+    expect(whenLocal(start, null, 'Not/AZone', 'en', 'UTC')).toBe('');
+    expect(whenLocal(start, null, 'Not/AZone', 'en', 'Asia/Tokyo')).toMatch(/23:00/);
   });
 });

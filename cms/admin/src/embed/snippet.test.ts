@@ -16,6 +16,7 @@ import {
   PRACTICE_CONTROLS,
   scriptTag,
   snippetHtml,
+  FALLBACK_TEXT,
   styleAttribute,
   webcalUrl,
   WHEN,
@@ -182,11 +183,16 @@ describe('script tag and snippet', () => {
     expect(scriptTag('https://example.org/a"b<c')).not.toContain('"b<c');
   });
 
-  it('is the script tag and the element', () => {
+  it('is the script tag and the element, with a fallback link to the public page in the snippet’s language', () => {
     expect(snippetHtml(BASE, { widget: 'sessions', locale: 'ca', topic: 'housing', when: 'upcoming' })).toBe(
       '<script type="module" src="https://commons.example.org/widgets/solidarity.js"></script>\n' +
-        '<solidarity-sessions locale="ca" topic="housing" when="upcoming"></solidarity-sessions>'
+        '<solidarity-sessions locale="ca" topic="housing" when="upcoming"><a href="https://commons.example.org/demo/">Mostra-ho a Solidarity Commons</a></solidarity-sessions>'
     );
+    expect(snippetHtml(BASE, { widget: 'practice', slug: 'a"b', locale: 'el-GR' })).toContain(
+      '<solidarity-practice slug="a&quot;b" locale="el-GR"><a href="https://commons.example.org/api/solidarity/practices/a%22b?locale=el-GR">Δείτε το στο Solidarity Commons</a></solidarity-practice>'
+    );
+    expect(snippetHtml(BASE, { widget: 'statements', locale: 'xx' })).toContain('>View on Solidarity Commons</a></solidarity-statements>');
+    for (const l of ['en', 'ca', 'es', 'el', 'fr']) expect(FALLBACK_TEXT[l]).toBeTruthy();
   });
 });
 

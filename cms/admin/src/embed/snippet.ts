@@ -125,13 +125,42 @@ export const widgetAttributes = (s: EmbedSettings): [string, string][] => {
   return attrs;
 };
 
-/** `<solidarity-sessions locale="ca" topic="…"></solidarity-sessions>`, every value escaped. */
-export const elementHtml = (s: EmbedSettings): string => {
+/** The fallback link's text, by the snippet's language (primary subtag; English otherwise). */
+export const FALLBACK_TEXT: Record<string, string> = {
+  en: 'View on Solidarity Commons',
+  ca: 'Mostra-ho a Solidarity Commons',
+  es: 'Verlo en Solidarity Commons',
+  el: 'Δείτε το στο Solidarity Commons',
+  fr: 'Voir sur Solidarity Commons',
+};
+
+/**
+ * The public page a widget's fallback link points to, the one place that decides it: for now the
+ * API's JSON of one practice, and the demo page for lists and the form (the `/embed/...` pages
+ * will take their place).
+ */
+export const publicPageUrl = (publicUrl: string, s: EmbedSettings): string => {
+  const base = normalizeBaseUrl(publicUrl),
+    slug = clean(s.slug),
+    locale = clean(s.locale);
+  return s.widget === 'practice' && slug
+    ? `${base}/api/solidarity/practices/${encodeURIComponent(slug)}${locale ? `?locale=${encodeURIComponent(locale)}` : ''}`
+    : `${base}/demo/`;
+};
+
+/**
+ * `<solidarity-sessions locale="ca" topic="…"></solidarity-sessions>`, every value escaped. With
+ * `publicUrl`, the element holds a fallback link to the public page (publicPageUrl): shown where
+ * the script does not run (or is stripped), hidden once the widget upgrades (its shadow root has no slot).
+ */
+export const elementHtml = (s: EmbedSettings, publicUrl?: string): string => {
   const attrs = widgetAttributes(s)
     .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
     .join('');
   const tag = WIDGET_TAG[s.widget];
-  return `<${tag}${attrs}></${tag}>`;
+  const text = FALLBACK_TEXT[clean(s.locale).toLowerCase().split(/[-_]/)[0]] ?? FALLBACK_TEXT.en;
+  const fallback = publicUrl ? `<a href="${escapeHtml(publicPageUrl(publicUrl, s))}">${escapeHtml(text)}</a>` : '';
+  return `<${tag}${attrs}>${fallback}</${tag}>`;
 };
 
 /** The public base URL without trailing slashes; only http(s) URLs are accepted. */
@@ -147,8 +176,8 @@ export const bundleUrl = (publicUrl: string): string => `${normalizeBaseUrl(publ
 
 export const scriptTag = (publicUrl: string): string => `<script type="module" src="${escapeHtml(bundleUrl(publicUrl))}"></script>`;
 
-/** What a partner pastes: the script tag and the element. */
-export const snippetHtml = (publicUrl: string, s: EmbedSettings): string => `${scriptTag(publicUrl)}\n${elementHtml(s)}`;
+/** What a partner pastes: the script tag and the element, with its fallback link. */
+export const snippetHtml = (publicUrl: string, s: EmbedSettings): string => `${scriptTag(publicUrl)}\n${elementHtml(s, publicUrl)}`;
 
 /** Query string of a feed or calendar, keys sorted and URL-encoded, empty values left out. */
 export const feedQuery = (s: EmbedSettings): string => {

@@ -11,12 +11,28 @@ import type { Facets } from './controls.js';
 import { base } from '../../internal/styles.js';
 import styles from './practices.styles.js';
 
+/** The page URL's fragment naming the open practice: `#solidarity-practice=<slug>`. */
+const HASH = /^#solidarity-practice=([^&]+)/;
+/** The slug in the page URL's fragment, '' when none. */
+const hashSlug = (): string => {
+  const m = HASH.exec(location.hash);
+  try {
+    return m ? decodeURIComponent(m[1]) : '';
+  } catch {
+    return '';
+  }
+};
+
 /**
  * The network's good practices: a list or grid, filters, pagination, and a detail view.
  *
  * Clicking (or pressing Enter on) a title opens the practice inside the widget, with a "Back to the
  * list" button; focus moves to the practice's heading, and back to its title in the list. With
  * `href-template`, titles link to your own pages instead.
+ *
+ * The open practice is in the page's URL (`#solidarity-practice=<slug>`, a new history entry), so it
+ * can be shared and bookmarked: the widget opens it on load, and the browser's Back button returns
+ * to the list (Forward opens it again).
  *
  * @summary Good practices, filterable, with inline detail.
  * @tag solidarity-practices
@@ -68,6 +84,33 @@ export class SolidarityPractices extends ListElement<Practice> {
   __controlsImport?: Promise<unknown>;
   /** @internal the facets load in flight */
   __facetsAbort?: AbortController;
+  /** @internal the open practice's history entry was pushed by this widget (Back pops it) */
+  __pushed = false;
+  /** @internal follows Back / Forward and edits of the URL's fragment */
+  __onNav = (): void => {
+    const s = this.hrefTemplate ? '' : hashSlug();
+    if (s && s != this.__openPractice?.slug) this.__show({ slug: s } as Practice, false);
+    else if (!s && this.__openPractice) this.__back(false);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('popstate', this.__onNav);
+    addEventListener('hashchange', this.__onNav);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.__onNav);
+    removeEventListener('hashchange', this.__onNav);
+  }
+
+  /** The first load opens the practice named in the page URL (a shared or bookmarked link), if any. */
+  override __refresh(): void {
+    const s = !this.hasUpdated && !this.hrefTemplate && hashSlug();
+    if (s) this.__show({ slug: s } as Practice, false, false);
+    else super.__refresh();
+  }
 
   override __path = '/practices';
 
@@ -86,10 +129,17 @@ export class SolidarityPractices extends ListElement<Practice> {
     super.willUpdate(ch);
   }
 
-  /** Opens `p` inline and loads its full text. */
-  private __show(p: Practice): void {
+  /**
+   * Opens `p` inline and loads its full text; `nav`: a visitor's click, which adds the practice to
+   * the page URL (a history entry); `focus`: move focus to its heading (not on the page's first load).
+   */
+  private __show(p: Practice, nav = true, focus = true): void {
     this.__openPractice = p;
-    this.__focusSelector = '#d';
+    if (focus) this.__focusSelector = '#d';
+    if (nav) {
+      history.pushState(history.state, '', '#solidarity-practice=' + encodeURIComponent(p.slug));
+      this.__pushed = true;
+    }
     this.__emit('solidarity-open', { slug: p.slug });
     this.__load(
       (sig) => this.__fetch<{ data: Practice }>(`/practices/${encodeURIComponent(p.slug)}`, {}, sig),
@@ -97,11 +147,19 @@ export class SolidarityPractices extends ListElement<Practice> {
     );
   }
 
-  private __back(): void {
+  /** Back to the list; `nav`: the visitor's button (the URL loses the practice: Back, or replaced when the page was opened on it). */
+  private __back(nav = true): void {
     const p = this.__openPractice;
     this.__abort();
     this.__openPractice = undefined;
-    this.__status = READY;
+    // opened from the URL at load: the list was never loaded
+    if (this.__pageInfo) this.__status = READY;
+    else super.__refresh();
+    if (nav && hashSlug()) {
+      if (this.__pushed) history.back();
+      else history.replaceState(history.state, '', location.href.replace(/#.*/, ''));
+    }
+    this.__pushed = false;
     this.__focusSelector = `[data-s="${CSS.escape(p?.slug ?? '')}"]`;
     this.__emit('solidarity-close');
   }
@@ -129,7 +187,7 @@ export class SolidarityPractices extends ListElement<Practice> {
     const p = this.__openPractice;
     return p
       ? html`<div class="stack" @keydown=${(e: KeyboardEvent) => e.key == 'Escape' && this.__back()}>
-          <div><button part="button back" @click=${this.__back}>← ${this.__translate('back')}</button></div>
+          <div><button part="button back" @click=${() => this.__back()}>← ${this.__translate('back')}</button></div>
           ${practiceView(this, p, this.__status == READY)}
         </div>`
       : super.__view();

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { apiError, fakeApi, freshApi, json, restoreFetch } from '../../../test/fake-api.js';
 import { xssDoc } from '../../../test/fixtures/practices.js';
 import { $, $$, settled, shows, text, watchErrors } from '../../../test/helpers.js';
@@ -16,6 +16,8 @@ describe('<solidarity-practices>', () => {
   afterEach(() => {
     restoreFetch();
     document.documentElement.lang = 'en';
+    // an open practice is in the page URL: each test starts without one
+    history.replaceState(null, '', location.pathname + location.search);
   });
 
   it('is registered, and defining it again is a no-op', async () => {
@@ -269,6 +271,65 @@ describe('<solidarity-practices>', () => {
     expect(titles(el)).to.have.length(5);
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[data-s="rebost-solidari-del-barri"]'));
     expect(lists(api)).to.have.length(1);
+  });
+
+  it('puts the open practice in the page URL: Back returns to the list, Forward reopens it, a shared URL opens it on load', async () => {
+    const api = fakeApi();
+    const el = await make('page-size="5"');
+    await settled(el);
+    $<HTMLButtonElement>(el, 'button[part~=open]')!.click();
+    await settled(el);
+    expect(location.hash).to.equal('#solidarity-practice=rebost-solidari-del-barri');
+    history.back();
+    await waitUntil(() => !$(el, '[part~=detail]'), 'Back shows the list');
+    expect(location.hash).to.equal('');
+    expect(titles(el)).to.have.length(5);
+    expect(lists(api)).to.have.length(1);
+    history.forward();
+    await waitUntil(() => $(el, '[part~=detail]'), 'Forward opens the practice again');
+    await settled(el);
+    expect(text(el)).to.include('How it works');
+    el.remove();
+
+    // a shared or bookmarked link: the widget opens on the practice; its own Back button shows the list
+    history.replaceState(null, '', '#solidarity-practice=rebost-solidari-del-barri');
+    const shared = await make('page-size="5"');
+    await settled(shared);
+    expect($(shared, '[part~=detail] h4')!.textContent).to.equal('How it works');
+    expect(shared.shadowRoot!.activeElement, 'focus stays where the page put it').to.equal(null);
+    $<HTMLButtonElement>(shared, '[part~=back]')!.click();
+    await settled(shared);
+    expect(titles(shared)).to.have.length(5);
+    expect(location.hash).to.equal('');
+  });
+
+  it('takes its language from the nearest ancestor with lang, then <html lang>', async () => {
+    const api = fakeApi();
+    const wrap = await fixture(`<section lang="ca-ES"><div><solidarity-practices api="${freshApi()}"></solidarity-practices></div></section>`);
+    const el = wrap.querySelector('solidarity-practices')!;
+    await settled(el);
+    expect(params(api.calls[0]).locale).to.equal('ca');
+    await shows(el, '12 pràctiques');
+  });
+
+  it('follows prefers-color-scheme with theme="auto", with dark tokens a partner may set', async () => {
+    fakeApi();
+    const bg = (el: Element) => getComputedStyle($(el, '[part~=card]')!).backgroundColor;
+    const light = await make('page-size="1"'),
+      auto = await make('page-size="1" theme="auto"'),
+      custom = await make('page-size="1" theme="auto" style="--solidarity-dark-color-surface: rgb(1, 2, 3)"');
+    await Promise.all([settled(light), settled(auto), settled(custom)]);
+    expect(bg(auto)).to.equal('rgb(255, 255, 255)');
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      expect(bg(light)).to.equal('rgb(255, 255, 255)');
+      expect(bg(auto)).to.equal('rgb(24, 32, 29)');
+      expect(getComputedStyle(auto).colorScheme).to.equal('dark');
+      expect(bg(custom)).to.equal('rgb(1, 2, 3)');
+      await expect(auto).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('closes the inline practice with Escape', async () => {

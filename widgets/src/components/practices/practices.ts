@@ -1,10 +1,11 @@
+import { define } from '../../internal/define.js';
 import { SolidarityPractices } from './practices.component.js';
 
 export { SolidarityPractices };
 export default SolidarityPractices;
 
-// Guarded: including the script twice (or two versions of it) does not throw.
-if (!customElements.get('solidarity-practices')) customElements.define('solidarity-practices', SolidarityPractices);
+// Guarded: including the script twice does not throw; a tag defined by something else is warned about.
+define('solidarity-practices', SolidarityPractices);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,7 +3,7 @@ import type { PropertyDeclarations } from 'lit';
 import { arr } from '../../internal/base.js';
 import { READY } from '../../internal/status.js';
 import { blocks } from '../../internal/blocks.js';
-import { when } from '../../internal/format.js';
+import { when, whenLocal } from '../../internal/format.js';
 import { apiLocale, displayName } from '../../internal/i18n.js';
 import { ListElement } from '../../internal/list.js';
 import { endpoint, safeUrl, webcal, type Params } from '../../internal/query.js';
@@ -14,7 +14,8 @@ import styles from './sessions.styles.js';
 
 /**
  * The network's online sessions, upcoming or past. Dates and times are shown in each session's own
- * time zone, with the zone's name. Upcoming sessions offer their join and registration links, past
+ * time zone, with the zone's name, and also in the visitor's (the browser's) when its clock reads
+ * otherwise. Upcoming sessions offer their join and registration links, past
  * ones their recording and minutes. Every session has an "Add to calendar" link (.ics), and the list
  * a "Subscribe to the calendar" link (webcal://) for the same filters.
  *
@@ -30,7 +31,8 @@ import styles from './sessions.styles.js';
  * @csspart join - "Join the session" link.
  * @csspart register - "Register" link.
  * @csspart recording - "Watch the recording" link.
- * @csspart calendar - "Add to calendar" link.
+ * @csspart calendar - "Add to calendar" link (the .ics in the widget's locale).
+ * @csspart local-time - The session's time in the visitor's time zone, when it differs (also `meta`).
  * @csspart minutes - The minutes (details element).
  * @csspart subscribe - The calendar subscription links below the list (the webcal:// link is also `button`).
  * @csspart download - The plain https link to the list's .ics file.
@@ -63,12 +65,14 @@ export class SolidaritySessions extends ListElement<Session> {
         const h = safeUrl(u, this.__apiBase);
         return h ? html`<a class=${cls} part="button ${part}" href=${h}>${label}${ctx}</a>` : nothing;
       },
-      mins = arr(x.minutes);
+      mins = arr(x.minutes),
+      local = whenLocal(x.startsAt, x.endsAt, x.timezone, this.__uiLocale);
     return html`<article class="card stack" part="card">
       <p class="row meta" part="meta">
         ${x.kind ? html`<span class="badge" part="badge kind">${this.__translate(x.kind as Key)}</span>` : nothing}
         <time datetime=${x.startsAt}>${when(x.startsAt, x.endsAt, x.timezone, this.__uiLocale)}</time>
       </p>
+      ${local ? html`<p class="meta" part="meta local-time">${this.__translate('localTime', { time: local })}</p>` : nothing}
       ${this.__title(x, i)} ${this.__fallbackNote(x)}
       ${x.summary ? html`<p part="summary">${x.summary}</p>` : blocks(x.description, this.__headingLevel, this.__apiBase)}
       ${this.__listLine('languages', arr(x.spokenLanguages).map((c) => displayName(this.__uiLocale, 'language', String(c))))}
@@ -88,7 +92,7 @@ export class SolidaritySessions extends ListElement<Session> {
         ${this.__past
           ? a(x.recordingUrl, 'recording', this.__translate('recording'))
           : html`${a(x.joinUrl, 'join', this.__translate('join'))} ${a(x.registrationUrl, 'register', this.__translate('register'))}`}
-        ${a(endpoint(this.__apiBase, `/sessions/${encodeURIComponent(x.slug)}.ics`), 'calendar', this.__translate('addCal'), '')}
+        ${a(endpoint(this.__apiBase, `/sessions/${encodeURIComponent(x.slug)}.ics`, { locale: apiLocale(this.locale, this.__uiLocale) }), 'calendar', this.__translate('addCal'), '')}
       </p>
     </article>`;
   }

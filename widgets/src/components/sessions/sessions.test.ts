@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { apiError, fakeApi, freshApi, restoreFetch } from '../../../test/fake-api.js';
 import { at, sessionDocs, type SessionDoc } from '../../../test/fixtures/sessions.js';
 import { $, $$, settled, shows, text, watchErrors } from '../../../test/helpers.js';
+import { localZone, whenLocal } from '../../internal/format.js';
 import './sessions.js';
 import type { SolidaritySessions } from './sessions.component.js';
 
@@ -11,6 +12,29 @@ const titles = (el: Element) => $$(el, '[part~=card] [part~=title]').map((h) => 
 
 describe('<solidarity-sessions>', () => {
   afterEach(() => restoreFetch());
+
+  it('also shows each time in the visitor’s time zone when its clock reads otherwise, and links the .ics in the widget’s locale', async () => {
+    const base = freshApi();
+    fakeApi();
+    const el = await make('locale="es"', base);
+    await settled(el);
+    const cards = $$(el, '[part~=card]');
+    const docs = sessionDocs.filter((d) => cards.some((c) => c.querySelector('time')!.getAttribute('datetime') == d.base.startsAt)).map((d) => d.base);
+    expect(docs).to.have.length(cards.length);
+    let shown = 0;
+    for (const d of docs) {
+      const card = cards.find((c) => c.querySelector('time')!.getAttribute('datetime') == d.startsAt)!;
+      const local = whenLocal(d.startsAt, d.endsAt, d.timezone, 'es', localZone());
+      const line = card.querySelector('[part~=local-time]');
+      if (local) {
+        shown++;
+        expect(line!.textContent).to.equal(`En su hora: ${local}`);
+      } else expect(line, `${d.timezone} reads as ${localZone()}`).to.equal(null);
+      expect(card.querySelector<HTMLAnchorElement>('a[part~=calendar]')!.href).to.equal(`${base}/api/solidarity/sessions/${d.slug}.ics?locale=es`);
+    }
+    // the sessions are in Madrid and Athens: one of them at least reads otherwise wherever the browser is
+    expect(shown).to.be.greaterThan(0);
+  });
 
   it('lists upcoming sessions, in their own time zone, with join, register and calendar links', async () => {
     const base = freshApi();
@@ -47,7 +71,7 @@ describe('<solidarity-sessions>', () => {
     expect(join.href).to.equal('https://meet.example.org/ppw');
     expect(join.textContent).to.equal('Join the session: Social clauses in public procurement');
     expect(first.querySelector<HTMLAnchorElement>('a[part~=register]')!.href).to.equal('https://forms.example.org/register/ppw');
-    expect(first.querySelector<HTMLAnchorElement>('a[part~=calendar]')!.href).to.equal(`${base}/api/solidarity/sessions/public-procurement-webinar.ics`);
+    expect(first.querySelector<HTMLAnchorElement>('a[part~=calendar]')!.href).to.equal(`${base}/api/solidarity/sessions/public-procurement-webinar.ics?locale=en`);
     // a javascript: registration link is not rendered
     expect(third.querySelector('a[part~=register]')).to.equal(null);
     expect($(el, '[part~=recording]')).to.equal(null);

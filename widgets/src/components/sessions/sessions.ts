@@ -1,10 +1,11 @@
+import { define } from '../../internal/define.js';
 import { SolidaritySessions } from './sessions.component.js';
 
 export { SolidaritySessions };
 export default SolidaritySessions;
 
-// Guarded: including the script twice (or two versions of it) does not throw.
-if (!customElements.get('solidarity-sessions')) customElements.define('solidarity-sessions', SolidaritySessions);
+// Guarded: including the script twice does not throw; a tag defined by something else is warned about.
+define('solidarity-sessions', SolidaritySessions);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,10 +1,11 @@
+import { define } from '../../internal/define.js';
 import { SolidarityStatements } from './statements.component.js';
 
 export { SolidarityStatements };
 export default SolidarityStatements;
 
-// Guarded: including the script twice (or two versions of it) does not throw.
-if (!customElements.get('solidarity-statements')) customElements.define('solidarity-statements', SolidarityStatements);
+// Guarded: including the script twice does not throw; a tag defined by something else is warned about.
+define('solidarity-statements', SolidarityStatements);
 
 declare global {
   interface HTMLElementTagNameMap {

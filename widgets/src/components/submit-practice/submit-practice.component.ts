@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { json } from './json.js';
 import type { PropertyDeclarations } from 'lit';
 import { arr, SolidarityElement } from '../../internal/base.js';
 import { FAILED, LOADING } from '../../internal/status.js';
@@ -496,7 +497,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
       r = await fetch(`${this.__apiBase}/api/solidarity/submissions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
+        body: json(body),
       });
     } catch (x) {
       return this.__failed(0, String(x));

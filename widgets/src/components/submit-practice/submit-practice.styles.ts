@@ -122,7 +122,7 @@ export default css`
   }
   [part~='submit'] {
     background: var(--_a);
-    color: var(--solidarity-color-on-accent, #fff);
+    color: var(--_o);
     font-weight: 600;
   }
   [part~='submit']:hover {

@@ -390,6 +390,29 @@ describe('<solidarity-submit-practice>', () => {
     expect(api.posts[0].body).to.not.have.property('website');
   });
 
+  it('sends arrays as arrays on a page whose old library patches Array.prototype.toJSON (Prototype.js)', async () => {
+    const api = fakeApi();
+    const el = await make('locale="en"');
+    await fill(el);
+    // Prototype.js 1.6's patch: an array's toJSON returns a JSON *string*, so JSON.stringify nests it as a string
+    const proto = Array.prototype as unknown as { toJSON?: () => string };
+    proto.toJSON = function (this: unknown[]) {
+      return '[' + this.map((x) => JSON.stringify(x)).join(', ') + ']';
+    };
+    try {
+      expect(JSON.stringify({ a: ['x'] }), 'the patch is in force').to.equal('{"a":"[\\"x\\"]"}');
+      await send(el);
+      await waitUntil(() => api.posts.length == 1, 'the POST');
+    } finally {
+      delete proto.toJSON;
+    }
+    const body = api.posts[0].body as Record<string, unknown>;
+    expect((body.topics as unknown[]).length).to.be.greaterThan(0);
+    expect(body.promoters).to.be.an('array');
+    expect((body.promoters as { name: string }[])[0].name).to.be.a('string');
+    await waitFocus(el, 'done');
+  });
+
   it('is busy while sending: the button disabled with aria-busy', async () => {
     const api = fakeApi();
     const el = await make('locale="en"');

@@ -1,10 +1,11 @@
+import { define } from '../../internal/define.js';
 import { SolidaritySubmitPractice } from './submit-practice.component.js';
 
 export { SolidaritySubmitPractice };
 export default SolidaritySubmitPractice;
 
-// Guarded: including the script twice (or two versions of it) does not throw.
-if (!customElements.get('solidarity-submit-practice')) customElements.define('solidarity-submit-practice', SolidaritySubmitPractice);
+// Guarded: including the script twice does not throw; a tag defined by something else is warned about.
+define('solidarity-submit-practice', SolidaritySubmitPractice);
 
 declare global {
   interface HTMLElementTagNameMap {

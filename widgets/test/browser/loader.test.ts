@@ -1,0 +1,148 @@
+/**
+ * The built entry (dist/solidarity.js, after `npm run build`) as partners' pages include it, each
+ * page in its own iframe (its own module map and resource timeline): a classic script with `?ver=`
+ * (WordPress's wp_enqueue_script), a module, both at once; chunks loaded only for the tags on the
+ * page, once each; the bytes a page loads (the build's gzip, served by web-test-runner.config.mjs)
+ * within budgets.json; a tag defined by another script; the fallback link inside the element.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+
+const DIST = new URL('../../dist/', import.meta.url).href;
+const READ = ['practices', 'practice', 'sessions', 'statements'];
+const TAG: Record<string, string> = {
+  practices: '<solidarity-practices></solidarity-practices>',
+  practice: '<solidarity-practice slug="x"></solidarity-practice>',
+  sessions: '<solidarity-sessions></solidarity-sessions>',
+  statements: '<solidarity-statements></solidarity-statements>',
+  form: '<solidarity-submit-practice></solidarity-submit-practice>',
+};
+/** An empty API (every list empty, every document 404), so that the pages make no real request. */
+const FAKE_API = `<script>
+  window.__warns = [];
+  const w = console.warn;
+  console.warn = (...a) => (window.__warns.push(a.join(' ')), w(...a));
+  window.fetch = async (u) => /\\/api\\/solidarity\\/\\w+\\/[^/?]+/.test(String(u))
+    ? new Response('{"data":null,"error":{"status":404,"name":"NotFoundError","message":"Not Found"}}', { status: 404 })
+    : new Response('{"data":[],"meta":{"pagination":{"page":1,"pageSize":10,"pageCount":1,"total":0}}}');
+</script>`;
+
+type Page = { w: Window & typeof globalThis & { __warns: string[]; __solidarityLoader?: unknown }; f: HTMLIFrameElement; res(): PerformanceResourceTiming[]; chunks(): string[] };
+
+/** A page (iframe) with `head` and `body`; resolves once it has loaded. */
+async function page(head: string, body: string): Promise<Page> {
+  const f = document.createElement('iframe');
+  f.srcdoc = `<!doctype html><html lang="en"><head>${FAKE_API}${head}</head><body>${body}</body></html>`;
+  const loaded = new Promise((r) => f.addEventListener('load', r, { once: true }));
+  document.body.append(f);
+  await loaded;
+  const w = f.contentWindow as Page['w'];
+  const res = () => w.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+  return { w, f, res, chunks: () => res().map((e) => e.name).filter((n) => n.includes('/dist/chunks/')) };
+}
+const defined = (p: Page, tags: string[]) =>
+  waitUntil(() => tags.every((t) => p.w.customElements.get(`solidarity-${t}`)), `waiting for ${tags.join(', ')} to be defined`, { timeout: 5000 });
+/** Every chunk URL requested once at most. */
+const once = (p: Page) => {
+  const names = p.chunks();
+  expect(names.length, names.join('\n')).to.equal(new Set(names).size);
+  for (const n of names) expect(n, 'chunks are imported without the query string').not.to.include('?');
+};
+/** Waits for the page's network to settle (no new resource for 300 ms). */
+const quiet = async (p: Page) => {
+  let n = -1;
+  while (n != p.res().length) {
+    n = p.res().length;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+};
+const classic = (q = '') => `<script src="${DIST}solidarity.js${q}"></script>`;
+const module = (q = '') => `<script type="module" src="${DIST}solidarity.js${q}"></script>`;
+
+describe('dist/solidarity.js: the loader on partners\' pages', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  it('works as a classic script with ?ver= (wp_enqueue_script), in the head', async () => {
+    const p = await page(classic('?ver=6.4.2'), TAG.statements);
+    await defined(p, ['statements']);
+    await quiet(p);
+    once(p);
+    expect(p.chunks().some((n) => /\/chunks\/statements-element-[\w-]+\.js$/.test(n))).to.equal(true);
+    expect(p.w.__warns).to.deep.equal([]);
+  });
+
+  it('works as a module, and imported', async () => {
+    const p = await page(module(), TAG.practices);
+    await defined(p, ['practices']);
+    const q = await page('', TAG.sessions);
+    await (q.w as unknown as { eval(s: string): Promise<unknown> }).eval(`import(${JSON.stringify(DIST + 'solidarity.js')})`);
+    await defined(q, ['sessions']);
+  });
+
+  it('included three times (a module, two classic scripts with ?ver=), loads each chunk once', async () => {
+    const p = await page(module() + classic('?ver=1') + classic('?ver=2'), READ.map((r) => TAG[r]).join(''));
+    await defined(p, READ);
+    await quiet(p);
+    once(p);
+    expect(p.res().filter((e) => e.name.includes('/dist/solidarity.js')).length).to.equal(3);
+    expect(p.chunks().filter((n) => n.includes('/chunks/shared-')).length).to.equal(1);
+    expect(p.w.__solidarityLoader).to.be.an('object');
+  });
+
+  it('loads only the chunks of the tags on the page, and a tag added later when it appears', async () => {
+    const p = await page(classic(), TAG.statements);
+    await defined(p, ['statements']);
+    await quiet(p);
+    const before = p.chunks().map((n) => n.replace(/^.*\/chunks\//, '').replace(/-[\w-]{8}\.js$/, ''));
+    expect(before.sort()).to.deep.equal(['shared', 'statements-element']);
+    expect(p.w.customElements.get('solidarity-sessions')).to.equal(undefined);
+    p.w.document.body.insertAdjacentHTML('beforeend', `<div>${TAG.sessions}</div>`);
+    await defined(p, ['sessions']);
+    await quiet(p);
+    once(p);
+    expect(p.chunks().some((n) => n.includes('/chunks/practices-element-'))).to.equal(false);
+    expect(p.chunks().some((n) => n.includes('/chunks/submit-practice-'))).to.equal(false);
+  });
+
+  it('stays within the byte budgets (gzip, as loaded): entry, one read widget, all four', async () => {
+    const budgets = (await (await fetch(new URL('../../budgets.json', import.meta.url))).json()) as Record<string, number>;
+    const bytes = (p: Page) => p.res().filter((e) => e.name.includes('/widgets/dist/')).reduce((n, e) => n + e.encodedBodySize, 0);
+    const report: string[] = [];
+    for (const r of READ) {
+      const p = await page(classic(), TAG[r]);
+      await defined(p, [r]);
+      await quiet(p);
+      const entry = p.res().find((e) => e.name.endsWith('/solidarity.js'))!;
+      expect(entry.encodedBodySize, 'served gzip').to.be.lessThan(entry.decodedBodySize);
+      expect(entry.encodedBodySize).to.be.at.most(budgets.entry);
+      expect(bytes(p), `<solidarity-${r}>`).to.be.at.most(budgets.oneReadWidget);
+      report.push(`<solidarity-${r}>: ${bytes(p)} B`);
+      p.f.remove();
+    }
+    const all = await page(classic(), READ.map((r) => TAG[r]).join(''));
+    await defined(all, READ);
+    await quiet(all);
+    expect(bytes(all)).to.be.at.most(budgets.allReadWidgets);
+    report.push(`all four: ${bytes(all)} B`);
+    console.log(`bytes loaded (gzip): ${report.join('; ')}`);
+  });
+
+  it('warns, naming the tag, when a tag is already defined by another script', async () => {
+    const p = await page(`<script>customElements.define('solidarity-statements', class Other extends HTMLElement {})</script>${classic()}`, TAG.statements + TAG.sessions);
+    await defined(p, ['sessions']);
+    await waitUntil(() => p.w.__warns.length > 0, 'waiting for the warning', { timeout: 5000 });
+    expect(p.w.__warns.join('\n')).to.match(/<solidarity-statements> is already defined by another script \(Other\)/);
+    expect(p.w.__warns.length).to.equal(1);
+  });
+
+  it('shows the fallback link until the widget upgrades, then hides it', async () => {
+    const p = await page('', `<solidarity-statements><a href="https://commons.example/demo/">Statements on Solidarity Commons</a></solidarity-statements>`);
+    const a = p.w.document.querySelector('a')!;
+    expect(a.getClientRects().length, 'visible before the script').to.be.greaterThan(0);
+    const s = p.w.document.createElement('script');
+    s.src = `${DIST}solidarity.js?ver=2`;
+    p.w.document.head.append(s);
+    await defined(p, ['statements']);
+    await (p.w.document.querySelector('solidarity-statements') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(a.getClientRects().length, 'hidden once upgraded').to.equal(0);
+  });
+});
