@@ -152,6 +152,15 @@ describe('demo partner site', () => {
     const text = await page.locator('body').innerText();
     expect(text).toContain('<script type="module"');
     expect(text).toContain(`${app.url}/widgets/solidarity.js`); // the snippet names this server
+    // every fallback link in a snippet is a live public page (followed through its locale redirect)
+    const links = [...text.matchAll(/<a href="([^"]+)">/g)].map((m) => (m[1] as string).replaceAll('&amp;', '&'));
+    expect(links.length).toBeGreaterThanOrEqual(9);
+    for (const link of links) {
+      expect(link.startsWith(`${app.url}/embed/`), link).toBe(true);
+      const r = await fetch(link);
+      expect(r.status, link).toBe(200);
+      expect(r.headers.get('content-type'), link).toMatch(/^text\/html/);
+    }
     expect(problems).toEqual([]);
     await page.close();
   });

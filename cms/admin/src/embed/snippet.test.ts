@@ -13,6 +13,7 @@ import {
   isFontFamily,
   LAYOUTS,
   normalizeBaseUrl,
+  publicPageUrl,
   PRACTICE_CONTROLS,
   scriptTag,
   snippetHtml,
@@ -186,12 +187,16 @@ describe('script tag and snippet', () => {
   it('is the script tag and the element, with a fallback link to the public page in the snippet’s language', () => {
     expect(snippetHtml(BASE, { widget: 'sessions', locale: 'ca', topic: 'housing', when: 'upcoming' })).toBe(
       '<script type="module" src="https://commons.example.org/widgets/solidarity.js"></script>\n' +
-        '<solidarity-sessions locale="ca" topic="housing" when="upcoming"><a href="https://commons.example.org/demo/">Mostra-ho a Solidarity Commons</a></solidarity-sessions>'
+        '<solidarity-sessions locale="ca" topic="housing" when="upcoming"><a href="https://commons.example.org/embed/ca/sessions?topic=housing&amp;when=upcoming">Mostra-ho a Solidarity Commons</a></solidarity-sessions>'
     );
     expect(snippetHtml(BASE, { widget: 'practice', slug: 'a"b', locale: 'el-GR' })).toContain(
-      '<solidarity-practice slug="a&quot;b" locale="el-GR"><a href="https://commons.example.org/api/solidarity/practices/a%22b?locale=el-GR">Δείτε το στο Solidarity Commons</a></solidarity-practice>'
+      '<solidarity-practice slug="a&quot;b" locale="el-GR"><a href="https://commons.example.org/embed/el-GR/practices/a%22b">Δείτε το στο Solidarity Commons</a></solidarity-practice>'
     );
     expect(snippetHtml(BASE, { widget: 'statements', locale: 'xx' })).toContain('>View on Solidarity Commons</a></solidarity-statements>');
+    // no locale: a path the server redirects to its default locale; the form points to its call's practices
+    expect(publicPageUrl(BASE, { widget: 'statements', kind: 'open-call' })).toBe(`${BASE}/embed/statements?kind=open-call`);
+    expect(publicPageUrl(BASE, { widget: 'submit', call: 'crida-2026', locale: 'ca' })).toBe(`${BASE}/embed/ca/practices?call=crida-2026`);
+    expect(publicPageUrl(BASE, { widget: 'practices', topic: 'a b&c', q: 'é' })).toBe(`${BASE}/embed/practices?topic=a+b%26c&q=%C3%A9`);
     for (const l of ['en', 'ca', 'es', 'el', 'fr']) expect(FALLBACK_TEXT[l]).toBeTruthy();
   });
 });

@@ -8,6 +8,7 @@
  */
 
 import { styleAttribute, type Theme } from './theme';
+import { EMBED_KINDS, EMBED_PREFIX } from '../../../../cms/shared/embed';
 import { WIDGET_DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../../cms/shared/paging';
 
 // The theme's checks live in theme.ts; re-exported so that callers keep one entry point.
@@ -135,17 +136,23 @@ export const FALLBACK_TEXT: Record<string, string> = {
 };
 
 /**
- * The public page a widget's fallback link points to, the one place that decides it: for now the
- * API's JSON of one practice, and the demo page for lists and the form (the `/embed/...` pages
- * will take their place).
+ * The public page a widget's fallback link points to (the `/embed/...` pages, scheme in
+ * cms/shared/embed.ts): one practice's page; a list's page with the same filters; for the form, the
+ * practices of its call. Without a locale the path has none and the server redirects to its default.
  */
 export const publicPageUrl = (publicUrl: string, s: EmbedSettings): string => {
   const base = normalizeBaseUrl(publicUrl),
     slug = clean(s.slug),
     locale = clean(s.locale);
-  return s.widget === 'practice' && slug
-    ? `${base}/api/solidarity/practices/${encodeURIComponent(slug)}${locale ? `?locale=${encodeURIComponent(locale)}` : ''}`
-    : `${base}/demo/`;
+  const prefix = `${base}${EMBED_PREFIX}${locale ? `/${encodeURIComponent(locale)}` : ''}`;
+  if (s.widget === 'practice' && slug) return `${prefix}/${EMBED_KINDS.practice}/${encodeURIComponent(slug)}`;
+  const kind = s.widget === 'sessions' ? 'session' : s.widget === 'statements' ? 'statement' : 'practice';
+  const query = new URLSearchParams();
+  const filters: readonly FilterKey[] = s.widget === 'practice' ? [] : WIDGET_FILTERS[s.widget];
+  for (const key of filters) if (clean(s[key])) query.append(key, clean(s[key]));
+  if (s.widget === 'sessions' && s.when && (WHEN as readonly string[]).includes(s.when)) query.append('when', s.when);
+  const search = query.toString();
+  return `${prefix}/${EMBED_KINDS[kind]}${search ? `?${search}` : ''}`;
 };
 
 /**
