@@ -4,6 +4,7 @@ import { ensureListIndexes } from './reads/indexes';
 import { createSearchIndex } from './search';
 import { registerStaticRoutes } from './static';
 import { releaseStartupLock } from './setup/startup-lock';
+import { storeUploadsInert } from './uploads/store';
 import { getService } from './services/get-service';
 import { strapiService } from './services/strapi-services';
 
@@ -24,6 +25,8 @@ const PERMISSION_NAMES: Record<PermissionUid, string> = {
 
 const bootstrapOnce = async (strapi: Core.Strapi) => {
   registerStaticRoutes(strapi);
+  // On an S3-compatible store, files keep their type and are attachments unless images, audio or video.
+  storeUploadsInert(strapi);
   // Permissions of the submission review (Settings > Roles > Plugins > Solidarity).
   await strapiService(strapi, 'admin::permission').actionProvider.registerMany(
     PERMISSION_UIDS.map((uid) => ({ section: 'plugins', displayName: PERMISSION_NAMES[uid], uid, pluginName: 'solidarity' }))
