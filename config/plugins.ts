@@ -12,6 +12,37 @@ const list = (value: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/**
+ * Where uploaded files are stored: the local disk (`public/uploads`, Strapi's `local` provider) unless
+ * `S3_BUCKET` is set, then an S3-compatible store through `@strapi/provider-upload-aws-s3` (README
+ * "Several instances"), so that every instance behind a load balancer reads the files any of them wrote.
+ * Files are sent with their type and a Content-Disposition per type (cms/server/src/uploads/store.ts).
+ */
+const uploadStore = (env: EnvFn) => {
+  const bucket = env('S3_BUCKET', '');
+  if (!bucket) return {};
+  const endpoint = env('S3_ENDPOINT', '');
+  const accessKeyId = env('S3_ACCESS_KEY_ID', '');
+  const acl = env('S3_ACL', 'public-read');
+  return {
+    provider: 'aws-s3',
+    providerOptions: {
+      // Files' public URLs: this base + the object key (a CDN, the store's public host, or a proxy path).
+      ...(env('S3_PUBLIC_URL', '') ? { baseUrl: env('S3_PUBLIC_URL', '') } : {}),
+      ...(env('S3_ROOT_PATH', '') ? { rootPath: env('S3_ROOT_PATH', '') } : {}),
+      s3Options: {
+        region: env('S3_REGION', 'us-east-1'),
+        ...(endpoint ? { endpoint } : {}),
+        // MinIO, Garage, Ceph and most self-hosted stores need path-style URLs (http://host/bucket/key).
+        forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', Boolean(endpoint)),
+        ...(accessKeyId ? { credentials: { accessKeyId, secretAccessKey: env('S3_SECRET_ACCESS_KEY', '') } } : {}),
+        // S3_ACL=none for buckets without ACLs (AWS's default since 2023, Cloudflare R2): the bucket policy makes files public.
+        params: { Bucket: bucket, ...(acl === 'none' ? { ACL: undefined } : { ACL: acl }) },
+      },
+    },
+  };
+};
+
 export default ({ env }: { env: EnvFn }) => {
   const smtpHost = env('SMTP_HOST', '');
   const explicitAdmin = Boolean(env('ADMIN_EMAIL', '') && env('ADMIN_PASSWORD', ''));
@@ -28,6 +59,7 @@ export default ({ env }: { env: EnvFn }) => {
     upload: {
       config: {
         security: { allowedTypes: ALLOWED_UPLOAD_TYPES, deniedTypes: [...ACTIVE_MIME_TYPES] },
+        ...uploadStore(env),
       },
     },
     solidarity: {

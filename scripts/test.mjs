@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, the server suite on SQLite and on PostgreSQL, the widget suites.
+// `npm test`: typecheck, lint, the server suite on SQLite and on PostgreSQL, the widget suites,
+// the end-to-end tests and the scale suite (two instances behind nginx).
 // Ends with one plain line "N passed, N failed" summing every suite.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -69,6 +70,16 @@ if (widgets.scripts?.test) {
   // builds the bundle, checks its size budget, then unit and browser tests
   const status = step('widget tests', () => run('npm', ['run', '--silent', '-w', 'widgets', 'test']));
   if (status === 0) vitest('end-to-end (demo site in Chromium)', { SOLIDARITY_TEST_DB: 'sqlite' }, 'vitest.e2e.config.mts');
+}
+
+// Two built instances behind nginx on one PostgreSQL, one Redis and a local S3 store (README "Scale suite").
+const nginxBin = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
+if (pgReachable && existsSync(nginxBin)) {
+  vitest('scale (two instances behind nginx)', { SOLIDARITY_TEST_DB: 'postgres' }, 'vitest.scale.config.mts');
+} else if (process.env.SOLIDARITY_REQUIRE_POSTGRES === '1') {
+  failStep(`scale (two instances behind nginx): needs PostgreSQL and ${nginxBin}`);
+} else {
+  steps.push(`scale (two instances behind nginx): SKIPPED (${pgReachable ? `no ${nginxBin}` : 'no PostgreSQL'})`);
 }
 
 console.log('\nSummary');

@@ -5,6 +5,7 @@ import { createSearchIndex } from './search';
 import { registerStaticRoutes } from './static';
 import { registerEmbedPages } from './embed/pages';
 import { releaseStartupLock } from './setup/startup-lock';
+import { storeUploadsInert } from './uploads/store';
 import { getService } from './services/get-service';
 import { strapiService } from './services/strapi-services';
 
@@ -26,6 +27,8 @@ const PERMISSION_NAMES: Record<PermissionUid, string> = {
 const bootstrapOnce = async (strapi: Core.Strapi) => {
   registerStaticRoutes(strapi);
   registerEmbedPages(strapi);
+  // On an S3-compatible store, files keep their type and are attachments unless images, audio or video.
+  storeUploadsInert(strapi);
   // Permissions of the submission review (Settings > Roles > Plugins > Solidarity).
   await strapiService(strapi, 'admin::permission').actionProvider.registerMany(
     PERMISSION_UIDS.map((uid) => ({ section: 'plugins', displayName: PERMISSION_NAMES[uid], uid, pluginName: 'solidarity' }))

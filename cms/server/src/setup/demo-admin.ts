@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { strapiService } from '../services/strapi-services';
+import { withAdvisoryLock } from './startup-lock';
+
+/** Key of the PostgreSQL advisory lock taken around the first admin's creation (distinct from the startup and seeding locks). */
+export const DEMO_ADMIN_LOCK_KEY = 5_071_194_402_023;
 
 interface DemoAdmin {
   email: string;
@@ -25,20 +29,10 @@ export type DemoAdminOutcome = 'created' | 'exists' | 'refused' | 'disabled';
  * config passes `admin: null`, and nothing is created: a network must not go
  * live with printed credentials.
  */
-const demoAdminService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async ensure(): Promise<DemoAdminOutcome> {
-    const admin = strapi.plugin('solidarity').config('demo.admin') as DemoAdmin | null;
+const demoAdminService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Creates `admin` as the first super admin unless an admin user exists (called under the lock). */
+  const create = async (admin: DemoAdmin): Promise<DemoAdminOutcome> => {
     const users = strapiService(strapi, 'admin::user');
-    if (!admin) {
-      if (process.env.NODE_ENV === 'production' && !(await users.exists())) {
-        strapi.log.warn(
-          'No admin user and no ADMIN_EMAIL/ADMIN_PASSWORD given: the demo admin is not created in production. ' +
-            'Set ADMIN_EMAIL and ADMIN_PASSWORD, or open /admin and register the first admin.'
-        );
-        return 'refused';
-      }
-      return 'disabled';
-    }
     if (await users.exists()) return 'exists';
     try {
       await users.createFirstAdmin({
@@ -54,7 +48,26 @@ const demoAdminService = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     strapi.log.info(`Demo admin created: ${admin.email}`);
     return 'created';
-  },
-});
+  };
+
+  return {
+    async ensure(): Promise<DemoAdminOutcome> {
+      const admin = strapi.plugin('solidarity').config('demo.admin') as DemoAdmin | null;
+      const users = strapiService(strapi, 'admin::user');
+      if (!admin) {
+        if (process.env.NODE_ENV === 'production' && !(await users.exists())) {
+          strapi.log.warn(
+            'No admin user and no ADMIN_EMAIL/ADMIN_PASSWORD given: the demo admin is not created in production. ' +
+              'Set ADMIN_EMAIL and ADMIN_PASSWORD, or open /admin and register the first admin.'
+          );
+          return 'refused';
+        }
+        return 'disabled';
+      }
+      // Instances starting together: one at a time checks for an admin and creates it (runs after the startup lock is released).
+      return withAdvisoryLock(strapi, DEMO_ADMIN_LOCK_KEY, 'creating the first admin', () => create(admin));
+    },
+  };
+};
 
 export default demoAdminService;
