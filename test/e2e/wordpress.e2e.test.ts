@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/e2e';
@@ -147,6 +148,123 @@ describe.skipIf(Boolean(unavailable))(`WordPress plugin in a real WordPress${una
       expect(problems).toEqual([]);
       await page.close();
     }
+  });
+
+  it('an Author picks the block’s filters from the network’s data in the block editor, sees the widget and publishes', async () => {
+    const topicName = (await json<{ data: { slug: string; name: string }[] }>(`${app.url}/api/solidarity/topics?locale=ca&pageSize=50`)).data.find((t) => t.slug === topic)?.name;
+    expect(topicName).toBeDefined();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    // Only what concerns the plugin and the network (WordPress's own admin scripts are not this test's business).
+    const problems: string[] = [];
+    page.on('requestfailed', (req) => {
+      if (req.url().startsWith(app.url)) problems.push(`request failed: ${req.url()}`);
+    });
+    page.on('pageerror', (error) => {
+      if (/solidarity/i.test(`${error.message}\n${error.stack ?? ''}`)) problems.push(`page error: ${error.message}`);
+    });
+    await page.goto(`${wp.url}/members/wp-login.php`);
+    await page.fill('#user_login', 'author');
+    await page.fill('#user_pass', 'Author-password-2026');
+    await page.click('#wp-submit');
+    await page.waitForURL(/\/wp-admin\//);
+    await page.goto(`${wp.url}/members/wp-admin/post-new.php`);
+    // Browser-side code as strings: this project's type checking has no DOM library.
+    await page.waitForFunction("window.wp?.blocks?.getBlockType('solidarity-commons/sessions')", null, { timeout: 60_000 });
+    // The block, as the inserter adds it; the welcome guide closed.
+    await page.evaluate(`(() => {
+      const { dispatch, select } = window.wp.data;
+      if (select('core/edit-post').isFeatureActive('welcomeGuide')) dispatch('core/edit-post').toggleFeature('welcomeGuide');
+      dispatch('core/editor').editPost({ title: 'Sessions (editor de blocs)' });
+      dispatch('core/block-editor').insertBlocks(window.wp.blocks.createBlock('solidarity-commons/sessions'));
+    })()`);
+    // The sidebar in the Author's language (the site's: Catalan), the topics read from the network.
+    await page.getByLabel('Llengua', { exact: true }).selectOption('ca');
+    const topicSelect = page.getByLabel('Tema', { exact: true });
+    await topicSelect.locator('option', { hasText: topicName as string }).waitFor({ state: 'attached', timeout: 20_000 });
+    await topicSelect.selectOption({ label: topicName as string });
+    // The block previews the real widget with those filters.
+    await expect
+      .poll(async () => (await page.locator('.editor-styles-wrapper solidarity-sessions article [part~="title"]').allInnerTexts()).map((t) => t.trim()).sort(), { timeout: 20_000 })
+      .toEqual(expected);
+    // Publish, as the Author does: the button, then the confirmation panel's.
+    await page.getByRole('button', { name: 'Publish', exact: true }).first().click();
+    await page.locator('.editor-post-publish-panel').getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.waitForFunction("window.wp.data.select('core/editor').isCurrentPostPublished()", null, { timeout: 30_000 });
+    const link = String(await page.evaluate("window.wp.data.select('core/editor').getPermalink()"));
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // What was saved: the block comment alone; what visitors see: the network's sessions.
+    const posts = await json<WpPost[]>(`${wp.url}/members/?rest_route=/wp/v2/posts&context=edit&search=${encodeURIComponent('editor de blocs')}`, {
+      headers: { Authorization: `Basic ${Buffer.from(`author:${wp.ids.applicationPassword}`).toString('base64')}` },
+    });
+    expect(posts[0]?.content.raw).toBe(`<!-- wp:solidarity-commons/sessions {"locale":"ca","topic":"${topic}"} /-->`);
+    const visitor = await open(link);
+    expect(await sessionTitles(visitor.page)).toEqual(expected);
+    expect(visitor.problems).toEqual([]);
+    await visitor.page.close();
+  });
+
+  it('writes only valid, escaped attributes whatever an Author types in a shortcode', async () => {
+    const nasty = fc.constantFrom(
+      '"><script>alert(1)</script>',
+      "' onmouseover='alert(1)",
+      '" onerror="alert(1)',
+      'javascript:alert(1)',
+      '</solidarity-practices><img src=x onerror=alert(1)>',
+      '&quot; autofocus onfocus=alert(1) x=&quot;',
+      '{{7*7}}',
+      'ca" lang="x',
+      '99999999999999999999',
+      '-1',
+      'topic,search,<b>',
+      'grid" style="x'
+    );
+    const value = fc.oneof(nasty, fc.string({ unit: 'grapheme-ascii', maxLength: 24 }), fc.string({ unit: 'grapheme', maxLength: 12 }));
+    const attrs = ['topic', 'country', 'organisation', 'call', 'criteria', 'q', 'locale', 'layout', 'page_size', 'controls'];
+    const shortcodes = fc
+      .sample(fc.tuple(...attrs.map(() => value)), { numRuns: 25, seed: 13 })
+      .map((values) => `[solidarity_practices ${attrs.map((a, i) => `${a}="${values[i].replace(/"/g, '&quot;')}"`).join(' ')}]`);
+    const post = await publishAsAuthor('Adversari', shortcodes.join('\n\n'));
+    const html = await (await fetch(post.link)).text();
+    // Parsed by a real HTML parser (Chromium's, scripts off).
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.setContent(html, { waitUntil: 'domcontentloaded' });
+    const found = (await page.evaluate(`(() => {
+      const content = [...document.querySelectorAll('.entry-content')];
+      return {
+        scripts: content.flatMap((c) => [...c.querySelectorAll('script, iframe, object, embed, base, meta, link, style')].map((e) => e.outerHTML)),
+        handlers: content.flatMap((c) => [...c.querySelectorAll('*')].flatMap((e) => e.getAttributeNames().filter((n) => n.startsWith('on')))),
+        widgets: content.flatMap((c) => [...c.querySelectorAll('solidarity-practices')].map((e) => Object.fromEntries(e.getAttributeNames().map((n) => [n, e.getAttribute(n) ?? ''])))),
+        links: content.flatMap((c) => [...c.querySelectorAll('solidarity-practices > a')].map((a) => a.getAttribute('href') ?? '')),
+      };
+    })()`)) as { scripts: string[]; handlers: string[]; widgets: Record<string, string>[]; links: string[] };
+    await context.close();
+    // (An <img> may be there: kses lets Authors post one, without event handlers.)
+    expect(found.scripts).toEqual([]);
+    expect(found.handlers).toEqual([]);
+    expect(found.widgets.length).toBeGreaterThan(0);
+    const allowed: Record<string, RegExp> = {
+      topic: /^[\p{L}\p{N}_.~-]{1,200}$/u,
+      organisation: /^[\p{L}\p{N}_.~-]{1,200}$/u,
+      call: /^[\p{L}\p{N}_.~-]{1,200}$/u,
+      country: /^[A-Z]{2}$/,
+      criteria: /^(crisis-response|inter-cooperation|public-procurement|youth|ecological-transition|feminist-perspective)$/,
+      q: /^[^]{1,200}$/u,
+      locale: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/,
+      layout: /^grid$/,
+      'page-size': /^([1-9]|[1-4][0-9]|50)$/,
+      controls: /^(topic|country|organisation|call|search)(,(topic|country|organisation|call|search))*$/,
+    };
+    for (const attributes of found.widgets) {
+      for (const [name, v] of Object.entries(attributes)) {
+        expect(Object.keys(allowed), `attribute ${name}`).toContain(name);
+        expect(v, `${name}="${v}"`).toMatch(allowed[name]);
+      }
+    }
+    for (const href of found.links) expect(href.startsWith(`${app.url}/embed/practices`), href).toBe(true);
   });
 
   it('strips the pasted snippet for the same Author (why the plugin exists)', async () => {

@@ -136,8 +136,9 @@ export const startWordPress = async (network: string | Promise<string>): Promise
     rmSync(tmp, { recursive: true, force: true });
   };
   try {
-    // Core (the package's wp-config.php reads /etc/wordpress: ours replaces it), the plugin, the test themes.
-    cpSync(WORDPRESS_DIR, wp, { recursive: true, verbatimSymlinks: true, filter: (src) => src !== path.join(WORDPRESS_DIR, 'wp-config.php') });
+    // Core (the package's wp-config.php reads /etc/wordpress: ours replaces it; its relative links to
+    // /usr/share/javascript are copied as files), the plugin, the test themes.
+    cpSync(WORDPRESS_DIR, wp, { recursive: true, dereference: true, filter: (src) => src !== path.join(WORDPRESS_DIR, 'wp-config.php') });
     cpSync(PLUGIN, path.join(wp, 'wp-content', 'plugins', 'solidarity-commons'), { recursive: true });
     cpSync(path.join(FIXTURES, 'themes'), path.join(wp, 'wp-content', 'themes'), { recursive: true });
     await sql(`CREATE DATABASE \`${db}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
