@@ -274,6 +274,49 @@ describe.skipIf(Boolean(unavailable))(`WordPress plugin in a real WordPress${una
     expect(post.content.raw).not.toContain('<solidarity-sessions');
   });
 
+  it('a multisite site administrator sets the network address in the site’s settings', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${wp.url}/members/wp-login.php`);
+    await page.fill('#user_login', 'siteadmin');
+    await page.fill('#user_pass', 'Siteadmin-password-2026');
+    await page.click('#wp-submit');
+    await page.waitForURL(/\/wp-admin\//);
+    await page.goto(`${wp.url}/members/wp-admin/options-general.php?page=solidarity-commons`);
+    const field = page.locator('#solidarity-commons-url');
+    // Empty: the network default applies, and the page says which it is.
+    expect(await field.inputValue()).toBe('');
+    expect(await field.getAttribute('placeholder')).toBe(app.url);
+    // Not an http(s) address: refused with a message, nothing stored.
+    await field.fill('javascript:alert(1)');
+    await page.click('#submit');
+    await page.getByText('ha de ser una adreça http:// o https://').waitFor();
+    expect(await page.locator('#solidarity-commons-url').inputValue()).toBe('');
+    // The network's address, stored without the trailing slash.
+    await page.locator('#solidarity-commons-url').fill(`${app.url}/`);
+    await page.click('#submit');
+    await expect.poll(() => page.locator('#solidarity-commons-url').inputValue()).toBe(app.url);
+    await context.close();
+  });
+
+  it('a super admin keeps the network default in the network’s settings', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${wp.url}/wp-login.php`);
+    await page.fill('#user_login', 'admin');
+    await page.fill('#user_pass', 'Admin-password-2026');
+    await page.click('#wp-submit');
+    await page.waitForURL(/\/wp-admin\//);
+    await page.goto(`${wp.url}/wp-admin/network/settings.php?page=solidarity-commons`);
+    expect(await page.locator('#solidarity-commons-url').inputValue()).toBe(app.url);
+    await page.locator('#solidarity-commons-url').fill(` ${app.url}/ `);
+    await page.click('#submit');
+    // (WordPress's admin script then drops `updated=true` from the address bar.)
+    await page.locator('.notice-success').getByText('Settings saved.').waitFor();
+    expect(await page.locator('#solidarity-commons-url').inputValue()).toBe(app.url);
+    await context.close();
+  });
+
   it('a theme that enqueues the bundle the default WordPress way shows the widget', async (ctx) => {
     const html = await (await fetch(`${wp.url}/theme/`)).text();
     // WordPress's own tag: a classic script with ?ver=.

@@ -63,7 +63,8 @@ add_action(
 				'default'           => '',
 				'sanitize_callback' => static function ( $value ) {
 					$clean = solidarity_commons_sanitize_url( $value );
-					if ( is_string( $value ) && '' !== trim( $value ) && '' === $clean ) {
+					// Called twice when the option is first added (update_option then add_option): one message.
+					if ( is_string( $value ) && '' !== trim( $value ) && '' === $clean && ! get_settings_errors( SOLIDARITY_COMMONS_OPTION ) ) {
 						add_settings_error( SOLIDARITY_COMMONS_OPTION, 'invalid', __( 'The network address must be an http:// or https:// address.', 'solidarity-commons' ) );
 					}
 					return $clean;
@@ -95,7 +96,7 @@ function solidarity_commons_settings_page() {
 	?>
 	<div class="wrap">
 		<h1><?php echo esc_html__( 'Solidarity Commons', 'solidarity-commons' ); ?></h1>
-		<?php settings_errors( SOLIDARITY_COMMONS_OPTION ); ?>
+		<?php /* WordPress prints the settings errors of pages under Settings (wp-admin/options-head.php). */ ?>
 		<form method="post" action="options.php">
 			<?php settings_fields( 'solidarity_commons' ); ?>
 			<table class="form-table" role="presentation">
