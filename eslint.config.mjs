@@ -28,5 +28,10 @@ export default tseslint.config(
   {
     files: ['cms/admin/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The WordPress plugin's editor script: a classic browser script, no build step.
+    files: ['integrations/wordpress/**/assets/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   }
 );
