@@ -36,13 +36,14 @@ define( 'SOLIDARITY_COMMONS_DIR', __DIR__ );
 
 /**
  * Where the network's public pages of one item or one filtered list live, relative to the network's
- * URL: `{type}` is practice, session, statement, practices, sessions or statements, `{slug}` the
- * item's slug (lists take the widget's filters as a query string). Used for the fallback link inside
+ * URL, as the app defines it (cms/shared/embed.ts): `{locale}` the widget's language (left out
+ * when it has none), `{plural}` practices, sessions or statements, `{slug}` the item's slug, left
+ * out for lists, which take the widget's filters as a query string. Used for the fallback link inside
  * every element and for oEmbed discovery of pasted URLs. One constant, so that the pattern can follow
  * the app's embeddable pages.
  */
 if ( ! defined( 'SOLIDARITY_COMMONS_EMBED_PATH' ) ) {
-	define( 'SOLIDARITY_COMMONS_EMBED_PATH', '/embed/{type}/{slug}' );
+	define( 'SOLIDARITY_COMMONS_EMBED_PATH', '/embed/{locale}/{plural}/{slug}' );
 }
 
 /** The network's oEmbed endpoint, relative to the network's URL (oEmbed 1.0, section 2.2). */

@@ -12,9 +12,11 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * The network's public page of a widget's content: SOLIDARITY_COMMONS_EMBED_PATH with `{type}` and
- * `{slug}` filled in (lists: no slug, the filters and language as a query string). The submission
- * form links to the network's home.
+ * The network's public page of a widget's content (the app's scheme, cms/shared/embed.ts):
+ * SOLIDARITY_COMMONS_EMBED_PATH `/embed/{locale}/{plural}/{slug}` with the widget's language (left
+ * out when it has none: the network then redirects to its default language), the plural of its
+ * type and, for one practice, its slug; lists carry their filters as a query string. The submission
+ * form links to the practices of its call.
  *
  * @param string                $network The network's URL (no trailing slash).
  * @param string                $widget  A key of solidarity_commons_widgets().
@@ -24,15 +26,15 @@ if ( ! defined( 'ABSPATH' ) ) {
 function solidarity_commons_public_url( $network, $widget, array $attrs ) {
 	$widgets = solidarity_commons_widgets();
 	$type    = $widgets[ $widget ]['type'];
-	if ( 'submit' === $type ) {
-		return $network . '/';
-	}
-	$slug = 'practice' === $type && isset( $attrs['slug'] ) ? rawurlencode( $attrs['slug'] ) : '';
-	$path = str_replace( array( '{type}', '{slug}' ), array( $type, $slug ), SOLIDARITY_COMMONS_EMBED_PATH );
-	$path = rtrim( preg_replace( '#/{2,}#', '/', $path ), '/' );
-	$query = array();
-	foreach ( array( 'locale', 'topic', 'country', 'organisation', 'call', 'criteria', 'kind', 'q', 'when' ) as $key ) {
-		if ( isset( $attrs[ $key ] ) && ( 'practice' !== $type || 'locale' === $key ) ) {
+	$plural  = 'practice' === $type || 'submit' === $type ? 'practices' : $type;
+	$slug    = 'practice' === $type && isset( $attrs['slug'] ) ? rawurlencode( $attrs['slug'] ) : '';
+	$locale  = isset( $attrs['locale'] ) ? rawurlencode( $attrs['locale'] ) : '';
+	$path    = str_replace( array( '{locale}', '{plural}', '{slug}' ), array( $locale, $plural, $slug ), SOLIDARITY_COMMONS_EMBED_PATH );
+	$path    = rtrim( preg_replace( '#/{2,}#', '/', $path ), '/' );
+	$query   = array();
+	$keys    = 'submit' === $type ? array( 'call' ) : array( 'topic', 'country', 'organisation', 'call', 'criteria', 'kind', 'q', 'when' );
+	foreach ( $keys as $key ) {
+		if ( isset( $attrs[ $key ] ) && 'practice' !== $type ) {
 			$query[ $key ] = $attrs[ $key ];
 		}
 	}
