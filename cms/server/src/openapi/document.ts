@@ -41,7 +41,7 @@ const DESCRIPTIONS: Record<string, string> = {
   topic: 'Topic slug (repeat for any of several).',
   country: 'ISO 3166-1 alpha-2 country code (repeat for any of several).',
   organisation: 'Organisation slug: promoter, organiser, issuer or signatory.',
-  call: 'Slug of the call for practices.',
+  call: 'Slug of the call for practices. For practices, a call in its `results` phase lists only the practices its commission selected.',
   criteria: 'Priority criterion tag.',
   kind: 'Kind of document.',
   when: '`upcoming` (sorted soonest first) or `past` (most recent first).',
