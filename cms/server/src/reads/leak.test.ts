@@ -73,7 +73,7 @@ beforeAll(async () => {
     .query('plugin::solidarity.commission-member' as never)
     .create({ data: { callDocumentId: call.documentId, organisationDocumentId: ASSESSMENT_CANARIES[2] } });
   await app.strapi.db.query('plugin::solidarity.call' as never).updateMany({ where: { documentId: call.documentId }, data: { phase: 'results' } });
-});
+}, 300_000);
 afterAll(async () => {
   await app?.stop();
 });
