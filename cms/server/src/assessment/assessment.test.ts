@@ -161,6 +161,9 @@ describe('assessment: commission and scoring', () => {
     const early = await api(assessorA).score(submissions.s1, scores(1, 1, 1)).expect(400);
     expect(early.body.error.message).toMatch(/phase is open/);
     await setPhase('assessment');
+    // the call takes no more practices, even before its deadline
+    const late = await submit(app, validSubmission({ call: CALL_SLUG, title: 'Too late for the commission' })).expect(409);
+    expect(late.body.error.message).toMatch(/assessment phase/);
     const view = await api(assessorA).view().expect(200);
     expect(view.body.data.call).toMatchObject({ phase: 'assessment', scale: { min: 0, max: 3 } });
     expect(view.body.data.call.criteria.map((c: { weight: number }) => c.weight)).toEqual([2, 1, 1]);

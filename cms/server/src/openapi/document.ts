@@ -277,7 +277,7 @@ const operation = (route: PublicRoute): [string, string, Json] => {
           },
           '400': errorResponse('Invalid field (each in `error.details.errors`), malformed JSON, or a missing or used proof of work'),
           '403': errorResponse('Origin not allowed'),
-          '409': errorResponse('The call is closed'),
+          '409': errorResponse('The call is closed: past its deadline, not open yet, or in its assessment or results phase'),
           '413': errorResponse('Body over 64 KB'),
           '415': errorResponse('Not JSON'),
           '429': { ...errorResponse('Too many submissions'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
