@@ -1,5 +1,5 @@
 import { createElement } from 'react';
-import { Code, Earth, SealCheck, Check, Clock } from '@strapi/icons';
+import { Code, Earth, SealCheck, Check, Clock, Star } from '@strapi/icons';
 import { CountryCell } from './fields/CountryCell';
 import { LocalesCell } from './fields/LocalesCell';
 import { ReviewStatusCell } from './fields/reviewStatus';
@@ -67,6 +67,13 @@ export default {
       intlLabel: { id: tid('menu.submissions'), defaultMessage: 'Submissions' },
       permissions: PERMISSIONS.review,
       Component: () => import('./pages/Submissions'),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/assessment`,
+      icon: Star,
+      intlLabel: { id: tid('menu.assessment'), defaultMessage: 'Assessment' },
+      permissions: PERMISSIONS.assessment,
+      Component: () => import('./pages/Assessment'),
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/embed`,

@@ -12,4 +12,10 @@ export const PERMISSIONS = {
   review: [{ action: ACTIONS.review, subject: null }],
   erase: [{ action: ACTIONS.erase, subject: null }],
   embed: [{ action: ACTIONS.embed, subject: null }],
+  /** the assessment page is open to any of its three permissions */
+  assessment: [
+    { action: ACTIONS.assess, subject: null },
+    { action: ACTIONS.decide, subject: null },
+    { action: ACTIONS['read-scores'], subject: null },
+  ],
 };

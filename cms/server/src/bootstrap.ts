@@ -22,6 +22,9 @@ const PERMISSION_NAMES: Record<PermissionUid, string> = {
   review: 'Review submissions',
   erase: 'Erase submissions',
   embed: 'Use the embed builder',
+  assess: 'Assess the submissions of a call (commission members)',
+  decide: 'Decide on assessed submissions and set commissions',
+  'read-scores': "Read every assessor's scores and the ranking",
 };
 
 const bootstrapOnce = async (strapi: Core.Strapi) => {

@@ -46,7 +46,7 @@ describe('admin translations', () => {
       expect(id.startsWith('solidarity.')).toBe(true);
       expect(message.trim(), id).not.toBe('');
       expect(placeholders(message), `${locale} ${id}`).toEqual(placeholders(en[id]));
-      expect(() => new IntlMessageFormat(message, locale).format({ count: 2, status: 's', message: 'm', title: 't', locale: 'ca', relative: 'r', absolute: 'a', url: 'u', urls: 'u', tag: '<x>', who: 'w', attribute: '<html lang>', colour: '#fff' }), `${locale} ${id}`).not.toThrow();
+      expect(() => new IntlMessageFormat(message, locale).format({ count: 2, status: 's', message: 'm', title: 't', locale: 'ca', relative: 'r', absolute: 'a', url: 'u', urls: 'u', tag: '<x>', who: 'w', attribute: '<html lang>', colour: '#fff', name: 'n', total: 1, criterion: 'c', score: 1, organisation: 'o', min: 0, max: 3, decision: 'd', deadline: 'd', label: 'l', weight: 1, names: 'n', mean: 1 }), `${locale} ${id}`).not.toThrow();
     }
   });
 });

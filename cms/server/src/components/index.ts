@@ -55,6 +55,8 @@ export const componentSchemas: Record<string, ComponentSchema> = {
     attributes: {
       label: { type: 'string', required: true, maxLength: 300 },
       description: { type: 'text', maxLength: 2000 },
+      // the weight of this criterion in a call's ranking (assessment/ranking.ts); none is 1
+      weight: { type: 'decimal', min: 0, max: 100, private: true },
     },
   },
   'criterion-tag': {

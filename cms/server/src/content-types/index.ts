@@ -5,6 +5,9 @@ import call from './call';
 import practice from './practice';
 import session from './session';
 import statement from './statement';
+import commissionMember from './commission-member';
+import assessmentScore from './assessment-score';
+import assessmentDecision from './assessment-decision';
 
 /**
  * A `country` attribute (the plugin's country custom field) accepts the codes of `COUNTRY_CODES` only:
@@ -24,4 +27,8 @@ export default {
   practice: withCountryRule(practice),
   session,
   statement,
+  // private, written only through the assessment admin routes (assessment/)
+  'commission-member': commissionMember,
+  'assessment-score': assessmentScore,
+  'assessment-decision': assessmentDecision,
 };

@@ -1,3 +1,4 @@
+import assessment from '../assessment/controller';
 import embed from '../embed/controller';
 import feeds from '../feeds/controller';
 import publicController from '../reads/controller';
@@ -5,6 +6,7 @@ import review from '../submissions/review/controller';
 import submissions from '../submissions/controller';
 
 export default {
+  assessment,
   embed,
   feeds,
   public: publicController,

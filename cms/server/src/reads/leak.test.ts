@@ -22,8 +22,17 @@ const canaries = (): string[] => {
   for (const s of [...demo.sessions, ...demo.statements]) {
     if (!s.published) for (const title of Object.values(s.title)) if (title) out.add(title);
   }
-  return [...out];
+  return [...out, ...ASSESSMENT_CANARIES];
 };
+
+/** What a call's assessment stores (assessment/): comments, reasons and the commission's organisations are private. */
+const ASSESSMENT_CANARIES = ['assessment-comment-leak-canary', 'decision-reason-leak-canary', 'commission-org-leak-canary'];
+/**
+ * The call's assessment settings, the criteria's weights and the assessment's records are the
+ * commission's, not the public's: as JSON keys (the words themselves are in the demo's texts, e.g.
+ * Catalan “assessorament”).
+ */
+const ASSESSMENT_FIELDS = ['"scaleMin"', '"scaleMax"', '"scoresVisibleBeforeScoring"', '"weight"', '"commission"', '"assessor"', '"practiceDocumentId"', '"decision"'];
 
 const TYPES = ['practices', 'sessions', 'statements', 'topics', 'organisations', 'calls'];
 const LOCALES = ['en', 'ca', 'es', 'el', 'fr'];
@@ -53,7 +62,22 @@ const VARIANTS = [
 
 beforeAll(async () => {
   app = await startStrapi({ demo: true });
-});
+  // an assessment of a published practice in a published call, with a selection, for the results filter too
+  const first = async (uid: string) =>
+    ((await app.strapi.db.query(uid as never).findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId'], limit: 1 })) as { documentId: string }[])[0];
+  const call = await first('plugin::solidarity.call');
+  const practice = await first('plugin::solidarity.practice');
+  if (!call || !practice) throw new Error('the demo content has no published call or practice');
+  const ids = { callDocumentId: call.documentId, practiceDocumentId: practice.documentId };
+  await app.strapi.db.query('plugin::solidarity.assessment-score' as never).create({ data: { ...ids, criterion: 0, score: 2, comment: ASSESSMENT_CANARIES[0] } });
+  await app.strapi.db
+    .query('plugin::solidarity.assessment-decision' as never)
+    .create({ data: { ...ids, decision: 'selected', reason: ASSESSMENT_CANARIES[1], decidedAt: new Date() } });
+  await app.strapi.db
+    .query('plugin::solidarity.commission-member' as never)
+    .create({ data: { callDocumentId: call.documentId, organisationDocumentId: ASSESSMENT_CANARIES[2] } });
+  await app.strapi.db.query('plugin::solidarity.call' as never).updateMany({ where: { documentId: call.documentId }, data: { phase: 'results' } });
+}, 300_000);
 afterAll(async () => {
   await app?.stop();
 });
@@ -139,5 +163,27 @@ describe('leak suite', () => {
         for (const canary of list) expect(res.text.includes(canary), `${url}${q} leaks "${canary}"`).toBe(false);
       }
     }
+  });
+
+  it("no call or practice route shows a call's assessment settings, weights, scores or commission", async () => {
+    const variants = ['', 'fields[0]=scaleMin', 'fields[0]=title&fields[1]=scoresVisibleBeforeScoring', 'populate[commission]=true', 'populate[criteria]=*', 'filters[scaleMax][$gt]=0', 'sort=scaleMin:asc'];
+    for (const type of ['calls', 'practices']) {
+      for (const locale of LOCALES) {
+        for (const variant of variants) {
+          const url = `/api/solidarity/${type}?locale=${locale}&${variant}`;
+          const res = await request(app.url).get(url);
+          expect(res.status, url).toBeLessThan(500);
+          // a refused parameter is named in the 400's message: only an answer's data could leak
+          if (res.status === 200) for (const field of ASSESSMENT_FIELDS) expect(res.text.includes(field), `${url} shows ${field}`).toBe(false);
+          else expect(res.status, url).toBe(400);
+          for (const canary of ASSESSMENT_CANARIES) expect(res.text.includes(canary), `${url} leaks ${canary}`).toBe(false);
+        }
+      }
+    }
+    const [call] = (await app.strapi.db.query('plugin::solidarity.call' as never).findMany({ where: { phase: 'results', publishedAt: { $notNull: true } }, select: ['slug'], limit: 1 })) as { slug: string }[];
+    const one = await request(app.url).get(`/api/solidarity/calls/${String(call?.slug)}?populate=*`);
+    expect(one.status).toBe(200);
+    expect(one.body.data.phase).toBe('results');
+    for (const field of ASSESSMENT_FIELDS) expect(one.text.includes(field), `the call shows ${field}`).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { PLURAL, type ContentTypeName } from '../content-types/uids';
 import type { Entry } from './repository';
 import { isEmbedKind, publicPageUrl } from '../embed/urls';
+import { CALL_DEFAULTS, CALL_PHASES, type CallPhase } from '../assessment/uids';
 import {
   ALWAYS_FIELDS,
   type BlockNode,
@@ -25,6 +26,9 @@ export interface PresentContext {
 type Json = Record<string, unknown>;
 const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
 const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
+/** A call's phase; a call stored before phases existed is `open`. */
+const callPhase = (v: unknown): CallPhase => ((CALL_PHASES as readonly unknown[]).includes(v) ? (v as CallPhase) : CALL_DEFAULTS.phase);
+
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
 /** A date or date-time column: Strapi hands back ISO strings (JSON would write a Date the same way). */
@@ -133,6 +137,7 @@ const presenters: { [T in ContentTypeName]: (e: Json, ctx: PresentContext) => Pu
       opensAt: iso(e.opensAt),
       closesAt: iso(e.closesAt),
       isOpen: opens <= ctx.now.getTime() && ctx.now.getTime() < closes,
+      phase: callPhase(e.phase),
       criteria: arr(e.criteria).map((c) => ({ label: str(c.label), description: str(c.description) })),
       topics: arr(e.topics).map(topicRef),
     };

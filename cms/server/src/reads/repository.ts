@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { createSearchIndex } from '../search';
+import { callResults } from '../assessment/results';
 import { modelMeta } from '../content-types/metadata';
 import { UID, type ContentTypeName } from '../content-types/uids';
 import { DEFAULT_PAGE_SIZE, type RestParams, type Shortcuts } from './params';
@@ -237,7 +238,14 @@ export const createRepository = (strapi: Core.Strapi) => {
     }
     if (s.call) {
       const ids = await documentIdsBySlug('call', s.call);
-      parts.push({ key: 'call', where: ids.length ? relatedTo(type, ['call'], 'call', ids) : none });
+      // after a call's results, its practices are the ones its commission selected (assessment/results.ts)
+      const { decided, selected } = type === 'practice' ? await callResults(strapi, ids) : { decided: [], selected: [] };
+      const open = ids.filter((id) => !decided.includes(id));
+      const alternatives = [
+        ...(open.length ? [relatedTo(type, ['call'], 'call', open)] : []),
+        ...(decided.length && selected.length ? [{ $and: [relatedTo(type, ['call'], 'call', decided), { documentId: { $in: selected } }] }] : []),
+      ];
+      parts.push({ key: 'call', where: alternatives.length > 1 ? { $or: alternatives } : (alternatives[0] ?? none) });
     }
     if (s.country) parts.push({ key: 'country', where: { country: { $in: s.country } } });
     const where: Record<string, unknown>[] = [];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UID, type ContentTypeName } from '../content-types/uids';
 import { SESSION_STATUSES } from '../content-types/vocabulary';
+import { CALL_PHASES } from '../assessment/uids';
 
 /**
  * The fixed, shallow shape each public type comes back in: which columns, which
@@ -43,7 +44,7 @@ export const SHAPES: Record<ContentTypeName, Shape> = {
     defaultSort: [['name', 'asc']],
   },
   call: {
-    list: [...base, 'title', 'description', 'opensAt', 'closesAt'],
+    list: [...base, 'title', 'description', 'opensAt', 'closesAt', 'phase'],
     detail: [],
     populate: { topics: topicRef, criteria: true },
     sortable: ['title', 'slug', 'opensAt', 'closesAt', 'publishedAt', 'updatedAt'],
@@ -191,6 +192,10 @@ export const callSchema = z.strictObject({
   opensAt: dateTime,
   closesAt: dateTime,
   isOpen: z.boolean().meta({ description: 'open now: opensAt ≤ now < closesAt' }),
+  phase: z.enum(CALL_PHASES).meta({
+    description:
+      'where the call is: `open` (taking submissions until closesAt), `assessment` (the commission assesses them), `results` (decided: its practices are the selected ones)',
+  }),
   criteria: z.array(z.strictObject({ label: text, description: text })),
   topics: z.array(topicRefSchema),
 });

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../content-types/uids';
 import antispam from '../submissions/antispam';
+import assessment from '../assessment/service';
 import feeds from '../feeds/service';
 import notifications from '../submissions/notifications';
 import review from '../submissions/review/service';
@@ -25,6 +26,7 @@ const core = {
 export default {
   ...core,
   'admin-layout': adminLayout,
+  assessment,
   cache,
   'demo-admin': demoAdmin,
   feeds,

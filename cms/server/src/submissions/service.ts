@@ -44,6 +44,8 @@ interface Row {
   title?: string;
   opensAt?: string | Date;
   closesAt?: string | Date;
+  /** a call's phase (assessment/uids.ts): it takes submissions only while `open` (none is `open`) */
+  phase?: string | null;
   publishedAt?: string | Date | null;
 }
 
@@ -112,7 +114,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       let call: Row | undefined;
       if (input.call) {
-        const rows = (await publishedBySlug(UID.call, [input.call], ['title', 'opensAt', 'closesAt'])).get(input.call);
+        const rows = (await publishedBySlug(UID.call, [input.call], ['title', 'opensAt', 'closesAt', 'phase'])).get(input.call);
         call = locale ? inLocale(rows, locale) : rows?.[0];
         if (!rows?.length) problems.push(fieldError(['call'], `unknown call "${input.call}"`));
         else if (locale && !call) problems.push(fieldError(['call'], `this call is not open to submissions in "${locale}"`));
@@ -135,6 +137,12 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
               call: { slug: input.call, opensAt: iso(call.opensAt), closesAt: iso(call.closesAt) },
             }
           );
+        }
+        if (call.phase && call.phase !== 'open') {
+          throw new HttpProblem(409, 'ConflictError', `The call "${call.title}" is in its ${call.phase} phase: it no longer accepts submissions`, {
+            errors: [fieldError(['call'], `in its ${call.phase} phase`)],
+            call: { slug: input.call, opensAt: iso(call.opensAt), closesAt: iso(call.closesAt), phase: call.phase },
+          });
         }
       }
 

@@ -21,6 +21,8 @@ export interface Call {
   opensAt?: string | null;
   closesAt?: string | null;
   isOpen?: boolean;
+  /** `open`, `assessment` or `results` (a call takes practices only while `open`; none given is `open`) */
+  phase?: string;
   criteria?: ({ label?: string; description?: string | null } | string)[];
   topics?: { slug: string; name: string }[];
 }
@@ -187,7 +189,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
         this.__formStrings = F;
         this.__topics = arr(t.data).filter((x) => x && typeof x.slug == 'string');
         const call = slug ? arr(c?.data).find((x) => x?.slug == slug) : undefined;
-        this.__call = slug ? (call && call.isOpen !== false && !(call.closesAt && Date.parse(call.closesAt) < Date.now()) ? call : null) : undefined;
+        this.__call = slug ? (call && call.isOpen !== false && (call.phase ?? 'open') == 'open' && !(call.closesAt && Date.parse(call.closesAt) < Date.now()) ? call : null) : undefined;
         return { call: slug || null, open: this.__call !== null };
       }
     );

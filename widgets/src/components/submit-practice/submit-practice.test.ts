@@ -110,6 +110,11 @@ describe('<solidarity-submit-practice>', () => {
     fakeApi({ cfp: [{ ...callDocs[0], base: { ...callDocs[0].base, closesAt: '2020-01-01T00:00:00Z' } }] });
     const el = await make(`call="${OPEN_CALL}" locale="es"`);
     expect($(el, '[part~=closed]')!.textContent).to.include('Esta convocatoria de prácticas está cerrada.');
+    // a call whose commission is assessing (or has decided), before its deadline
+    fakeApi({ cfp: [{ ...callDocs[0], base: { ...callDocs[0].base, phase: 'assessment' } }] });
+    const assessing = await make(`call="${OPEN_CALL}" locale="ca"`);
+    expect($(assessing, '[part~=closed]')).to.not.equal(null);
+    expect($(assessing, '[part~=form]')).to.equal(null);
   });
 
   it('renders a hostile call inert', async () => {

@@ -1,8 +1,9 @@
+import { assessmentRoutes } from '../../assessment/routes';
 import { embedRoutes } from '../../embed/routes';
 import { reviewRoutes } from '../../submissions/review/routes';
 
-/** The plugin's admin routes (mounted under /solidarity, admin JWT and plugin RBAC): submission review, embed builder. */
+/** The plugin's admin routes (mounted under /solidarity, admin JWT and plugin RBAC): submission review, embed builder, assessment of calls. */
 export default {
   type: 'admin' as const,
-  routes: [...reviewRoutes, ...embedRoutes],
+  routes: [...reviewRoutes, ...embedRoutes, ...assessmentRoutes],
 };
