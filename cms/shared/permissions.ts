@@ -1,14 +1,14 @@
 /**
  * The plugin's admin permissions (Settings > Roles > Plugins > Solidarity), defined once: the server
  * registers them (`cms/server/src/bootstrap.ts`) and checks them on its admin routes
- * (`submissions/review/routes.ts`, `embed/routes.ts`); the admin pages ask for them
+ * (`submissions/review/routes.ts`, `embed/routes.ts`, `submissions/partner-admin.ts`); the admin pages ask for them
  * (`cms/admin/src/pluginId.ts`).
  *
  * No imports, no DOM, no Node.
  */
 
 /** The permissions' uids, as registered (`uid` of Strapi's action provider, plugin `solidarity`). */
-export const PERMISSION_UIDS = ['review', 'erase', 'embed'] as const;
+export const PERMISSION_UIDS = ['review', 'erase', 'embed', 'partners'] as const;
 
 /** One of PERMISSION_UIDS. */
 export type PermissionUid = (typeof PERMISSION_UIDS)[number];
@@ -18,4 +18,5 @@ export const PERMISSION_ACTIONS = {
   review: 'plugin::solidarity.review',
   erase: 'plugin::solidarity.erase',
   embed: 'plugin::solidarity.embed',
+  partners: 'plugin::solidarity.partners',
 } as const satisfies { [U in PermissionUid]: `plugin::solidarity.${U}` };

@@ -12,4 +12,5 @@ export const PERMISSIONS = {
   review: [{ action: ACTIONS.review, subject: null }],
   erase: [{ action: ACTIONS.erase, subject: null }],
   embed: [{ action: ACTIONS.embed, subject: null }],
+  partners: [{ action: ACTIONS.partners, subject: null }],
 };

@@ -20,6 +20,7 @@ const PERMISSION_NAMES: Record<PermissionUid, string> = {
   review: 'Review submissions',
   erase: 'Erase submissions',
   embed: 'Use the embed builder',
+  partners: 'Register partner sites',
 };
 
 const bootstrapOnce = async (strapi: Core.Strapi) => {

@@ -5,6 +5,7 @@ import call from './call';
 import practice from './practice';
 import session from './session';
 import statement from './statement';
+import partnerSite from './partner-site';
 
 /**
  * A `country` attribute (the plugin's country custom field) accepts the codes of `COUNTRY_CODES` only:
@@ -24,4 +25,5 @@ export default {
   practice: withCountryRule(practice),
   session,
   statement,
+  'partner-site': partnerSite,
 };

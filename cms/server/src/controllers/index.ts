@@ -3,10 +3,12 @@ import feeds from '../feeds/controller';
 import publicController from '../reads/controller';
 import review from '../submissions/review/controller';
 import submissions from '../submissions/controller';
+import partners from '../submissions/partner-admin';
 
 export default {
   embed,
   feeds,
+  partners,
   public: publicController,
   review,
   submissions,

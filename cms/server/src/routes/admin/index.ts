@@ -1,8 +1,9 @@
 import { embedRoutes } from '../../embed/routes';
+import { partnerRoutes } from '../../submissions/partner-admin';
 import { reviewRoutes } from '../../submissions/review/routes';
 
-/** The plugin's admin routes (mounted under /solidarity, admin JWT and plugin RBAC): submission review, embed builder. */
+/** The plugin's admin routes (mounted under /solidarity, admin JWT and plugin RBAC): submission review, embed builder, partner sites. */
 export default {
   type: 'admin' as const,
-  routes: [...reviewRoutes, ...embedRoutes],
+  routes: [...reviewRoutes, ...embedRoutes, ...partnerRoutes],
 };
