@@ -76,7 +76,7 @@ export const useSubmission = (documentId: string) => {
       const mail = data.meta?.event?.mail;
       // the mail's fate, never assumed: a request for information that did not leave says so
       if (mail && mail !== 'sent') {
-        toggleNotification({ type: 'warning', message: t('mail.notSentNotice', 'The mail to the contact was not sent: {status}.', { status: mailLabel(mail) }), timeout: 10_000 });
+        toggleNotification({ type: 'warning', message: t('mail.notSentNotice', 'Mail to the contact: {status}.', { status: mailLabel(mail) }), timeout: 10_000 });
       }
     } catch (error) {
       if (isFetchError(error) && error.status === 409) {
