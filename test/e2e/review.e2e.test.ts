@@ -63,8 +63,9 @@ it('an editor reviews submissions on the detail page: request information, start
     expect(main, s).toContain(s);
   expect(await page.locator('a[href="mailto:tester@example.org"]').count()).toBe(1);
   // Coop One is not known to the network: a draft organisation to confirm or merge; this app has no mail server
-  expect(main).toContain('New: not confirmed yet');
   expect(await page.locator('[data-promoter="new"]').count()).toBe(1);
+  // (the badge is upper-cased by the design system: compare its text, not innerText)
+  expect(await page.locator('[data-promoter="new"]').textContent()).toContain('New: not confirmed yet');
   expect(await page.locator('[data-testid="solidarity-mail-not-configured"]').count()).toBe(1);
 
   await page.getByRole('button', { name: 'Request information', exact: true }).click();
