@@ -62,6 +62,11 @@ it('an editor reviews submissions on the detail page: request information, start
   for (const s of ['The practice', 'A summary long enough', 'Body text.', 'Coop One', 'https://coop.example', 'Girona, ES', 'Contact (private)', 'tester@example.org', 'History', 'Submitted through the form', 'Danger zone', 'Open in Content Manager', 'Back to the submissions'])
     expect(main, s).toContain(s);
   expect(await page.locator('a[href="mailto:tester@example.org"]').count()).toBe(1);
+  // Coop One is not known to the network: a draft organisation to confirm or merge; this app has no mail server
+  expect(await page.locator('[data-promoter="new"]').count()).toBe(1);
+  // (the badge is upper-cased by the design system: compare its text, not innerText)
+  expect(await page.locator('[data-promoter="new"]').textContent()).toContain('New: not confirmed yet');
+  expect(await page.locator('[data-testid="solidarity-mail-not-configured"]').count()).toBe(1);
 
   await page.getByRole('button', { name: 'Request information', exact: true }).click();
   await page.getByRole('dialog').getByText('Note for the contact').waitFor();
@@ -74,6 +79,9 @@ it('an editor reviews submissions on the detail page: request information, start
   expect(await page.locator('[data-status="needs-info"]').count()).toBe(1);
   await page.getByText('Request information → Needs information').waitFor();
   await page.getByText('Please add the year it started.').waitFor();
+  // the mail's fate is told, never assumed
+  await page.getByText('Mail to the contact: not sent: no mail server is configured.').first().waitFor({ timeout: 30_000 });
+  expect(await page.locator('[data-mail="not-configured"]').count()).toBeGreaterThanOrEqual(1);
   expect(await buttons(page)).toEqual(['Start review', 'Reject']);
 
   await page.getByRole('button', { name: 'Start review', exact: true }).click();

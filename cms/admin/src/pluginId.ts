@@ -18,4 +18,5 @@ export const PERMISSIONS = {
     { action: ACTIONS.decide, subject: null },
     { action: ACTIONS['read-scores'], subject: null },
   ],
+  partners: [{ action: ACTIONS.partners, subject: null }],
 };

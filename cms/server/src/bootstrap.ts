@@ -25,6 +25,7 @@ const PERMISSION_NAMES: Record<PermissionUid, string> = {
   assess: 'Assess the submissions of a call (commission members)',
   decide: 'Decide on assessed submissions and set commissions',
   'read-scores': "Read every assessor's scores and the ranking",
+  partners: 'Register partner sites',
 };
 
 const bootstrapOnce = async (strapi: Core.Strapi) => {

@@ -6,6 +6,7 @@ import { configuredSecurity, withHeadersOnEarlyAnswers } from './http/security-h
 import { createSearchIndex } from './search';
 import { acquireStartupLock } from './setup/startup-lock';
 import { submissionsGuard } from './submissions/guard';
+import { partnerSitesMiddleware } from './submissions/partner-sites';
 import { guardBulkPublish, reviewRulesMiddleware } from './submissions/review/rules';
 import { uploadHeaders } from './uploads/serve';
 import { sessionRules } from './content-types/session/rules';
@@ -72,6 +73,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // The review decides what a submission becomes: no publication before approval, review fields only from the review.
   strapi.documents.use(reviewRulesMiddleware(strapi));
+  // Partner sites store their origins normalised, or are refused (submissions/partner-sites.ts).
+  strapi.documents.use(partnerSitesMiddleware());
   guardBulkPublish(strapi);
 
   // After every write to the plugin's public content: keep the search index in step

@@ -8,6 +8,7 @@ import statement from './statement';
 import commissionMember from './commission-member';
 import assessmentScore from './assessment-score';
 import assessmentDecision from './assessment-decision';
+import partnerSite from './partner-site';
 
 /**
  * A `country` attribute (the plugin's country custom field) accepts the codes of `COUNTRY_CODES` only:
@@ -31,4 +32,5 @@ export default {
   'commission-member': commissionMember,
   'assessment-score': assessmentScore,
   'assessment-decision': assessmentDecision,
+  'partner-site': partnerSite,
 };

@@ -2,6 +2,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
 import * as demo from '../seed/data';
+import { PARTNER_SITE_UID } from '../submissions/partner-sites';
+import { solveProof, submit, validSubmission } from '../submissions/testing/fixtures';
 
 /**
  * Drafts, unreviewed submissions and contact details never reach a public
@@ -185,5 +187,56 @@ describe('leak suite', () => {
     expect(one.status).toBe(200);
     expect(one.body.data.phase).toBe('results');
     for (const field of ASSESSMENT_FIELDS) expect(one.text.includes(field), `the call shows ${field}`).toBe(false);
+  });
+});
+
+describe('leak suite: partner sites and what submissions add (new promoters, what was sent, mail states)', () => {
+  const NEW_FIELD_CANARIES = [
+    'partner-contact@leak-canary.example',
+    'Leak canary partner site',
+    'https://leak-canary-partner.example',
+    'Leak Canary Promoter Org',
+    'https://leak-canary-promoter.example',
+    'https://sent-leak-canary.example',
+    'not-configured',
+  ];
+
+  it('no public route shows a partner site, a new (draft) promoter, the website sent for a known one, or a mail state', async () => {
+    const sites: { create(p: object): Promise<unknown> } = app.strapi.documents(PARTNER_SITE_UID as never);
+    await sites.create({ data: { name: 'Leak canary partner site', origins: ['https://leak-canary-partner.example'], contact: 'partner-contact@leak-canary.example', active: true } });
+    const known = demo.organisations[0]?.name ?? '';
+    const body = validSubmission({
+      title: 'Leak canary fiche with promoters',
+      promoters: [
+        { name: 'Leak Canary Promoter Org', website: 'https://leak-canary-promoter.example' },
+        { name: known, website: 'https://sent-leak-canary.example' },
+      ],
+    });
+    await submit(app, { ...body, altcha: await solveProof(app) }).expect(202);
+    // the draft organisation exists (the canary has something to find)
+    expect(await app.strapi.db.query('plugin::solidarity.organisation' as never).count({ where: { name: 'Leak Canary Promoter Org' } })).toBe(1);
+
+    const urls: string[] = ['/api/solidarity/openapi.json', '/api/solidarity/feeds/practices.json', '/api/solidarity/export/practices.json'];
+    for (const type of ['organisations', 'practices']) {
+      for (const locale of LOCALES) {
+        for (const variant of ['', 'status=draft', 'populate=*', 'filters[name][$containsi]=leak', 'filters[publishedAt][$null]=true', 'q=leak-canary', 'q=Leak Canary Promoter', 'pageSize=50']) {
+          urls.push(`/api/solidarity/${type}?locale=${locale}&${variant}`);
+        }
+      }
+    }
+    for (const path of ['partner-sites', 'partner-site', 'partnerSites']) urls.push(`/api/solidarity/${path}`, `/api/${path}`);
+    const [draftOrg] = (await app.strapi.db.query('plugin::solidarity.organisation' as never).findMany({
+      where: { name: 'Leak Canary Promoter Org' },
+      select: ['documentId', 'slug'],
+    })) as { documentId: string; slug: string }[];
+    urls.push(`/api/solidarity/organisations/${draftOrg?.documentId}`, `/api/solidarity/organisations/${draftOrg?.slug}?status=draft`);
+    for (const url of urls) {
+      const res = await request(app.url).get(url).set('Origin', 'https://leak-canary-partner.example');
+      expect(res.status, url).toBeLessThan(500);
+      for (const canary of NEW_FIELD_CANARIES) expect(res.text.includes(canary), `${url} leaks "${canary}"`).toBe(false);
+    }
+    // the origin check tells the partner page about itself only
+    const check = await request(app.url).get('/api/solidarity/submissions/origin-check').set('Origin', 'https://leak-canary-partner.example').expect(200);
+    expect(check.body).toEqual({ data: { allowed: true } });
   });
 });

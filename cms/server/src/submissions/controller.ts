@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { submissionsConfig } from './config';
-import { clientIp } from '../http/origin';
+import { normalizeOrigin, submissionsConfig } from './config';
+import { isAllowedOrigin } from './guard';
+import { allowAnyOrigin, clientIp, requestOrigin } from '../http/origin';
 import { answeringProblems } from '../http/problems';
 import { requestBody } from '../http/request';
 import { asFields, HONEYPOT_FIELD, parseSubmission, randomId, withoutLegacyHoneypot } from './validation';
@@ -25,6 +26,25 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
     async challenge(ctx: Context) {
       ctx.set('Cache-Control', 'no-store');
       ctx.body = await antispam().challenge();
+    },
+
+    /**
+     * GET /submissions/origin-check: `{ data: { allowed } }`, whether a form on
+     * the caller's own page (its Origin header; none: the app's own origin, as a
+     * same-origin GET sends none) may send submissions, so the widget can say so
+     * before anyone types. It tells a page about itself only, so any origin may
+     * ask (CORS `*`, no credentials) and nothing else is revealed.
+     */
+    async originCheck(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.vary('Origin');
+      const own = requestOrigin(strapi, ctx);
+      const header = ctx.get('Origin');
+      const origin = normalizeOrigin(header || own);
+      // the same answer as the guard's for a submission from this page
+      const allowed = origin !== null && (await isAllowedOrigin(strapi, origin, own));
+      allowAnyOrigin(ctx);
+      ctx.body = { data: { allowed } };
     },
 
     create: answeringProblems(async (ctx: Context) => {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { allowedOrigins, normalizeOrigin, submissionsConfig } from './config';
+import { isActivePartnerOrigin } from './partner-sites';
 import { foldPath } from '../http/path';
 import { requestOrigin } from '../http/origin';
 import { HttpProblem, sendProblem } from '../http/problems';
@@ -39,6 +40,14 @@ export const submissionsRouteGuard =
     // the POST route is the submission, the GET route its challenge
     guard(strapi, ctx, next, ctx.method === 'POST' ? SUBMISSIONS_PATH : CHALLENGE_PATH);
 
+/**
+ * Whether submissions are accepted from `origin` (normalised): the configured
+ * allow-list (or the app's own origins, submissions/config.ts), else an active
+ * partner site (read from the database, so every instance agrees at once).
+ */
+export const isAllowedOrigin = async (strapi: Core.Strapi, origin: string, ownOrigin: string): Promise<boolean> =>
+  allowedOrigins(strapi, submissionsConfig(strapi), ownOrigin).has(origin) || (await isActivePartnerOrigin(strapi, origin));
+
 const guard = async (strapi: Core.Strapi, ctx: Context, next: Next, path: string) => {
   const state = ctx.state as Record<symbol, boolean>;
   if (state[GUARDED]) return next();
@@ -46,14 +55,13 @@ const guard = async (strapi: Core.Strapi, ctx: Context, next: Next, path: string
   const config = submissionsConfig(strapi);
   const header = ctx.get('Origin');
   const origin = header ? normalizeOrigin(header) : null;
-  const allowed = allowedOrigins(strapi, config, requestOrigin(strapi, ctx));
   ctx.vary('Origin');
 
-  if (header && !(origin && allowed.has(origin))) {
+  if (header && !(origin && (await isAllowedOrigin(strapi, origin, requestOrigin(strapi, ctx))))) {
     return sendProblem(
       ctx,
       new HttpProblem(403, 'ForbiddenError', `Submissions are not accepted from ${header}`, {
-        hint: 'the network adds partner sites to its allowed origins (SUBMISSIONS_ALLOWED_ORIGINS)',
+        hint: 'the network registers this website as a partner site (admin: Partner site), or adds it to SUBMISSIONS_ALLOWED_ORIGINS',
       })
     );
   }

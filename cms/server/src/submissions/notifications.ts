@@ -93,7 +93,11 @@ export const textToHtml = (text: string): string =>
 /** Mail addresses hidden from a message before it is logged. */
 export const redactAddresses = (s: string): string => s.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '<address>');
 
-export type Delivery = 'sent' | 'logged' | 'skipped' | 'failed';
+/**
+ * What became of one mail: `sent` (the mail server took it), `failed` (it refused it, or did not
+ * answer in time), `not-configured` (no mail server: only logged), `skipped` (nobody to send it to).
+ */
+export type Delivery = 'sent' | 'failed' | 'not-configured' | 'skipped';
 
 const SEND_TIMEOUT_MS = 15_000;
 
@@ -145,7 +149,7 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const send = async (mail: Mail): Promise<Delivery> => {
     if (mode() === 'log') {
       strapi.log.debug(`Mail to the ${mail.audience} not sent (no SMTP configured): "${redactAddresses(mail.subject)}"`);
-      return 'logged';
+      return 'not-configured';
     }
     try {
       const email = strapiService(strapi, 'plugin::email.email');
@@ -169,6 +173,11 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** Whether mails can leave this server (a mail provider other than the default sendmail, or `delivery: email`). */
+    configured(): boolean {
+      return mode() === 'email';
+    },
+
     adminLink(documentId: string, locale: string): string {
       return `${adminBase()}/content-manager/collection-types/plugin::solidarity.practice/${documentId}?plugins[i18n][locale]=${locale}`;
     },

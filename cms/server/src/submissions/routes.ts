@@ -21,6 +21,15 @@ export const submissionRoutes: PublicRoute[] = [
     rejects: [],
   },
   {
+    method: 'GET',
+    path: '/submissions/origin-check',
+    handler: 'submissions.originCheck',
+    // not guarded: it answers any origin, about that origin only
+    config: unguarded,
+    info: { summary: 'Whether the calling page (its Origin header) may send submissions: { data: { allowed } }' },
+    rejects: [],
+  },
+  {
     method: 'POST',
     path: '/submissions',
     handler: 'submissions.create',

@@ -3,16 +3,17 @@ import { errors } from '@strapi/utils';
 import { UID } from '../content-types/uids';
 import type { ReviewAction, ReviewStatus } from '../content-types/vocabulary';
 import { HttpProblem } from '../http/problems';
-import { redactAddresses } from './notifications';
+import { redactAddresses, type Delivery } from './notifications';
 import { asReviewProcess } from './review/rules';
 import {
   fieldError,
   parseSubmission,
   submissionError,
   submissionSlug,
+  slugify,
+  randomId,
   textToBlocks,
   type FieldError,
-  type SubmissionInput,
 } from './validation';
 import { getService } from '../services/get-service';
 
@@ -31,8 +32,25 @@ export interface HistoryEvent {
   locale?: string;
   /** on `submit`: the site the form was on */
   origin?: string | null;
-  /** mail to the contact, when the action sends one */
-  mail?: string;
+  /** what became of the mail to the contact, when the action sends one (notifications.ts Delivery) */
+  mail?: Delivery;
+  /** on `submit`: what became of the editors' notice */
+  mailEditors?: Delivery;
+  /**
+   * on `submit`: the promoting organisations as sent (name, website, country), each with the
+   * organisation it was linked to and whether that one was found (`known`) or created as a draft
+   * for the reviewer to confirm or merge (`new`). Private, like the rest of the history.
+   */
+  promoters?: SubmittedPromoter[];
+}
+
+/** A promoting organisation as the form sent it, and the organisation document it is linked to. */
+export interface SubmittedPromoter {
+  name: string;
+  website?: string | null;
+  country?: string | null;
+  documentId: string;
+  match: 'known' | 'new';
 }
 
 interface Row {
@@ -88,7 +106,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const promoterLines = (promoters: SubmissionInput['promoters']) =>
+  const promoterLines = (promoters: Pick<SubmittedPromoter, 'name' | 'website' | 'country'>[]) =>
     promoters.map((p) => [p.name, p.website, p.country].filter(Boolean).join(' — '));
 
   return {
@@ -146,53 +164,93 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      // Known promoters (same name, any case, published in this language) are linked; the others go to the notes.
-      const known: string[] = [];
-      const unknown: SubmissionInput['promoters'] = [];
-      for (const promoter of input.promoters) {
-        const [match] = await query(UID.organisation).findMany({
-          where: { name: { $eqi: promoter.name }, locale, publishedAt: { $notNull: true } },
-          select: ['documentId'],
-          limit: 1,
-        });
-        if (match && !known.includes(match.documentId)) known.push(match.documentId);
-        else if (!match) unknown.push(promoter);
-      }
-      const notes = unknown.length ? ['Promoters (from the submission):', ...promoterLines(unknown)].join('\n') : null;
-
       const history: HistoryEvent[] = [
         { at: now.toISOString(), action: 'submit', from: null, to: 'submitted', by: null, consent: true, locale, origin: meta.origin },
       ];
       const documents: { create(p: object): Promise<{ documentId: string }> } = strapi.documents(UID.practice);
-      // The submission's review fields are the review process's to write.
-      const created = await asReviewProcess('submission', () =>
-        documents.create({
-          locale,
-          data: {
-            title: input.title,
-            summary: input.summary,
-            body: textToBlocks(input.body),
-            slug: submissionSlug(input.title),
-            topics: { connect: topicIds.map((documentId) => ({ documentId, locale })) },
-            promoters: { connect: known.map((documentId) => ({ documentId, locale })) },
-            ...(call ? { call: { connect: [{ documentId: call.documentId, locale }] } } : {}),
-            municipality: input.territory.municipality ?? null,
-            region: input.territory.region ?? null,
-            country: input.territory.country,
-            contact: {
-              name: input.contact.name,
-              email: input.contact.email,
-              phone: input.contact.phone ?? null,
-              role: input.contact.role,
+      const organisations: { create(p: object): Promise<{ documentId: string }> } = strapi.documents(UID.organisation);
+      // One transaction: the new organisations and the practice are stored together, or not at all.
+      const created = await strapi.db.transaction(async () => {
+        // Promoters: one the network knows (same name, any case, published in this language) is linked; one it does
+        // not know yet becomes a draft organisation (never public until a reviewer confirms it, or merges it into a
+        // known one), linked to the practice, so it is not lost when the practice is published. An unconfirmed draft
+        // of the same name from an earlier submission is reused. What was sent (its website too) stays in the history.
+        const sent: SubmittedPromoter[] = [];
+        for (const promoter of input.promoters) {
+          const [published] = await query(UID.organisation).findMany({
+            where: { name: { $eqi: promoter.name }, locale, publishedAt: { $notNull: true } },
+            select: ['documentId'],
+            limit: 1,
+          });
+          let documentId = published?.documentId;
+          let match: SubmittedPromoter['match'] = 'known';
+          if (!documentId) {
+            match = 'new';
+            const drafts = await query(UID.organisation).findMany({
+              where: { name: { $eqi: promoter.name }, locale, publishedAt: { $null: true } },
+              select: ['documentId'],
+            });
+            const withPublished = drafts.length
+              ? new Set(
+                  (
+                    await query(UID.organisation).findMany({
+                      where: { documentId: { $in: drafts.map((d) => d.documentId) }, publishedAt: { $notNull: true } },
+                      select: ['documentId'],
+                    })
+                  ).map((r) => r.documentId)
+                )
+              : new Set<string>();
+            documentId =
+              drafts.find((d) => !withPublished.has(d.documentId))?.documentId ??
+              (
+                await organisations.create({
+                  locale,
+                  data: {
+                    name: promoter.name,
+                    slug: `${slugify(promoter.name)}-${randomId(6)}`,
+                    kind: 'other',
+                    website: promoter.website ?? null,
+                    country: promoter.country ?? null,
+                  },
+                })
+              ).documentId;
+          }
+          sent.push({ name: promoter.name, website: promoter.website ?? null, country: promoter.country ?? null, documentId, match });
+        }
+        history[0] = { ...history[0], promoters: sent } as HistoryEvent;
+        const linked = [...new Set(sent.map((p) => p.documentId))];
+        const fresh = sent.filter((p) => p.match === 'new');
+        const notes = fresh.length ? ['New promoters (draft organisations to confirm or merge):', ...promoterLines(fresh)].join('\n') : null;
+        // The submission's review fields are the review process's to write.
+        return asReviewProcess('submission', () =>
+          documents.create({
+            locale,
+            data: {
+              title: input.title,
+              summary: input.summary,
+              body: textToBlocks(input.body),
+              slug: submissionSlug(input.title),
+              topics: { connect: topicIds.map((documentId) => ({ documentId, locale })) },
+              promoters: { connect: linked.map((documentId) => ({ documentId, locale })) },
+              ...(call ? { call: { connect: [{ documentId: call.documentId, locale }] } } : {}),
+              municipality: input.territory.municipality ?? null,
+              region: input.territory.region ?? null,
+              country: input.territory.country,
+              contact: {
+                name: input.contact.name,
+                email: input.contact.email,
+                phone: input.contact.phone ?? null,
+                role: input.contact.role,
+              },
+              reviewStatus: 'submitted',
+              reviewNotes: notes,
+              reviewHistory: history,
+              submittedAt: now.toISOString(),
+              source: 'submission',
             },
-            reviewStatus: 'submitted',
-            reviewNotes: notes,
-            reviewHistory: history,
-            submittedAt: now.toISOString(),
-            source: 'submission',
-          },
-        })
-      );
+          })
+        );
+      });
 
       // Mails go out after the answer; a failure is logged and never undoes the submission.
       void notifications()
@@ -205,6 +263,8 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           contact: input.contact,
           origin: meta.origin,
         })
+        // what became of each mail is kept on the submit event, for the review page
+        .then((mails) => getService(strapi, 'review').recordSubmitMails(created.documentId, mails))
         .catch((error: unknown) => strapi.log.warn(`Submission notifications failed: ${redactAddresses((error as Error).message)}`));
 
       return { documentId: created.documentId, locale };

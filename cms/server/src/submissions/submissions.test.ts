@@ -99,8 +99,9 @@ describe('POST /api/solidarity/submissions', () => {
       call: { slug: openCall },
     });
     expect(row?.topics.map((t) => t.slug).sort()).toEqual(['ecological-transition', 'housing']);
-    expect(row?.promoters.map((p) => p.name)).toEqual(['Cooperativa Teixit']);
-    expect(row?.reviewNotes).toBe('Promoters (from the submission):\nCooperativa Sol Comú — https://solcomu.example — ES');
+    // the known promoter is linked; the unknown one too, as a draft organisation for the reviewer to confirm or merge
+    expect(row?.promoters.map((p) => p.name).sort()).toEqual(['Cooperativa Sol Comú', 'Cooperativa Teixit']);
+    expect(row?.reviewNotes).toBe('New promoters (draft organisations to confirm or merge):\nCooperativa Sol Comú — https://solcomu.example — ES');
     expect(row?.slug).toMatch(/^community-energy-cooperative-in-manlleu-[a-z0-9]{6}$/);
     expect(row?.body).toEqual([
       { type: 'paragraph', children: [{ type: 'text', text: 'The council lends the roofs of three schools.' }] },

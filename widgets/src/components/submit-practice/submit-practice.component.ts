@@ -85,6 +85,7 @@ const countryList = (l: string): [string, string][] =>
  * @csspart deadline - The call's deadline.
  * @csspart criteria - The call's priority criteria (list).
  * @csspart closed - The "call closed" box.
+ * @csspart unregistered - Shown instead of the form when the network does not accept submissions from this website (not a registered partner site).
  * @csspart form - The form.
  * @csspart intro - The sentence above the fields.
  * @csspart errors - The error summary (role=alert), with a link to each field.
@@ -132,6 +133,8 @@ export class SolidaritySubmitPractice extends SolidarityElement {
   __data: Data = empty();
   /** @internal the honeypot's value */
   __honeypot = '';
+  /** @internal false when the network refuses submissions from this page's website (GET /submissions/origin-check) */
+  __originAllowed = true;
   /** @internal the call: undefined without `call`, null when closed or unknown */
   __call?: Call | null;
   /** @internal topics to choose from */
@@ -184,9 +187,12 @@ export class SolidaritySubmitPractice extends SolidarityElement {
           this.__fetch<{ data: { slug: string; name: string }[] }>('/topics', { pageSize: 50 }, sig),
           slug ? this.__fetch<{ data: Call[] }>('/calls', { open: 'true' }, sig) : null,
           loadForm(this.__uiLocale),
+          // asked before anyone types; an older server without the route, or a failure, does not hide the form
+          this.__fetch<{ data?: { allowed?: unknown } }>('/submissions/origin-check', {}, sig).catch(() => null),
         ]),
-      ([t, c, F]) => {
+      ([t, c, F, o]) => {
         this.__formStrings = F;
+        this.__originAllowed = o?.data?.allowed !== false;
         this.__topics = arr(t.data).filter((x) => x && typeof x.slug == 'string');
         const call = slug ? arr(c?.data).find((x) => x?.slug == slug) : undefined;
         this.__call = slug ? (call && call.isOpen !== false && (call.phase ?? 'open') == 'open' && !(call.closesAt && Date.parse(call.closesAt) < Date.now()) ? call : null) : undefined;
@@ -199,6 +205,8 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     if (this.__status == FAILED) return this.__errorBox();
     if (this.__status == LOADING) return html`<div class="card sk" part="skeleton" aria-hidden="true"><i></i><i></i><i></i><i></i></div>`;
     if (this.__received) return this.__done(this.__received);
+    if (!this.__originAllowed)
+      return html`<div class="empty stack" part="unregistered" role="status"><p class="strong">${this.__translateForm('unregistered')}</p><p>${this.__translateForm('unregisteredText', { origin: location.origin })}</p></div>`;
     if (this.__call === null)
       return html`<div class="empty stack" part="closed"><p class="strong">${this.__translateForm('closed')}</p><p>${this.__translateForm('closedText')}</p></div>`;
     return html`${this.__call ? this.__about(this.__call) : nothing}${this.__form()}`;

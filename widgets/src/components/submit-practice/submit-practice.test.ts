@@ -117,6 +117,36 @@ describe('<solidarity-submit-practice>', () => {
     expect($(assessing, '[part~=form]')).to.equal(null);
   });
 
+  it('says before anyone types when the network does not accept submissions from this website, in every language', async () => {
+    const unregistered = (u: URL) => (u.pathname.endsWith('/submissions/origin-check') ? json({ data: { allowed: false } }) : undefined);
+    const expected: Record<string, string> = {
+      en: 'This website cannot send practices to the network yet.',
+      ca: 'Aquest web encara no pot enviar pràctiques a la xarxa.',
+      es: 'Esta web todavía no puede enviar prácticas a la red.',
+      el: 'Αυτός ο ιστότοπος δεν μπορεί ακόμη να στείλει πρακτικές στο δίκτυο.',
+      fr: 'Ce site ne peut pas encore envoyer de pratiques au réseau.',
+    };
+    for (const l of LOCALES) {
+      const api = fakeApi({ override: unregistered });
+      const el = await make(`call="${OPEN_CALL}" locale="${l}"`);
+      const box = $(el, '[part~=unregistered]');
+      expect(box, l).to.not.equal(null);
+      expect(box!.textContent, l).to.include(expected[l]);
+      expect(box!.textContent, l).to.include(location.origin);
+      expect($(el, '[part~=form]'), l).to.equal(null);
+      expect($(el, 'input, textarea, select'), l).to.equal(null);
+      expect(api.calls.some((u) => u.pathname.endsWith('/submissions/origin-check')), l).to.equal(true);
+      await expect(el, l).to.be.accessible();
+    }
+    // allowed, or a server without the route (404) or unreachable: the form as usual
+    for (const answer of [() => json({ data: { allowed: true } }), () => apiError(404, 'NotFoundError', 'Not Found'), () => Promise.reject(new TypeError('offline'))]) {
+      fakeApi({ override: (u) => (u.pathname.endsWith('/submissions/origin-check') ? answer() : undefined) });
+      const el = await make('locale="en"');
+      expect($(el, '[part~=unregistered]')).to.equal(null);
+      expect($(el, '[part~=form]')).to.not.equal(null);
+    }
+  });
+
   it('renders a hostile call inert', async () => {
     const w = watchErrors();
     delete (window as { __xss?: number }).__xss;

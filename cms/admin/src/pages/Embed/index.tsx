@@ -3,6 +3,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { PERMISSIONS } from '../../pluginId';
 import { useT } from '../../utils/useT';
 import { OptionsForm } from './OptionsForm';
+import { PartnerSiteCard } from './PartnerSiteCard';
 import { PreviewPanel } from './Preview';
 import { SnippetPanel } from './SnippetPanel';
 import { useEmbedConfig } from './useEmbedConfig';
@@ -50,6 +51,7 @@ const EmbedPage = () => {
             <Flex direction="column" alignItems="stretch" gap={6}>
               <PreviewPanel settings={options.previewSettings} bundle={bundle} />
               <SnippetPanel widget={options.settings.widget} snippet={snippet} feeds={feeds} publicUrl={publicUrl} copy={copy} />
+              {options.settings.widget === 'submit' ? <PartnerSiteCard /> : null}
             </Flex>
           </Grid.Item>
         </Grid.Root>

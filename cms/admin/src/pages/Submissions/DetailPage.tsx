@@ -1,4 +1,4 @@
-import { Grid } from '@strapi/design-system';
+import { Box, Grid, Typography } from '@strapi/design-system';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
 import { PERMISSIONS } from '../../pluginId';
@@ -22,7 +22,7 @@ export const DetailPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
   const { t } = useT();
   const { allowedActions } = useRBAC(PERMISSIONS.erase);
-  const { submission, status, loading, notFound, busy, dialog, act, erase, submitNote } = useSubmission(documentId);
+  const { submission, status, loading, notFound, busy, dialog, act, erase, submitNote, promoter, mailConfigured } = useSubmission(documentId);
 
   if (loading && !submission) return <Page.Loading />;
   if (notFound || !submission) return <NotFound />;
@@ -35,7 +35,14 @@ export const DetailPage = () => {
       <Layouts.Content>
         <Grid.Root gap={4}>
           <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
-            <Fiche submission={submission} />
+            {!mailConfigured ? (
+              <Box background="warning100" borderColor="warning200" hasRadius padding={4} marginBottom={4} data-testid="solidarity-mail-not-configured" role="status">
+                <Typography textColor="warning700">
+                  {t('mail.notConfiguredWarning', 'No mail server is configured: no mail reaches the contact or the editors. “Request information” is only recorded; write to the contact yourself.')}
+                </Typography>
+              </Box>
+            ) : null}
+            <Fiche submission={submission} busy={busy} onPromoter={(body) => void promoter(body)} />
           </Grid.Item>
           <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
             <ContactSection contact={submission.contact} />

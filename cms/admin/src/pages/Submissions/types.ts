@@ -32,7 +32,23 @@ export interface HistoryEvent {
   to?: Status;
   by: { id: number | string; name: string } | null;
   note?: string;
+  /** what became of the mail to the contact: sent, failed, not-configured (no mail server), skipped (no address) */
   mail?: string;
+  /** on `submit`: what became of the editors' notice */
+  mailEditors?: string;
+}
+
+/** A promoting organisation of a submission, as the review API answers it. */
+export interface Promoter {
+  documentId?: string;
+  slug?: string;
+  name: string;
+  country?: string | null;
+  website?: string | null;
+  /** false: a draft organisation made from this submission, to confirm or merge (published with the practice otherwise) */
+  confirmed?: boolean;
+  /** what the form sent for it (the stored organisation's website may differ) */
+  submitted?: { name: string; website: string | null; country: string | null } | null;
 }
 
 export interface SubmissionSummary {
@@ -58,7 +74,7 @@ export interface Submission extends SubmissionSummary {
   summary?: string | null;
   body?: Block[] | null;
   topics?: { slug: string; name: string }[];
-  promoters?: { documentId?: string; slug?: string; name: string; country?: string | null; website?: string | null }[];
+  promoters?: Promoter[];
   territory?: { municipality?: string | null; region?: string | null; country?: string | null };
   municipality?: string | null;
   region?: string | null;

@@ -30,6 +30,12 @@ const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await review().act(String(ctx.params.documentId), requestBody(ctx), user);
     }),
 
+    /** Confirm or merge a new promoter: `{ action: 'confirm' | 'merge', organisation, into? }`. */
+    promoter: answeringProblems(async (ctx: Context) => {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = await review().promoter(String(ctx.params.documentId), requestBody(ctx));
+    }),
+
     async erase(ctx: Context) {
       await review().erase(String(ctx.params.documentId));
       ctx.status = 204;

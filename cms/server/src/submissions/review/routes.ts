@@ -14,5 +14,6 @@ export const reviewRoutes = [
   { method: 'GET', path: '/submissions/:documentId', handler: 'review.findOne', config: adminCan(REVIEW_ACTION) },
   { method: 'GET', path: '/submissions/:documentId/locales', handler: 'review.locales', config: adminCan(REVIEW_ACTION) },
   { method: 'POST', path: '/submissions/:documentId/actions', handler: 'review.act', config: adminCan(REVIEW_ACTION) },
+  { method: 'POST', path: '/submissions/:documentId/promoters', handler: 'review.promoter', config: adminCan(REVIEW_ACTION) },
   { method: 'DELETE', path: '/submissions/:documentId', handler: 'review.erase', config: adminCan(ERASE_ACTION) },
 ];

@@ -7,7 +7,8 @@ import { UID } from '../../content-types/uids';
 import { HttpProblem } from '../../http/problems';
 import { fieldError, invalidField } from '../../http/errors';
 import { REVIEW_ACTIONS, REVIEW_STATUSES, type ReviewAction, type ReviewStatus } from '../../content-types/vocabulary';
-import type { HistoryEvent } from '../service';
+import type { HistoryEvent, SubmittedPromoter } from '../service';
+import type { Delivery } from '../notifications';
 import { getService } from '../../services/get-service';
 import { asReviewProcess } from './rules';
 
@@ -133,8 +134,23 @@ const historyOf = (value: unknown): HistoryEvent[] => {
 
 const isoOrNull = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-/** A submission as the review page shows it. Texts are returned as text: render them as text, never as HTML. */
-const present = (row: PracticeRow, published: boolean, detail: boolean) => ({
+const promoterBody = z.strictObject({
+  action: z.enum(['confirm', 'merge'], { error: 'must be confirm or merge' }),
+  organisation: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be the documentId of an organisation linked to the submission'),
+  into: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be the documentId of a published organisation').optional(),
+});
+
+/** The promoters as sent, from the submission's `submit` event (history written before 2026-12 has none). */
+const sentPromoters = (history: HistoryEvent[]): SubmittedPromoter[] =>
+  (history.find((e) => e.action === 'submit')?.promoters ?? []).filter((p) => p && typeof p.documentId === 'string');
+
+/**
+ * A submission as the review page shows it. Texts are returned as text: render them as text, never as HTML.
+ * Each promoter says whether the organisation is `confirmed` (has a published version; a new one is a draft
+ * made from the submission, published with the practice unless merged first) and what was `submitted` for it
+ * (name, website, country as sent: the stored organisation's website may differ).
+ */
+const present = (row: PracticeRow, published: boolean, detail: boolean, confirmed: Set<string> = new Set()) => ({
   documentId: row.documentId,
   locale: row.locale,
   title: row.title,
@@ -149,7 +165,18 @@ const present = (row: PracticeRow, published: boolean, detail: boolean) => ({
     ? { documentId: row.call.documentId, slug: row.call.slug, title: row.call.title, opensAt: isoOrNull(row.call.opensAt), closesAt: isoOrNull(row.call.closesAt) }
     : null,
   topics: (row.topics ?? []).map((t) => ({ slug: t.slug, name: t.name })),
-  promoters: (row.promoters ?? []).map((p) => ({ documentId: p.documentId, slug: p.slug, name: p.name, country: p.country, website: p.website })),
+  promoters: (row.promoters ?? []).map((p) => {
+    const sent = sentPromoters(historyOf(row.reviewHistory)).find((s) => s.documentId === p.documentId);
+    return {
+      documentId: p.documentId,
+      slug: p.slug,
+      name: p.name,
+      country: p.country,
+      website: p.website,
+      confirmed: confirmed.has(p.documentId),
+      submitted: sent ? { name: sent.name, website: sent.website ?? null, country: sent.country ?? null } : null,
+    };
+  }),
   contact: row.contact
     ? { name: row.contact.name, email: row.contact.email, phone: row.contact.phone ?? null, role: row.contact.role ?? null }
     : null,
@@ -225,6 +252,17 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
     return row ?? null;
   };
+
+  /** Of these organisations, those with a published version. */
+  const publishedOrganisations = async (documentIds: string[]): Promise<Set<string>> => {
+    if (!documentIds.length) return new Set();
+    const rows = (await strapi.db.query(UID.organisation).findMany({
+      where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+      select: ['documentId'],
+    })) as { documentId: string }[];
+    return new Set(rows.map((r) => r.documentId));
+  };
+  const promoterIds = (rows: PracticeRow[]) => [...new Set(rows.flatMap((r) => (r.promoters ?? []).map((p) => p.documentId)))];
 
   const isPublished = async (documentIds: string[]): Promise<Set<string>> => {
     if (!documentIds.length) return new Set();
@@ -309,7 +347,18 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const publishOrRevert = async (documentId: string, { expectedStatus }: Decision, { before }: Applied): Promise<void> => {
     try {
       const documents: { publish(p: object): Promise<unknown> } = strapi.documents(UID.practice);
-      await asReviewProcess('review', () => documents.publish({ documentId, locale: '*' }));
+      const organisations: { publish(p: object): Promise<unknown> } = strapi.documents(UID.organisation);
+      const row = await original(documentId);
+      const promoters = promoterIds(row ? [row] : []);
+      const confirmed = await publishedOrganisations(promoters);
+      // New promoters (draft organisations made from the submission) are published first, in one
+      // transaction with the practice, so that the published practice links them (never drops them).
+      await strapi.db.transaction(async () => {
+        for (const organisation of promoters.filter((id) => !confirmed.has(id))) {
+          await organisations.publish({ documentId: organisation, locale: '*' });
+        }
+        await asReviewProcess('review', () => documents.publish({ documentId, locale: '*' }));
+      });
     } catch (error) {
       await practices().updateMany({
         where: { documentId, reviewStatus: 'approved' },
@@ -325,7 +374,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
    * (`skipped` without an address) and records the outcome on the event.
    * Returns the mail status.
    */
-  const notifyAfterCommit = async (documentId: string, { note, rule, event }: Decision, { history }: Applied): Promise<string> => {
+  const notifyAfterCommit = async (documentId: string, { note, rule, event }: Decision, { history }: Applied): Promise<Delivery> => {
     const row = await original(documentId);
     const mail = row?.contact?.email
       ? await notifications().requestInfo({
@@ -335,7 +384,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           note: note ?? '',
           contact: { name: row.contact.name, email: row.contact.email },
         })
-      : 'skipped';
+      : ('skipped' as const);
     const withMail = history.map((e) => (e === event ? { ...e, mail } : e));
     await practices().updateMany({ where: { documentId, reviewStatus: rule.to }, data: { reviewHistory: withMail } });
     return mail;
@@ -366,8 +415,9 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         offset: (page - 1) * pageSize,
       });
       const published = await isPublished(rows.map((r) => r.documentId));
+      const confirmed = await publishedOrganisations(promoterIds(rows));
       return {
-        data: rows.map((r) => present(r, published.has(r.documentId), false)),
+        data: rows.map((r) => present(r, published.has(r.documentId), false, confirmed)),
         meta: { counts, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
       };
     },
@@ -376,7 +426,69 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await original(documentId);
       if (!row) throw new errors.NotFoundError(`No submission "${documentId}"`);
       const published = await isPublished([documentId]);
-      return { data: present(row, published.has(documentId), true) };
+      const confirmed = await publishedOrganisations(promoterIds([row]));
+      // `mail.configured`: whether mails can leave this server; the page warns when they cannot.
+      return { data: present(row, published.has(documentId), true, confirmed), meta: { mail: { configured: notifications().configured() } } };
+    },
+
+    /**
+     * Records what became of the mails sent on submission (acknowledgement to the contact, notice to
+     * the editors) on the `submit` event. Runs after the answer; locks the rows on PostgreSQL so a
+     * review action at the same moment is not overwritten.
+     */
+    async recordSubmitMails(documentId: string, mails: { contact: Delivery; editors: Delivery }): Promise<void> {
+      await strapi.db.transaction(async () => {
+        const qb = strapi.db.entityManager.createQueryBuilder(UID.practice);
+        qb.select(['id', 'reviewHistory', 'reviewStatus', 'publishedAt']);
+        qb.where({ documentId });
+        if (strapi.db.dialect.client === 'postgres') qb.forUpdate();
+        const rows = await qb.execute<PracticeRow[]>();
+        const current = rows.find((r) => r.publishedAt === null);
+        if (!current) return;
+        const history = historyOf(current.reviewHistory).map((e) => (e.action === 'submit' ? { ...e, mail: mails.contact, mailEditors: mails.editors } : e));
+        await practices().updateMany({ where: { documentId }, data: { reviewHistory: history } });
+      });
+    },
+
+    /**
+     * A new promoter of a submission (a draft organisation made from it): `confirm` publishes it now;
+     * `merge` links the submission to the published organisation `into` instead and deletes the draft
+     * when nothing else links it. 404 when the organisation is not a new promoter of this submission,
+     * 400 for a bad body or `into`.
+     */
+    async promoter(documentId: string, body: unknown) {
+      const parsed = promoterBody.safeParse(body ?? {});
+      if (!parsed.success) throw invalid(parsed.error, 'field of a promoter action');
+      const { action, organisation, into } = parsed.data;
+      const row = await original(documentId);
+      if (!row) throw new errors.NotFoundError(`No submission "${documentId}"`);
+      const linked = promoterIds([row]);
+      if (!linked.includes(organisation) || (await publishedOrganisations([organisation])).has(organisation)) {
+        throw new errors.NotFoundError(`"${organisation}" is not a new promoter of this submission`);
+      }
+      const organisations: { publish(p: object): Promise<unknown>; delete(p: object): Promise<unknown> } = strapi.documents(UID.organisation);
+      if (action === 'confirm') {
+        await organisations.publish({ documentId: organisation, locale: '*' });
+      } else {
+        if (!into) throw invalidField(['into'], 'merge needs the organisation to merge into');
+        if (!(await publishedOrganisations([into])).has(into)) throw invalidField(['into'], 'must be a published organisation');
+        const drafts = await practices().findMany({ where: { documentId, publishedAt: { $null: true } }, select: ['locale'] });
+        const documents: { update(p: object): Promise<unknown> } = strapi.documents(UID.practice);
+        await strapi.db.transaction(async () => {
+          for (const { locale } of drafts) {
+            await asReviewProcess('review', () =>
+              documents.update({
+                documentId,
+                locale,
+                data: { promoters: { disconnect: [{ documentId: organisation, locale }], connect: [{ documentId: into, locale }] } },
+              })
+            );
+          }
+          const stillLinked = await practices().count({ where: { promoters: { documentId: organisation } } });
+          if (!stillLinked) await organisations.delete({ documentId: organisation, locale: '*' });
+        });
+      }
+      return this.findOne(documentId);
     },
 
     /**
@@ -395,16 +507,29 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { action, expectedStatus, rule, event } = decision;
       strapi.log.info(`Submission ${documentId}: ${action} (${expectedStatus} → ${rule.to}) by admin #${String(user.id)}`);
       const result = await this.findOne(documentId);
-      return { ...result, meta: { event: { ...event, ...(mail ? { mail } : {}) } } };
+      return { ...result, meta: { ...result.meta, event: { ...event, ...(mail ? { mail } : {}) } } };
     },
 
-    /** Erases a submission for good: every language, draft and published, its contact and history, its search rows. */
+    /**
+     * Erases a submission for good: every language, draft and published, its contact and history, its search rows,
+     * and the draft organisations made from it that were never confirmed nor linked elsewhere.
+     */
     async erase(documentId: string): Promise<void> {
       if (!isDocumentId(documentId)) throw new errors.NotFoundError(`No submission "${documentId}"`);
       const [row] = await practices().findMany({ where: { documentId, source: 'submission' }, select: ['id'], limit: 1 });
       if (!row) throw new errors.NotFoundError(`No submission "${documentId}"`);
       const documents: { delete(p: object): Promise<unknown> } = strapi.documents(UID.practice);
+      // New promoters made from this submission (drafts never confirmed) go with it, unless another practice links them.
+      const linkedRows = await practices().findMany({ where: { documentId }, select: ['id'], populate: { promoters: { select: ['documentId'] } } });
+      const linked = promoterIds(linkedRows);
+      const confirmed = await publishedOrganisations(linked);
       await documents.delete({ documentId, locale: '*' });
+      const organisations: { delete(p: object): Promise<unknown> } = strapi.documents(UID.organisation);
+      for (const organisation of linked.filter((id) => !confirmed.has(id))) {
+        if (!(await practices().count({ where: { promoters: { documentId: organisation } } }))) {
+          await organisations.delete({ documentId: organisation, locale: '*' });
+        }
+      }
       // Snapshots kept by Strapi's content history (when that feature is on) hold the contact too.
       const historyUid = 'plugin::content-manager.history-version';
       if (strapi.getModel(historyUid)) {

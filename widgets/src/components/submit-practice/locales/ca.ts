@@ -5,6 +5,8 @@ const ca: FStrings = {
   priorities: 'Criteris prioritaris',
   closed: 'Aquesta convocatòria de pràctiques està tancada.',
   closedText: 'Ja no admet pràctiques. La xarxa anunciarà la propera convocatòria en aquest web.',
+  unregistered: 'Aquest web encara no pot enviar pràctiques a la xarxa.',
+  unregisteredText: 'La xarxa no ha registrat aquest web com a web sòcia, i el formulari seria rebutjat. Si és el web de la vostra organització, demaneu a la xarxa que el registri ({origin}).',
   intro: 'Expliqueu a la xarxa una bona pràctica de la vostra organització. Tots els camps són obligatoris tret que hi digui «opcional».',
   optional: '(opcional)',
   title: 'Nom de la pràctica',

@@ -7,6 +7,8 @@ const en = {
   priorities: 'Priority criteria',
   closed: 'This call for practices is closed.',
   closedText: 'It no longer accepts practices. The network will announce its next call on this website.',
+  unregistered: 'This website cannot send practices to the network yet.',
+  unregisteredText: 'The network has not registered this website as a partner site, so the form would be refused. If this is your organisation’s website, ask the network to register it ({origin}).',
   intro: 'Tell the network about a good practice of your organisation. Every field is required unless it says “optional”.',
   optional: '(optional)',
   title: 'Name of the practice',

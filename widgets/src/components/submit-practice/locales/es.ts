@@ -5,6 +5,8 @@ const es: FStrings = {
   priorities: 'Criterios prioritarios',
   closed: 'Esta convocatoria de prácticas está cerrada.',
   closedText: 'Ya no admite prácticas. La red anunciará la próxima convocatoria en esta web.',
+  unregistered: 'Esta web todavía no puede enviar prácticas a la red.',
+  unregisteredText: 'La red no ha registrado esta web como web socia, y el formulario sería rechazado. Si es la web de vuestra organización, pedid a la red que la registre ({origin}).',
   intro: 'Cuéntale a la red una buena práctica de tu organización. Todos los campos son obligatorios salvo que indiquen «opcional».',
   optional: '(opcional)',
   title: 'Nombre de la práctica',

@@ -5,6 +5,8 @@ const fr: FStrings = {
   priorities: 'Critères prioritaires',
   closed: 'Cet appel à pratiques est clos.',
   closedText: 'Il n’accepte plus de pratiques. Le réseau annoncera son prochain appel sur ce site.',
+  unregistered: 'Ce site ne peut pas encore envoyer de pratiques au réseau.',
+  unregisteredText: 'Le réseau n’a pas enregistré ce site comme site partenaire : le formulaire serait refusé. S’il s’agit du site de votre organisation, demandez au réseau de l’enregistrer ({origin}).',
   intro: 'Présentez au réseau une bonne pratique de votre organisation. Tous les champs sont obligatoires, sauf mention « facultatif ».',
   optional: '(facultatif)',
   title: 'Nom de la pratique',

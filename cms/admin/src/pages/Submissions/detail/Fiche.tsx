@@ -1,37 +1,102 @@
-import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import * as React from 'react';
+import { Badge, Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { usePublicList } from '../../Embed/usePublicList';
 import { useT } from '../../../utils/useT';
 import { Blocks, safeHref } from '../Blocks';
-import { territoryOf, type Contact, type Submission } from '../types';
+import { territoryOf, type Contact, type Promoter, type Submission } from '../types';
 import { Row, Section } from './Section';
 
-/** The promoting organisations, one line each: name, country, and website when it is http(s). */
-const Promoters = ({ promoters }: { promoters: NonNullable<Submission['promoters']> }) => (
-  <Box tag="ul">
-    {promoters.map((p, i) => {
-      const href = safeHref(p.website);
-      return (
-        <li key={p.documentId ?? i}>
-          {p.name}
-          {p.country ? ` (${p.country})` : ''}
-          {href ? (
-            <>
-              {' · '}
-              <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-                {href}
-              </a>
-            </>
-          ) : null}
-        </li>
-      );
-    })}
-  </Box>
-);
+/** What Promoters may do to a new promoter (useSubmission's `promoter`). */
+export type PromoterAction = (body: { action: 'confirm' | 'merge'; organisation: string; into?: string }) => void;
+
+/** A link to an http(s) address, as text otherwise. */
+const WebLink = ({ url }: { url: string | null | undefined }) => {
+  const href = safeHref(url);
+  return href ? (
+    <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+      {href}
+    </a>
+  ) : null;
+};
+
+/** "Merge into…": a published organisation (public list, the submission's language) and a button. */
+const MergeInto = ({ locale, busy, onMerge }: { locale: string; busy: boolean; onMerge: (into: string) => void }) => {
+  const { t } = useT();
+  const [into, setInto] = React.useState('');
+  const { items } = usePublicList<{ documentId: string; name: string }>('/organisations', { locale, pageSize: 50 });
+  return (
+    <Flex gap={2} alignItems="flex-end">
+      <Box style={{ minWidth: '14rem' }}>
+        <Field.Root name="mergeInto">
+          <Field.Label>{t('promoter.mergeInto', 'Merge into a known organisation')}</Field.Label>
+          <SingleSelect value={into} onChange={(v: string | number) => setInto(String(v))} placeholder={t('promoter.choose', 'Choose an organisation')}>
+            {items.map((o) => (
+              <SingleSelectOption key={o.documentId} value={o.documentId}>
+                {o.name}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </Field.Root>
+      </Box>
+      <Button variant="secondary" size="S" disabled={busy || !into} onClick={() => onMerge(into)}>
+        {t('promoter.merge', 'Merge')}
+      </Button>
+    </Flex>
+  );
+};
+
+/**
+ * The promoting organisations, one line each: name, country, and website when it is http(s). A new
+ * one (a draft organisation made from the submission) is marked "new, not confirmed", with Confirm
+ * and Merge when `onAction` is given; when the form sent another website than the stored one, both
+ * are shown.
+ */
+const Promoters = ({ promoters, locale, busy = false, onAction }: { promoters: Promoter[]; locale: string; busy?: boolean; onAction?: PromoterAction }) => {
+  const { t } = useT();
+  return (
+    <Box tag="ul">
+      {promoters.map((p, i) => {
+        const sentWebsite = p.submitted?.website ?? null;
+        const differs = !!sentWebsite && sentWebsite !== (p.website ?? null);
+        return (
+          <Box tag="li" key={p.documentId ?? i} paddingBottom={2} data-promoter={p.confirmed === false ? 'new' : 'known'}>
+            <Flex gap={2} wrap="wrap" alignItems="center">
+              <span>
+                {p.name}
+                {p.country ? ` (${p.country})` : ''}
+                {p.website && safeHref(p.website) ? ' · ' : ''}
+                <WebLink url={p.website} />
+              </span>
+              {p.confirmed === false ? <Badge>{t('promoter.new', 'New: not confirmed yet')}</Badge> : null}
+            </Flex>
+            {differs ? (
+              <Typography variant="pi" tag="p" textColor="warning600" data-sent-website>
+                {t('promoter.sentWebsite', 'Website sent with the form: {url}', { url: sentWebsite })} (<WebLink url={sentWebsite} />)
+              </Typography>
+            ) : null}
+            {p.confirmed === false && p.documentId && onAction ? (
+              <Flex direction="column" alignItems="flex-start" gap={2} paddingTop={2}>
+                <Typography variant="pi" textColor="neutral600" tag="p">
+                  {t('promoter.explain', 'The network does not know this organisation yet: it is published with the practice unless you merge it into a known one.')}
+                </Typography>
+                <Button size="S" disabled={busy} onClick={() => onAction({ action: 'confirm', organisation: p.documentId ?? '' })}>
+                  {t('promoter.confirm', 'Confirm as a new organisation')}
+                </Button>
+                <MergeInto locale={locale} busy={busy} onMerge={(into) => onAction({ action: 'merge', organisation: p.documentId ?? '', into })} />
+              </Flex>
+            ) : null}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+};
 
 /**
  * "The practice": what was submitted, as text (summary, body blocks, topics, promoters, territory,
  * call); an empty field shows "—". Nothing typed by the submitter is rendered as HTML (Blocks).
  */
-export const Fiche = ({ submission }: { submission: Submission }) => {
+export const Fiche = ({ submission, busy, onPromoter }: { submission: Submission; busy?: boolean; onPromoter?: PromoterAction }) => {
   const { t } = useT();
   const territory = territoryOf(submission);
   const place = [territory.municipality, territory.region, territory.country].filter(Boolean).join(', ');
@@ -58,7 +123,7 @@ export const Fiche = ({ submission }: { submission: Submission }) => {
           '—'
         )}
       </Row>
-      <Row label={t('field.promoters', 'Promoters')}>{submission.promoters?.length ? <Promoters promoters={submission.promoters} /> : '—'}</Row>
+      <Row label={t('field.promoters', 'Promoters')}>{submission.promoters?.length ? <Promoters promoters={submission.promoters} locale={submission.locale} busy={busy} onAction={onPromoter} /> : '—'}</Row>
       <Row label={t('field.territory', 'Territory')}>{place || '—'}</Row>
       <Row label={t('field.call', 'Call for practices')}>{submission.call?.title ?? '—'}</Row>
     </Section>

@@ -9,6 +9,18 @@ type HistoryAction = 'submit' | ReviewAction;
 const HISTORY_ACTIONS: readonly HistoryAction[] = ['submit', ...REVIEW_ACTIONS];
 const isHistoryAction = (action: string): action is HistoryAction => (HISTORY_ACTIONS as readonly string[]).includes(action);
 
+/** The words for a mail's delivery state (server: notifications.ts Delivery); an unknown state shows as itself. */
+export const useMailLabel = () => {
+  const { t } = useT();
+  return (state: string): string =>
+    ({
+      sent: t('mail.sent', 'sent'),
+      failed: t('mail.failed', 'failed (the mail server refused it or did not answer)'),
+      'not-configured': t('mail.notConfigured', 'not sent: no mail server is configured'),
+      skipped: t('mail.skipped', 'not sent: nobody to send it to'),
+    })[state] ?? state;
+};
+
 /**
  * The submission's history, newest first: what was done (→ the status it led to), by whom (or the
  * submission form) and when, and the note. An action this page does not know shows as its name.
@@ -16,6 +28,7 @@ const isHistoryAction = (action: string): action is HistoryAction => (HISTORY_AC
 export const History = ({ events }: { events: HistoryEvent[] }) => {
   const { t, locale } = useT();
   const statusLabel = useStatusLabel();
+  const mailLabel = useMailLabel();
   if (!events.length) return <Typography textColor="neutral600">{t('history.empty', 'No event yet.')}</Typography>;
   const labels: Record<HistoryAction, string> = {
     submit: t('history.submit', 'Submitted through the form'),
@@ -43,6 +56,16 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
           {e.note ? (
             <Typography variant="pi" tag="p" style={{ whiteSpace: 'pre-wrap', marginTop: '0.25rem' }}>
               {e.note}
+            </Typography>
+          ) : null}
+          {e.mail ? (
+            <Typography variant="pi" tag="p" textColor={e.mail === 'sent' ? 'neutral600' : 'warning600'} data-mail={e.mail}>
+              {t('history.mailContact', 'Mail to the contact: {status}', { status: mailLabel(e.mail) })}
+            </Typography>
+          ) : null}
+          {e.mailEditors ? (
+            <Typography variant="pi" tag="p" textColor={e.mailEditors === 'sent' || e.mailEditors === 'skipped' ? 'neutral600' : 'warning600'}>
+              {t('history.mailEditors', 'Notice to the editors: {status}', { status: mailLabel(e.mailEditors) })}
             </Typography>
           ) : null}
           {i < events.length - 1 ? <Divider marginTop={3} /> : null}

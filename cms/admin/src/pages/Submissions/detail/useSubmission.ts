@@ -5,6 +5,7 @@ import { useT } from '../../../utils/useT';
 import { useStatusLabel } from '../StatusBadge';
 import { statusOf, type ReviewAction, type Submission } from '../types';
 import { useReviewDialog } from './useReviewDialog';
+import { useMailLabel } from './History';
 
 /**
  * One submission of the review queue and what a reviewer does to it, through the plugin's admin API:
@@ -13,12 +14,15 @@ import { useReviewDialog } from './useReviewDialog';
  *   `expectedStatus`; on 409 (someone else acted first) shows the server's message and reloads, on
  *   400 shows it under the note;
  * - `erase()`: `DELETE …/:documentId`, then back to the list;
- * - `submitNote(action)`: `act` with the trimmed note, or asks for one when it is empty.
+ * - `submitNote(action)`: `act` with the trimmed note, or asks for one when it is empty;
+ * - `promoter(body)`: `POST …/:documentId/promoters` (confirm or merge a new promoting organisation);
+ * - `mailConfigured`: false when the server has no mail transport (the page warns; mails are only recorded).
  * Every outcome is told in a notification. `dialog` is the open dialog and its note (useReviewDialog).
  */
 export const useSubmission = (documentId: string) => {
   const { t } = useT();
   const statusLabel = useStatusLabel();
+  const mailLabel = useMailLabel();
   const navigate = useNavigate();
   const { get, post, del } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -29,14 +33,16 @@ export const useSubmission = (documentId: string) => {
   const [loading, setLoading] = React.useState(true);
   const [notFound, setNotFound] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
+  const [mailConfigured, setMailConfigured] = React.useState(true);
 
   const path = `/solidarity/submissions/${encodeURIComponent(documentId)}`;
 
   const load = React.useCallback(async () => {
     setLoading(true);
     try {
-      const { data } = await get<{ data: Submission }>(path);
+      const { data } = await get<{ data: Submission; meta?: { mail?: { configured?: boolean } } }>(path);
       setSubmission(data.data);
+      setMailConfigured(data.meta?.mail?.configured !== false);
       setNotFound(false);
     } catch (error) {
       if (isFetchError(error) && error.status === 404) setNotFound(true);
@@ -56,7 +62,7 @@ export const useSubmission = (documentId: string) => {
     if (!submission || !status) return;
     setBusy(true);
     try {
-      const { data } = await post<{ data: Submission }>(`${path}/actions`, {
+      const { data } = await post<{ data: Submission; meta?: { event?: { mail?: string } } }>(`${path}/actions`, {
         action,
         expectedStatus: status,
         ...(withNote ? { note: withNote } : {}),
@@ -67,6 +73,11 @@ export const useSubmission = (documentId: string) => {
         type: 'success',
         message: t('action.done', 'Done: the submission is now “{status}”.', { status: statusLabel(statusOf(data.data)) }),
       });
+      const mail = data.meta?.event?.mail;
+      // the mail's fate, never assumed: a request for information that did not leave says so
+      if (mail && mail !== 'sent') {
+        toggleNotification({ type: 'warning', message: t('mail.notSentNotice', 'Mail to the contact: {status}.', { status: mailLabel(mail) }), timeout: 10_000 });
+      }
     } catch (error) {
       if (isFetchError(error) && error.status === 409) {
         // Someone else acted first: say who and when (the server's words), and show what it is now.
@@ -109,5 +120,18 @@ export const useSubmission = (documentId: string) => {
     void act(action, trimmed);
   };
 
-  return { submission, status, loading, notFound, busy, dialog, act, erase, submitNote };
+  const promoter = async (body: { action: 'confirm' | 'merge'; organisation: string; into?: string }) => {
+    setBusy(true);
+    try {
+      const { data } = await post<{ data: Submission }>(`${path}/promoters`, body);
+      setSubmission(data.data);
+      toggleNotification({ type: 'success', message: body.action === 'confirm' ? t('promoter.confirmed', 'The organisation is confirmed and public.') : t('promoter.merged', 'The organisation was merged.') });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: (error as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { submission, status, loading, notFound, busy, dialog, act, erase, submitNote, promoter, mailConfigured };
 };
