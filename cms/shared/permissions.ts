@@ -18,5 +18,12 @@ export const PERMISSION_ACTIONS = {
   review: 'plugin::solidarity.review',
   erase: 'plugin::solidarity.erase',
   embed: 'plugin::solidarity.embed',
- * (`submissions/review/routes.ts`, `embed/routes.ts`, `assessment/routes.ts`, `submissions/partner-admin.ts`); the admin pages ask for them
+  /** score a call's submissions as a member of its commission (assessment/routes.ts) */
+  assess: 'plugin::solidarity.assess',
+  /** record the commission's decision on a submission, and set a call's commission */
+  decide: 'plugin::solidarity.decide',
+  /** see every assessor's scores and the call's ranking */
+  'read-scores': 'plugin::solidarity.read-scores',
+  /** register partner sites, whose origins may send the submission form (submissions/partner-admin.ts) */
+  partners: 'plugin::solidarity.partners',
 } as const satisfies { [U in PermissionUid]: `plugin::solidarity.${U}` };
