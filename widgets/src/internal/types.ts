@@ -92,6 +92,10 @@ export interface Session extends Doc {
   registrationUrl?: string | null;
   joinUrl?: string | null;
   recordingUrl?: string | null;
+  /** set by editors: a moved or cancelled session stays listed, marked as such */
+  scheduleStatus?: 'scheduled' | 'moved' | 'cancelled';
+  /** why it was moved or cancelled, in the document's language */
+  statusReason?: string | null;
   speakers?: Speaker[];
   organisers?: Ref[];
   practices?: { slug: string; title: string }[];

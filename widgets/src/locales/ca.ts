@@ -38,6 +38,8 @@ const ca: Strings = {
   register: 'Inscriu-t’hi',
   recording: 'Mira’n l’enregistrament',
   minutes: 'Acta',
+  cancelled: 'Cancel·lada',
+  moved: 'Canvi d’hora o lloc',
   localTime: 'A la vostra hora: {time}',
   addCal: 'Afegeix al calendari',
   subscribe: 'Subscriu-te al calendari',

@@ -38,6 +38,8 @@ const el: Strings = {
   register: 'Εγγραφή',
   recording: 'Δείτε την καταγραφή',
   minutes: 'Πρακτικά',
+  cancelled: 'Ακυρώθηκε',
+  moved: 'Αλλαγή ώρας ή τόπου',
   localTime: 'Στη δική σας ώρα: {time}',
   addCal: 'Προσθήκη στο ημερολόγιο',
   subscribe: 'Συνδρομή στο ημερολόγιο',

@@ -37,6 +37,8 @@ const en = {
   register: 'Register',
   recording: 'Watch the recording',
   minutes: 'Minutes',
+  cancelled: 'Cancelled',
+  moved: 'New date or place',
   localTime: 'Your time: {time}',
   addCal: 'Add to calendar',
   subscribe: 'Subscribe to the calendar',

@@ -38,6 +38,8 @@ const es: Strings = {
   register: 'Inscribirse',
   recording: 'Ver la grabación',
   minutes: 'Acta',
+  cancelled: 'Cancelada',
+  moved: 'Cambio de hora o lugar',
   localTime: 'En su hora: {time}',
   addCal: 'Añadir al calendario',
   subscribe: 'Suscribirse al calendario',

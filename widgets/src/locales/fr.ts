@@ -38,6 +38,8 @@ const fr: Strings = {
   register: 'S’inscrire',
   recording: 'Voir l’enregistrement',
   minutes: 'Compte rendu',
+  cancelled: 'Annulée',
+  moved: 'Changement d’heure ou de lieu',
   localTime: 'À votre heure : {time}',
   addCal: 'Ajouter à l’agenda',
   subscribe: 'S’abonner à l’agenda',

@@ -1,5 +1,5 @@
 import { inlineSafeJson } from '../feeds/jsonld';
-import { collectionTitle } from '../feeds/labels';
+import { collectionTitle, labels as feedLabels } from '../feeds/labels';
 import { escapeHtml, safeUrl } from '../feeds/blocks';
 import { EMBED_KINDS, type EmbedKind } from './urls';
 import { languageName, pageLabels } from './labels';
@@ -44,7 +44,7 @@ const fill = (template: string, vars: Record<string, string>) =>
 const STYLE = `:root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1c2421}
 body{margin:0;padding:1rem;background:#fff}main{max-width:60rem;margin:0 auto}
 h1{font-size:1.4rem;margin:0 0 .5rem}h2{font-size:1.1rem;margin:0 0 .25rem}
-a{color:#0b6e4f}.note,.meta,footer{color:#56625d;font-size:.9rem}
+a{color:#0b6e4f}.note,.meta,footer{color:#56625d;font-size:.9rem}.status{color:#8a1c1c}
 ul.items{list-style:none;padding:0;margin:0}ul.items li{border:1px solid #d5dcd8;border-radius:.5rem;padding:1rem;margin:0 0 1rem}
 footer{margin-top:1rem}`;
 
@@ -125,6 +125,20 @@ const facts = (kind: EmbedKind, doc: Json, locale: string): string => {
 };
 
 /**
+ * A moved or cancelled session's notice ("Cancelled: <reason>"), in the words its calendar uses
+ * (feeds/labels.ts), so that the page the calendar's URL points to says what subscribers were told;
+ * '' for a scheduled session or another kind.
+ */
+const statusNotice = (kind: EmbedKind, doc: Json, locale: string): string => {
+  const status = str(doc.scheduleStatus);
+  if (kind !== 'session' || (status !== 'cancelled' && status !== 'moved')) return '';
+  const word = feedLabels(locale)[status];
+  const reason = str(doc.statusReason);
+  return `<p class="status" data-status="${escapeHtml(status)}"><strong>${escapeHtml(word)}</strong>${reason ? `: ${escapeHtml(reason)}` : ''}</p>
+`;
+};
+
+/**
  * The body of one document's page: its title, summary and facts, server-rendered inside the widget
  * element where one shows a single document (`<solidarity-practice>`), so that the widget replaces
  * them once it runs (shadow DOM, no slot) and a reader without JavaScript still has them.
@@ -132,10 +146,12 @@ const facts = (kind: EmbedKind, doc: Json, locale: string): string => {
 export const documentBody = (kind: EmbedKind, doc: Json, locale: string, canonical: string): string => {
   const e = escapeHtml;
   const labels = pageLabels(locale);
-  const registration = kind === 'session' ? safeUrl(str(doc.registrationUrl), undefined, HTTP) : null;
+  // a cancelled session offers no registration
+  const registration =
+    kind === 'session' && str(doc.scheduleStatus) !== 'cancelled' ? safeUrl(str(doc.registrationUrl), undefined, HTTP) : null;
   const article = `<article${langAttr(doc, locale)}>
 <h1>${e(str(doc.title))}</h1>
-${languageNote(doc, locale)}${facts(kind, doc, locale)}
+${languageNote(doc, locale)}${statusNotice(kind, doc, locale)}${facts(kind, doc, locale)}
 <p>${e(str(doc.summary))}</p>
 ${registration ? `<p><a href="${e(registration)}" target="_blank" rel="noopener">${e(labels.register)}</a></p>\n` : ''}<p><a href="${e(canonical)}" target="_top">${e(labels.readMore)}</a></p>
 </article>`;
@@ -166,7 +182,7 @@ export const listBody = (
         .map(
           (doc) => `<li${langAttr(doc, locale)}>
 <h2><a href="${e(str(doc.url))}" target="_top">${e(str(doc.title))}</a></h2>
-${languageNote(doc, locale)}${facts(kind, doc, locale)}<p>${e(str(doc.summary))}</p>
+${languageNote(doc, locale)}${statusNotice(kind, doc, locale)}${facts(kind, doc, locale)}<p>${e(str(doc.summary))}</p>
 </li>`
         )
         .join('\n')}\n</ul>`

@@ -132,6 +132,42 @@ describe('a document’s page', () => {
     expect(parse(statement.text).querySelector('h1')?.text).toBe('Food is a right');
   });
 
+  it('says a session is cancelled or moved, with the reason, on its page and in lists (what its calendar says)', async () => {
+    const start = new Date(Date.now() + 9 * 86_400_000);
+    const base = {
+      summary: 'A session that changed.',
+      kind: 'webinar',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+      timezone: 'Europe/Madrid',
+      registrationUrl: 'https://register.example/changed',
+    };
+    await docs(UID.session).create({
+      locale: 'en',
+      status: 'published',
+      data: { ...base, title: 'Cancelled webinar', slug: 'cancelled-webinar', scheduleStatus: 'cancelled', statusReason: 'The speaker <is> ill' },
+    });
+    await docs(UID.session).create({
+      locale: 'en',
+      status: 'published',
+      data: { ...base, title: 'Moved webinar', slug: 'moved-webinar', scheduleStatus: 'moved', statusReason: 'New date' },
+    });
+    const cancelled = parse((await page('/embed/ca/sessions/cancelled-webinar').expect(200)).text);
+    const notice = cancelled.querySelector('.status');
+    expect(notice?.getAttribute('data-status')).toBe('cancelled');
+    expect(notice?.text).toBe('Cancel·lada: The speaker <is> ill');
+    // a cancelled session offers no registration
+    expect(cancelled.querySelector('a[href="https://register.example/changed"]')).toBeNull();
+    const moved = parse((await page('/embed/en/sessions/moved-webinar').expect(200)).text);
+    expect(moved.querySelector('.status')?.text).toBe('Moved: New date');
+    expect(moved.querySelector('a[href="https://register.example/changed"]')).not.toBeNull();
+    const list = parse((await page('/embed/en/sessions?when=upcoming').expect(200)).text);
+    const items = list.querySelectorAll('li');
+    const itemOf = (title: string) => items.find((li) => li.querySelector('h2')?.text === title);
+    expect(itemOf('Cancelled webinar')?.querySelector('.status')?.text).toBe('Cancelled: The speaker <is> ill');
+    expect(itemOf('Webinar on food banks')?.querySelector('.status')).toBeNull();
+  });
+
   it('404s (an HTML page) for drafts, unknown slugs, kinds and locales', async () => {
     for (const path of [
       '/embed/en/practices/secret-draft',

@@ -278,7 +278,9 @@ export const renderDeadlines = (input: DeadlinesInput): string => {
     vevent.addPropertyWithValue('dtstamp', utc(d.updatedAt ?? d.deadline));
     vevent.addPropertyWithValue('dtstart', dateValue(d.deadline));
     vevent.addPropertyWithValue('dtend', dateValue(new Date(d.deadline.getTime() + DAY_MS)));
-    const title = `${d.kind === 'call' ? words.call : words.openCall}: ${d.title}`;
+    // the kind as a prefix, unless the title already starts with it ("Call for practices: ...")
+    const prefix = d.kind === 'call' ? words.call : words.openCall;
+    const title = d.title.toLocaleLowerCase(input.locale).startsWith(prefix.toLocaleLowerCase(input.locale)) ? d.title : `${prefix}: ${d.title}`;
     textProperty(vevent, 'summary', title);
     const when = `${words.deadline}: ${d.deadline.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     const url = httpUrl(d.url);

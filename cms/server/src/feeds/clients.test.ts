@@ -207,6 +207,20 @@ describe('calendars with hostile text, in every locale, read by ical.js and Pyth
     }
   });
 
+  it('prefixes a deadline with its kind once, even when the title already says it', () => {
+    const text = renderDeadlines({
+      name: 'Net — deadlines',
+      source: `${origin}/api/solidarity/calls.ics?locale=en`,
+      locale: 'en',
+      host: 'commons.example',
+      deadlines: [
+        { kind: 'call', documentId: 'a', title: 'Call for practices: local food', deadline: at('2026-07-15T21:59:00Z'), url: `${origin}/a`, text: '', updatedAt: null },
+        { kind: 'call', documentId: 'b', title: 'Local care', deadline: at('2026-07-16T21:59:00Z'), url: `${origin}/b`, text: '', updatedAt: null },
+      ],
+    });
+    expect(icalEvents(text).map((e) => e.summary).sort()).toEqual(['Call for practices: Local care', 'Call for practices: local food']);
+  });
+
   it('reads the same with Python icalendar', () => {
     const read = parseWithPython(calendars.map(({ text }) => ({ kind: 'ics' as const, text })));
     for (const [i, result] of read.entries()) {

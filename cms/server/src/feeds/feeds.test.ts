@@ -353,7 +353,8 @@ describe('feeds of practices and statements', () => {
     expect(feed.language).toBe('en');
     expect(feed.title).toBe('Solidarity Commons — good practices');
     expect(feed.feed_url).toBe(`${app.url}/api/solidarity/feeds/practices.json?topic=food-and-basic-goods`);
-    expect(feed.home_page_url).toBe(`${app.url}/api/solidarity/practices?topic=food-and-basic-goods`);
+    // the list's page for people, with the feed's filters (not the JSON list)
+    expect(feed.home_page_url).toBe(`${app.url}/embed/en/practices?topic=food-and-basic-goods`);
     expect(feed.authors).toEqual([{ name: 'Solidarity Commons', url: app.url }]);
     expect(feed).not.toHaveProperty('author');
     expect(feed.items).toHaveLength(1);

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { apiPath } from '../reads/presenters';
+import { LIST_PARAMS } from '../embed/pages';
+import { publicListUrl } from '../embed/urls';
 import { getService } from '../services/get-service';
 import { renderCalendar, renderDeadlines, CALENDAR_CONTENT_TYPE, DEFAULT_NOTICE_DAYS, type Deadline } from './calendar';
 import { asSession, toDate, type Json } from './documents';
@@ -22,6 +23,21 @@ export interface Rendered {
   body: string;
   type: string;
 }
+
+/**
+ * The HTML page of the list a feed follows (embed/urls.ts `publicListUrl`: `/embed/<locale>/<plural>?<filters>`),
+ * with the feed's filters that the page understands (embed/pages.ts `LIST_PARAMS`, one value each):
+ * the feed's `link` / `rel="alternate"` / `home_page_url` (RFC 4287 4.2.7.2: an alternate version of
+ * the feed's resource), a page for people rather than the JSON list.
+ */
+const listPage = (type: 'practice' | 'statement', locale: string, request: FeedRequest): string => {
+  const filters: Record<string, string> = {};
+  for (const key of LIST_PARAMS[type]) {
+    const value = request.query[key];
+    if (key !== 'layout' && key !== 'page-size' && typeof value === 'string' && value.trim()) filters[key] = value;
+  }
+  return publicListUrl(type, locale, filters, request.origin);
+};
 
 /** A URL of this request with another path, the same query string, normalized. */
 const sameQuery = (request: FeedRequest, path: string) =>
@@ -88,7 +104,7 @@ const feedsService = ({ strapi }: { strapi: Core.Strapi }) => {
         locale,
         origin,
         self,
-        alternate: sameQuery(request, apiPath(type)),
+        alternate: listPage(type, locale, request),
         entries: feedEntries(collection, data, locale, origin),
       });
       return { body, type: FEED_CONTENT_TYPES[format] };

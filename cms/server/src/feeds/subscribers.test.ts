@@ -260,7 +260,10 @@ describe('deadlines calendar', () => {
       }
       expect(text).toContain('DTSTART;VALUE=DATE:20270331');
       expect(text).toContain('DTSTART;VALUE=DATE:20270215');
+      // a call's event links to the page of its practices, a page for people (not JSON)
+      expect(text).toContain(`URL:${app.url}/embed/${locale}/practices?call=care-call`);
     }
+    expect((await fetch(`${app.url}/embed/ca/practices?call=care-call`)).status).toBe(200);
     expect(JSON.stringify(fetched.at(-1))).not.toContain(other.documentId);
     expect(JSON.stringify(fetched.at(-1))).not.toContain(draft.documentId);
     expect((await get('/calls.ics?page=2')).status).toBe(400);

@@ -1,6 +1,6 @@
 import { PLURAL, type ContentTypeName } from '../content-types/uids';
 import type { Entry } from './repository';
-import { isEmbedKind, publicPageUrl } from '../embed/urls';
+import { isEmbedKind, publicListUrl, publicPageUrl } from '../embed/urls';
 import { CALL_DEFAULTS, CALL_PHASES, type CallPhase } from '../assessment/uids';
 import {
   ALWAYS_FIELDS,
@@ -53,14 +53,17 @@ const absolute = (origin: string, url: unknown): string | null => {
 
 /**
  * The public URL of a document: the type's `urlTemplates` entry; else, for practices, sessions and
- * statements, its public page in the requested locale (embed/urls.ts `publicPageUrl`); else its API
- * URL in the requested locale.
+ * statements, its public page in the requested locale (embed/urls.ts `publicPageUrl`); for a call,
+ * the public page of its practices (`/embed/<locale>/practices?call=<slug>`, a page for people that
+ * the deadlines calendar links to); else its API URL in the requested locale.
  */
 export const publicUrl = (type: ContentTypeName, e: Json, ctx: PresentContext): string => {
   const template = ctx.urlTemplates[type];
   if (template === undefined && isEmbedKind(type)) {
     return publicPageUrl(type, str(e.slug) ?? String(e.documentId), ctx.locale, ctx.origin);
   }
+  const callSlug = type === 'call' ? str(e.slug) : null;
+  if (template === undefined && callSlug) return publicListUrl('practice', ctx.locale, { call: callSlug }, ctx.origin);
   return fillTemplate(template ?? `{origin}${apiPath(type)}/{slug}?locale={locale}`, e, ctx);
 };
 

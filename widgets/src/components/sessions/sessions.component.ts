@@ -29,7 +29,9 @@ import styles from './sessions.styles.js';
  * @csspart badge - Badges.
  * @csspart actions - A session's links (join, register, recording, calendar).
  * @csspart join - "Join the session" link.
- * @csspart register - "Register" link.
+ * @csspart register - "Register" link (not shown for a cancelled session).
+ * @csspart status - Badge of a moved or cancelled session (also `cancelled` or `moved`).
+ * @csspart status-reason - Why it was moved or cancelled.
  * @csspart recording - "Watch the recording" link.
  * @csspart calendar - "Add to calendar" link (the .ics in the widget's locale).
  * @csspart local-time - The session's time in the visitor's time zone, when it differs (also `meta`).
@@ -66,12 +68,15 @@ export class SolidaritySessions extends ListElement<Session> {
         return h ? html`<a class=${cls} part="button ${part}" href=${h}>${label}${ctx}</a>` : nothing;
       },
       mins = arr(x.minutes),
+      st = x.scheduleStatus == 'cancelled' || x.scheduleStatus == 'moved' ? x.scheduleStatus : null,
       local = whenLocal(x.startsAt, x.endsAt, x.timezone, this.__uiLocale);
     return html`<article class="card stack" part="card">
       <p class="row meta" part="meta">
         ${x.kind ? html`<span class="badge" part="badge kind">${this.__translate(x.kind as Key)}</span>` : nothing}
+        ${st ? html`<strong class="badge" part="badge status ${st}">${this.__translate(st)}</strong>` : nothing}
         <time datetime=${x.startsAt}>${when(x.startsAt, x.endsAt, x.timezone, this.__uiLocale)}</time>
       </p>
+      ${st && x.statusReason ? html`<p part="status-reason">${x.statusReason}</p>` : nothing}
       ${local ? html`<p class="meta" part="meta local-time">${this.__translate('localTime', { time: local })}</p>` : nothing}
       ${this.__title(x, i)} ${this.__fallbackNote(x)}
       ${x.summary ? html`<p part="summary">${x.summary}</p>` : blocks(x.description, this.__headingLevel, this.__apiBase)}
@@ -91,7 +96,9 @@ export class SolidaritySessions extends ListElement<Session> {
       <p class="row" part="actions">
         ${this.__past
           ? a(x.recordingUrl, 'recording', this.__translate('recording'))
-          : html`${a(x.joinUrl, 'join', this.__translate('join'))} ${a(x.registrationUrl, 'register', this.__translate('register'))}`}
+          : st == 'cancelled'
+            ? nothing
+            : html`${a(x.joinUrl, 'join', this.__translate('join'))} ${a(x.registrationUrl, 'register', this.__translate('register'))}`}
         ${a(endpoint(this.__apiBase, `/sessions/${encodeURIComponent(x.slug)}.ics`, { locale: apiLocale(this.locale, this.__uiLocale) }), 'calendar', this.__translate('addCal'), '')}
       </p>
     </article>`;
