@@ -181,6 +181,26 @@ describe('<solidarity-sessions>', () => {
     expect(seen).to.deep.equal(['A', 'A button join', 'A button register', 'A button calendar', 'BUTTON button next', 'A button subscribe']);
   });
 
+  it('marks a cancelled session (no join or register link) and a moved one, with the reason, translated', async () => {
+    const [first, second] = sessionDocs;
+    const cancelled: SessionDoc = { ...first!, base: { ...first!.base, scheduleStatus: 'cancelled', statusReason: 'The speaker is ill' } };
+    const moved: SessionDoc = { ...second!, base: { ...second!.base, scheduleStatus: 'moved', statusReason: null } };
+    fakeApi({ sessions: [cancelled, moved] });
+    const el = await make('locale="ca"');
+    await settled(el);
+    const cards = $$(el, '[part~=card]');
+    expect(cards).to.have.length(2);
+    const [c, m] = cards;
+    expect(c!.querySelector('[part~=status]')!.textContent!.trim()).to.equal('Cancel·lada');
+    expect(c!.querySelector('[part~=status]')!.getAttribute('part')).to.include('cancelled');
+    expect(c!.querySelector('[part~=status-reason]')!.textContent!.trim()).to.equal('The speaker is ill');
+    expect(c!.querySelector('a[part~=join], a[part~=register]')).to.equal(null);
+    expect(c!.querySelector('a[part~=calendar]')).not.to.equal(null);
+    expect(m!.querySelector('[part~=status]')!.textContent!.trim()).to.equal('Canvi d’hora o lloc');
+    expect(m!.querySelector('[part~=status-reason]')).to.equal(null);
+    expect(m!.querySelector('a[part~=join]')).not.to.equal(null);
+  });
+
   it('renders hostile content inert', async () => {
     const w = watchErrors();
     delete (window as { __xss?: number }).__xss;
