@@ -136,7 +136,7 @@ describe('a document’s page', () => {
     const start = new Date(Date.now() + 9 * 86_400_000);
     const base = {
       summary: 'A session that changed.',
-      kind: 'webinar',
+      kind: 'workshop',
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
       timezone: 'Europe/Madrid',

@@ -289,7 +289,7 @@ describe('feeds of practices and statements', () => {
     expect(feed.title).toBe('Solidarity Commons — good practices');
     expect(feed.language).toBe('en');
     expect(feed.self).toBe(`${app.url}/api/solidarity/feeds/practices.rss`);
-    expect(feed.url).toBe(`${app.url}/api/solidarity/practices`);
+    expect(feed.url).toBe(`${app.url}/embed/en/practices`); // the list's page for people
     expect(feed.items.map((i) => i.title).sort()).toEqual(['Fablab visors for care homes', 'Volunteer food bank in Sants']);
     const item = feed.items.find((i) => i.title === 'Volunteer food bank in Sants');
     expect(item?.id).toBe(`urn:solidarity:practice:${foodBank.documentId}:en`);
