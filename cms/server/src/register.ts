@@ -73,8 +73,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // The review decides what a submission becomes: no publication before approval, review fields only from the review.
   strapi.documents.use(reviewRulesMiddleware(strapi));
-  // Partner sites store their origins normalised, or are refused (submissions/partner-sites.ts).
-  strapi.documents.use(partnerSitesMiddleware());
+  // Partner sites: written by admins with the partners permission only; origins stored normalised, or refused (submissions/partner-sites.ts).
+  strapi.documents.use(partnerSitesMiddleware(strapi));
   guardBulkPublish(strapi);
 
   // After every write to the plugin's public content: keep the search index in step

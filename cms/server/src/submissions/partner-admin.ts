@@ -16,7 +16,8 @@ import { PARTNER_SITE_UID, parsePartnerOrigin, partnerSitesWithOrigin } from './
  * /solidarity, admin JWT): asking whether a website may send submissions
  * needs the embed builder's permission; registering one needs
  * `plugin::solidarity.partners`. Editors also manage partner sites in the
- * Content Manager (its own permissions).
+ * Content Manager: reading needs its own permissions, every write needs
+ * `plugin::solidarity.partners` too (partner-sites.ts partnerSitesMiddleware).
  */
 export const PARTNERS_ACTION = PERMISSION_ACTIONS.partners;
 

@@ -16,6 +16,7 @@ let superAdmin: string;
 let registrar: string;
 let embedOnly: string;
 let nobody: string;
+let author: string;
 
 const CHECK = '/api/solidarity/submissions/origin-check';
 const CM = `/content-manager/collection-types/${PARTNER_SITE_UID}`;
@@ -28,6 +29,19 @@ const register = (token: string, body: object) =>
   request(app.url).post('/solidarity/partner-sites').set('Authorization', `Bearer ${token}`).send(body);
 const status = (token: string, origin: string) =>
   request(app.url).get('/solidarity/partner-sites/status').query({ origin }).set('Authorization', `Bearer ${token}`);
+
+/** An admin with Strapi's default Author role (Content Manager permissions on every content type, no plugin permission). */
+const createAuthor = async (email: string): Promise<string> => {
+  // Strapi types its services loosely; these are the parts of the admin's role and user services used here.
+  const roles = app.strapi.service('admin::role') as unknown as { findOne(where: object): Promise<{ id: number } | null> };
+  const users = app.strapi.service('admin::user') as unknown as { create(a: object): Promise<{ id: number }> };
+  const role = await roles.findOne({ code: 'strapi-author' });
+  if (!role) throw new Error('no Author role');
+  const password = 'Author-2026-pass';
+  await users.create({ email, firstname: 'Arnau', lastname: 'Author', password, isActive: true, roles: [role.id] });
+  return adminToken(app, email, password);
+};
+const sitesNamed = (name: string) => app.strapi.db.query(PARTNER_SITE_UID).count({ where: { name } });
 
 beforeAll(async () => {
   app = await startStrapi({
@@ -42,6 +56,7 @@ beforeAll(async () => {
   registrar = await createAdmin(app, 'registrar@network.example', ['plugin::solidarity.embed', 'plugin::solidarity.partners']);
   embedOnly = await createAdmin(app, 'author-embed@network.example', ['plugin::solidarity.embed']);
   nobody = await createAdmin(app, 'author-none@network.example', []);
+  author = await createAuthor('author@network.example');
 });
 afterAll(async () => {
   await app?.stop();
@@ -169,6 +184,47 @@ describe('partner site admin routes', () => {
       expect(res.body.error.name, JSON.stringify(body)).toBe('ValidationError');
     }
     for (const origin of ['', 'ftp://x.example', 'https://*.x.example']) await status(registrar, origin).expect(400);
+  });
+
+  it('an Author cannot create, clone, change or delete a partner site in the Content Manager (needs the partners permission)', async () => {
+    const origin = 'https://author-made.example';
+    const res = await request(app.url).post(CM).set('Authorization', `Bearer ${author}`).send({ name: 'By author', origins: [origin], active: true });
+    expect(res.status).toBe(403);
+    expect(res.body.error.name).toBe('ForbiddenError');
+    expect(await sitesNamed('By author')).toBe(0);
+
+    const site = await request(app.url).post(CM).set('Authorization', `Bearer ${superAdmin}`).send({ name: 'Casal', origins: ['https://casal.example'], active: false }).expect(201);
+    const id = site.body.data.documentId as string;
+    await request(app.url).post(`${CM}/clone/${id}`).set('Authorization', `Bearer ${author}`).send({ name: 'Cloned by author', origins: [origin], active: true }).expect(403);
+    await request(app.url).put(`${CM}/${id}`).set('Authorization', `Bearer ${author}`).send({ origins: [origin], active: true }).expect(403);
+    await request(app.url).delete(`${CM}/${id}`).set('Authorization', `Bearer ${author}`).expect(403);
+    expect(await sitesNamed('Cloned by author')).toBe(0);
+    expect(await app.strapi.db.query(PARTNER_SITE_UID).findOne({ where: { documentId: id } })).toMatchObject({ active: false, origins: ['https://casal.example'] });
+    expect((await originCheck(origin).expect(200)).body).toEqual({ data: { allowed: false } });
+    await submit(app, validSubmission(), origin).expect(403);
+    // the Author still gets the partners permission's routes refused too
+    await register(author, { name: 'X', origin }).expect(403);
+  });
+
+  it('a clone in the Content Manager has its origins normalised; bad ones are refused with a 400 and nothing is stored', async () => {
+    const site = await request(app.url).post(CM).set('Authorization', `Bearer ${superAdmin}`).send({ name: 'Original', origins: ['https://original.example'], active: false }).expect(201);
+    const id = site.body.data.documentId as string;
+    for (const origins of [['http://plain-http.example'], ['*'], ['javascript:alert(1)'], 'https://ok.example *', [], { a: 1 }]) {
+      const res = await request(app.url).post(`${CM}/clone/${id}`).set('Authorization', `Bearer ${superAdmin}`).send({ name: 'Bad clone', origins, active: true });
+      expect(res.status, JSON.stringify(origins)).toBe(400);
+      expect(res.body.error.name, JSON.stringify(origins)).toBe('ValidationError');
+    }
+    expect(await sitesNamed('Bad clone')).toBe(0);
+    for (const origin of ['http://plain-http.example', '*', 'javascript:alert(1)']) {
+      expect((await originCheck(origin).expect(200)).body, origin).toEqual({ data: { allowed: false } });
+    }
+    const clone = await request(app.url)
+      .post(`${CM}/clone/${id}`)
+      .set('Authorization', `Bearer ${superAdmin}`)
+      .send({ name: 'Good clone', origins: ['https://Clone.example/page'], active: true });
+    expect(clone.status).toBeLessThan(300);
+    expect(await app.strapi.db.query(PARTNER_SITE_UID).findOne({ where: { name: 'Good clone' } })).toMatchObject({ origins: ['https://clone.example'], active: true });
+    await submit(app, validSubmission(), 'https://clone.example').expect(202);
   });
 
   it('partner sites are not in the public API', async () => {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { PERMISSION_ACTIONS } from '../../../../cms/shared/permissions';
 import { fieldError, type FieldError } from '../http/errors';
 
 /** The partner-site content type (content-types/partner-site): never read by a public route. */
@@ -109,22 +110,53 @@ interface DocumentContext {
   params: { data?: Record<string, unknown> } & Record<string, unknown>;
 }
 
+/** The document service's actions that only read: every other action on a partner site writes (create, update, clone, delete, publish...). */
+const READ_ACTIONS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
+
+/** The parts of an admin request's state used here (Strapi's admin auth strategy sets them: @strapi/admin strategies/admin.js). */
+interface AdminRequestState {
+  auth?: { strategy?: { name?: string }; ability?: { can(action: string): boolean } };
+  userAbility?: { can(action: string): boolean };
+}
+
 /**
- * Document-service middleware: every write of a partner site (Content
- * Manager, admin route, seed) stores its origins normalised, or is refused
- * with a 400 ValidationError naming each bad entry. Runs before the write,
- * so nothing is read from or written to the database here.
+ * Whether the current request, if it is an admin's (admin JWT), may write
+ * partner sites: its admin must hold `plugin::solidarity.partners`, whatever
+ * Content Manager permissions their role has (Strapi's default Author and
+ * Editor roles get those on every content type). Writes outside an admin
+ * request (seeds, server code, tests) are not restricted here.
  */
-export const partnerSitesMiddleware = (): Middleware => async (context, next) => {
+const adminMayWritePartnerSites = (strapi: Core.Strapi): boolean => {
+  const state = strapi.requestContext.get()?.state as AdminRequestState | undefined;
+  if (state?.auth?.strategy?.name !== 'admin') return true;
+  const ability = state.auth.ability ?? state.userAbility;
+  return ability?.can(PERMISSION_ACTIONS.partners) === true;
+};
+
+/**
+ * Document-service middleware for partner sites:
+ * - every write (create, update, clone, delete, publish...) by an admin
+ *   request needs `plugin::solidarity.partners`, else a 403 ForbiddenError
+ *   (the Content Manager's own permissions are not enough: a site lets a
+ *   website send submissions);
+ * - every write carrying data (create, update, clone...) stores its origins
+ *   normalised, or is refused with a 400 ValidationError naming each bad
+ *   entry; `create` must have origins, the others may leave them as they are.
+ * Runs before the write, so nothing is read from or written to the database here.
+ */
+export const partnerSitesMiddleware = (strapi: Core.Strapi): Middleware => async (context, next) => {
   const { uid, action, params } = context as DocumentContext;
-  if (uid === PARTNER_SITE_UID && (action === 'create' || action === 'update') && params.data) {
-    if (action === 'create' || params.data.origins !== undefined) {
-      const result = normalizePartnerOrigins(params.data.origins);
-      if (!result.origins) {
-        throw new errors.ValidationError(`Partner site: ${result.errors[0]?.message ?? 'invalid origins'}`, { errors: result.errors });
-      }
-      params.data = { ...params.data, origins: result.origins };
+  if (uid !== PARTNER_SITE_UID || READ_ACTIONS.has(action)) return next();
+  if (!adminMayWritePartnerSites(strapi)) {
+    throw new errors.ForbiddenError(`Managing partner sites needs the permission "${PERMISSION_ACTIONS.partners}"`);
+  }
+  const data = params?.data;
+  if (action === 'create' || (data && data.origins !== undefined)) {
+    const result = normalizePartnerOrigins(data?.origins);
+    if (!result.origins) {
+      throw new errors.ValidationError(`Partner site: ${result.errors[0]?.message ?? 'invalid origins'}`, { errors: result.errors });
     }
+    params.data = { ...data, origins: result.origins };
   }
   return next();
 };
