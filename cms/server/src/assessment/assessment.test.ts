@@ -276,6 +276,82 @@ describe('assessment: ranking and decision', () => {
   });
 });
 
+describe('assessment: conflicts and commission changes', () => {
+  type Ranked = { documentId: string; rank: number | null; ranking: { assessors: number; mean: number | null }; assessors: { assessor: { id: number } }[] };
+  const rankingOf = async () => {
+    const res = await api(reader).ranking().expect(200);
+    return { list: res.body.data.submissions as Ranked[], text: res.text };
+  };
+  const find = (list: Ranked[], id: string) => list.find((s) => s.documentId === id);
+
+  it('refuses a decision by a commission member whose organisation promotes the practice, and records it', async () => {
+    const deciderId = await adminId('chair@network.example');
+    await api(decider)
+      .setCommission({ members: [{ userId: ids.A }, { userId: ids.B }, { userId: ids.C, organisation: orgId }, { userId: deciderId, organisation: orgId }] })
+      .expect(200);
+    const res = await api(decider).decide(submissions.s1, { decision: 'selected', reason: 'Our own practice is the best' }).expect(403);
+    expect(res.body.error.message).toMatch(/Conflict of interest/);
+    expect(res.body.error.details.conflict.organisation.documentId).toBe(orgId);
+    // the earlier decision stands, and the refusal is in the history
+    const ranking = (await api(reader).ranking().expect(200)).body.data.submissions as { documentId: string; decision: { decision: string } | null }[];
+    expect(ranking.find((s) => s.documentId === submissions.s1)?.decision?.decision).toBe('not-selected');
+    const history = (await api(superAdmin).submission(submissions.s1).expect(200)).body.data.events as { action: string; refused?: string; decision?: string }[];
+    expect(history.filter((e) => e.action === 'assessment-conflict' && e.refused === 'decide')).toEqual([
+      expect.objectContaining({ assessor: expect.objectContaining({ id: deciderId }), organisation: { documentId: orgId, name: 'Ajuntament de Manlleu' } }),
+    ]);
+    expect(history.filter((e) => e.action === 'decide').map((e) => e.decision)).toEqual(['needs-info', 'not-selected']);
+    // on a practice their organisation does not promote, the same member decides
+    await api(decider).decide(submissions.s2, { decision: 'selected', reason: 'Highest score; replicable in small towns' }).expect(200);
+  });
+
+  it('stops counting and showing the scores of an assessor removed from the commission', async () => {
+    const deciderId = await adminId('chair@network.example');
+    const BERNAT_ONLY = 'bernat-only-comment';
+    await api(assessorB)
+      .score(submissions.s3, [0, 1, 2].map((criterion) => ({ criterion, score: 3, comment: BERNAT_ONLY })))
+      .expect(200);
+    expect(find((await rankingOf()).list, submissions.s3)?.ranking).toMatchObject({ assessors: 1, mean: 12 });
+    await api(decider)
+      .setCommission({ members: [{ userId: ids.A }, { userId: ids.C, organisation: orgId }, { userId: deciderId, organisation: orgId }] })
+      .expect(200);
+    const { list, text } = await rankingOf();
+    expect(list.map((s) => s.documentId)).toEqual([submissions.s2, submissions.s1, submissions.s3]);
+    expect(find(list, submissions.s1)).toMatchObject({ rank: 2, ranking: { assessors: 1, mean: 9, spread: 0 } });
+    expect(find(list, submissions.s2)).toMatchObject({ rank: 1, ranking: { assessors: 2, mean: 11.5, spread: 1 } });
+    expect(find(list, submissions.s3)).toMatchObject({ rank: null, ranking: { assessors: 0, mean: null } });
+    expect(list.flatMap((s) => s.assessors.map((a) => a.assessor.id))).not.toContain(ids.B);
+    expect(text).not.toContain(BERNAT_ONLY);
+    for (const who of [reader, decider, assessorA, assessorB]) {
+      const view = await api(who).view().expect(200);
+      expect(view.text).not.toContain(BERNAT_ONLY);
+      const shown = (view.body.data.submissions as { others: { assessor: { id: number } }[] | null }[]).flatMap((s) => (s.others ?? []).map((a) => a.assessor.id));
+      expect(shown).not.toContain(ids.B);
+    }
+    // the removed assessor's own scores no longer count for them either: they see nobody's
+    const bView = (await api(assessorB).view().expect(200)).body.data;
+    expect(bView.me.member).toBe(false);
+    expect(bView.submissions.every((s: { myScores: unknown[]; scored: boolean; others: unknown }) => s.myScores.length === 0 && !s.scored && s.others === null)).toBe(true);
+  });
+
+  it("stops counting a member's scores on a practice their organisation, set after scoring, promotes", async () => {
+    const deciderId = await adminId('chair@network.example');
+    await api(decider)
+      .setCommission({ members: [{ userId: ids.A, organisation: orgId }, { userId: ids.C, organisation: orgId }, { userId: deciderId, organisation: orgId }] })
+      .expect(200);
+    const { list } = await rankingOf();
+    expect(find(list, submissions.s1)).toMatchObject({ rank: null, ranking: { assessors: 0, mean: null }, assessors: [] });
+    // their scores on the other practices still count
+    expect(find(list, submissions.s2)).toMatchObject({ rank: 1, ranking: { assessors: 2, mean: 11.5 } });
+    const aView = (await api(assessorA).view().expect(200)).body.data.submissions.find((s: { documentId: string }) => s.documentId === submissions.s1);
+    expect(aView).toMatchObject({ conflict: { organisation: { documentId: orgId } }, myScores: [], scored: false });
+    // the scores stay stored: with the commission as before, they count again
+    await api(decider)
+      .setCommission({ members: [{ userId: ids.A }, { userId: ids.B }, { userId: ids.C, organisation: orgId }] })
+      .expect(200);
+    expect(find((await rankingOf()).list, submissions.s1)).toMatchObject({ ranking: { assessors: 2, mean: 6.5 } });
+  });
+});
+
 describe('assessment: public side', () => {
   it('shows the phase, never the scores, comments, commission or decisions', async () => {
     const one = await request(app.url).get(`/api/solidarity/calls/${CALL_SLUG}?locale=en`).expect(200);

@@ -35,8 +35,10 @@ export interface AssessmentEvent {
   note?: string;
   /** on `assess`: how many criteria were scored (the scores stay in the assessment tables, for `read-scores`) */
   criteria?: number;
-  /** on `assessment-conflict`: the commission member who cannot assess, and their organisation */
+  /** on `assessment-conflict`: the commission member who cannot assess (or decide on) the practice, and their organisation */
   assessor?: { id: number; name: string };
+  /** on `assessment-conflict`: `decide` when the member's decision on the practice was refused (absent for scoring) */
+  refused?: 'decide';
   organisation?: { documentId: string; name: string };
   /** on `decide` */
   decision?: Decision;
@@ -309,13 +311,16 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
     note: `${nameOf(member.user)} does not assess this practice: it is promoted by their organisation, ${organisation.name}`,
   });
 
-  /** Records a member's conflict of interest on a submission, once. */
-  const recordConflict = (documentId: string, member: MemberRow, organisation: { documentId: string; name: string }) => {
-    const event = conflictEvent(member, organisation);
+  /** Records a member's conflict of interest on a submission, once (and, apart, once a refused decision of theirs on it). */
+  const recordConflict = (documentId: string, member: MemberRow, organisation: { documentId: string; name: string }, refused?: 'decide') => {
+    const base = conflictEvent(member, organisation);
+    const event: AssessmentEvent = refused
+      ? { ...base, refused, note: `${nameOf(member.user)} may not decide on this practice: it is promoted by their organisation, ${organisation.name}` }
+      : base;
     return appendHistory(documentId, [event], (existing) =>
       existing.some((e) => {
         const ev = e as Partial<AssessmentEvent>;
-        return ev.action === 'assessment-conflict' && ev.assessor?.id === event.assessor?.id;
+        return ev.action === 'assessment-conflict' && ev.assessor?.id === event.assessor?.id && ev.refused === event.refused;
       })
         ? []
         : [event]
@@ -325,6 +330,18 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The promoting organisation of `submission` that `member` belongs to, if any. */
   const conflictOf = (member: MemberRow | undefined, submission: SubmissionRow) =>
     member?.organisationDocumentId ? (submission.promoters ?? []).find((p) => p.documentId === member.organisationDocumentId) : undefined;
+
+  /**
+   * The scores of `submission` that count: those of the call's current
+   * commission members without a conflict of interest on it. Scores stay
+   * stored when a member leaves the commission or is later given a promoting
+   * organisation (they are the assessment's record, and count again if the
+   * member comes back without the conflict), but they are neither shown nor ranked.
+   */
+  const countedScores = (scores: StoredScore[], members: MemberRow[], submission: SubmissionRow): StoredScore[] => {
+    const counting = new Set(members.filter((m) => m.user && !conflictOf(m, submission)).map((m) => m.user?.id));
+    return scores.filter((x) => x.practiceDocumentId === submission.documentId && x.assessor && counting.has(x.assessor.id));
+  };
 
   const weighted = (call: AssessedCall): WeightedCriterion[] => call.criteria.map((c) => ({ index: c.index, weight: c.weight }));
 
@@ -385,7 +402,7 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
       const me = members.find((m) => m.user?.id === viewer.id);
       const orgs = await organisationNames(me?.organisationDocumentId ? [me.organisationDocumentId] : []);
       const items = submissions.map((s) => {
-        const mine = scores.filter((x) => x.practiceDocumentId === s.documentId);
+        const mine = countedScores(scores, members, s);
         const assessors = byAssessor(mine, call);
         const own = assessors.find((a) => a.assessor.id === viewer.id);
         const scored = own?.total !== null && own?.total !== undefined;
@@ -433,10 +450,10 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
       const parsed = viewQuery.safeParse(rawQuery);
       if (!parsed.success) throw invalid(parsed.error, 'query parameter');
       const call = await loadCall(callId, parsed.data.locale);
-      const [submissions, scores, decisions] = await Promise.all([submissionsOf(callId), scoresOf(callId), decisionsOf(callId)]);
+      const [submissions, members, scores, decisions] = await Promise.all([submissionsOf(callId), membersOf(callId), scoresOf(callId), decisionsOf(callId)]);
       const items = submissions
         .map((s) => {
-          const mine = scores.filter((x) => x.practiceDocumentId === s.documentId);
+          const mine = countedScores(scores, members, s);
           return {
             documentId: s.documentId,
             title: s.title,
@@ -514,13 +531,26 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { data: view.data.submissions.find((s) => s.documentId === documentId) ?? null };
     },
 
-    /** Records the commission's decision on a submission (`decide`), with its reason; in the assessment or results phase. */
+    /**
+     * Records the commission's decision on a submission (`decide`), with its
+     * reason; in the assessment or results phase. 403 for a commission member
+     * whose organisation promotes the practice (recorded in its history, as
+     * for scoring).
+     */
     async decide(callId: string, documentId: string, body: unknown, viewer: Viewer) {
       const parsed = decisionBody.safeParse(body ?? {});
       if (!parsed.success) throw invalid(parsed.error, 'field of a decision');
       const call = await loadCall(callId);
-      await submissionOf(callId, documentId);
+      const submission = await submissionOf(callId, documentId);
       if (call.phase === 'open') throw invalidField(['phase'], 'the call is still open: decisions come after the assessment starts');
+      const me = (await membersOf(callId)).find((m) => m.user?.id === viewer.id);
+      const conflict = conflictOf(me, submission);
+      if (me && conflict) {
+        await recordConflict(documentId, me, { documentId: conflict.documentId, name: conflict.name }, 'decide');
+        throw new HttpProblem(403, 'ForbiddenError', `Conflict of interest: this practice is promoted by your organisation, ${conflict.name}`, {
+          conflict: { organisation: { documentId: conflict.documentId, name: conflict.name } },
+        });
+      }
       const { decision, reason } = parsed.data;
       const now = new Date();
       await strapi.db.transaction(async () => {
@@ -563,6 +593,8 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
      * ones. Each is an active admin user, once, with the organisation they
      * belong to (a documentId) or none. A member's conflicts of interest with
      * the call's submissions are recorded in those submissions' histories.
+     * Scores of members who leave (or of a practice their new organisation
+     * promotes) stay stored but no longer count or show: see `countedScores`.
      */
     async setCommission(callId: string, body: unknown) {
       const parsed = commissionBody.safeParse(body ?? {});
