@@ -9,6 +9,7 @@ import { submissionsGuard } from './submissions/guard';
 import { partnerSitesMiddleware } from './submissions/partner-sites';
 import { guardBulkPublish, reviewRulesMiddleware } from './submissions/review/rules';
 import { uploadHeaders } from './uploads/serve';
+import { dateRules } from './content-types/dates';
 import { sessionRules } from './content-types/session/rules';
 import { UID } from './content-types/uids';
 import { getService } from './services/get-service';
@@ -102,6 +103,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Registered after the middleware above, so inside it: the schedule it shares with the other published
   // locales is written before the search index and the caches are told of the change.
   strapi.documents.use(sessionRules(strapi));
+  // Sessions', calls' and statements' calendar dates: readable, years 1–9999 (content-types/dates.ts).
+  strapi.documents.use(dateRules());
 };
 
 export default register;

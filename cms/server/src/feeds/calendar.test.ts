@@ -1,6 +1,7 @@
 import { sync as ical, type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { foldLine, renderCalendar } from './calendar';
+import ICAL from 'ical.js';
+import { foldLine, renderCalendar, renderDeadlines } from './calendar';
 import { asSession } from './documents';
 
 const octets = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -119,5 +120,45 @@ describe('renderCalendar', () => {
     expect(lines.filter((l) => l.startsWith('UID:'))).toEqual(['UID:doc1@c.example']);
     const [event] = Object.values(ical.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
     expect(event?.summary).toBe('Evil\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Injected\nUID:x\nDTSTART:20300101T000000Z');
+  });
+});
+
+describe('dates outside the years 1–9999', () => {
+  // Refused on save (content-types/dates.ts); a row stored before could still have one, and one
+  // `DTSTART:20000-1-01T0:0:` would make ical.js (and clients) refuse the whole calendar.
+  const now = new Date('2026-06-01T12:00:00Z');
+  const base = { slug: 's', locale: 'en', url: 'https://c.example/sessions/s', updatedAt: now, publishedAt: now };
+  const head = { source: 'https://c.example/s.ics', locale: 'en', host: 'c.example' };
+  const uids = (text: string) =>
+    new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('uid')));
+
+  it('leaves such a session out and keeps the calendar readable by ical.js', () => {
+    const text = renderCalendar({
+      ...head,
+      name: 'Sessions',
+      origin: 'https://c.example',
+      now,
+      sessions: [
+        asSession({ ...base, documentId: 'far', title: 'Far', startsAt: '+200000-01-01T00:00:00.000Z' }),
+        asSession({ ...base, documentId: 'far-end', title: 'Far end', startsAt: '2026-07-01T10:00:00Z', endsAt: '+020000-01-01T00:00:00.000Z' }),
+        asSession({ ...base, documentId: 'ok', title: 'Fine', startsAt: '2026-07-01T10:00:00Z' }),
+      ],
+    });
+    expect(uids(text)).toEqual(['ok@c.example']);
+  });
+
+  it('leaves such a deadline out and keeps the deadlines calendar readable by ical.js', () => {
+    const deadline = (documentId: string, d: Date) => ({ kind: 'call' as const, documentId, title: documentId, deadline: d, url: null, text: null, updatedAt: now });
+    const text = renderDeadlines({
+      ...head,
+      name: 'Deadlines',
+      deadlines: [
+        deadline('far', new Date('+200000-01-01T00:00:00.000Z')),
+        deadline('zero', new Date('0000-06-01T00:00:00.000Z')),
+        deadline('last', new Date('9999-12-31T12:00:00.000Z')), // its DTEND would be in the year 10000
+        deadline('ok', new Date('2026-07-01T10:00:00Z')),
+      ],
+    });
+    expect(uids(text)).toEqual(['deadline-call-ok@c.example']);
   });
 });

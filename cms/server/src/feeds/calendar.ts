@@ -86,6 +86,12 @@ const serialize = (calendar: ICAL.Component): string => {
   return `${unfolded.split(/\r\n/).map(foldLine).join(CRLF)}${CRLF}`;
 };
 
+/**
+ * Whether a date can be written in iCalendar: a valid Date whose UTC year is within 1–9999
+ * (RFC 5545 §3.3.4/§3.3.5 have four-digit years; ical.js cannot read `DTSTART:20000-1-01T0:0:`).
+ */
+const inCalendarRange = (d: Date): boolean => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1 && d.getUTCFullYear() <= 9999;
+
 const utc = (d: Date) => ICAL.Time.fromJSDate(d, true);
 
 const property = (name: string, params: Record<string, string | string[]>, type: string, value: string) =>
@@ -184,9 +190,11 @@ const event = (s: SessionDoc, input: CalendarInput): ICAL.Component | null => {
   const start = s.startsAt;
   const end = sessionEnd(s);
   if (!start || !end) return null;
+  const stamp = s.updatedAt ?? s.publishedAt ?? start;
+  // The server refuses such dates; an older row could still have one: left out rather than a broken calendar.
+  if (![start, end, stamp].every(inCalendarRange)) return null;
   const past = isPast(s, input.now);
   const cancelled = s.scheduleStatus === 'cancelled';
-  const stamp = s.updatedAt ?? s.publishedAt ?? start;
   const note = statusNote(s, input);
   const vevent = new ICAL.Component('vevent');
   vevent.addPropertyWithValue('uid', `${s.documentId}@${input.host}`);
@@ -273,6 +281,9 @@ export const renderDeadlines = (input: DeadlinesInput): string => {
   const words = labels(input.locale);
   const calendar = calendarHead(input.name, input.source);
   for (const d of input.deadlines) {
+    // years outside 1–9999 (refused on save; an older row could have one): left out, see inCalendarRange
+    const days = [d.deadline, new Date(d.deadline.getTime() + DAY_MS), d.updatedAt ?? d.deadline];
+    if (!days.every(inCalendarRange)) continue;
     const vevent = new ICAL.Component('vevent');
     vevent.addPropertyWithValue('uid', `deadline-${d.kind}-${d.documentId}@${input.host}`);
     vevent.addPropertyWithValue('dtstamp', utc(d.updatedAt ?? d.deadline));

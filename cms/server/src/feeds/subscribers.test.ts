@@ -20,6 +20,7 @@ import { labels } from './labels';
 
 let app: TestApp;
 let cm: ContentManagerClient;
+let adminToken = '';
 const LOCALES = ['en', 'ca', 'es', 'el', 'fr'];
 const DAY = 86_400_000;
 const atSecond = (ms: number) => new Date(Math.floor(ms / 1000) * 1000);
@@ -91,7 +92,8 @@ let form: Json = {};
 
 beforeAll(async () => {
   app = await startStrapi();
-  cm = contentManager(app.url, await adminLogin(app.url, DEMO_ADMIN.email, DEMO_ADMIN.password));
+  adminToken = await adminLogin(app.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  cm = contentManager(app.url, adminToken);
   form = sessionForm('Assembly of the food networks', 'food-assembly');
   const created = await cm.publishNew(UID.session, 'en', form);
   expect(created.status, created.text).toBe(200);
@@ -204,6 +206,66 @@ describe('sessions moved and cancelled by editors in the Content Manager', () =>
     ).rejects.toMatchObject({ name: 'ValidationError' });
     // nothing changed
     expect((await eventOf('/sessions.ics?locale=en', moving))?.sequence).toBe(3);
+  });
+
+  /** The error of a 400 answer, and the path of its field. */
+  const refusedOn = (res: { status: number; text: string; body: Json }, field: string) => {
+    expect(res.status, res.text).toBe(400);
+    const error = (res.body as { error: { name: string; details: { errors: { path: string[] }[] } } }).error;
+    expect(error.name).toBe('ValidationError');
+    expect(error.details.errors[0]?.path).toEqual([field]);
+  };
+
+  it('refuses an end before the start on a clone (compared with the source), whatever the date spelling Strapi reads', async () => {
+    // the Content Manager's "Duplicate": the fields not sent are the source's
+    const clone = await request(app.url)
+      .post(`/content-manager/collection-types/${UID.session}/clone/${moving}`)
+      .query({ locale: 'en' })
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ endsAt: '2000-01-01T00:00:00.000Z' });
+    refusedOn({ status: clone.status, text: clone.text, body: clone.body as Json }, 'endsAt');
+    // spellings Date.parse cannot read but Strapi stores (epoch ms, week date, basic format, +00 offset)
+    for (const endsAt of ['1000000000000', '2027-W01-1', '20270101T000000Z', '2027-03-01T09:00:00+00']) {
+      refusedOn(await cm.update(UID.session, moving, 'en', { ...form, startsAt: '2030-01-01T00:00:00.000Z', endsAt }), 'endsAt');
+    }
+    // and the same spellings after the start are stored as Strapi reads them
+    const fine = await cm.create(UID.session, 'en', { ...sessionForm('Week dates', 'week-dates'), startsAt: '1000000000000', endsAt: '2027-W01-1' });
+    expect(fine.status, fine.text).toBe(201);
+    expect((fine.body.data as Json).endsAt).toBe(new Date(2027, 0, 4).toISOString());
+  });
+
+  it('refuses years outside 1–9999 for sessions, calls and statements, naming the field', async () => {
+    for (const startsAt of ['+200000-01-01T00:00:00.000Z', '-000100-01-01T00:00:00.000Z', '0000-01-01T00:00:00.000Z']) {
+      refusedOn(await cm.update(UID.session, moving, 'en', { ...form, startsAt, endsAt: null }), 'startsAt');
+    }
+    const call = await cm.create(UID.call, 'en', { title: 'Far call', slug: 'far-call', opensAt: new Date().toISOString(), closesAt: '+020000-01-01T00:00:00.000Z' });
+    refusedOn(call, 'closesAt');
+    const statement = await cm.create(UID.statement, 'en', {
+      title: 'Far statement',
+      slug: 'far-statement',
+      kind: 'open-call',
+      issuedOn: '2026-12-01',
+      deadline: '0000-06-01T00:00:00.000Z',
+    });
+    refusedOn(statement, 'deadline');
+    // nothing changed
+    expect((await eventOf('/sessions.ics?locale=en', moving))?.sequence).toBe(3);
+  });
+
+  it('checks the drafts again on publish: a bulk publish of a draft made invalid behind the rules is refused', async () => {
+    const draft = await cm.create(UID.session, 'en', sessionForm('Written behind the rules', 'behind-rules'));
+    expect(draft.status, draft.text).toBe(201);
+    const documentId = String((draft.body.data as Json).documentId);
+    // saves refuse it, so written straight into the table (as an older row or a script could have)
+    await app.strapi.db
+      .query(UID.session)
+      .updateMany({ where: { documentId, publishedAt: null }, data: { endsAt: new Date(start.getTime() - DAY) } });
+    refusedOn(await cm.bulkPublish(UID.session, [documentId], 'en'), 'endsAt');
+    await app.strapi.db
+      .query(UID.session)
+      .updateMany({ where: { documentId, publishedAt: null }, data: { endsAt: null, startsAt: new Date('+020000-01-01T00:00:00.000Z') } });
+    refusedOn(await cm.bulkPublish(UID.session, [documentId], 'en'), 'startsAt');
+    expect(await app.strapi.db.query(UID.session).count({ where: { documentId, publishedAt: { $notNull: true } } })).toBe(0);
   });
 
   it('gives past sessions their recording and minutes links once published', async () => {

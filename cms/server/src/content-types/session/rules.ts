@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { fieldError } from '../../http/errors';
+import { checkedDate, parseDateTime } from '../dates';
 import { UID } from '../uids';
 
 type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
@@ -15,11 +16,13 @@ export const SIGNIFICANT_FIELDS = ['startsAt', 'endsAt', 'joinUrl', 'scheduleSta
 
 const END_MESSAGE = 'the end must not be before the start';
 
-/** A date-time as the database or a client gives it (Date, ISO string, epoch ms), as epoch ms; null when none. */
+/**
+ * A date-time as the database or a client gives it (Date, any spelling Strapi stores: ISO 8601,
+ * week dates, basic format, epoch ms; see parseDateTime), as epoch ms; null when none or unreadable.
+ */
 const millis = (v: unknown): number | null => {
-  if (v === null || v === undefined || v === '') return null;
-  const ms = v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Date.parse(String(v));
-  return Number.isNaN(ms) ? null : ms;
+  const d = parseDateTime(v);
+  return d === null || d === 'invalid' ? null : d.getTime();
 };
 
 /** The value of a significant field, comparable across the client's and the database's spellings. */
@@ -72,7 +75,19 @@ const shareSchedule = async (strapi: Core.Strapi, documentId: string, locale: un
   await query.updateMany({ where: { documentId, publishedAt: { $notNull: true }, locale: { $ne: source.locale } }, data });
 };
 
-/** The end-before-start check and the SEQUENCE count of one save (see sessionRules). */
+/** A 400 ValidationError on `endsAt` when both dates are there and the end is before the start. */
+const checkOrder = (start: number | null, end: number | null, value: unknown): void => {
+  if (start !== null && end !== null && end < start) {
+    throw new errors.ValidationError(END_MESSAGE, { errors: [fieldError(['endsAt'], END_MESSAGE, value)] });
+  }
+};
+
+/**
+ * The end-before-start check and the SEQUENCE count of one save (see sessionRules). An update
+ * compares with the stored draft, a clone with its source (the fields the clone does not send are
+ * the source's). Dates are read as Strapi stores them, unreadable ones and years outside 1–9999
+ * refused (checkedDate).
+ */
 const checkAndCount = async (
   strapi: Core.Strapi,
   action: string,
@@ -80,16 +95,39 @@ const checkAndCount = async (
 ): Promise<void> => {
   const data = params.data;
   if (!data || typeof data !== 'object') return;
-  const stored = action === 'update' && params.documentId ? await storedVersion(strapi, params.documentId, params.locale) : null;
+  const stored =
+    (action === 'update' || action === 'clone') && params.documentId ? await storedVersion(strapi, params.documentId, params.locale) : null;
 
-  const start = millis('startsAt' in data ? data.startsAt : stored?.startsAt);
-  const end = millis('endsAt' in data ? data.endsAt : stored?.endsAt);
-  if (start !== null && end !== null && end < start) {
-    throw new errors.ValidationError(END_MESSAGE, { errors: [fieldError(['endsAt'], END_MESSAGE, data.endsAt)] });
+  const start = 'startsAt' in data ? (checkedDate(data, 'startsAt')?.getTime() ?? null) : millis(stored?.startsAt);
+  const end = 'endsAt' in data ? (checkedDate(data, 'endsAt')?.getTime() ?? null) : millis(stored?.endsAt);
+  checkOrder(start, end, data.endsAt);
+
+  if (action === 'clone') {
+    // a new document: its own SEQUENCE from 0
+    data.sequence = 0;
+    return;
   }
-
   const current = stored ? Math.max(0, Math.trunc(Number(stored.sequence ?? 0)) || 0) : 0;
   data.sequence = stored && changesSignificantField(data, stored) ? current + 1 : current;
+};
+
+/**
+ * Before a publish (one document, or each of a bulk publish): the drafts about to be published
+ * (in the locale published, or every locale) have their end not before their start and their years
+ * within 1–9999, whatever wrote them. Read with `strapi.db.query`, in the caller's transaction.
+ */
+const checkDrafts = async (strapi: Core.Strapi, documentId: string, locale: unknown): Promise<void> => {
+  const where = {
+    documentId,
+    publishedAt: null,
+    ...(typeof locale === 'string' && locale !== '*' ? { locale } : Array.isArray(locale) ? { locale: { $in: locale } } : {}),
+  };
+  const drafts = (await strapi.db.query(UID.session).findMany({ select: ['startsAt', 'endsAt'], where })) as Row[];
+  for (const draft of drafts) {
+    const start = checkedDate(draft, 'startsAt')?.getTime() ?? null;
+    const end = checkedDate(draft, 'endsAt')?.getTime() ?? null;
+    checkOrder(start, end, draft.endsAt);
+  }
 };
 
 /**
@@ -97,6 +135,7 @@ const checkAndCount = async (
  * and in code alike:
  * - the end is not before the start (Google Calendar drops events whose DTEND precedes DTSTART):
  *   a 400 ValidationError naming `endsAt` otherwise, which the Content Manager shows under the input;
+ *   checked again on publish (bulk publish included) against the drafts being published;
  * - `sequence` is the server's: 0 for a new session, one more than the stored one when the time,
  *   the join link or the status changes (see SIGNIFICANT_FIELDS), else unchanged whatever the client
  *   sent. Publishing copies it with the rest of the draft; i18n copies it to the other drafts;
@@ -109,6 +148,7 @@ export const sessionRules =
     const params = context.params as { documentId?: string; locale?: unknown; data?: Row; status?: unknown };
     if (context.action === 'publish' || (context.action === 'update' && params.status === 'published')) {
       if (context.action === 'update') await checkAndCount(strapi, context.action, params);
+      else if (params.documentId) await checkDrafts(strapi, params.documentId, params.locale);
       const result = await next();
       if (params.documentId) await shareSchedule(strapi, params.documentId, params.locale);
       return result;
