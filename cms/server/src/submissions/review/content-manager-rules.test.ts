@@ -67,6 +67,12 @@ const submissionIn = async (status: 'submitted' | 'in-review' | 'needs-info' | '
   counter += 1;
   const res = await submit(app, validSubmission({ title: `Submitted practice number ${counter} ${status}` })).expect(202);
   const id = res.body.data.id as string;
+  // the editors' notice is recorded in the history after the answer (submissions/service.ts `mailEditors`):
+  // wait for it, so that what a test compares before and after is not that late write
+  for (let i = 0; i < 100; i++) {
+    if ((await rows(id)).every((r) => historyOf(r.reviewHistory)[0]?.mailEditors !== undefined)) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   if (status === 'in-review' || status === 'approved') await review(reviewer, id, 'start-review', 'submitted').expect(200);
   if (status === 'needs-info') await review(reviewer, id, 'request-info', 'submitted', 'Which year did it start?').expect(200);
   if (status === 'rejected') await review(reviewer, id, 'reject', 'submitted', 'Not a practice of the network').expect(200);
