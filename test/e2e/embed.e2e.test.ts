@@ -168,7 +168,9 @@ describe('embed builder (admin) → partner page', () => {
     // The snippet, copied with the Copy button.
     const snippet = (await page.getByTestId('solidarity-embed-snippet').innerText()).trim();
     expect(snippet).toContain(`<script type="module" src="${base}/widgets/solidarity.js"></script>`);
-    expect(snippet).toContain(`<solidarity-sessions locale="ca" topic="${slug}" when="upcoming"><a href="${base}/demo/">Mostra-ho a Solidarity Commons</a></solidarity-sessions>`);
+    expect(snippet).toContain(`<solidarity-sessions locale="ca" topic="${slug}" when="upcoming"><a href="${base}/embed/ca/sessions?topic=${slug}&amp;when=upcoming">Mostra-ho a Solidarity Commons</a></solidarity-sessions>`);
+    // its fallback link is the public page of the same list
+    expect((await fetch(`${base}/embed/ca/sessions?topic=${slug}&when=upcoming`)).status).toBe(200);
     await page.locator('[data-copy="solidarity-embed-snippet"]').click();
     await page.getByText('Copied to the clipboard.').waitFor();
     const copied = String(await page.evaluate('navigator.clipboard.readText()'));
