@@ -109,7 +109,28 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const promoterLines = (promoters: Pick<SubmittedPromoter, 'name' | 'website' | 'country'>[]) =>
     promoters.map((p) => [p.name, p.website, p.country].filter(Boolean).join(' — '));
 
+  /**
+   * Work that goes on after a submission is answered (its mails and the record of their delivery),
+   * kept until it settles so that a shutdown waits for it instead of closing the database under it.
+   */
+  const afterAnswer = new Set<Promise<void>>();
+
   return {
+    /**
+     * Waits for the work still running after answered submissions (mails, their delivery record),
+     * at most `timeoutMs` milliseconds; called by the plugin's destroy before Strapi closes the
+     * database. Never throws.
+     */
+    async settle(timeoutMs = 10_000): Promise<void> {
+      if (!afterAnswer.size) return;
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      await Promise.race([Promise.allSettled([...afterAnswer]), limit]);
+      clearTimeout(timer);
+    },
+
     /**
      * Stores a validated submission as a draft practice; returns its documentId.
      * Throws 400 (ValidationError with one entry per field) or 409 (closed call).
@@ -253,7 +274,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
 
       // Mails go out after the answer; a failure is logged and never undoes the submission.
-      void notifications()
+      const task: Promise<void> = notifications()
         .submitted({
           documentId: created.documentId,
           locale,
@@ -265,7 +286,11 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         })
         // what became of each mail is kept on the submit event, for the review page
         .then((mails) => getService(strapi, 'review').recordSubmitMails(created.documentId, mails))
-        .catch((error: unknown) => strapi.log.warn(`Submission notifications failed: ${redactAddresses((error as Error).message)}`));
+        .catch((error: unknown) => {
+          strapi.log.warn(`Submission notifications failed: ${redactAddresses((error as Error).message)}`);
+        })
+        .finally(() => afterAnswer.delete(task));
+      afterAnswer.add(task);
 
       return { documentId: created.documentId, locale };
     },
