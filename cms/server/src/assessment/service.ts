@@ -1,3 +1,4 @@
+import { historyOf } from '../submissions/review/service';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
@@ -116,18 +117,6 @@ const nameOf = (u: AdminRef | Viewer | null | undefined): string =>
   u ? [u.firstname, u.lastname].filter(Boolean).join(' ').trim() || u.username || `admin #${String(u.id)}` : 'a deleted admin';
 
 const iso = (d: string | Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
-
-const historyOf = (value: unknown): object[] => {
-  let parsed = value;
-  if (typeof value === 'string') {
-    try {
-      parsed = JSON.parse(value) as unknown;
-    } catch {
-      parsed = null;
-    }
-  }
-  return Array.isArray(parsed) ? (parsed.filter((e) => e && typeof e === 'object') as object[]) : [];
-};
 
 const text = (max: number) =>
   z

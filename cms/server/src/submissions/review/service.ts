@@ -120,7 +120,7 @@ const POPULATE = {
 };
 
 /** The history of a row (JSON, written by the review only, see review-rules.ts; anything but a list counts as none). */
-const historyOf = (value: unknown): HistoryEvent[] => {
+export const historyOf = (value: unknown): HistoryEvent[] => {
   let parsed = value;
   if (typeof value === 'string') {
     try {
