@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { phaseMiddleware } from './assessment/phase';
 import { registerComponents } from './components';
 import { registerCustomFields } from './content-types/custom-fields';
 import { compression } from './http/compression';
@@ -77,6 +78,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Partner sites: written by admins with the partners permission only; origins stored normalised, or refused (submissions/partner-sites.ts).
   strapi.documents.use(partnerSitesMiddleware(strapi));
   guardBulkPublish(strapi);
+  // A call's assessment opening (phase open → assessment) tells its commission, after the commit (assessment/phase.ts).
+  strapi.documents.use(phaseMiddleware(strapi));
 
   // After every write to the plugin's public content: keep the search index in step
   // and give public caches a new content version.

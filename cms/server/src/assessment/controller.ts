@@ -68,6 +68,10 @@ const assessmentController = ({ strapi }: { strapi: Core.Strapi }) => {
       noStore(ctx);
       ctx.body = await assessment().commission(String(ctx.params.callId));
     },
+    async openAssessment(ctx: Context) {
+      noStore(ctx);
+      ctx.body = await assessment().openAssessment(String(ctx.params.callId), requestBody(ctx));
+    },
     async setCommission(ctx: Context) {
       noStore(ctx);
       ctx.body = await assessment().setCommission(String(ctx.params.callId), requestBody(ctx));

@@ -1,7 +1,7 @@
 /**
  * Admin routes of a call's assessment (mounted under /solidarity by Strapi, admin JWT required).
- * Scoring needs `plugin::solidarity.assess` (and a seat on the call's commission), decisions and
- * the commission `.decide`, the ranking `.read-scores`; the call's page opens to any of the three.
+ * Scoring needs `plugin::solidarity.assess` (and a seat on the call's commission), decisions,
+ * the commission and opening the assessment `.decide`, the ranking `.read-scores`; the call's page opens to any of the three.
  */
 import { PERMISSION_ACTIONS } from '../../../../cms/shared/permissions';
 import { adminCan } from '../http/routes';
@@ -23,4 +23,5 @@ export const assessmentRoutes = [
   { method: 'POST', path: `${CALL}/submissions/:documentId/decision`, handler: 'assessment.decide', config: adminCan(DECIDE_ACTION) },
   { method: 'GET', path: `${CALL}/commission`, handler: 'assessment.commission', config: adminCan(DECIDE_ACTION) },
   { method: 'PUT', path: `${CALL}/commission`, handler: 'assessment.setCommission', config: adminCan(DECIDE_ACTION) },
+  { method: 'PUT', path: `${CALL}/phase`, handler: 'assessment.openAssessment', config: adminCan(DECIDE_ACTION) },
 ];

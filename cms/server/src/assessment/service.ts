@@ -1,5 +1,9 @@
 import { historyOf } from '../submissions/review/service';
 import type { Core } from '@strapi/strapi';
+import type { HistoryEventType } from '../../../../cms/shared/history';
+import { SHIPPED_LOCALES } from '../../../../cms/shared/locales';
+import { getService } from '../services/get-service';
+import type { Delivery } from '../submissions/notifications';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { UID } from '../content-types/uids';
@@ -26,12 +30,15 @@ interface AdminRef {
   lastname?: string | null;
   username?: string | null;
   email?: string | null;
+  /** the admin's interface language (Strapi's spelling), when they chose one */
+  preferedLanguage?: string | null;
 }
 
 /** An event of the assessment added to a submission's review history (the `reviewHistory` JSON of every row of the practice). */
 export interface AssessmentEvent {
   at: string;
-  action: 'assess' | 'assessment-conflict' | 'decide';
+  /** one of the history's events (cms/shared/history.ts) */
+  action: Extract<HistoryEventType, 'assess' | 'assessment-conflict' | 'decide' | 'assessment-open'>;
   by: { id: number; name: string } | null;
   note?: string;
   /** on `assess`: how many criteria were scored (the scores stay in the assessment tables, for `read-scores`) */
@@ -43,6 +50,10 @@ export interface AssessmentEvent {
   organisation?: { documentId: string; name: string };
   /** on `decide` */
   decision?: Decision;
+  /** on `decide`: what became of the mail to the contact (recorded after the answer) */
+  mail?: Delivery;
+  /** on `assessment-open`: what became of each commission member's notice (recorded after the answer) */
+  commission?: { id: number; name: string; mail: Delivery }[];
 }
 
 interface CallRow {
@@ -153,6 +164,10 @@ const commissionBody = z.strictObject({
     .max(100, 'at most 100 members'),
 });
 
+const phaseBody = z.strictObject({
+  phase: z.literal('assessment', { error: 'must be "assessment": the assessment page opens the assessment (other phases are set in the Content Manager)' }),
+});
+
 const viewQuery = z.strictObject({ locale: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/, 'must be a locale code').optional() });
 
 const invalid = (error: z.ZodError, what: string) => {
@@ -239,7 +254,7 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
   const membersOf = (callId: string) =>
     q<MemberRow>(ASSESSMENT_UID.member).findMany({
       where: { callDocumentId: callId },
-      populate: { user: { select: ['id', 'firstname', 'lastname', 'username', 'email'] } },
+      populate: { user: { select: ['id', 'firstname', 'lastname', 'username', 'email', 'preferedLanguage'] } },
       orderBy: { id: 'asc' },
     });
 
@@ -271,11 +286,11 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Adds events to the review history of every row of the practice, in a
-   * transaction that locks its rows on PostgreSQL (as the review actions do,
-   * so neither overwrites the other's event). `unless` skips an event already recorded.
+   * Rewrites the review history of every row of the practice with `change` (null: leave it), in a
+   * transaction that locks its rows on PostgreSQL (as the review actions do, so neither overwrites
+   * the other's event).
    */
-  const appendHistory = async (documentId: string, events: AssessmentEvent[], unless?: (existing: object[]) => AssessmentEvent[]) =>
+  const rewriteHistory = async (documentId: string, change: (history: object[]) => object[] | null) =>
     strapi.db.transaction(async () => {
       const qb = strapi.db.entityManager.createQueryBuilder(UID.practice);
       qb.select(['id', 'reviewHistory', 'source', 'publishedAt']);
@@ -285,11 +300,45 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await qb.execute<{ id: number; reviewHistory: unknown; source: string | null; publishedAt: unknown }[]>();
       const current = rows.find((r) => r.publishedAt === null && r.source === 'submission') ?? rows[0];
       if (!current) return;
-      const history = historyOf(current.reviewHistory);
-      const adding = unless ? unless(history) : events;
-      if (!adding.length) return;
-      await q(UID.practice).updateMany({ where: { documentId }, data: { reviewHistory: [...history, ...adding] } });
+      const changed = change(historyOf(current.reviewHistory));
+      if (!changed) return;
+      await q(UID.practice).updateMany({ where: { documentId }, data: { reviewHistory: changed } });
     });
+
+  /** Adds events to the review history of every row of the practice; `unless` skips an event already recorded. */
+  const appendHistory = async (documentId: string, events: AssessmentEvent[], unless?: (existing: object[]) => AssessmentEvent[]) =>
+    rewriteHistory(documentId, (history) => {
+      const adding = unless ? unless(history) : events;
+      return adding.length ? [...history, ...adding] : null;
+    });
+
+  /** Sets `patch` on the event of the practice's history that `event` names (its action, time and author). */
+  const patchEvent = (documentId: string, event: AssessmentEvent, patch: Partial<AssessmentEvent>) =>
+    rewriteHistory(documentId, (history) => {
+      const same = (e: object) => {
+        const ev = e as Partial<AssessmentEvent>;
+        return ev.action === event.action && ev.at === event.at && (ev.by?.id ?? null) === (event.by?.id ?? null);
+      };
+      return history.some(same) ? history.map((e) => (same(e) ? { ...e, ...patch } : e)) : null;
+    });
+
+  /** An admin's mail language: their interface language when the mails are written in it, else the default content locale. */
+  const languageOf = async (user: AdminRef | null): Promise<string> => {
+    const preferred = user?.preferedLanguage;
+    if (preferred && (SHIPPED_LOCALES as readonly string[]).includes(preferred)) return preferred;
+    return getService(strapi, 'locales').defaultLocale();
+  };
+
+  /** The contact of a submission (its original language's row), for the decision's mail. */
+  const contactOf = async (documentId: string): Promise<{ name: string; email: string } | null> => {
+    const [row] = await q<{ contact?: { name?: string | null; email?: string | null } | null }>(UID.practice).findMany({
+      where: { documentId, publishedAt: { $null: true } },
+      populate: { contact: true },
+      orderBy: { id: 'asc' },
+      limit: 1,
+    });
+    return row?.contact?.email ? { name: row.contact.name ?? '', email: row.contact.email } : null;
+  };
 
   const conflictEvent = (member: MemberRow, organisation: { documentId: string; name: string }): AssessmentEvent => ({
     at: new Date().toISOString(),
@@ -551,6 +600,23 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
       const event: AssessmentEvent = { at: now.toISOString(), action: 'decide', by: { id: viewer.id, name: nameOf(viewer) }, decision, note: reason };
       await appendHistory(documentId, [event]);
       strapi.log.info(`Call ${callId}: submission ${documentId} ${decision} by admin #${viewer.id}`);
+      // The contact hears of the decision after the answer, in the submission's language; what became of the mail goes on the event.
+      const notifications = getService(strapi, 'notifications');
+      notifications.afterCommit('Decision mail', async () => {
+        const contact = await contactOf(documentId);
+        const mail = contact
+          ? await notifications.decision({
+              documentId,
+              locale: submission.locale,
+              title: submission.title,
+              call: (await loadCall(callId, submission.locale)).title,
+              decision,
+              reason,
+              contact,
+            })
+          : ('skipped' as const);
+        await patchEvent(documentId, event, { mail });
+      });
       const decisions = await decisionsOf(callId);
       return { data: presentDecision(decisions.get(documentId)), meta: { event } };
     },
@@ -614,6 +680,64 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       return this.commission(callId);
+    },
+
+    /**
+     * After a call's assessment opened (its phase went from open to assessment, through the
+     * Content Manager or `openAssessment`; see ./phase.ts): one mail per current commission member,
+     * in their language, with a link to the call's assessment page; an `assessment-open` event with
+     * what became of each mail in the history of each of the call's submissions. Runs after the
+     * answer (notifications.afterCommit).
+     */
+    async assessmentOpened(callId: string, by: { id: number; name: string } | null): Promise<void> {
+      const notifications = getService(strapi, 'notifications');
+      const [members, submissions] = await Promise.all([membersOf(callId), submissionsOf(callId)]);
+      const commission: { id: number; name: string; mail: Delivery }[] = [];
+      for (const member of members) {
+        if (!member.user) continue;
+        const language = await languageOf(member.user);
+        const call = await loadCall(callId, language);
+        const mail = await notifications.assessmentOpen({
+          callId,
+          call: call.title,
+          count: submissions.length,
+          language,
+          member: { name: nameOf(member.user), email: member.user.email ?? null },
+        });
+        commission.push({ id: member.user.id, name: nameOf(member.user), mail });
+      }
+      const event: AssessmentEvent = {
+        at: new Date().toISOString(),
+        action: 'assessment-open',
+        by,
+        commission,
+        note: commission.length ? undefined : 'The call has no commission member to tell',
+      };
+      for (const s of submissions) await appendHistory(s.documentId, [event]);
+      strapi.log.info(`Call ${callId}: assessment open, ${commission.length} commission member(s) told`);
+    },
+
+    /**
+     * Opens the call's assessment from its assessment page (`decide`, body `{ phase: 'assessment' }`): its phase goes from open to
+     * assessment (every language's draft, and its published versions), which tells the commission
+     * (see `assessmentOpened`). 400 unless the call is open.
+     */
+    async openAssessment(callId: string, body: unknown) {
+      const parsed = phaseBody.safeParse(body ?? {});
+      if (!parsed.success) throw invalid(parsed.error, 'field of a phase change');
+      const call = await loadCall(callId);
+      if (call.phase !== 'open') throw invalidField(['phase'], `the call's phase is ${call.phase}: only an open call can start its assessment`);
+      const documents: { update(p: object): Promise<unknown>; publish(p: object): Promise<unknown> } = strapi.documents(UID.call);
+      const rows = await q<{ locale: string; publishedAt: unknown }>(UID.call).findMany({ where: { documentId: callId }, select: ['locale', 'publishedAt'] });
+      const drafts = [...new Set(rows.filter((r) => !r.publishedAt).map((r) => r.locale))];
+      const published = new Set(rows.filter((r) => r.publishedAt).map((r) => r.locale));
+      await strapi.db.transaction(async () => {
+        for (const locale of drafts) {
+          await documents.update({ documentId: callId, locale, data: { phase: 'assessment' } });
+          if (published.has(locale)) await documents.publish({ documentId: callId, locale });
+        }
+      });
+      return { data: (await this.calls()).data.find((c) => c.documentId === callId) ?? null };
     },
 
     /** The documentIds of the practices the commission selected in the calls `callIds` (the results of those in the results phase). */

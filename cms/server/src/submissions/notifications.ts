@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { strapiService } from '../services/strapi-services';
 import { submissionsConfig } from './config';
 import { SHIPPED_LOCALES } from '../../../../cms/shared/locales';
+import type { MailDelivery } from '../../../../cms/shared/history';
+import type { Decision } from '../assessment/uids';
 
 /** Languages the acknowledgement and the request for information are written in; others get English. */
 export const MAIL_LOCALES = SHIPPED_LOCALES;
@@ -12,6 +14,12 @@ interface ContactTexts {
   ack: (p: { name: string; title: string; network: string; id: string }) => string;
   infoSubject: (title: string) => string;
   info: (p: { name: string; title: string; network: string; note: string; id: string }) => string;
+  /** the commission's decision, to the contact (subject and text per decision) */
+  decisionSubject: (decision: Decision, title: string) => string;
+  decision: (p: { decision: Decision; name: string; title: string; call: string; network: string; reason: string; id: string }) => string;
+  /** to a commission member, when the call's assessment opens */
+  assessmentSubject: (call: string, network: string) => string;
+  assessment: (p: { name: string; call: string; count: number; network: string; link: string }) => string;
 }
 
 const TEXTS: Record<MailLocale, ContactTexts> = {
@@ -26,6 +34,20 @@ const TEXTS: Record<MailLocale, ContactTexts> = {
     info: ({ name, title, network, note, id }) =>
       `Dear ${name},\n\nThe technical commission reviewing "${title}" needs more information:\n\n${note}\n\n` +
       `Please reply to this message.\n\nReference: ${id}\n\n${network}`,
+    decisionSubject: (decision, title) =>
+      ({ selected: `Your practice was selected: ${title}`, 'not-selected': `Your practice was not selected: ${title}`, 'needs-info': `More information needed: ${title}` })[decision],
+    decision: ({ decision, name, title, call, network, reason, id }) =>
+      `Dear ${name},\n\n` +
+      ({
+        selected: `The technical commission selected "${title}" in the call "${call}". Our technical advisers will contact you to complete the practice's fiche before it is published.`,
+        'not-selected': `The technical commission assessed "${title}" in the call "${call}" and did not select it this time.`,
+        'needs-info': `The technical commission assessing "${title}" in the call "${call}" needs more information before it decides. Please reply to this message.`,
+      })[decision] +
+      `\n\nThe commission's reason:\n\n${reason}\n\nReference: ${id}\n\n${network}`,
+    assessmentSubject: (call, network) => `[${network}] The assessment of "${call}" is open`,
+    assessment: ({ name, call, count, network, link }) =>
+      `Dear ${name},\n\nThe assessment of the call "${call}" has started. As a member of its technical commission, ` +
+      `you can now score its submissions (${count}) against the call's criteria:\n\n${link}\n\n${network}`,
   },
   ca: {
     ackSubject: (title) => `Hem rebut la vostra pràctica: ${title}`,
@@ -38,6 +60,20 @@ const TEXTS: Record<MailLocale, ContactTexts> = {
     info: ({ name, title, network, note, id }) =>
       `Benvolgut/da ${name},\n\nLa comissió tècnica que revisa «${title}» necessita més informació:\n\n${note}\n\n` +
       `Si us plau, responeu aquest missatge.\n\nReferència: ${id}\n\n${network}`,
+    decisionSubject: (decision, title) =>
+      ({ selected: `La vostra pràctica ha estat seleccionada: ${title}`, 'not-selected': `La vostra pràctica no ha estat seleccionada: ${title}`, 'needs-info': `Necessitem més informació: ${title}` })[decision],
+    decision: ({ decision, name, title, call, network, reason, id }) =>
+      `Benvolgut/da ${name},\n\n` +
+      ({
+        selected: `La comissió tècnica ha seleccionat «${title}» a la convocatòria «${call}». Els assessors tècnics es posaran en contacte amb vosaltres per completar la fitxa de la pràctica abans de publicar-la.`,
+        'not-selected': `La comissió tècnica ha valorat «${title}» a la convocatòria «${call}» i aquesta vegada no l’ha seleccionada.`,
+        'needs-info': `La comissió tècnica que valora «${title}» a la convocatòria «${call}» necessita més informació abans de decidir. Si us plau, responeu aquest missatge.`,
+      })[decision] +
+      `\n\nEl motiu de la comissió:\n\n${reason}\n\nReferència: ${id}\n\n${network}`,
+    assessmentSubject: (call, network) => `[${network}] S’ha obert la valoració de «${call}»`,
+    assessment: ({ name, call, count, network, link }) =>
+      `Benvolgut/da ${name},\n\nHa començat la valoració de la convocatòria «${call}». Com a membre de la comissió tècnica, ` +
+      `ja podeu puntuar-ne les propostes (${count}) segons els criteris de la convocatòria:\n\n${link}\n\n${network}`,
   },
   es: {
     ackSubject: (title) => `Hemos recibido vuestra práctica: ${title}`,
@@ -50,6 +86,20 @@ const TEXTS: Record<MailLocale, ContactTexts> = {
     info: ({ name, title, network, note, id }) =>
       `Estimado/a ${name}:\n\nLa comisión técnica que revisa «${title}» necesita más información:\n\n${note}\n\n` +
       `Por favor, responded a este mensaje.\n\nReferencia: ${id}\n\n${network}`,
+    decisionSubject: (decision, title) =>
+      ({ selected: `Vuestra práctica ha sido seleccionada: ${title}`, 'not-selected': `Vuestra práctica no ha sido seleccionada: ${title}`, 'needs-info': `Necesitamos más información: ${title}` })[decision],
+    decision: ({ decision, name, title, call, network, reason, id }) =>
+      `Estimado/a ${name}:\n\n` +
+      ({
+        selected: `La comisión técnica ha seleccionado «${title}» en la convocatoria «${call}». Los asesores técnicos se pondrán en contacto con vosotros para completar la ficha de la práctica antes de publicarla.`,
+        'not-selected': `La comisión técnica ha valorado «${title}» en la convocatoria «${call}» y esta vez no la ha seleccionado.`,
+        'needs-info': `La comisión técnica que valora «${title}» en la convocatoria «${call}» necesita más información antes de decidir. Por favor, responded a este mensaje.`,
+      })[decision] +
+      `\n\nEl motivo de la comisión:\n\n${reason}\n\nReferencia: ${id}\n\n${network}`,
+    assessmentSubject: (call, network) => `[${network}] Se ha abierto la valoración de «${call}»`,
+    assessment: ({ name, call, count, network, link }) =>
+      `Estimado/a ${name}:\n\nHa empezado la valoración de la convocatoria «${call}». Como miembro de la comisión técnica, ` +
+      `ya podéis puntuar sus propuestas (${count}) según los criterios de la convocatoria:\n\n${link}\n\n${network}`,
   },
   el: {
     ackSubject: (title) => `Λάβαμε την πρακτική σας: ${title}`,
@@ -62,6 +112,20 @@ const TEXTS: Record<MailLocale, ContactTexts> = {
     info: ({ name, title, network, note, id }) =>
       `Αγαπητέ/ή ${name},\n\nΗ τεχνική επιτροπή που εξετάζει την πρακτική «${title}» χρειάζεται περισσότερες πληροφορίες:\n\n${note}\n\n` +
       `Παρακαλούμε απαντήστε σε αυτό το μήνυμα.\n\nΚωδικός: ${id}\n\n${network}`,
+    decisionSubject: (decision, title) =>
+      ({ selected: `Η πρακτική σας επιλέχθηκε: ${title}`, 'not-selected': `Η πρακτική σας δεν επιλέχθηκε: ${title}`, 'needs-info': `Χρειαζόμαστε περισσότερες πληροφορίες: ${title}` })[decision],
+    decision: ({ decision, name, title, call, network, reason, id }) =>
+      `Αγαπητέ/ή ${name},\n\n` +
+      ({
+        selected: `Η τεχνική επιτροπή επέλεξε την πρακτική «${title}» στην πρόσκληση «${call}». Οι τεχνικοί σύμβουλοι θα επικοινωνήσουν μαζί σας για να συμπληρώσετε το δελτίο της πρακτικής πριν από τη δημοσίευση.`,
+        'not-selected': `Η τεχνική επιτροπή αξιολόγησε την πρακτική «${title}» στην πρόσκληση «${call}» και αυτή τη φορά δεν την επέλεξε.`,
+        'needs-info': `Η τεχνική επιτροπή που αξιολογεί την πρακτική «${title}» στην πρόσκληση «${call}» χρειάζεται περισσότερες πληροφορίες πριν αποφασίσει. Παρακαλούμε απαντήστε σε αυτό το μήνυμα.`,
+      })[decision] +
+      `\n\nΗ αιτιολόγηση της επιτροπής:\n\n${reason}\n\nΚωδικός: ${id}\n\n${network}`,
+    assessmentSubject: (call, network) => `[${network}] Άνοιξε η αξιολόγηση της πρόσκλησης «${call}»`,
+    assessment: ({ name, call, count, network, link }) =>
+      `Αγαπητέ/ή ${name},\n\nΗ αξιολόγηση της πρόσκλησης «${call}» ξεκίνησε. Ως μέλος της τεχνικής επιτροπής, ` +
+      `μπορείτε τώρα να βαθμολογήσετε τις υποβολές της (${count}) με βάση τα κριτήρια της πρόσκλησης:\n\n${link}\n\n${network}`,
   },
   fr: {
     ackSubject: (title) => `Nous avons reçu votre pratique : ${title}`,
@@ -74,6 +138,20 @@ const TEXTS: Record<MailLocale, ContactTexts> = {
     info: ({ name, title, network, note, id }) =>
       `Bonjour ${name},\n\nLa commission technique qui examine « ${title} » a besoin de précisions :\n\n${note}\n\n` +
       `Merci de répondre à ce message.\n\nRéférence : ${id}\n\n${network}`,
+    decisionSubject: (decision, title) =>
+      ({ selected: `Votre pratique a été sélectionnée : ${title}`, 'not-selected': `Votre pratique n’a pas été sélectionnée : ${title}`, 'needs-info': `Précisions nécessaires : ${title}` })[decision],
+    decision: ({ decision, name, title, call, network, reason, id }) =>
+      `Bonjour ${name},\n\n` +
+      ({
+        selected: `La commission technique a sélectionné « ${title} » dans l’appel « ${call} ». Nos conseillers techniques vous contacteront pour compléter la fiche de la pratique avant sa publication.`,
+        'not-selected': `La commission technique a évalué « ${title} » dans l’appel « ${call} » et ne l’a pas retenue cette fois-ci.`,
+        'needs-info': `La commission technique qui évalue « ${title} » dans l’appel « ${call} » a besoin de précisions avant de décider. Merci de répondre à ce message.`,
+      })[decision] +
+      `\n\nLe motif de la commission :\n\n${reason}\n\nRéférence : ${id}\n\n${network}`,
+    assessmentSubject: (call, network) => `[${network}] L’évaluation de « ${call} » est ouverte`,
+    assessment: ({ name, call, count, network, link }) =>
+      `Bonjour ${name},\n\nL’évaluation de l’appel « ${call} » a commencé. En tant que membre de la commission technique, ` +
+      `vous pouvez maintenant noter ses propositions (${count}) selon les critères de l’appel :\n\n${link}\n\n${network}`,
   },
 };
 
@@ -97,7 +175,7 @@ export const redactAddresses = (s: string): string => s.replace(/[^\s<>"'(),;:]+
  * What became of one mail: `sent` (the mail server took it), `failed` (it refused it, or did not
  * answer in time), `not-configured` (no mail server: only logged), `skipped` (nobody to send it to).
  */
-export type Delivery = 'sent' | 'failed' | 'not-configured' | 'skipped';
+export type Delivery = MailDelivery;
 
 const SEND_TIMEOUT_MS = 15_000;
 
@@ -106,7 +184,7 @@ interface Mail {
   subject: string;
   text: string;
   /** who the mail is for, in logs (never the address) */
-  audience: 'contact' | 'editors';
+  audience: 'contact' | 'editors' | 'commission';
 }
 
 export interface SubmittedMail {
@@ -127,6 +205,12 @@ export interface SubmittedMail {
  * level and without contact details.
  */
 const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /**
+   * Work that goes on after an answer (mails and the record of their delivery), kept until it
+   * settles so that a shutdown waits for it instead of closing the database under it.
+   */
+  const afterAnswer = new Set<Promise<void>>();
+
   const network = () => String(strapi.plugin('solidarity').config('networkName') ?? 'Solidarity Commons');
 
   const mode = (): 'email' | 'log' => {
@@ -173,6 +257,56 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * Runs `work` (mails and the record of their delivery) without making the caller wait, and keeps
+     * it until it settles (see `settle`). A failure is logged (addresses hidden) as `what failed`,
+     * never thrown. Called after the caller's transaction commits (see `afterCommit`).
+     */
+    later(what: string, work: () => Promise<unknown>): void {
+      const task: Promise<void> = Promise.resolve()
+        .then(work)
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            strapi.log.warn(`${what} failed: ${redactAddresses((error as Error)?.message ?? String(error))}`);
+          }
+        )
+        .finally(() => afterAnswer.delete(task));
+      afterAnswer.add(task);
+    },
+
+    /**
+     * `later(what, work)` once the caller's database transaction commits (Strapi runs document
+     * middlewares and lifecycles inside it; nothing happens if it rolls back), or at once outside a
+     * transaction.
+     */
+    afterCommit(what: string, work: () => Promise<unknown>): void {
+      if (!strapi.db.inTransaction()) {
+        this.later(what, work);
+        return;
+      }
+      // A nested `transaction` shares the caller's commit callbacks (@strapi/database transaction-context).
+      void strapi.db.transaction(({ onCommit }) => {
+        onCommit(() => this.later(what, work));
+        return Promise.resolve();
+      });
+    },
+
+    /**
+     * Waits for the work still running after answers (mails, their delivery record), at most
+     * `timeoutMs` milliseconds; called by the plugin's destroy before Strapi closes the database.
+     * Never throws.
+     */
+    async settle(timeoutMs = 10_000): Promise<void> {
+      if (!afterAnswer.size) return;
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      await Promise.race([Promise.allSettled([...afterAnswer]), limit]);
+      clearTimeout(timer);
+    },
+
     /** Whether mails can leave this server (a mail provider other than the default sendmail, or `delivery: email`). */
     configured(): boolean {
       return mode() === 'email';
@@ -219,6 +353,37 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         to: p.contact.email,
         subject: t.infoSubject(p.title),
         text: t.info({ name: p.contact.name, title: p.title, network: network(), note: p.note, id: p.documentId }),
+      });
+    },
+
+    /** The commission's decision on a submission, with its reason, to the contact, in the submission's language. */
+    async decision(p: { documentId: string; locale: string; title: string; call: string; decision: Decision; reason: string; contact: { name: string; email: string } }): Promise<Delivery> {
+      const t = textsFor(p.locale);
+      return send({
+        audience: 'contact',
+        to: p.contact.email,
+        subject: t.decisionSubject(p.decision, p.title),
+        text: t.decision({ decision: p.decision, name: p.contact.name, title: p.title, call: p.call, network: network(), reason: p.reason, id: p.documentId }),
+      });
+    },
+
+    /** The call's assessment page in the admin (plugins/solidarity/assessment/:callId). */
+    assessmentLink(callId: string): string {
+      return `${adminBase()}/plugins/solidarity/assessment/${callId}`;
+    },
+
+    /**
+     * Tells one commission member that the call's assessment is open, in `language` (their admin
+     * interface language, else the default content locale), with a link to the call's assessment page.
+     */
+    async assessmentOpen(p: { callId: string; call: string; count: number; language: string; member: { name: string; email: string | null } }): Promise<Delivery> {
+      if (!p.member.email) return 'skipped';
+      const t = textsFor(p.language);
+      return send({
+        audience: 'commission',
+        to: p.member.email,
+        subject: t.assessmentSubject(p.call, network()),
+        text: t.assessment({ name: p.member.name, call: p.call, count: p.count, network: network(), link: this.assessmentLink(p.callId) }),
       });
     },
   };

@@ -3,7 +3,8 @@ import { errors } from '@strapi/utils';
 import { UID } from '../content-types/uids';
 import type { ReviewAction, ReviewStatus } from '../content-types/vocabulary';
 import { HttpProblem } from '../http/problems';
-import { redactAddresses, type Delivery } from './notifications';
+import type { Delivery } from './notifications';
+import type { HistoryEventType } from '../../../../cms/shared/history';
 import { asReviewProcess } from './review/rules';
 import {
   fieldError,
@@ -21,7 +22,8 @@ import { getService } from '../services/get-service';
 /** One entry of a submission's history (private JSON attribute `reviewHistory`). */
 export interface HistoryEvent {
   at: string;
-  action: 'submit' | ReviewAction;
+  /** one of the history's events (cms/shared/history.ts): the submission, or a review action */
+  action: Extract<HistoryEventType, 'submit' | ReviewAction>;
   from: ReviewStatus | null;
   to: ReviewStatus;
   /** the admin who acted; null for the submission itself */
@@ -109,28 +111,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const promoterLines = (promoters: Pick<SubmittedPromoter, 'name' | 'website' | 'country'>[]) =>
     promoters.map((p) => [p.name, p.website, p.country].filter(Boolean).join(' — '));
 
-  /**
-   * Work that goes on after a submission is answered (its mails and the record of their delivery),
-   * kept until it settles so that a shutdown waits for it instead of closing the database under it.
-   */
-  const afterAnswer = new Set<Promise<void>>();
-
   return {
-    /**
-     * Waits for the work still running after answered submissions (mails, their delivery record),
-     * at most `timeoutMs` milliseconds; called by the plugin's destroy before Strapi closes the
-     * database. Never throws.
-     */
-    async settle(timeoutMs = 10_000): Promise<void> {
-      if (!afterAnswer.size) return;
-      let timer: NodeJS.Timeout | undefined;
-      const limit = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, timeoutMs);
-      });
-      await Promise.race([Promise.allSettled([...afterAnswer]), limit]);
-      clearTimeout(timer);
-    },
-
     /**
      * Stores a validated submission as a draft practice; returns its documentId.
      * Throws 400 (ValidationError with one entry per field) or 409 (closed call).
@@ -274,8 +255,8 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
 
       // Mails go out after the answer; a failure is logged and never undoes the submission.
-      const task: Promise<void> = notifications()
-        .submitted({
+      notifications().later('Submission notifications', async () => {
+        const mails = await notifications().submitted({
           documentId: created.documentId,
           locale,
           title: input.title,
@@ -283,14 +264,10 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           callTitle: call?.title ?? null,
           contact: input.contact,
           origin: meta.origin,
-        })
+        });
         // what became of each mail is kept on the submit event, for the review page
-        .then((mails) => getService(strapi, 'review').recordSubmitMails(created.documentId, mails))
-        .catch((error: unknown) => {
-          strapi.log.warn(`Submission notifications failed: ${redactAddresses((error as Error).message)}`);
-        })
-        .finally(() => afterAnswer.delete(task));
-      afterAnswer.add(task);
+        await getService(strapi, 'review').recordSubmitMails(created.documentId, mails);
+      });
 
       return { documentId: created.documentId, locale };
     },
