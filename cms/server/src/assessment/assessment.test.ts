@@ -254,6 +254,29 @@ describe('assessment: ranking and decision', () => {
     expect(JSON.stringify(history)).not.toContain(COMMENT_CANARY);
   });
 
+  it("shows the commission with who has scored what, and the organisations a member can belong to (decide)", async () => {
+    await api(assessorA).commission().expect(403);
+    const res = await api(decider).commission().expect(200);
+    expect(res.body.data.submissions).toBe(3);
+    expect(res.body.data.members.map((m: { userId: number; scored: number }) => [m.userId, m.scored])).toEqual([
+      [ids.A, 2],
+      [ids.B, 2],
+      [ids.C, 1],
+    ]);
+    expect(res.body.data.organisations).toEqual(expect.arrayContaining([{ documentId: orgId, name: 'Ajuntament de Manlleu' }]));
+  });
+
+  it('records in the history that the assessment opened, and what became of each member’s notice (no mail server here)', async () => {
+    const history = (await api(superAdmin).submission(submissions.s3).expect(200)).body.data.events as { action: string; commission?: { id: number; mail: string }[] }[];
+    const opened = history.filter((e) => e.action === 'assessment-open');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.commission?.map((m) => [m.id, m.mail])).toEqual([
+      [ids.A, 'not-configured'],
+      [ids.B, 'not-configured'],
+      [ids.C, 'not-configured'],
+    ]);
+  });
+
   it('records the decision with its reason in the history', async () => {
     await api(decider).decide(submissions.s2, { decision: 'selected' }).expect(400);
     await api(decider).decide(submissions.s2, { decision: 'selected', reason: '   ' }).expect(400);
@@ -270,6 +293,17 @@ describe('assessment: ranking and decision', () => {
       expect.objectContaining({ decision: 'needs-info', note: 'Budget unclear' }),
       expect.objectContaining({ decision: 'not-selected', note: 'Below the threshold' }),
     ]);
+    // the contact's mail for each decision is recorded after the answer: no mail server in this file
+    for (let i = 0; i < 50; i += 1) {
+      const events = (await api(superAdmin).submission(submissions.s1).expect(200)).body.data.events as { action: string; mail?: string }[];
+      const decided = events.filter((e) => e.action === 'decide');
+      if (decided.every((e) => e.mail !== undefined)) {
+        expect(decided.map((e) => e.mail)).toEqual(['not-configured', 'not-configured']);
+        break;
+      }
+      if (i === 49) throw new Error('the decision mails were not recorded');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     // the decider's view is ranked too, with decisions
     const view = (await api(decider).view().expect(200)).body.data.submissions as { documentId: string; decision: unknown }[];
     expect(view.map((s) => s.documentId)).toEqual([submissions.s2, submissions.s1, submissions.s3]);

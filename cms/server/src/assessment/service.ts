@@ -621,15 +621,32 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { data: presentDecision(decisions.get(documentId)), meta: { event } };
     },
 
-    /** The call's commission (`decide`), and the admin users who can be put on it. */
+    /**
+     * The call's commission (`decide`): each member with their organisation and how many of the
+     * call's submissions they have scored (every criterion; `total` submissions); the active admin
+     * users who can be put on it; and the organisations a member can belong to (for conflicts of
+     * interest), by name.
+     */
     async commission(callId: string) {
-      await loadCall(callId);
-      const members = await membersOf(callId);
+      const call = await loadCall(callId);
+      const [members, submissions, scores] = await Promise.all([membersOf(callId), submissionsOf(callId), scoresOf(callId)]);
       const orgs = await organisationNames(members.flatMap((m) => (m.organisationDocumentId ? [m.organisationDocumentId] : [])));
       const admins = await q<AdminRef & { isActive: boolean }>('admin::user').findMany({
         select: ['id', 'firstname', 'lastname', 'username', 'email', 'isActive'],
         orderBy: { id: 'asc' },
       });
+      const organisationRows = await q<{ documentId: string; name: string }>(UID.organisation).findMany({
+        select: ['documentId', 'name'],
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        limit: 5000,
+      });
+      const organisations = new Map<string, string>();
+      for (const o of organisationRows) if (!organisations.has(o.documentId)) organisations.set(o.documentId, o.name);
+      const scoredBy = (userId: number | undefined) =>
+        submissions.filter((s) => {
+          const mine = scores.filter((x) => x.practiceDocumentId === s.documentId && x.assessor?.id === userId);
+          return call.criteria.length > 0 && call.criteria.every((c) => mine.some((x) => x.criterion === c.index));
+        }).length;
       return {
         data: {
           members: members.map((m) => ({
@@ -637,8 +654,11 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
             name: nameOf(m.user),
             email: m.user?.email ?? null,
             organisation: m.organisationDocumentId ? { documentId: m.organisationDocumentId, name: orgs.get(m.organisationDocumentId) ?? null } : null,
+            scored: m.user ? scoredBy(m.user.id) : 0,
           })),
+          submissions: submissions.length,
           admins: admins.filter((a) => a.isActive).map((a) => ({ id: a.id, name: nameOf(a), email: a.email ?? null })),
+          organisations: [...organisations.entries()].map(([documentId, name]) => ({ documentId, name })),
         },
       };
     },

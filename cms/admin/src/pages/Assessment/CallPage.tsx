@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { absoluteTime } from '../../utils/dates';
 import { useT } from '../../utils/useT';
 import { useAssessmentLabels } from './labels';
+import { CommissionPanel } from './CommissionPanel';
 import { SubmissionPanel } from './SubmissionPanel';
 import { useCallAssessment } from './useCallAssessment';
 
@@ -13,7 +14,8 @@ const figure = (n: number | null | undefined) => (n === null || n === undefined 
 
 /**
  * A call's assessment (plugins/solidarity/assessment/:callId): the call's phase, scale and weighted
- * criteria; its submissions (ranked by weighted score with the spread between assessors for those
+ * criteria; the commission (with the decide permission: its members, adding and removing them,
+ * opening the assessment); its submissions (ranked by weighted score with the spread between assessors for those
  * who may read scores); for the chosen one, the scoring form and the decision control.
  */
 export const CallPage = () => {
@@ -90,6 +92,8 @@ export const CallPage = () => {
               {t('assessment.commission', 'Commission: {names}', { names: view.commission.map((m) => m.name).join(', ') || '–' })}
             </Typography>
           </Box>
+
+          {me.can.decide ? <CommissionPanel view={view} reload={assessment.reload} /> : null}
 
           <Table colCount={ranked ? 7 : 4} rowCount={submissions.length + 1}>
             <Thead>

@@ -84,3 +84,21 @@ export interface CallAssessment {
   commission: { id: number | null; name: string }[];
   submissions: AssessedSubmission[];
 }
+
+/** The call's commission as `GET …/commission` answers it (decide permission). */
+export interface Commission {
+  members: {
+    userId: number | null;
+    name: string;
+    email: string | null;
+    organisation: { documentId: string; name: string | null } | null;
+    /** how many of the call's submissions the member has scored on every criterion */
+    scored: number;
+  }[];
+  /** how many submissions the call has */
+  submissions: number;
+  /** the active admin users who can be put on the commission */
+  admins: { id: number; name: string; email: string | null }[];
+  /** the organisations a member can belong to */
+  organisations: { documentId: string; name: string }[];
+}

@@ -56,6 +56,8 @@ export const useCallAssessment = (callId: string) => {
     view,
     notFound,
     busy,
+    /** loads the call's assessment again */
+    reload: load,
     score: (documentId: string, scores: Score[]) =>
       send(
         () => put(`${base}/submissions/${encodeURIComponent(documentId)}/scores`, { scores: scores.map((s) => ({ criterion: s.criterion, score: s.score, ...(s.comment ? { comment: s.comment } : {}) })) }),

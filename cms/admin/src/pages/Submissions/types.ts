@@ -27,6 +27,7 @@ export interface Contact {
 
 export interface HistoryEvent {
   at: string;
+  /** one of HISTORY_EVENTS (cms/shared/history.ts); an unknown one (a newer server) shows as itself */
   action: string;
   from?: Status | null;
   to?: Status;
@@ -36,6 +37,12 @@ export interface HistoryEvent {
   mail?: string;
   /** on `submit`: what became of the editors' notice */
   mailEditors?: string;
+  /** on `decide`: the commission's decision (selected, not-selected, needs-info) */
+  decision?: string;
+  /** on `assessment-conflict`: `decide` when the member's decision was refused */
+  refused?: string;
+  /** on `assessment-open`: what became of each commission member's notice */
+  commission?: { id: number; name: string; mail: string }[];
 }
 
 /** A promoting organisation of a submission, as the review API answers it. */

@@ -2,12 +2,17 @@ import { Box, Divider, Typography } from '@strapi/design-system';
 import { absoluteTime, relativeTime } from '../../../utils/dates';
 import { useT } from '../../../utils/useT';
 import { useStatusLabel } from '../StatusBadge';
-import { REVIEW_ACTIONS, type HistoryEvent, type ReviewAction } from '../types';
+import { useAssessmentLabels } from '../../Assessment/labels';
+import type { Decision } from '../../Assessment/types';
+import type { HistoryEvent } from '../types';
+import { historyLabels, isHistoryEvent } from './historyLabels';
 
-/** The actions a history event can record: the form's submission, then the review actions of the vocabulary. */
-type HistoryAction = 'submit' | ReviewAction;
-const HISTORY_ACTIONS: readonly HistoryAction[] = ['submit', ...REVIEW_ACTIONS];
-const isHistoryAction = (action: string): action is HistoryAction => (HISTORY_ACTIONS as readonly string[]).includes(action);
+/** The label of a history event's kind in the admin's language (./historyLabels.ts); an unknown kind shows as its name. */
+export const useHistoryLabel = () => {
+  const { t } = useT();
+  const labels = historyLabels(t);
+  return (action: string): string => (isHistoryEvent(action) ? labels[action] : action);
+};
 
 /** The words for a mail's delivery state (server: notifications.ts Delivery); an unknown state shows as itself. */
 export const useMailLabel = () => {
@@ -29,15 +34,9 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
   const { t, locale } = useT();
   const statusLabel = useStatusLabel();
   const mailLabel = useMailLabel();
+  const actionLabel = useHistoryLabel();
+  const assessment = useAssessmentLabels();
   if (!events.length) return <Typography textColor="neutral600">{t('history.empty', 'No event yet.')}</Typography>;
-  const labels: Record<HistoryAction, string> = {
-    submit: t('history.submit', 'Submitted through the form'),
-    'start-review': t('action.start-review', 'Start review'),
-    'request-info': t('action.request-info', 'Request information'),
-    approve: t('action.approve', 'Approve'),
-    reject: t('action.reject', 'Reject'),
-  };
-  const actionLabel = (action: string) => (isHistoryAction(action) ? labels[action] : action);
   return (
     <Box tag="ol">
       {[...events].reverse().map((e, i) => (
@@ -45,6 +44,7 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
           <Typography variant="omega" fontWeight="bold" tag="div">
             {actionLabel(e.action)}
             {e.to ? ` → ${statusLabel(e.to)}` : ''}
+            {e.decision ? `: ${assessment.decision(e.decision as Decision)}` : ''}
           </Typography>
           <Typography variant="pi" textColor="neutral600" tag="div">
             {t('history.byAt', '{who}, {relative} ({absolute})', {
@@ -68,6 +68,11 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
               {t('history.mailEditors', 'Notice to the editors: {status}', { status: mailLabel(e.mailEditors) })}
             </Typography>
           ) : null}
+          {(e.commission ?? []).map((m) => (
+            <Typography key={m.id} variant="pi" tag="p" textColor={m.mail === 'sent' ? 'neutral600' : 'warning600'} data-mail={m.mail}>
+              {t('history.mailMember', 'Notice to {name}: {status}', { name: m.name, status: mailLabel(m.mail) })}
+            </Typography>
+          ))}
           {i < events.length - 1 ? <Divider marginTop={3} /> : null}
         </Box>
       ))}

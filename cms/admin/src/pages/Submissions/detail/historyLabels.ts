@@ -1,0 +1,25 @@
+import { HISTORY_EVENTS, type HistoryEventType } from '../../../../../../cms/shared/history';
+
+/** `t(key, defaultMessage)` of utils/useT.ts. */
+type Translate = (key: string, defaultMessage: string) => string;
+
+/**
+ * The label of each kind of review-history event (cms/shared/history.ts), through `t`. A `Record`
+ * over every kind: an event the server writes (its types take their `action` from the same list)
+ * without a label here fails the typecheck; historyLabels.test.ts checks each has a translation.
+ * To add an event: add it to HISTORY_EVENTS, then a line here and its key in translations/*.json.
+ */
+export const historyLabels = (t: Translate): Record<HistoryEventType, string> => ({
+  submit: t('history.submit', 'Submitted through the form'),
+  'start-review': t('action.start-review', 'Start review'),
+  'request-info': t('action.request-info', 'Request information'),
+  approve: t('action.approve', 'Approve'),
+  reject: t('action.reject', 'Reject'),
+  assess: t('history.assess', 'Scored by a commission member'),
+  'assessment-conflict': t('history.assessment-conflict', 'Conflict of interest recorded'),
+  decide: t('history.decide', 'Commission’s decision'),
+  'assessment-open': t('history.assessment-open', 'Assessment of the call opened'),
+});
+
+/** Whether `action` is a kind of event this admin knows (a newer server may write others). */
+export const isHistoryEvent = (action: string): action is HistoryEventType => (HISTORY_EVENTS as readonly string[]).includes(action);
