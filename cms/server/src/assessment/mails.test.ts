@@ -25,10 +25,13 @@ let submission: string;
 const MEMBER_CA = 'montse@commission-mail.example';
 const MEMBER_PLAIN = 'pierre@commission-mail.example';
 const CONTACT = 'jordi@contact-mail.example';
+/** an editors' address that belongs to no admin user */
+const EDITOR_DESK = 'desk@editors-mail.example';
 
 interface Event {
   action: string;
   mail?: string;
+  mailEditors?: string;
   decision?: string;
   commission?: { id: number; name: string; mail: string }[];
   by?: { id: number; name: string } | null;
@@ -85,6 +88,7 @@ beforeAll(async () => {
       SUBMISSIONS_RATE_ATTEMPTS_POINTS: '10000',
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(sink.port),
+      NOTIFY_EDITORS: `${MEMBER_CA},${EDITOR_DESK}`,
     },
   });
   superAdmin = await adminToken(app, DEMO_ADMIN.email, DEMO_ADMIN.password);
@@ -115,6 +119,18 @@ describe('assessment mails: the submitter', () => {
     expect(ack.subject).toBe('Hem rebut la vostra pràctica: Banc del temps de Vic');
     const event = await eventually(submission, (e) => e.action === 'submit' && e.mail !== undefined);
     expect(event.mail).toBe('sent');
+    expect(event).toMatchObject({ mailEditors: 'sent' });
+  });
+
+  it('tells each editor of the new submission in their admin language, else the default locale, without contact details', async () => {
+    const ca = await sink.waitFor((m) => m.to.includes(MEMBER_CA) && m.subject.includes('Banc del temps de Vic'));
+    expect(ca.subject).toBe('[Solidarity Commons] Nova pràctica enviada: Banc del temps de Vic');
+    expect(ca.text).toContain(`/content-manager/collection-types/plugin::solidarity.practice/${submission}`);
+    expect(ca.to).toEqual([MEMBER_CA]);
+    const desk = await sink.waitFor((m) => m.to.includes(EDITOR_DESK) && m.subject.includes('Banc del temps de Vic'));
+    expect(desk.subject).toBe('[Solidarity Commons] New practice submitted: Banc del temps de Vic');
+    expect(desk.to).toEqual([EDITOR_DESK]);
+    expect(ca.raw + desk.raw).not.toContain(CONTACT);
   });
 });
 
@@ -137,15 +153,15 @@ describe('assessment mails: the commission when the assessment opens', () => {
     const res = await api(decider).phase(callId, { phase: 'assessment' }).expect(200);
     expect(res.body.data).toMatchObject({ documentId: callId, phase: 'assessment' });
 
-    const ca = await sink.waitFor((m) => m.to.includes(MEMBER_CA));
+    const ca = await sink.waitFor((m) => m.to.includes(MEMBER_CA) && m.subject.includes('2027'));
     expect(ca.subject).toContain('S’ha obert la valoració de «Pràctiques del correu 2027»');
     expect(ca.text).toContain(`/plugins/solidarity/assessment/${callId}`);
-    const plain = await sink.waitFor((m) => m.to.includes(MEMBER_PLAIN));
+    const plain = await sink.waitFor((m) => m.to.includes(MEMBER_PLAIN) && m.subject.includes('2027'));
     // no interface language: the default content locale (English here)
     expect(plain.subject).toContain('The assessment of "Mail practices 2027" is open');
     expect(plain.text).toContain(`/plugins/solidarity/assessment/${callId}`);
     // one mail per member, no contact details of submitters
-    expect(sink.mails.slice(before).filter((m) => m.to.includes(MEMBER_CA) || m.to.includes(MEMBER_PLAIN))).toHaveLength(2);
+    expect(sink.mails.slice(before).filter((m) => (m.to.includes(MEMBER_CA) || m.to.includes(MEMBER_PLAIN)) && m.text.includes(callId))).toHaveLength(2);
     expect(ca.raw).not.toContain(CONTACT);
 
     const event = await eventually(submission, (e) => e.action === 'assessment-open');
@@ -172,7 +188,7 @@ describe('assessment mails: the commission when the assessment opens', () => {
     const mail = await sink.waitFor((m) => m.to.includes(MEMBER_PLAIN) && m.subject.includes('Content manager practices 2027'));
     expect(mail.text).toContain(`/plugins/solidarity/assessment/${cmCallId}`);
     await new Promise((r) => setTimeout(r, 500));
-    expect(sink.mails.slice(before).filter((m) => m.to.includes(MEMBER_PLAIN))).toHaveLength(1);
+    expect(sink.mails.slice(before).filter((m) => m.to.includes(MEMBER_PLAIN) && m.text.includes(cmCallId))).toHaveLength(1);
   });
 });
 

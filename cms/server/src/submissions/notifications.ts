@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { strapiService } from '../services/strapi-services';
+import { getService } from '../services/get-service';
 import { submissionsConfig } from './config';
 import { SHIPPED_LOCALES } from '../../../../cms/shared/locales';
 import type { MailDelivery } from '../../../../cms/shared/history';
@@ -17,6 +18,9 @@ interface ContactTexts {
   /** the commission's decision, to the contact (subject and text per decision) */
   decisionSubject: (decision: Decision, title: string) => string;
   decision: (p: { decision: Decision; name: string; title: string; call: string; network: string; reason: string; id: string }) => string;
+  /** to the editors (NOTIFY_EDITORS), of a new submission: subject, and the text's words */
+  editorsSubject: (title: string, network: string) => string;
+  editors: { intro: (network: string) => string; title: string; language: string; call: string; from: string; review: string };
   /** to a commission member, when the call's assessment opens */
   assessmentSubject: (call: string, network: string) => string;
   assessment: (p: { name: string; call: string; count: number; network: string; link: string }) => string;
@@ -48,6 +52,8 @@ const TEXTS: Record<MailLocale, ContactTexts> = {
     assessment: ({ name, call, count, network, link }) =>
       `Dear ${name},\n\nThe assessment of the call "${call}" has started. As a member of its technical commission, ` +
       `you can now score its submissions (${count}) against the call's criteria:\n\n${link}\n\n${network}`,
+    editorsSubject: (title, network) => `[${network}] New practice submitted: ${title}`,
+    editors: { intro: (network) => `A new practice was submitted to ${network} and waits for review.`, title: 'Title', language: 'Language', call: 'Call', from: 'Sent from', review: 'Review it (contact details are there)' },
   },
   ca: {
     ackSubject: (title) => `Hem rebut la vostra pràctica: ${title}`,
@@ -74,6 +80,8 @@ const TEXTS: Record<MailLocale, ContactTexts> = {
     assessment: ({ name, call, count, network, link }) =>
       `Benvolgut/da ${name},\n\nHa començat la valoració de la convocatòria «${call}». Com a membre de la comissió tècnica, ` +
       `ja podeu puntuar-ne les propostes (${count}) segons els criteris de la convocatòria:\n\n${link}\n\n${network}`,
+    editorsSubject: (title, network) => `[${network}] Nova pràctica enviada: ${title}`,
+    editors: { intro: (network) => `S’ha enviat una pràctica nova a ${network} i espera revisió.`, title: 'Títol', language: 'Llengua', call: 'Convocatòria', from: 'Enviada des de', review: 'Reviseu-la (hi trobareu les dades de contacte)' },
   },
   es: {
     ackSubject: (title) => `Hemos recibido vuestra práctica: ${title}`,
@@ -100,6 +108,8 @@ const TEXTS: Record<MailLocale, ContactTexts> = {
     assessment: ({ name, call, count, network, link }) =>
       `Estimado/a ${name}:\n\nHa empezado la valoración de la convocatoria «${call}». Como miembro de la comisión técnica, ` +
       `ya podéis puntuar sus propuestas (${count}) según los criterios de la convocatoria:\n\n${link}\n\n${network}`,
+    editorsSubject: (title, network) => `[${network}] Nueva práctica enviada: ${title}`,
+    editors: { intro: (network) => `Se ha enviado una práctica nueva a ${network} y espera revisión.`, title: 'Título', language: 'Idioma', call: 'Convocatoria', from: 'Enviada desde', review: 'Revísela (allí están los datos de contacto)' },
   },
   el: {
     ackSubject: (title) => `Λάβαμε την πρακτική σας: ${title}`,
@@ -126,6 +136,8 @@ const TEXTS: Record<MailLocale, ContactTexts> = {
     assessment: ({ name, call, count, network, link }) =>
       `Αγαπητέ/ή ${name},\n\nΗ αξιολόγηση της πρόσκλησης «${call}» ξεκίνησε. Ως μέλος της τεχνικής επιτροπής, ` +
       `μπορείτε τώρα να βαθμολογήσετε τις υποβολές της (${count}) με βάση τα κριτήρια της πρόσκλησης:\n\n${link}\n\n${network}`,
+    editorsSubject: (title, network) => `[${network}] Νέα πρακτική υποβλήθηκε: ${title}`,
+    editors: { intro: (network) => `Μια νέα πρακτική υποβλήθηκε στο ${network} και περιμένει αξιολόγηση.`, title: 'Τίτλος', language: 'Γλώσσα', call: 'Πρόσκληση', from: 'Στάλθηκε από', review: 'Αξιολογήστε την (εκεί είναι τα στοιχεία επικοινωνίας)' },
   },
   fr: {
     ackSubject: (title) => `Nous avons reçu votre pratique : ${title}`,
@@ -152,6 +164,8 @@ const TEXTS: Record<MailLocale, ContactTexts> = {
     assessment: ({ name, call, count, network, link }) =>
       `Bonjour ${name},\n\nL’évaluation de l’appel « ${call} » a commencé. En tant que membre de la commission technique, ` +
       `vous pouvez maintenant noter ses propositions (${count}) selon les critères de l’appel :\n\n${link}\n\n${network}`,
+    editorsSubject: (title, network) => `[${network}] Nouvelle pratique envoyée : ${title}`,
+    editors: { intro: (network) => `Une nouvelle pratique a été envoyée à ${network} et attend sa relecture.`, title: 'Titre', language: 'Langue', call: 'Appel', from: 'Envoyée depuis', review: 'Relisez-la (les coordonnées y sont)' },
   },
 };
 
@@ -178,6 +192,10 @@ export const redactAddresses = (s: string): string => s.replace(/[^\s<>"'(),;:]+
 export type Delivery = MailDelivery;
 
 const SEND_TIMEOUT_MS = 15_000;
+
+/** The state of several mails as one: failed if one failed, else not-configured if one was, else sent (skipped when none). */
+const worst = (states: Delivery[]): Delivery =>
+  (['failed', 'not-configured', 'sent', 'skipped'] as const).find((state) => states.includes(state)) ?? 'skipped';
 
 interface Mail {
   to: string | string[];
@@ -316,23 +334,44 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return `${adminBase()}/content-manager/collection-types/plugin::solidarity.practice/${documentId}?plugins[i18n][locale]=${locale}`;
     },
 
-    /** Editors hear of a new submission (no contact details: the link leads to them); the contact gets an acknowledgement. */
+    /**
+     * Editors hear of a new submission (no contact details: the link leads to them), each in their
+     * language (that of the admin user with their address, else the default content locale; one mail
+     * per language); the contact gets an acknowledgement in the submission's language. The editors'
+     * state is the worst of their mails' (failed, then not-configured, then sent).
+     */
     async submitted(s: SubmittedMail): Promise<{ editors: Delivery; contact: Delivery }> {
       const { editors } = submissionsConfig(strapi).notifications;
-      const lines = [
-        `A new practice was submitted to ${network()} and waits for review.`,
-        '',
-        `Title: ${s.title}`,
-        `Language: ${s.locale}`,
-        ...(s.callTitle ? [`Call: ${s.callTitle}`] : []),
-        ...(s.origin ? [`Sent from: ${s.origin}`] : []),
-        '',
-        s.summary,
-        '',
-        `Review it (contact details are there): ${this.adminLink(s.documentId, s.locale)}`,
-      ];
-      const toEditors = editors.length
-        ? send({ audience: 'editors', to: editors, subject: `[${network()}] New practice submitted: ${s.title}`, text: lines.join('\n') })
+      const byLanguage = new Map<string, string[]>();
+      if (editors.length) {
+        const users: { email: string | null; preferedLanguage?: string | null }[] = await strapi.db
+          .query('admin::user')
+          .findMany({ where: { email: { $in: editors.map((e) => e.toLowerCase()) } }, select: ['email', 'preferedLanguage'] });
+        const fallback = await getService(strapi, 'locales').defaultLocale();
+        for (const address of editors) {
+          const preferred = users.find((u) => u.email?.toLowerCase() === address.toLowerCase())?.preferedLanguage;
+          const language = preferred && (MAIL_LOCALES as readonly string[]).includes(preferred) ? preferred : fallback;
+          byLanguage.set(language, [...(byLanguage.get(language) ?? []), address]);
+        }
+      }
+      const notice = (language: string, to: string[]) => {
+        const w = textsFor(language);
+        const lines = [
+          w.editors.intro(network()),
+          '',
+          `${w.editors.title}: ${s.title}`,
+          `${w.editors.language}: ${s.locale}`,
+          ...(s.callTitle ? [`${w.editors.call}: ${s.callTitle}`] : []),
+          ...(s.origin ? [`${w.editors.from}: ${s.origin}`] : []),
+          '',
+          s.summary,
+          '',
+          `${w.editors.review}: ${this.adminLink(s.documentId, s.locale)}`,
+        ];
+        return send({ audience: 'editors', to, subject: w.editorsSubject(s.title, network()), text: lines.join('\n') });
+      };
+      const toEditors = byLanguage.size
+        ? Promise.all([...byLanguage].map(([language, to]) => notice(language, to))).then(worst)
         : Promise.resolve<Delivery>('skipped');
       const t = textsFor(s.locale);
       const toContact = send({
