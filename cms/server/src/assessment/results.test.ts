@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { parseDocument as parse } from '../../../../test/helpers/html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, startStrapi, type TestApp } from '../../../../test/helpers/strapi';
 import { UID } from '../content-types/uids';
@@ -169,5 +170,33 @@ describe('call results: the practices not selected cannot be worked out', () => 
     expect(after.body.data.calls).toEqual(expect.arrayContaining([expect.objectContaining({ value: CALL, count: 1 })]));
     const list = await request(app.url).get(`/api/solidarity/practices?locale=en&filters[call][slug]=${CALL}`).expect(200);
     expect(list.body.meta.pagination.total).toBe(1);
+  });
+});
+
+describe('call banner on the public list page (/embed/<locale>/practices?call=)', () => {
+  it('shows the call, its phase, deadline and criteria; the selected practices after the results; the form while open', async () => {
+    const results = parse((await request(app.url).get(`/embed/ca/practices?call=${CALL}`).expect(200)).text);
+    const widget = results.querySelector('solidarity-practices');
+    const banner = widget?.querySelector('section.call');
+    expect(banner?.querySelector('h2')?.text).toBe('Results call');
+    expect(banner?.querySelector('[data-phase]')?.text).toBe('Fase: Resultats publicats');
+    expect(banner?.text).toMatch(/Termini: \d+ de \S+ del? \d{4}/);
+    expect(banner?.querySelectorAll('li').map((li) => li.text)).toEqual(['Innovation']);
+    expect(banner?.querySelectorAll('h2').map((h) => h.text)).toContain('Pràctiques seleccionades en aquesta convocatòria');
+    expect(banner?.querySelector('solidarity-submit-practice')).toBeNull();
+    expect(widget?.querySelectorAll('li h2 a').map((h) => h.text)).toEqual(['Orchard A']);
+
+    const open = parse((await request(app.url).get(`/embed/en/practices?call=${OTHER}`).expect(200)).text);
+    const openBanner = open.querySelector('solidarity-practices section.call');
+    expect(openBanner?.querySelector('[data-phase]')?.text).toBe('Phase: Open for submissions');
+    expect(openBanner?.text).toMatch(/Deadline: \d+ \w+ \d{4}/);
+    expect(openBanner?.querySelector('details summary')?.text).toBe('Submit a practice');
+    expect(openBanner?.querySelector('solidarity-submit-practice')?.getAttribute('call')).toBe(OTHER);
+    expect(openBanner?.text).not.toContain('Practices selected');
+
+    const none = parse((await request(app.url).get('/embed/en/practices?call=no-such-call').expect(200)).text);
+    expect(none.querySelector('section.call')).toBeNull();
+    const plain = parse((await request(app.url).get('/embed/en/practices').expect(200)).text);
+    expect(plain.querySelector('section.call')).toBeNull();
   });
 });
