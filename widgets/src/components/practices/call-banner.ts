@@ -1,3 +1,8 @@
+// The form's chunk, imported on demand below, imports ALTCHA's stylesheet as text (rollup's cssText).
+// Its module declaration is a .d.ts, which cannot be imported: referenced for the type checks that
+// reach the form through this file (the admin's, whose embed builder imports the practices widget).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../submit-practice/altcha-css.d.ts" />
 /**
  * The call banner of <solidarity-practices call="...">, in a chunk of its own (loaded only by lists
  * of one call), with its strings in every UI locale: the call's title, its phase (open, assessment,
