@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, startStrapi, type TestApp } from '../../../../test/helpers/strapi';
 import { UID } from '../content-types/uids';
 import { getService } from '../services/get-service';
+import { adminToken, DEMO_ADMIN } from '../submissions/testing/fixtures';
 import { ASSESSMENT_UID } from './uids';
 
 /**
@@ -198,5 +199,28 @@ describe('call banner on the public list page (/embed/<locale>/practices?call=)'
     expect(none.querySelector('section.call')).toBeNull();
     const plain = parse((await request(app.url).get('/embed/en/practices').expect(200)).text);
     expect(plain.querySelector('section.call')).toBeNull();
+  });
+});
+
+describe('call results: a decision changed afterwards', () => {
+  it('shows at once: the public caches get a new content version', async () => {
+    const path = `/api/solidarity/practices?locale=en&call=${CALL}`;
+    const before = await request(app.url).get(path).expect(200);
+    expect(before.body.data.map((p: { slug: string }) => p.slug)).toEqual(['orchard-a']);
+    // cached now: the same ETag answers 304
+    await request(app.url).get(path).set('If-None-Match', String(before.headers.etag)).expect(304);
+    // submissions of the call, as the form makes them (marked directly: a submission is published by its review)
+    await app.strapi.db.query(UID.practice).updateMany({ where: { documentId: { $in: [ids.selected, ids.notA, ids.notB] } }, data: { source: 'submission' } });
+    const token = await adminToken(app, DEMO_ADMIN.email, DEMO_ADMIN.password);
+    await request(app.url)
+      .post(`/solidarity/assessment/calls/${ids.call}/submissions/${ids.notA}/decision`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ decision: 'selected', reason: 'A second look' })
+      .expect(200);
+    const after = await request(app.url).get(path).expect(200);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(after.body.data.map((p: { slug: string }) => p.slug).sort()).toEqual(['orchard-a', 'orchard-b']);
+    const detail = await request(app.url).get(`/api/solidarity/practices/orchard-b?locale=en`).expect(200);
+    expect(detail.body.data.call).toMatchObject({ slug: CALL });
   });
 });
