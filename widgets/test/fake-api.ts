@@ -132,6 +132,10 @@ export function answer(f: Fake, u: URL, method = 'GET', body?: unknown): Respons
 
   if (path == '/topics') return list(u, topicsIn(l));
   if (path == '/calls') return list(u, f.cfp.map((d) => localCall(d, l)).filter((c) => q.get('open') != 'true' || c.isOpen));
+  if (path.startsWith('/calls/')) {
+    const d = f.cfp.find((c) => c.base.slug == decodeURIComponent(path.slice('/calls/'.length)));
+    return d ? json({ data: localCall(d, l), meta: { locale: l } }) : apiError(404, 'NotFoundError', 'Not Found');
+  }
   /** the practices of the filter, leaving out the shortcut `without` (a facet does not count under its own filter) */
   const practices = (without?: string) =>
     f.practices

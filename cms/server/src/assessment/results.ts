@@ -3,22 +3,33 @@ import { UID } from '../content-types/uids';
 import { ASSESSMENT_UID } from './uids';
 
 /**
- * The public `call` filter of practices after a call's results: of the calls
- * `callIds` (documentIds), those in the `results` phase (as published) and the
- * practices their commission selected. A practice linked to such a call shows
- * under it only when selected; the other calls keep all their published practices.
+ * The practices whose link to their call the public must not see: published
+ * practices linked to a published call in the `results` phase that its
+ * commission did not select (documentIds). After the results, a call shows
+ * only its selected practices, and every public path (lists under `call=` or
+ * `filters[call]…`, a call's `practices` in filters, facets' call counts, a
+ * practice's own `call`) answers as if the others were not linked to it: the
+ * set that was not selected cannot be worked out. Empty when no call is in
+ * its results phase. One to three small queries.
  */
-export const callResults = async (strapi: Core.Strapi, callIds: string[]): Promise<{ decided: string[]; selected: string[] }> => {
-  if (!callIds.length) return { decided: [], selected: [] };
+export const hiddenCallLinks = async (strapi: Core.Strapi): Promise<string[]> => {
   const calls = (await strapi.db.query(UID.call).findMany({
-    where: { documentId: { $in: callIds }, publishedAt: { $notNull: true }, phase: 'results' },
+    where: { publishedAt: { $notNull: true }, phase: 'results' },
     select: ['documentId'],
   })) as { documentId: string }[];
   const decided = [...new Set(calls.map((c) => c.documentId))];
-  if (!decided.length) return { decided, selected: [] };
-  const rows = (await strapi.db.query(ASSESSMENT_UID.decision as never).findMany({
+  if (!decided.length) return [];
+  const linked = (await strapi.db.query(UID.practice).findMany({
+    where: { publishedAt: { $notNull: true }, call: { documentId: { $in: decided }, publishedAt: { $notNull: true } } },
+    select: ['documentId'],
+    populate: { call: { select: ['documentId'] } },
+  })) as { documentId: string; call?: { documentId: string } | null }[];
+  if (!linked.length) return [];
+  const selected = (await strapi.db.query(ASSESSMENT_UID.decision as never).findMany({
     where: { callDocumentId: { $in: decided }, decision: 'selected' },
-    select: ['practiceDocumentId'],
-  })) as { practiceDocumentId: string }[];
-  return { decided, selected: [...new Set(rows.map((r) => r.practiceDocumentId))] };
+    select: ['callDocumentId', 'practiceDocumentId'],
+  })) as { callDocumentId: string; practiceDocumentId: string }[];
+  const pairs = new Set(selected.map((s) => `${s.callDocumentId}|${s.practiceDocumentId}`));
+  const hidden = linked.filter((p) => p.call && !pairs.has(`${p.call.documentId}|${p.documentId}`)).map((p) => p.documentId);
+  return [...new Set(hidden)];
 };

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { UID } from '../content-types/uids';
 import { fieldError, invalidField } from '../http/errors';
 import { HttpProblem } from '../http/problems';
+import { getService } from '../services/get-service';
 import { assessorTotals, byRank, figures, onScale, type RankFigures, type Scale, type ScoreRow, type WeightedCriterion } from './ranking';
 import { ASSESSMENT_UID, CALL_DEFAULTS, CALL_PHASES, DECISIONS, type CallPhase, type Decision } from './uids';
 
@@ -597,6 +598,8 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
           data: { callDocumentId: callId, practiceDocumentId: documentId, decision, reason, decidedBy: viewer.id, decidedAt: now },
         });
       });
+      // in the results phase a decision changes which practices the public sees under the call (results.ts)
+      if (call.phase === 'results') await getService(strapi, 'cache').bump();
       const event: AssessmentEvent = { at: now.toISOString(), action: 'decide', by: { id: viewer.id, name: nameOf(viewer) }, decision, note: reason };
       await appendHistory(documentId, [event]);
       strapi.log.info(`Call ${callId}: submission ${documentId} ${decision} by admin #${viewer.id}`);

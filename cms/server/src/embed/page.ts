@@ -170,7 +170,9 @@ export const listBody = (
   docs: readonly Json[],
   locale: string,
   title: string,
-  attributes: Readonly<Record<string, string>>
+  attributes: Readonly<Record<string, string>>,
+  /** HTML (already escaped) shown first inside the widget's element, above the items: the call's banner (./call-banner.ts) */
+  banner = ''
 ): string => {
   const e = escapeHtml;
   const labels = pageLabels(locale);
@@ -189,7 +191,7 @@ ${languageNote(doc, locale)}${statusNotice(kind, doc, locale)}${facts(kind, doc,
     : `<p>${e(labels.empty)}</p>`;
   return `<h1>${e(title)}</h1>
 <${LIST_TAG[kind]}${attrs}>
-${items}
+${banner ? `${banner}\n` : ''}${items}
 </${LIST_TAG[kind]}>`;
 };
 

@@ -10,6 +10,7 @@ import { matchLocale } from '../locales/fallback';
 import { getService } from '../services/get-service';
 import { documentBody, errorPage, FRAME_SCRIPT, HOST_SCRIPT, listBody, listTitle, renderPage } from './page';
 import { FRAME_JS, HOST_JS } from './scripts';
+import { callBanner } from './call-banner';
 import { OEMBED_PATH, parsePagePath, publicListUrl, publicPageUrl, type EmbedKind, type PagePath } from './urls';
 
 type Json = Record<string, unknown>;
@@ -160,6 +161,19 @@ export const createEmbedPages = (strapi: Core.Strapi) => {
     };
     const { data } = await api().list({ type: kind, query: apiQuery, origin });
     const docs = data as unknown as Json[];
+    // a list of one call opens with the call's banner, as the widget shows it
+    const call =
+      kind === 'practice' && filters.call
+        ? await api()
+            .findOne({ type: 'call', idOrSlug: filters.call, query: { locale }, origin })
+            .then(
+              (r) => r.data as unknown as Json,
+              (error: unknown) => {
+                if (error instanceof errors.NotFoundError) return null;
+                throw error;
+              }
+            )
+        : null;
     const title = listTitle(network(), kind, locale);
     const canonical = publicListUrl(kind, locale, params, origin);
     return {
@@ -168,7 +182,7 @@ export const createEmbedPages = (strapi: Core.Strapi) => {
       title,
       description: docs.map((d) => str(d.title)).filter(Boolean).slice(0, 5).join(' · '),
       canonical,
-      body: listBody(kind, docs, locale, title, params),
+      body: listBody(kind, docs, locale, title, params, call ? callBanner(call, locale) : ''),
       jsonLd: {
         '@context': 'https://schema.org',
         '@type': 'ItemList',

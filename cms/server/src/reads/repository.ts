@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { createSearchIndex } from '../search';
-import { callResults } from '../assessment/results';
+import { hiddenCallLinks } from '../assessment/results';
+import { hideUnselectedLinks } from './call-links';
+import type { FilterModel } from './filters';
 import { modelMeta } from '../content-types/metadata';
 import { UID, type ContentTypeName } from '../content-types/uids';
 import { DEFAULT_PAGE_SIZE, type RestParams, type Shortcuts } from './params';
@@ -173,6 +175,8 @@ export const checkedSort = (type: ContentTypeName, sort: unknown): [string, 'asc
  */
 export const createRepository = (strapi: Core.Strapi) => {
   const knex = (): Knex => strapi.db.connection;
+  // filter paths name relation targets by their UID string: content types or components
+  const getFilterModel = (uid: string) => strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as FilterModel | undefined;
   const search = createSearchIndex(strapi);
   const meta = (type: ContentTypeName) => {
     const m = modelMeta(strapi, UID[type]);
@@ -236,16 +240,15 @@ export const createRepository = (strapi: Core.Strapi) => {
         where: ids.length && relations.length ? relatedTo(type, relations, 'organisation', ids) : none,
       });
     }
+    // after a call's results, the practices it did not select are not linked to it for the public (assessment/results.ts)
+    const hidden = s.call || rest.filters !== undefined ? await hiddenCallLinks(strapi) : [];
     if (s.call) {
       const ids = await documentIdsBySlug('call', s.call);
-      // after a call's results, its practices are the ones its commission selected (assessment/results.ts)
-      const { decided, selected } = type === 'practice' ? await callResults(strapi, ids) : { decided: [], selected: [] };
-      const open = ids.filter((id) => !decided.includes(id));
-      const alternatives = [
-        ...(open.length ? [relatedTo(type, ['call'], 'call', open)] : []),
-        ...(decided.length && selected.length ? [{ $and: [relatedTo(type, ['call'], 'call', decided), { documentId: { $in: selected } }] }] : []),
-      ];
-      parts.push({ key: 'call', where: alternatives.length > 1 ? { $or: alternatives } : (alternatives[0] ?? none) });
+      const linked = ids.length ? relatedTo(type, ['call'], 'call', ids) : none;
+      parts.push({
+        key: 'call',
+        where: ids.length && type === 'practice' && hidden.length ? { $and: [linked, { documentId: { $notIn: hidden } }] } : linked,
+      });
     }
     if (s.country) parts.push({ key: 'country', where: { country: { $in: s.country } } });
     const where: Record<string, unknown>[] = [];
@@ -260,7 +263,9 @@ export const createRepository = (strapi: Core.Strapi) => {
     if (s.open === false) where.push({ $or: [{ opensAt: { $gt: now } }, { closesAt: { $lte: now } }] });
     if (rest.filters !== undefined) {
       const transformed = fromClientInput('filters', () =>
-        strapi.get('query-params').transform(UID[type], { filters: rest.filters })
+        strapi.get('query-params').transform(UID[type], {
+          filters: hideUnselectedLinks(rest.filters as Record<string, unknown>, strapi.getModel(UID[type]) as FilterModel, getFilterModel, hidden),
+        })
       ) as { filters?: unknown; where?: unknown };
       const restWhere = transformed.where ?? transformed.filters;
       if (restWhere && typeof restWhere === 'object') where.push(restWhere as Record<string, unknown>);
@@ -348,6 +353,11 @@ export const createRepository = (strapi: Core.Strapi) => {
       select: ['id', ...shape.list, ...(detail ? shape.detail : [])],
       populate: { ...shape.populate, ...(detail ? shape.detailPopulate : {}) },
     })) as Entry[];
+    if (type === 'practice' && rows.some((r) => r.call)) {
+      // a practice its call did not select is shown without the call (assessment/results.ts)
+      const hidden = new Set(await hiddenCallLinks(strapi));
+      for (const row of rows) if (hidden.has(String(row.documentId))) row.call = null;
+    }
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)).filter((r): r is Entry => Boolean(r));
   };
@@ -541,6 +551,8 @@ export const createRepository = (strapi: Core.Strapi) => {
       const k = knex();
       const { table, column } = meta(type);
       const parts = await conditionParts(type, o.shortcuts, o.rest, o.now);
+      // the call facet counts a practice under its call only when the public sees the link (assessment/results.ts)
+      const hidden = type === 'practice' && specs.some((f) => f.key === 'call') ? await hiddenCallLinks(strapi) : [];
       const matching = o.shortcuts.q ? search.matches(UID[type], o.shortcuts.q, o.chain, { rank: false }) : undefined;
       if (matching === null) return { total: 0, facets: Object.fromEntries(specs.map((f) => [f.name, []])) };
 
@@ -582,6 +594,9 @@ export const createRepository = (strapi: Core.Strapi) => {
             .join(`${target.table} as r`, 'r.id', `l.${jt.inverseJoinColumn.name}`)
             // only published related documents: a draft topic or organisation is not public
             .whereNotNull(`r.${targetPublished}`)
+            .modify((qb) => {
+              if (spec.key === 'call' && hidden.length) qb.whereNotIn(`t.${column('documentId')}`, hidden);
+            })
             .select(k.raw(`r.${targetDoc} as value`))
             .countDistinct({ n: 't.id' })
             .groupBy(`r.${targetDoc}`)

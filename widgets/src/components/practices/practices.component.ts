@@ -37,7 +37,7 @@ const hashSlug = (): string => {
  * @summary Good practices, filterable, with inline detail.
  * @tag solidarity-practices
  *
- * @attr {string} call - Call slug: practices submitted to that call.
+ * @attr {string} call - Call slug: practices submitted to that call. The list then opens with the call's banner: its title, phase, deadline and priority criteria, a button to the submission form while it is open, and after its results a heading saying that these are the practices it selected (its results list only those).
  * @attr {string} criteria - One of crisis-response, inter-cooperation, public-procurement, youth, ecological-transition, feminist-perspective.
  * @attr {string} controls - Filters shown to visitors, comma separated: `topic`, `country`, `organisation`, `call`, `search`. The drop-downs offer every value of the current filter with its number of practices (the API's facets), named in the visitor's language.
  *
@@ -55,6 +55,14 @@ const hashSlug = (): string => {
  * @csspart criteria - The criteria of a practice.
  * @csspart links - Links of a practice.
  * @csspart open - The button on a title that opens the practice inline.
+ * @csspart call - The banner of the call (with `call`).
+ * @csspart call-title - The call's title in the banner.
+ * @csspart call-phase - The call's phase.
+ * @csspart call-deadline - The call's deadline.
+ * @csspart call-criteria - The call's priority criteria.
+ * @csspart call-submit - The button that opens the submission form (while the call is open).
+ * @csspart call-form - The submission form, once opened.
+ * @csspart call-results - The heading over the selected practices (after the results).
  */
 export class SolidarityPractices extends ListElement<Practice> {
   static override styles = [base, styles];
@@ -65,6 +73,8 @@ export class SolidarityPractices extends ListElement<Practice> {
     __openPractice: { state: true },
     __controls: { state: true },
     __facets: { state: true },
+    __callInfo: { state: true },
+    __callForm: { state: true },
   };
   static override __refetchKeys = [...ListElement.__refetchKeys, 'call', 'criteria'];
 
@@ -82,6 +92,16 @@ export class SolidarityPractices extends ListElement<Practice> {
   declare __facets?: Facets;
   /** @internal the import of the filters' chunk */
   __controlsImport?: Promise<unknown>;
+  /** @internal the call banner's chunk (./call-banner.ts), once loaded */
+  declare __banner?: typeof import('./call-banner.js');
+  /** @internal the call of `call`, as the banner shows it */
+  declare __callInfo?: import('./call-banner.js').CallInfo;
+  /** @internal the banner's submission form is open */
+  declare __callForm?: boolean;
+  /** @internal the call's load in flight */
+  __callAbort?: AbortController;
+  /** @internal the import of the banner's chunk */
+  __bannerImport?: Promise<unknown>;
   /** @internal the facets load in flight */
   __facetsAbort?: AbortController;
   /** @internal the open practice's history entry was pushed by this widget (Back pops it) */
@@ -121,6 +141,11 @@ export class SolidarityPractices extends ListElement<Practice> {
   override willUpdate(ch: PropertyValues): void {
     const filter = (this.constructor as typeof SolidarityPractices).__refetchKeys.some((k) => ch.has(k)) || ch.has('locale') || ch.has('api');
     if (filter) this.__openPractice = undefined;
+    // the call banner (and its strings) loads only on lists of one call
+    if (this.call) {
+      if (!this.__banner) this.__bannerImport ??= import('./call-banner.js').then((m) => ((this.__banner = m), m.load(this)));
+      else if (ch.has('call') || ch.has('locale') || ch.has('api')) this.__banner.load(this);
+    } else if (this.__callInfo) this.__callInfo = undefined;
     // the filters (and their strings) load only where there are filters
     if (words(this.controls).length) {
       if (!this.__controls) this.__controlsImport ??= import('./controls.js').then((m) => ((this.__controls = m), m.load(this)));
@@ -180,7 +205,8 @@ export class SolidarityPractices extends ListElement<Practice> {
 
   override __head(): unknown {
     const c = words(this.controls);
-    return c.length && this.__controls && !this.__openPractice ? this.__controls.render(this, c) : nothing;
+    if (this.__openPractice) return nothing;
+    return [this.call && this.__banner ? this.__banner.render(this) : nothing, c.length && this.__controls ? this.__controls.render(this, c) : nothing];
   }
 
   override __view(): unknown {

@@ -1,0 +1,117 @@
+import { escapeHtml } from '../feeds/blocks';
+import { CALL_PHASES, CALL_DEFAULTS, type CallPhase } from '../assessment/uids';
+
+type Json = Record<string, unknown>;
+
+/** The words of a call's banner on a public list page (`/embed/<locale>/practices?call=<slug>`), per locale. */
+export interface CallBannerLabels {
+  /** the banner's accessible name */
+  label: string;
+  phase: string;
+  phases: Record<CallPhase, string>;
+  /** `{date}`: the deadline */
+  deadline: string;
+  criteria: string;
+  submit: string;
+  selected: string;
+}
+
+const LABELS: Record<string, CallBannerLabels> = {
+  en: {
+    label: 'Call for practices',
+    phase: 'Phase',
+    phases: { open: 'Open for submissions', assessment: 'Being assessed', results: 'Results published' },
+    deadline: 'Deadline: {date}',
+    criteria: 'Priority criteria',
+    submit: 'Submit a practice',
+    selected: 'Practices selected in this call',
+  },
+  ca: {
+    label: 'Convocatòria de pràctiques',
+    phase: 'Fase',
+    phases: { open: 'Oberta a propostes', assessment: 'En avaluació', results: 'Resultats publicats' },
+    deadline: 'Termini: {date}',
+    criteria: 'Criteris prioritaris',
+    submit: 'Envia una pràctica',
+    selected: 'Pràctiques seleccionades en aquesta convocatòria',
+  },
+  es: {
+    label: 'Convocatoria de prácticas',
+    phase: 'Fase',
+    phases: { open: 'Abierta a propuestas', assessment: 'En evaluación', results: 'Resultados publicados' },
+    deadline: 'Plazo: {date}',
+    criteria: 'Criterios prioritarios',
+    submit: 'Envía una práctica',
+    selected: 'Prácticas seleccionadas en esta convocatoria',
+  },
+  el: {
+    label: 'Πρόσκληση για πρακτικές',
+    phase: 'Φάση',
+    phases: { open: 'Ανοιχτή για υποβολές', assessment: 'Υπό αξιολόγηση', results: 'Δημοσιεύθηκαν τα αποτελέσματα' },
+    deadline: 'Προθεσμία: {date}',
+    criteria: 'Κριτήρια προτεραιότητας',
+    submit: 'Υποβάλετε μια πρακτική',
+    selected: 'Πρακτικές που επιλέχθηκαν σε αυτή την πρόσκληση',
+  },
+  fr: {
+    label: 'Appel à pratiques',
+    phase: 'Phase',
+    phases: { open: 'Ouvert aux propositions', assessment: 'En cours d’évaluation', results: 'Résultats publiés' },
+    deadline: 'Date limite : {date}',
+    criteria: 'Critères prioritaires',
+    submit: 'Proposer une pratique',
+    selected: 'Pratiques sélectionnées dans cet appel',
+  },
+};
+
+/** The banner's words in `locale` (its primary subtag; English otherwise). */
+export const callBannerLabels = (locale: string): CallBannerLabels =>
+  LABELS[locale.toLowerCase().split(/[-_]/)[0] ?? ''] ?? (LABELS.en as CallBannerLabels);
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** A deadline in `locale`, in UTC with the zone shown (the page cannot know the reader's zone); '' when not a date. */
+const deadline = (v: unknown, locale: string): string => {
+  const d = new Date(str(v));
+  if (!str(v) || Number.isNaN(d.getTime())) return '';
+  try {
+    return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: 'UTC',
+      timeZoneName: 'short',
+    }).format(d);
+  } catch {
+    return d.toISOString();
+  }
+};
+
+/**
+ * The banner of a call on its public list page, as the `<solidarity-practices call>` widget shows
+ * it (widgets/src/components/practices/call-banner.ts): title, phase, deadline, priority criteria;
+ * in the open phase the submission form (`<solidarity-submit-practice call>`, behind a disclosure);
+ * in the results phase a heading over the selected practices. `call` is the public API's call
+ * (reads/presenters.ts); every value is HTML-escaped.
+ */
+export const callBanner = (call: Json, locale: string): string => {
+  const e = escapeHtml;
+  const w = callBannerLabels(locale);
+  const phase: CallPhase = (CALL_PHASES as readonly unknown[]).includes(call.phase) ? (call.phase as CallPhase) : CALL_DEFAULTS.phase;
+  const when = deadline(call.closesAt, locale);
+  const criteria = (Array.isArray(call.criteria) ? (call.criteria as unknown[]) : [])
+    .map((c) => (typeof c === 'string' ? c : str((c as Json | null)?.label)))
+    .filter(Boolean);
+  return `<section class="call" aria-label="${e(w.label)}">
+<h2>${e(str(call.title))}</h2>
+<p class="meta" data-phase="${e(phase)}">${e(w.phase)}: <strong>${e(w.phases[phase])}</strong></p>
+${when ? `<p class="meta">${e(w.deadline.replace('{date}', when))}</p>\n` : ''}${
+    criteria.length ? `<p>${e(w.criteria)}</p>\n<ul>${criteria.map((c) => `<li>${e(c)}</li>`).join('')}</ul>\n` : ''
+  }${
+    phase === 'open'
+      ? `<details><summary>${e(w.submit)}</summary><solidarity-submit-practice call="${e(str(call.slug))}" locale="${e(locale)}"></solidarity-submit-practice></details>\n`
+      : ''
+  }${phase === 'results' ? `<h2>${e(w.selected)}</h2>\n` : ''}</section>`;
+};

@@ -1,0 +1,158 @@
+// The form's chunk, imported on demand below, imports ALTCHA's stylesheet as text (rollup's cssText).
+// Its module declaration is a .d.ts, which cannot be imported: referenced for the type checks that
+// reach the form through this file (the admin's, whose embed builder imports the practices widget).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../submit-practice/altcha-css.d.ts" />
+/**
+ * The call banner of <solidarity-practices call="...">, in a chunk of its own (loaded only by lists
+ * of one call), with its strings in every UI locale: the call's title, its phase (open, assessment,
+ * results), its deadline in the visitor's locale and time zone, its priority criteria; while the
+ * call is open a button that opens the submission form (<solidarity-submit-practice call="...">,
+ * whose chunk loads on that click); after the results a heading saying that the list holds the
+ * practices the commission selected. Read from `GET /api/solidarity/calls/<slug>`; the answer is
+ * untrusted and rendered defensively (text only, unknown phases shown as open).
+ */
+import { html, nothing } from 'lit';
+import { heading } from '../../internal/html.js';
+import { arr } from '../../internal/util.js';
+import type { SolidarityPractices } from './practices.component.js';
+
+/** A call for practices as `GET /calls/<slug>` serves it (the fields the banner shows). */
+export interface CallInfo {
+  slug: string;
+  title: string;
+  closesAt?: string | null;
+  isOpen?: boolean;
+  /** `open`, `assessment` or `results`; none or another value is shown as `open` */
+  phase?: string;
+  criteria?: ({ label?: string; description?: string | null } | string)[];
+}
+
+/** A call's phases, in order (the server's CALL_PHASES). */
+export const PHASES = ['open', 'assessment', 'results'] as const;
+type Phase = (typeof PHASES)[number];
+
+/** The banner's words in one UI locale; `{date}` is the formatted deadline. */
+interface Words {
+  label: string;
+  phase: string;
+  phases: Record<Phase, string>;
+  deadline: string;
+  criteria: string;
+  submit: string;
+  selected: string;
+}
+
+const WORDS: Record<string, Words> = {
+  en: {
+    label: 'Call for practices',
+    phase: 'Phase',
+    phases: { open: 'Open for submissions', assessment: 'Being assessed', results: 'Results published' },
+    deadline: 'Deadline: {date}',
+    criteria: 'Priority criteria',
+    submit: 'Submit a practice',
+    selected: 'Practices selected in this call',
+  },
+  ca: {
+    label: 'Convocatòria de pràctiques',
+    phase: 'Fase',
+    phases: { open: 'Oberta a propostes', assessment: 'En avaluació', results: 'Resultats publicats' },
+    deadline: 'Termini: {date}',
+    criteria: 'Criteris prioritaris',
+    submit: 'Envia una pràctica',
+    selected: 'Pràctiques seleccionades en aquesta convocatòria',
+  },
+  es: {
+    label: 'Convocatoria de prácticas',
+    phase: 'Fase',
+    phases: { open: 'Abierta a propuestas', assessment: 'En evaluación', results: 'Resultados publicados' },
+    deadline: 'Plazo: {date}',
+    criteria: 'Criterios prioritarios',
+    submit: 'Envía una práctica',
+    selected: 'Prácticas seleccionadas en esta convocatoria',
+  },
+  el: {
+    label: 'Πρόσκληση για πρακτικές',
+    phase: 'Φάση',
+    phases: { open: 'Ανοιχτή για υποβολές', assessment: 'Υπό αξιολόγηση', results: 'Δημοσιεύθηκαν τα αποτελέσματα' },
+    deadline: 'Προθεσμία: {date}',
+    criteria: 'Κριτήρια προτεραιότητας',
+    submit: 'Υποβάλετε μια πρακτική',
+    selected: 'Πρακτικές που επιλέχθηκαν σε αυτή την πρόσκληση',
+  },
+  fr: {
+    label: 'Appel à pratiques',
+    phase: 'Phase',
+    phases: { open: 'Ouvert aux propositions', assessment: 'En cours d’évaluation', results: 'Résultats publiés' },
+    deadline: 'Date limite : {date}',
+    criteria: 'Critères prioritaires',
+    submit: 'Proposer une pratique',
+    selected: 'Pratiques sélectionnées dans cet appel',
+  },
+};
+
+/** The words of UI locale `l` (English when it has none). */
+export const words = (l: string): Words => WORDS[l] ?? WORDS.en;
+
+/** The phase to show: the call's, or `open` when it names none the banner knows. */
+export const phaseOf = (c: Pick<CallInfo, 'phase'>): Phase => ((PHASES as readonly unknown[]).includes(c.phase) ? (c.phase as Phase) : 'open');
+
+/** A deadline in locale `l` and the visitor's time zone, the zone shown ("30 June 2030, 23:59 CEST"); '' when not a date. */
+export const deadline = (v: string | null | undefined, l: string): string => {
+  const d = new Date(String(v));
+  return v && !isNaN(+d)
+    ? new Intl.DateTimeFormat(l == 'en' ? 'en-GB' : l, { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(d)
+    : '';
+};
+
+/** The criteria's labels (a criterion is an object with a label, or a plain string). */
+export const criteriaOf = (c: Pick<CallInfo, 'criteria'>): string[] =>
+  arr<CallInfo['criteria'] extends (infer T)[] | undefined ? T : never>(c.criteria)
+    .map((x) => (typeof x == 'string' ? x : x && typeof x.label == 'string' ? x.label : ''))
+    .filter(Boolean);
+
+/** Loads `host.call`'s call into `host.__callInfo` (the previous load is aborted; none when the call is unknown). */
+export const load = (host: SolidarityPractices): void => {
+  host.__callAbort?.abort();
+  const controller = (host.__callAbort = new AbortController());
+  host.__callInfo = undefined;
+  host.__callForm = false;
+  if (!host.call) return;
+  host.__fetch<{ data: CallInfo }>(`/calls/${encodeURIComponent(host.call)}`, {}, controller.signal).then(
+    (b) => controller.signal.aborted || (host.__callInfo = b && b.data && typeof b.data == 'object' && typeof b.data.title == 'string' ? b.data : undefined),
+    () => {} // an unknown or unreachable call: the list shows without its banner
+  );
+};
+
+/** Opens the submission form for the call (its chunk loads now). */
+const openForm = (host: SolidarityPractices): void => {
+  host.__callForm = true;
+  import('../submit-practice/submit-practice.js');
+};
+
+/** The banner of `host`'s call; nothing before it loads. */
+export const render = (host: SolidarityPractices): unknown => {
+  const c = host.__callInfo;
+  if (!c) return nothing;
+  const l = host.__uiLocale,
+    w = words(l),
+    phase = phaseOf(c),
+    when = deadline(c.closesAt, l),
+    criteria = criteriaOf(c),
+    // above the cards' headings (host.__headingLevel)
+    level = Math.max(host.__headingLevel - 1, 1);
+  return html`<section class="stack call" part="call" aria-label=${w.label}>
+    ${heading(level, c.title, undefined, undefined, 'call-title')}
+    <p part="call-phase" data-phase=${phase}>${w.phase}: <strong>${w.phases[phase]}</strong></p>
+    ${when ? html`<p part="call-deadline">${w.deadline.replace('{date}', when)}</p>` : nothing}
+    ${criteria.length
+      ? html`<div part="call-criteria"><p>${w.criteria}</p><ul>${criteria.map((x) => html`<li>${x}</li>`)}</ul></div>`
+      : nothing}
+    ${phase == 'open' && c.isOpen !== false
+      ? host.__callForm
+        ? html`<solidarity-submit-practice part="call-form" call=${c.slug} api=${host.api ?? nothing} locale=${host.locale ?? nothing}></solidarity-submit-practice>`
+        : html`<div><button part="button call-submit" @click=${() => openForm(host)}>${w.submit}</button></div>`
+      : nothing}
+    ${phase == 'results' ? heading(level, w.selected, undefined, undefined, 'call-results') : nothing}
+  </section>`;
+};
