@@ -3,6 +3,7 @@ import { registerComponents } from './components';
 import { registerCustomFields } from './content-types/custom-fields';
 import { compression } from './http/compression';
 import { configuredSecurity, withHeadersOnEarlyAnswers } from './http/security-headers';
+import { hostGuard, publicUrlWarning } from './http/origin';
 import { createSearchIndex } from './search';
 import { acquireStartupLock } from './setup/startup-lock';
 import { submissionsGuard } from './submissions/guard';
@@ -54,6 +55,11 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   await acquireStartupLock(strapi);
   registerComponents(strapi);
   registerCustomFields(strapi);
+
+  // Without PUBLIC_URL, links are built from the request's Host: a malformed one is refused first (http/origin.ts).
+  strapi.server.use(hostGuard(strapi) as Parameters<typeof strapi.server.use>[0]);
+  const warning = publicUrlWarning(strapi);
+  if (warning) strapi.log.warn(warning);
 
   // Files under /uploads are served inert: sandboxing CSP, nosniff, attachment unless an image, audio or video.
   strapi.server.use(uploadHeaders());

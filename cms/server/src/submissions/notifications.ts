@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { strapiService } from '../services/strapi-services';
 import { submissionsConfig } from './config';
+import { configuredPublicOrigin } from '../http/origin';
 import { SHIPPED_LOCALES } from '../../../../cms/shared/locales';
 
 /** Languages the acknowledgement and the request for information are written in; others get English. */
@@ -141,7 +142,7 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (configured) return configured.replace(/\/+$/, '');
     const adminUrl = String(strapi.config.get('admin.url') ?? '/admin');
     if (/^https?:\/\//.test(adminUrl)) return adminUrl.replace(/\/+$/, '');
-    const publicUrl = String(strapi.config.get('server.url') ?? '').replace(/\/+$/, '');
+    const publicUrl = configuredPublicOrigin(strapi) ?? '';
     const base = publicUrl || `http://localhost:${String(strapi.config.get('server.port') ?? 1337)}`;
     return `${base}${adminUrl.startsWith('/') ? '' : '/'}${adminUrl}`.replace(/\/+$/, '');
   };
