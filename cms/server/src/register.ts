@@ -12,6 +12,7 @@ import { guardBulkPublish, reviewRulesMiddleware } from './submissions/review/ru
 import { uploadHeaders } from './uploads/serve';
 import { dateRules } from './content-types/dates';
 import { sessionRules } from './content-types/session/rules';
+import { callRules } from './content-types/call/rules';
 import { UID } from './content-types/uids';
 import { getService } from './services/get-service';
 
@@ -109,6 +110,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Registered after the middleware above, so inside it: the schedule it shares with the other published
   // locales is written before the search index and the caches are told of the change.
   strapi.documents.use(sessionRules(strapi));
+  // Calls: no closing before the opening (content-types/call/rules.ts).
+  strapi.documents.use(callRules(strapi));
   // Sessions', calls' and statements' calendar dates: readable, years 1–9999 (content-types/dates.ts).
   strapi.documents.use(dateRules());
 };
