@@ -58,7 +58,10 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   registerCustomFields(strapi);
 
   // Without PUBLIC_URL, links are built from the request's Host: a malformed one is refused first (http/origin.ts).
-  strapi.server.use(hostGuard(strapi) as Parameters<typeof strapi.server.use>[0]);
+  // Its refusals carry the security headers too.
+  strapi.server.use(
+    withHeadersOnEarlyAnswers(hostGuard(strapi), configuredSecurity(strapi, ['strapi::security'])) as Parameters<typeof strapi.server.use>[0]
+  );
   const warning = publicUrlWarning(strapi);
   if (warning) strapi.log.warn(warning);
 

@@ -93,6 +93,7 @@ describe('without a configured public origin', () => {
         expect(res.status, `${host} ${path}`).toBe(400);
         expect(res.body.error, `${host} ${path}`).toMatchObject({ status: 400, name: 'ValidationError' });
         expect(res.text).not.toContain(host);
+        expect(res.headers['x-content-type-options'], `${host} ${path}`).toBe('nosniff');
       }
     }
   });
