@@ -243,6 +243,94 @@ describe('embed builder (admin) → partner page', () => {
   });
 });
 
+describe('partner-site card of the embed builder (admin)', () => {
+  const PARTNER_EDITOR = { email: 'partners@solidarity.example', password: 'Partners-Solidarity-2026', firstname: 'Paula', lastname: 'Partner' };
+
+  /** What the submission form on `origin` learns before anyone types (the public route the widget calls). */
+  const originCheck = async (origin: string) =>
+    json<{ data: { allowed: boolean } }>(`${base}/api/solidarity/submissions/origin-check`, { headers: { Origin: origin } });
+
+  it('lets an editor with the partners permission register a website, after which the form on it passes the origin check', async () => {
+    const partnerOrigin = new URL(partner!.url).origin;
+    expect(partnerOrigin).not.toBe(new URL(base).origin);
+    expect((await originCheck(partnerOrigin)).data.allowed).toBe(false);
+
+    // an editor whose role has the embed builder and the partners permission only
+    const token = await adminToken(ADMIN);
+    const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const role = await json<{ data: { id: number } }>(`${base}/admin/roles`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ name: 'Partner editors', description: 'embed builder and partner sites' }),
+    });
+    await json(`${base}/admin/roles/${role.data.id}/permissions`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({
+        permissions: ['plugin::solidarity.embed', 'plugin::solidarity.partners'].map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+      }),
+    });
+    const created = await json<{ data: { registrationToken: string } }>(`${base}/admin/users`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ firstname: PARTNER_EDITOR.firstname, lastname: PARTNER_EDITOR.lastname, email: PARTNER_EDITOR.email, roles: [role.data.id] }),
+    });
+    await json(`${base}/admin/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        registrationToken: created.data.registrationToken,
+        userInfo: { firstname: PARTNER_EDITOR.firstname, lastname: PARTNER_EDITOR.lastname, password: PARTNER_EDITOR.password },
+      }),
+    });
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await logIn(context, PARTNER_EDITOR);
+    const problems = track(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Embed' }).click();
+    await page.getByRole('heading', { name: 'Embed', level: 1 }).waitFor();
+    await choose(page, 'Widget', 'Submission form');
+    const card = page.getByTestId('solidarity-partner-site');
+    await card.waitFor();
+    await card.getByLabel('Website of the partner').fill(partner!.url);
+    await card.locator('[data-partner="check"]').click();
+    // not registered yet: the card says so and offers to register it, named after its host
+    await card.locator('[data-partner="needed"]').waitFor();
+    expect(await card.locator('[data-partner="needed"]').innerText()).toContain(partnerOrigin);
+    const name = card.getByLabel('Name of the partner site');
+    expect(await name.inputValue()).toBe('localhost');
+    await name.fill('Partner test site');
+    await card.locator('[data-partner="register"]').click();
+    await card.locator('[data-partner="registered"]').waitFor();
+    expect(await card.locator('[data-partner="registered"]').innerText()).toContain('Partner test site');
+    await shot(page, 'embed-partner-card');
+    // checked again, the website is a partner site now
+    await card.getByLabel('Website of the partner').fill(`${partnerOrigin}/`);
+    await card.locator('[data-partner="check"]').click();
+    await card.locator('[data-partner="allowed"]').waitFor();
+    expect(await card.locator('[data-partner="allowed"]').innerText()).toContain('Partner test site');
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // at once, for the public route
+    expect((await originCheck(partnerOrigin)).data.allowed).toBe(true);
+    // and for the real form on the partner's page, in Chromium (the browser sends the page's Origin)
+    partner?.show(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Member</title></head><body><h1>Send us your practice</h1>\n` +
+        `<script type="module" src="${base}/widgets/solidarity.js"></script>\n<solidarity-submit-practice></solidarity-submit-practice>\n</body></html>`
+    );
+    const partnerContext = await browser.newContext();
+    const partnerPage = await partnerContext.newPage();
+    const checked = partnerPage.waitForResponse((res) => res.url().startsWith(`${base}/api/solidarity/submissions/origin-check`), { timeout: 30_000 });
+    await partnerPage.goto(partner!.url);
+    const answer = await checked;
+    expect(answer.status()).toBe(200);
+    expect(((await answer.json()) as { data: { allowed: boolean } }).data.allowed).toBe(true);
+    expect(await answer.request().headerValue('origin')).toBe(partnerOrigin);
+    await partnerContext.close();
+  });
+});
+
 describe('review queue (admin)', () => {
   it('shows a submission carrying script and event-handler payloads as inert text', async () => {
     const payload = {

@@ -4,6 +4,7 @@ import { registerComponents } from './components';
 import { registerCustomFields } from './content-types/custom-fields';
 import { compression } from './http/compression';
 import { configuredSecurity, withHeadersOnEarlyAnswers } from './http/security-headers';
+import { hostGuard, publicUrlWarning } from './http/origin';
 import { createSearchIndex } from './search';
 import { acquireStartupLock } from './setup/startup-lock';
 import { submissionsGuard } from './submissions/guard';
@@ -12,6 +13,7 @@ import { guardBulkPublish, reviewRulesMiddleware } from './submissions/review/ru
 import { uploadHeaders } from './uploads/serve';
 import { dateRules } from './content-types/dates';
 import { sessionRules } from './content-types/session/rules';
+import { callRules } from './content-types/call/rules';
 import { UID } from './content-types/uids';
 import { getService } from './services/get-service';
 
@@ -55,6 +57,14 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   await acquireStartupLock(strapi);
   registerComponents(strapi);
   registerCustomFields(strapi);
+
+  // Without PUBLIC_URL, links are built from the request's Host: a malformed one is refused first (http/origin.ts).
+  // Its refusals carry the security headers too.
+  strapi.server.use(
+    withHeadersOnEarlyAnswers(hostGuard(strapi), configuredSecurity(strapi, ['strapi::security'])) as Parameters<typeof strapi.server.use>[0]
+  );
+  const warning = publicUrlWarning(strapi);
+  if (warning) strapi.log.warn(warning);
 
   // Files under /uploads are served inert: sandboxing CSP, nosniff, attachment unless an image, audio or video.
   strapi.server.use(uploadHeaders());
@@ -106,6 +116,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Registered after the middleware above, so inside it: the schedule it shares with the other published
   // locales is written before the search index and the caches are told of the change.
   strapi.documents.use(sessionRules(strapi));
+  // Calls: no closing before the opening (content-types/call/rules.ts).
+  strapi.documents.use(callRules(strapi));
   // Sessions', calls' and statements' calendar dates: readable, years 1–9999 (content-types/dates.ts).
   strapi.documents.use(dateRules());
 };

@@ -1,8 +1,6 @@
-import * as React from 'react';
-import { Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { SESSION_STATUSES, type SessionStatus } from '../../../server/src/content-types/vocabulary';
 import { useT } from '../utils/useT';
-import type { CustomFieldInputProps } from './inputProps';
+import { enumerationInput } from './EnumerationInput';
 
 /**
  * The translated label of a session's status (`session-status.<status>` of the admin translations).
@@ -22,30 +20,11 @@ export const useSessionStatusLabel = () => {
  * The session status custom field (`plugin::solidarity.session-status`): the enumeration's values
  * with translated labels; stores the same strings. Calendars mark moved and cancelled sessions.
  */
-const SessionStatusInput = React.forwardRef<HTMLDivElement, CustomFieldInputProps>(
-  ({ name, label, hint, labelAction, required, disabled, error, value, onChange }, ref) => {
-    const statusLabel = useSessionStatusLabel();
-    return (
-      <Field.Root name={name} id={name} hint={hint} error={error} required={required}>
-        <Field.Label action={labelAction}>{label}</Field.Label>
-        <SingleSelect
-          ref={ref}
-          value={value ?? 'scheduled'}
-          disabled={disabled}
-          onChange={(next: string | number) => onChange(name, String(next))}
-        >
-          {SESSION_STATUSES.map((status) => (
-            <SingleSelectOption key={status} value={status}>
-              {statusLabel(status)}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
-        <Field.Hint />
-        <Field.Error />
-      </Field.Root>
-    );
-  }
-);
-SessionStatusInput.displayName = 'SessionStatusInput';
+const SessionStatusInput = enumerationInput({
+  displayName: 'SessionStatusInput',
+  values: SESSION_STATUSES,
+  useLabels: () => ({ label: useSessionStatusLabel() }),
+  defaultValue: 'scheduled',
+});
 
 export default SessionStatusInput;

@@ -50,6 +50,43 @@ export const checkedDate = (data: Row, field: string): Date | null => {
   return parsed;
 };
 
+const ZONE_SHAPE = /^[A-Z][A-Za-z_-]*(?:\/[A-Z][A-Za-z0-9_+-]*)+$/;
+let canonicalZones: ReadonlySet<string> | null = null;
+
+/**
+ * Whether `zone` is an IANA time zone name: `UTC`, a canonical zone of `Intl.supportedValuesOf('timeZone')`,
+ * or an `Area/Location` link (`Europe/Kiev`) that `Intl.DateTimeFormat` accepts, spelled as the tz
+ * database spells it. Offsets (`+01:00`), abbreviations (`CET`, `EST`) and other spellings are not:
+ * calendars (RFC 5545 TZID) and the widgets' dates need a zone every client knows.
+ */
+export const isIanaTimeZone = (zone: unknown): boolean => {
+  if (typeof zone !== 'string') return false;
+  if (zone === 'UTC') return true;
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalZones.has(zone)) return true;
+  if (!ZONE_SHAPE.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const ZONE_MESSAGE = 'expected an IANA time zone such as Europe/Brussels or UTC';
+
+/**
+ * A 400 ValidationError naming `field` when `data[field]` is given (not null, undefined or '') and is
+ * not an IANA time zone (isIanaTimeZone); a missing value is left to Strapi's `required`.
+ */
+export const checkTimeZone = (data: Row, field: string): void => {
+  const value = data[field];
+  if (value === null || value === undefined || value === '') return;
+  if (!isIanaTimeZone(value)) {
+    throw new errors.ValidationError(`${field}: ${ZONE_MESSAGE}`, { errors: [fieldError([field], ZONE_MESSAGE, value)] });
+  }
+};
+
 /** The datetime fields checked on every save, by content type. */
 const DATE_FIELDS: Record<string, readonly string[]> = {
   [UID.session]: ['startsAt', 'endsAt'],

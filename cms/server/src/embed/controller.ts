@@ -40,23 +40,21 @@ const embedController = ({ strapi }: { strapi: Core.Strapi }) => {
      * `GET /api/solidarity/oembed?url=&maxwidth=&maxheight=&format=json` (https://oembed.com section 2):
      * a `rich` answer for a public page of this app (`url` under `<origin>/embed/`), its `html` the
      * page in an iframe (WordPress's embed markup, see ./pages.ts `oembedHtml`). 404 for a URL that is
-     * not one of our published pages, 501 for `format=xml` (section 2.3.4), 400 for a missing `url` or
-     * a malformed size.
+     * not one of our published pages (whatever is wrong with it), 501 for any `format` but json
+     * (section 2.3.4), 400 for a missing `url` or a malformed size.
      */
     async oembed(ctx: Context) {
       allowAnyOrigin(ctx);
       assertUtf8(ctx);
       const { url, format } = ctx.query;
       if (format !== undefined && format !== 'json') {
-        if (format === 'xml') {
-          ctx.status = 501;
-          ctx.body = {
-            data: null,
-            error: { status: 501, name: 'NotImplementedError', message: 'Only format=json is available', details: {} },
-          };
-          return;
-        }
-        throw new errors.ValidationError('format must be json', { errors: [fieldError(['format'], 'json')] });
+        // section 2.3.4: a format the provider does not answer (xml, or anything else) is a 501
+        ctx.status = 501;
+        ctx.body = {
+          data: null,
+          error: { status: 501, name: 'NotImplementedError', message: 'Only format=json is available', details: {} },
+        };
+        return;
       }
       if (typeof url !== 'string' || !url) {
         throw new errors.ValidationError('url is required: the address of a public page', { errors: [fieldError(['url'], 'required')] });
@@ -73,18 +71,30 @@ const embedController = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const page = target.origin === new URL(origin).origin ? parsePagePath(target.pathname) : null;
         if (!page) throw new errors.NotFoundError('Not a page of this network');
-        const query = Object.fromEntries(target.searchParams);
+        // as the page reads its own query (Koa's ctx.query): a repeated parameter is an array
+        const query: Record<string, string | string[]> = {};
+        for (const key of new Set(target.searchParams.keys())) {
+          const values = target.searchParams.getAll(key);
+          query[key] = values.length === 1 ? (values[0] as string) : values;
+        }
+        // section 2.2: a URL the provider has no representation for (an unknown slug, locale or filter,
+        // parameters a page does not take, even after following a redirect) is a 404, never a 400
+        const loadOrNotFound = async (at: typeof page) => {
+          try {
+            return await pages.load(at, query, origin);
+          } catch (error) {
+            if (error instanceof errors.ValidationError) throw new errors.NotFoundError('Not a page of this network');
+            throw error;
+          }
+        };
         let found;
         try {
-          found = await pages.load(page, query, origin);
+          found = await loadOrNotFound(page);
         } catch (error) {
-          if (error instanceof MovedError) {
-            const moved = parsePagePath(new URL(error.location).pathname);
-            if (!moved) throw new errors.NotFoundError('Not a page of this network');
-            found = await pages.load(moved, query, origin);
-          } else if (error instanceof errors.ValidationError) {
-            throw new errors.NotFoundError('Not a page of this network');
-          } else throw error;
+          if (!(error instanceof MovedError)) throw error;
+          const moved = parsePagePath(new URL(error.location).pathname);
+          if (!moved) throw new errors.NotFoundError('Not a page of this network');
+          found = await loadOrNotFound(moved);
         }
         const network = getService(strapi, 'feeds').networkName();
         const width = Math.min(OEMBED_WIDTH, maxwidth ?? OEMBED_WIDTH);

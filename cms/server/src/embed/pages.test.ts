@@ -203,6 +203,37 @@ describe('a document’s page', () => {
     const again = await page('/embed/en/statements/food-is-a-right').set('If-None-Match', first.headers.etag as string).expect(304);
     FRAMABLE(again);
   });
+
+  it('answers If-None-Match: * with 304 only for what exists; unknown pages and resources stay 404 (RFC 9110 13.1.2)', async () => {
+    const star = (path: string, value = '*') => request(app.url).get(path).set('If-None-Match', value);
+    const known = [
+      '/embed/en/statements/food-is-a-right',
+      '/api/solidarity/practices/rebost-vilafranca?locale=ca',
+      '/api/solidarity/practices?locale=en',
+      '/api/solidarity/feeds/practices.atom?locale=en',
+      '/api/solidarity/export/practices.csv?locale=en',
+      `/api/solidarity/oembed?url=${encodeURIComponent(`${app.url}/embed/en/practices/hostile`)}`,
+    ];
+    const unknown = [
+      '/embed/en/statements/no-such-statement',
+      '/embed/en/practices/secret-draft',
+      '/api/solidarity/practices/no-such-practice?locale=en',
+      '/api/solidarity/practices/secret-draft?locale=en',
+      '/api/solidarity/sessions/no-such-session.ics',
+      `/api/solidarity/oembed?url=${encodeURIComponent(`${app.url}/embed/en/practices/no-such-thing`)}`,
+    ];
+    for (const round of [1, 2]) {
+      // round 2: the known answers are in the response cache (the fast path answers them)
+      for (const path of known) expect((await star(path)).status, `${round} ${path}`).toBe(304);
+      for (const path of unknown) {
+        for (const value of ['*', 'W/"x", *']) expect((await star(path, value)).status, `${round} ${path} ${value}`).toBe(404);
+      }
+    }
+    // an invalid request stays a 400
+    expect((await star('/api/solidarity/export/practices.csv?locale=en&country=Spain')).status).toBe(400);
+    expect((await star('/api/solidarity/export/practices.csv?locale=xx')).status).toBe(400);
+    expect((await star('/embed/en/practices?country=Spain')).status).toBe(400);
+  });
 });
 
 describe('a list’s page', () => {
@@ -306,6 +337,40 @@ describe('oEmbed', () => {
     expect(xml.body.error.status).toBe(501);
     await oembed({}).expect(400);
     await oembed({ url: `${app.url}/embed/en/practices/rebost-vilafranca`, maxwidth: 'wide' }).expect(400);
+  });
+
+  it('404s (never 400) for a URL of ours it has no representation for: not a page, unknown slug, locale or filter (oEmbed 2.2); 501 for any other format', async () => {
+    for (const url of [
+      `${app.url}/embed/`,
+      `${app.url}/embed/en`,
+      `${app.url}/embed/en/things/rebost-vilafranca`,
+      `${app.url}/embed/en/practices/rebost-vilafranca/more`,
+      `${app.url}/embed/en/practices/%E0%A4%A`,
+      `${app.url}/embed/zz/practices/rebost-vilafranca`,
+      `${app.url}/embed/zz/practices`,
+      `${app.url}/embed/practices/no-such-thing`,
+      `${app.url}/embed/practices?nope=1`,
+      `${app.url}/embed/ca-ES/practices?country=Spain`,
+      `${app.url}/embed/ca-ES/practices?nope=1`,
+      `${app.url}/embed/en/practices?topic=a&topic=b`,
+      `${app.url}/embed/ca-ES/practices/rebost-vilafranca?x=1`,
+      `${app.url}/embed/en/practices?page-size=abc`,
+      `${app.url}/demo`,
+      `${app.url}/`,
+      'ftp://elsewhere.example/embed/en/practices',
+    ]) {
+      const res = await oembed({ url });
+      expect(res.status, url).toBe(404);
+      expect(res.body.error.status, url).toBe(404);
+    }
+    for (const format of ['yaml', 'XML', 'html']) {
+      const res = await oembed({ url: `${app.url}/embed/en/practices/rebost-vilafranca`, format });
+      expect(res.status, format).toBe(501);
+      expect(res.body.error.status, format).toBe(501);
+    }
+    for (const maxheight of ['0', '-1', '1.5', 'tall']) {
+      await oembed({ url: `${app.url}/embed/en/practices/rebost-vilafranca`, maxheight }).expect(400);
+    }
   });
 });
 

@@ -72,8 +72,8 @@ const feedsController = ({ strapi }: { strapi: Core.Strapi }): Record<string, Ha
     async (ctx) => {
       allowAnyOrigin(ctx);
       assertUtf8(ctx);
-      if (await cache().notModified(ctx)) return;
       const origin = publicOrigin(strapi, ctx);
+      if (await cache().notModified(ctx, () => feeds().practicePages(ctx.query as Query, origin))) return;
       const { locale, pages } = await feeds().practicePages(ctx.query as Query, origin);
       ctx.set('Content-Disposition', contentDisposition(`practices-${locale}.${format}`, 'attachment'));
       ctx.status = 200;

@@ -252,6 +252,67 @@ describe('sessions moved and cancelled by editors in the Content Manager', () =>
     expect((await eventOf('/sessions.ics?locale=en', moving))?.sequence).toBe(3);
   });
 
+  it('refuses a time zone that is not an IANA name, naming timezone: Content Manager, clone, document service and publish', async () => {
+    for (const timezone of ['Mars/Olympus_Mons', '+01:00', 'CET', 'EST', 'europe/madrid', '<script>', 'Europe/Madrid ', 'Local']) {
+      refusedOn(await cm.update(UID.session, moving, 'en', { ...form, timezone }), 'timezone');
+    }
+    refusedOn(await cm.publishNew(UID.session, 'en', sessionForm('Nowhere', 'nowhere', { timezone: 'Nowhere/Land' })), 'timezone');
+    refusedOn(await cm.create(UID.session, 'en', sessionForm('Offset', 'offset-zone', { timezone: '+02:00' })), 'timezone');
+    const clone = await request(app.url)
+      .post(`/content-manager/collection-types/${UID.session}/clone/${moving}`)
+      .query({ locale: 'en' })
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ timezone: 'Nowhere/Land', slug: 'cloned-nowhere' });
+    refusedOn({ status: clone.status, text: clone.text, body: clone.body as Json }, 'timezone');
+    await expect(documents(app, UID.session).update({ documentId: moving, locale: 'en', data: { timezone: 'GMT+1' } })).rejects.toMatchObject({
+      name: 'ValidationError',
+    });
+    // a draft made invalid behind the rules is refused on publish
+    const draft = await cm.create(UID.session, 'en', sessionForm('Zone behind the rules', 'zone-behind-rules'));
+    expect(draft.status, draft.text).toBe(201);
+    const documentId = String((draft.body.data as Json).documentId);
+    await app.strapi.db.query(UID.session).updateMany({ where: { documentId, publishedAt: null }, data: { timezone: 'Atlantis/Capital' } });
+    refusedOn(await cm.bulkPublish(UID.session, [documentId], 'en'), 'timezone');
+    expect(await app.strapi.db.query(UID.session).count({ where: { documentId, publishedAt: { $notNull: true } } })).toBe(0);
+    // IANA names, links and UTC are fine
+    for (const timezone of ['UTC', 'Europe/Kiev', 'America/Argentina/Buenos_Aires', 'Etc/GMT+1', 'Europe/Madrid']) {
+      const res = await cm.update(UID.session, moving, 'en', { ...form, timezone });
+      expect(res.status, `${timezone} ${res.text}`).toBe(200);
+    }
+    expect((await eventOf('/sessions.ics?locale=en', moving))?.sequence).toBe(3);
+  });
+
+  it('refuses a call that closes before it opens, naming closesAt: Content Manager, clone, document service and publish', async () => {
+    const opensAt = new Date(Date.now() + 2 * DAY).toISOString();
+    const closesAt = new Date(Date.now() + 30 * DAY).toISOString();
+    const before = new Date(Date.now() + DAY).toISOString();
+    const callForm = (slug: string, extra: Json = {}): Json => ({ title: `Call ${slug}`, slug, opensAt, closesAt, ...extra });
+    refusedOn(await cm.create(UID.call, 'en', callForm('backwards-call', { closesAt: before })), 'closesAt');
+    refusedOn(await cm.publishNew(UID.call, 'en', callForm('backwards-call', { closesAt: before })), 'closesAt');
+    const created = await cm.create(UID.call, 'en', callForm('forwards-call'));
+    expect(created.status, created.text).toBe(201);
+    const call = String((created.body.data as Json).documentId);
+    refusedOn(await cm.update(UID.call, call, 'en', callForm('forwards-call', { closesAt: before })), 'closesAt');
+    const clone = await request(app.url)
+      .post(`/content-manager/collection-types/${UID.call}/clone/${call}`)
+      .query({ locale: 'en' })
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ slug: 'cloned-call', closesAt: before });
+    refusedOn({ status: clone.status, text: clone.text, body: clone.body as Json }, 'closesAt');
+    // a partial update that moves only the opening after the stored closing
+    await expect(
+      documents(app, UID.call).update({ documentId: call, locale: 'en', data: { opensAt: new Date(Date.now() + 60 * DAY).toISOString() } })
+    ).rejects.toMatchObject({ name: 'ValidationError' });
+    // a draft made invalid behind the rules is refused on publish
+    await app.strapi.db.query(UID.call).updateMany({ where: { documentId: call, publishedAt: null }, data: { closesAt: new Date(before) } });
+    refusedOn(await cm.publish(UID.call, call, 'en', {}), 'closesAt');
+    refusedOn(await cm.bulkPublish(UID.call, [call], 'en'), 'closesAt');
+    expect(await app.strapi.db.query(UID.call).count({ where: { documentId: call, publishedAt: { $notNull: true } } })).toBe(0);
+    // the same day is fine
+    const sameTime = await cm.update(UID.call, call, 'en', callForm('forwards-call', { closesAt: opensAt }));
+    expect(sameTime.status, sameTime.text).toBe(200);
+  });
+
   it('checks the drafts again on publish: a bulk publish of a draft made invalid behind the rules is refused', async () => {
     const draft = await cm.create(UID.session, 'en', sessionForm('Written behind the rules', 'behind-rules'));
     expect(draft.status, draft.text).toBe(201);

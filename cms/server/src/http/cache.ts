@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { committedStoreReader } from './committed-version';
 import { sendMaybeCompressed, type ContentEncoding } from './compression';
+import { publicOrigin } from './origin';
 
 export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 const VERSION_KEY = 'content-version';
@@ -32,9 +33,9 @@ const PUBLIC_PREFIX = '/api/solidarity/';
 export const isTimeDependent = (path: string): boolean =>
   /^\/api\/solidarity\/(sessions|calls)([/.?]|$)/.test(path) || /^\/embed\/[^/]+\/sessions(\/|$)/.test(path);
 
-const etagFor = (ctx: Context, version: string): string => {
+const etagFor = (strapi: Core.Strapi, ctx: Context, version: string): string => {
   const minute = isTimeDependent(ctx.path) ? Math.floor(Date.now() / 60_000) : 0;
-  const key = `${version}|${minute}|${ctx.get('Accept')}|${ctx.originalUrl}|${ctx.request.origin}`;
+  const key = `${version}|${minute}|${ctx.get('Accept')}|${ctx.originalUrl}|${publicOrigin(strapi, ctx)}`;
   return `W/"${createHash('sha1').update(key).digest('base64url')}"`;
 };
 
@@ -45,12 +46,19 @@ const setCacheHeaders = (ctx: Context, etag: string) => {
   ctx.vary('Accept-Encoding');
 };
 
+/** Whether If-None-Match lists `etag` (weak comparison, RFC 9110 section 8.8.3.2). `*` is not a tag: see `isStar`. */
 const matches = (header: string | undefined, etag: string) =>
   Boolean(header) &&
   (header as string)
     .split(',')
     .map((t) => t.trim().replace(/^W\//, ''))
-    .some((t) => t === '*' || t === etag.replace(/^W\//, ''));
+    .some((t) => t === etag.replace(/^W\//, ''));
+
+/**
+ * Whether If-None-Match is `*`: "false if the origin server has a current representation" (RFC 9110
+ * section 13.1.2), so a 304 only once the resource is known to exist; an unknown one stays a 404.
+ */
+const isStar = (header: string | undefined) => Boolean(header) && (header as string).split(',').some((t) => t.trim() === '*');
 
 const send = (ctx: Context, rendered: Rendered) => {
   ctx.status = 200;
@@ -97,16 +105,22 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
      * If-None-Match, the cached body for a known ETag, else renders it.
      */
     async serve(ctx: Context, render: () => Promise<Rendered>) {
-      const etag = etagFor(ctx, await this.version());
+      const etag = etagFor(strapi, ctx, await this.version());
       setCacheHeaders(ctx, etag);
-      if (matches(ctx.get('If-None-Match'), etag)) {
+      const inm = ctx.get('If-None-Match');
+      if (matches(inm, etag)) {
         ctx.status = 304;
         return;
       }
       let rendered = responses.get(etag);
       if (!rendered) {
+        // throws (404, 400...) for a resource that does not exist, `If-None-Match: *` or not
         rendered = await render();
         remember(etag, rendered);
+      }
+      if (isStar(inm)) {
+        ctx.status = 304;
+        return;
       }
       send(ctx, rendered);
     },
@@ -114,11 +128,17 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * ETag and 304 for answers that are streamed rather than held whole
      * (exports): true when the client's copy is current and 304 was set.
+     * `exists` is awaited before a 304 to `If-None-Match: *`: it throws
+     * (404, 400...) when there is no such resource.
      */
-    async notModified(ctx: Context): Promise<boolean> {
-      const etag = etagFor(ctx, `stream|${await this.version()}`);
+    async notModified(ctx: Context, exists: () => Promise<unknown>): Promise<boolean> {
+      const etag = etagFor(strapi, ctx, `stream|${await this.version()}`);
       setCacheHeaders(ctx, etag);
-      if (!matches(ctx.get('If-None-Match'), etag)) return false;
+      const inm = ctx.get('If-None-Match');
+      if (!matches(inm, etag)) {
+        if (!isStar(inm)) return false;
+        await exists();
+      }
       ctx.status = 304;
       return true;
     },
@@ -136,15 +156,16 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (ctx.method !== 'GET' || !ctx.path.startsWith(PUBLIC_PREFIX) || responses.size === 0 && !ctx.get('If-None-Match')) {
           return next();
         }
-        const etag = etagFor(ctx, await this.version());
+        const etag = etagFor(strapi, ctx, await this.version());
         const inm = ctx.get('If-None-Match');
         const cached = responses.get(etag);
-        if (!cached && !(inm && inm !== '*' && matches(inm, etag))) return next();
+        // `If-None-Match: *` is answered here only for a cached answer (which exists); else the route decides
+        if (!cached && !matches(inm, etag)) return next();
         await headers(ctx, async () => {
           setCacheHeaders(ctx, etag);
           ctx.set('Access-Control-Allow-Origin', '*');
           ctx.set('X-Content-Type-Options', 'nosniff');
-          if (inm && matches(inm, etag)) {
+          if (matches(inm, etag) || isStar(inm)) {
             ctx.status = 304;
             return;
           }

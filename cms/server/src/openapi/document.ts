@@ -268,7 +268,7 @@ const operation = (route: PublicRoute): [string, string, Json] => {
           { name: 'url', in: 'query', required: true, schema: { type: 'string', format: 'uri' }, description: 'A public page of this network (`<origin>/embed/...`).' },
           dimension('maxwidth', 'Largest width of the embed, in CSS pixels (default and most: 600).'),
           dimension('maxheight', 'Largest height of the embed, in CSS pixels (default 400 for a document, 600 for a list).'),
-          { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'xml'] }, description: 'Only json; xml is a 501.' },
+          { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'xml'] }, description: 'Only json; any other format (xml...) is a 501.' },
         ],
         responses: {
           '200': {
@@ -296,8 +296,8 @@ const operation = (route: PublicRoute): [string, string, Json] => {
           },
           '304': { description: 'Not modified (If-None-Match matched the ETag)' },
           '400': errorResponse('Missing url, or a malformed maxwidth or maxheight'),
-          '404': errorResponse('Not a published public page of this network'),
-          '501': errorResponse('format=xml: only JSON is available'),
+          '404': errorResponse('Not a published public page of this network (whatever is wrong with the URL: unknown slug, locale or filter)'),
+          '501': errorResponse('A format other than json: only JSON is available'),
         },
       },
     ];

@@ -13,6 +13,10 @@ export interface I18nLocale {
 export interface StrapiServices {
   /** RBAC actions (Settings > Roles). */
   'admin::permission': { actionProvider: { registerMany(actions: object[]): Promise<void> } };
+  /** The admin's content-type helpers: the field paths a role's Content Manager permission can list (setup/role-fields.ts). */
+  'admin::content-type': {
+    getNestedFields(model: unknown, options: { components: unknown; nestingLevel?: number }): string[];
+  };
   /** Admin users. */
   'admin::user': AdminUserService;
   /** The i18n plugin's locales; read them through locales/service.ts. */

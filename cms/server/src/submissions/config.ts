@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { submissionsConfigSchema, type SubmissionsConfig } from '../config';
+import { configuredPublicOrigin } from '../http/origin';
 
 /**
  * The plugin's submission settings with defaults applied (the app sets them
@@ -43,9 +44,9 @@ export const normalizeOrigin = (value: string): string | null => {
  * own (PUBLIC_URL, and the origin the request was addressed to: a page the
  * app serves itself, such as the widget demo).
  */
-export const allowedOrigins = (strapi: Core.Strapi, config: SubmissionsConfig, requestOrigin: string): Set<string> => {
+export const allowedOrigins = (strapi: Core.Strapi, config: SubmissionsConfig, requestOrigin: string | null): Set<string> => {
   const configured = config.allowedOrigins.map(normalizeOrigin).filter((o): o is string => o !== null);
   if (configured.length) return new Set(configured);
-  const own = [normalizeOrigin(String(strapi.config.get('server.url') ?? '')), normalizeOrigin(requestOrigin)];
+  const own = [normalizeOrigin(configuredPublicOrigin(strapi) ?? ''), requestOrigin === null ? null : normalizeOrigin(requestOrigin)];
   return new Set(own.filter((o): o is string => o !== null && o !== 'null'));
 };

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { normalizeOrigin, submissionsConfig } from './config';
 import { isAllowedOrigin } from './guard';
-import { allowAnyOrigin, clientIp, requestOrigin } from '../http/origin';
+import { allowAnyOrigin, clientIp, requestOriginOrNull } from '../http/origin';
 import { answeringProblems } from '../http/problems';
 import { requestBody } from '../http/request';
 import { asFields, HONEYPOT_FIELD, parseSubmission, randomId, withoutLegacyHoneypot } from './validation';
@@ -38,9 +38,9 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
     async originCheck(ctx: Context) {
       ctx.set('Cache-Control', 'no-store');
       ctx.vary('Origin');
-      const own = requestOrigin(strapi, ctx);
+      const own = requestOriginOrNull(strapi, ctx);
       const header = ctx.get('Origin');
-      const origin = normalizeOrigin(header || own);
+      const origin = header ? normalizeOrigin(header) : own === null ? null : normalizeOrigin(own);
       // the same answer as the guard's for a submission from this page
       const allowed = origin !== null && (await isAllowedOrigin(strapi, origin, own));
       allowAnyOrigin(ctx);

@@ -3,7 +3,7 @@ import type { Context, Next } from 'koa';
 import { allowedOrigins, normalizeOrigin, submissionsConfig } from './config';
 import { isActivePartnerOrigin } from './partner-sites';
 import { foldPath } from '../http/path';
-import { requestOrigin } from '../http/origin';
+import { requestOriginOrNull } from '../http/origin';
 import { HttpProblem, sendProblem } from '../http/problems';
 import { fieldError } from '../http/errors';
 
@@ -45,7 +45,7 @@ export const submissionsRouteGuard =
  * allow-list (or the app's own origins, submissions/config.ts), else an active
  * partner site (read from the database, so every instance agrees at once).
  */
-export const isAllowedOrigin = async (strapi: Core.Strapi, origin: string, ownOrigin: string): Promise<boolean> =>
+export const isAllowedOrigin = async (strapi: Core.Strapi, origin: string, ownOrigin: string | null): Promise<boolean> =>
   allowedOrigins(strapi, submissionsConfig(strapi), ownOrigin).has(origin) || (await isActivePartnerOrigin(strapi, origin));
 
 const guard = async (strapi: Core.Strapi, ctx: Context, next: Next, path: string) => {
@@ -57,7 +57,7 @@ const guard = async (strapi: Core.Strapi, ctx: Context, next: Next, path: string
   const origin = header ? normalizeOrigin(header) : null;
   ctx.vary('Origin');
 
-  if (header && !(origin && (await isAllowedOrigin(strapi, origin, requestOrigin(strapi, ctx))))) {
+  if (header && !(origin && (await isAllowedOrigin(strapi, origin, requestOriginOrNull(strapi, ctx))))) {
     return sendProblem(
       ctx,
       new HttpProblem(403, 'ForbiddenError', `Submissions are not accepted from ${header}`, {

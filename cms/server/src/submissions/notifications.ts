@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { strapiService } from '../services/strapi-services';
 import { getService } from '../services/get-service';
 import { submissionsConfig } from './config';
+import { configuredPublicOrigin } from '../http/origin';
 import { SHIPPED_LOCALES } from '../../../../cms/shared/locales';
 import type { MailDelivery } from '../../../../cms/shared/history';
 import type { Decision } from '../assessment/uids';
@@ -243,7 +244,7 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (configured) return configured.replace(/\/+$/, '');
     const adminUrl = String(strapi.config.get('admin.url') ?? '/admin');
     if (/^https?:\/\//.test(adminUrl)) return adminUrl.replace(/\/+$/, '');
-    const publicUrl = String(strapi.config.get('server.url') ?? '').replace(/\/+$/, '');
+    const publicUrl = configuredPublicOrigin(strapi) ?? '';
     const base = publicUrl || `http://localhost:${String(strapi.config.get('server.port') ?? 1337)}`;
     return `${base}${adminUrl.startsWith('/') ? '' : '/'}${adminUrl}`.replace(/\/+$/, '');
   };

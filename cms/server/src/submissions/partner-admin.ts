@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { PERMISSION_ACTIONS } from '../../../../cms/shared/permissions';
 import { fieldError, invalidField } from '../http/errors';
-import { requestOrigin } from '../http/origin';
+import { requestOriginOrNull } from '../http/origin';
 import { answeringProblems, HttpProblem } from '../http/problems';
 import { requestBody } from '../http/request';
 import { adminCan } from '../http/routes';
@@ -47,7 +47,7 @@ export interface PartnerStatus {
 
 const partnersController = ({ strapi }: { strapi: Core.Strapi }) => {
   const status = async (ctx: Context, origin: string): Promise<PartnerStatus> => {
-    const byConfig = allowedOrigins(strapi, submissionsConfig(strapi), requestOrigin(strapi, ctx)).has(origin);
+    const byConfig = allowedOrigins(strapi, submissionsConfig(strapi), requestOriginOrNull(strapi, ctx)).has(origin);
     const sites = (await partnerSitesWithOrigin(strapi, origin)).map((s) => ({
       documentId: s.documentId,
       name: s.name,

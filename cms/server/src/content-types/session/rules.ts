@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { fieldError } from '../../http/errors';
-import { checkedDate, parseDateTime } from '../dates';
+import { checkTimeZone, checkedDate, parseDateTime } from '../dates';
 import { UID } from '../uids';
 
 type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
@@ -98,6 +98,7 @@ const checkAndCount = async (
   const stored =
     (action === 'update' || action === 'clone') && params.documentId ? await storedVersion(strapi, params.documentId, params.locale) : null;
 
+  if ('timezone' in data) checkTimeZone(data, 'timezone');
   const start = 'startsAt' in data ? (checkedDate(data, 'startsAt')?.getTime() ?? null) : millis(stored?.startsAt);
   const end = 'endsAt' in data ? (checkedDate(data, 'endsAt')?.getTime() ?? null) : millis(stored?.endsAt);
   checkOrder(start, end, data.endsAt);
@@ -113,7 +114,7 @@ const checkAndCount = async (
 
 /**
  * Before a publish (one document, or each of a bulk publish): the drafts about to be published
- * (in the locale published, or every locale) have their end not before their start and their years
+ * (in the locale published, or every locale) have an IANA time zone, their end not before their start and their years
  * within 1–9999, whatever wrote them. Read with `strapi.db.query`, in the caller's transaction.
  */
 const checkDrafts = async (strapi: Core.Strapi, documentId: string, locale: unknown): Promise<void> => {
@@ -122,8 +123,9 @@ const checkDrafts = async (strapi: Core.Strapi, documentId: string, locale: unkn
     publishedAt: null,
     ...(typeof locale === 'string' && locale !== '*' ? { locale } : Array.isArray(locale) ? { locale: { $in: locale } } : {}),
   };
-  const drafts = (await strapi.db.query(UID.session).findMany({ select: ['startsAt', 'endsAt'], where })) as Row[];
+  const drafts = (await strapi.db.query(UID.session).findMany({ select: ['startsAt', 'endsAt', 'timezone'], where })) as Row[];
   for (const draft of drafts) {
+    checkTimeZone(draft, 'timezone');
     const start = checkedDate(draft, 'startsAt')?.getTime() ?? null;
     const end = checkedDate(draft, 'endsAt')?.getTime() ?? null;
     checkOrder(start, end, draft.endsAt);
@@ -133,6 +135,8 @@ const checkDrafts = async (strapi: Core.Strapi, documentId: string, locale: unkn
 /**
  * Rules of sessions on every save (create, update, clone), drafts included, in the Content Manager
  * and in code alike:
+ * - the time zone is an IANA name (isIanaTimeZone: calendars' TZID, the widgets' dates), else a 400
+ *   ValidationError naming `timezone`; checked again on publish against the drafts being published;
  * - the end is not before the start (Google Calendar drops events whose DTEND precedes DTSTART):
  *   a 400 ValidationError naming `endsAt` otherwise, which the Content Manager shows under the input;
  *   checked again on publish (bulk publish included) against the drafts being published;
