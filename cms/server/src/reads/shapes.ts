@@ -234,7 +234,7 @@ export const practiceSchema = z.strictObject({
   beneficiaries: ficheOnly(text, 'Who it serves.'),
   activities: ficheOnly(text, 'What was done.'),
   resources: ficheOnly(text, 'The people, means and funding it took.'),
-  budgetRange: ficheOnly(z.enum(BUDGET_RANGES).nullable(), 'Budget over the whole practice, in euros: `none` (volunteer work, donated means), `under-5k` (< 5 000), `5k-20k`, `20k-100k`, `100k-500k`, `over-500k` (≥ 500 000).'),
+  budgetRange: ficheOnly(z.enum(BUDGET_RANGES).nullable(), 'Budget over the whole practice, in euros: `none` (volunteer work, donated means), `under-5k` (< 5 000), `from-5k-to-20k`, `from-20k-to-100k`, `from-100k-to-500k`, `over-500k` (≥ 500 000).'),
   budgetDetails: ficheOnly(text, 'The budget in detail (private unless the network publishes it).'),
   results: ficheOnly(text, 'Its results.'),
   figures: ficheOnly(z.array(z.strictObject({ label: text, value: number, unit: text })), 'Results with figures: `value` in `unit` (e.g. 1200 families).'),

@@ -429,7 +429,7 @@ export const practices: PracticeSeed[] = [
         ca: 'Hores de l’oficina de contractació i una revisió jurídica externa.',
         es: 'Horas de la oficina de contratación y una revisión jurídica externa.',
       },
-      budgetRange: '20k-100k',
+      budgetRange: 'from-20k-to-100k',
       // private by default (plugin option fiche.privateFields): the leak suite looks for it everywhere
       budgetDetails: {
         en: 'Legal review €18,400 and training €9,600 (budget line 4410, fiche-budget-leak-canary).',
