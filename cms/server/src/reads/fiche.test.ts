@@ -4,6 +4,7 @@ import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
 import { FICHE_FIELDS, ficheVisibility, parseFichePrivate } from '../../../../cms/shared/fiche';
 import schema from '../content-types/practice/schema.json';
 import { UID } from '../content-types/uids';
+import { solveProof, submit, validSubmission } from '../submissions/testing/fixtures';
 
 /**
  * The systematisation fiche (issue #15, cms/shared/fiche.ts): the practice's schema holds every field
@@ -151,5 +152,13 @@ describe('a network that keeps budget details, resources and partners private', 
     }
     // the public fiche is there to see: the single document, its JSON-LD, the feeds, the JSON export and its page
     expect(shown).toBeGreaterThanOrEqual(5);
+  });
+
+  it('the public submission form stays the short synthesis: a fiche field sent with it is a 400, nothing stored', async () => {
+    for (const extra of [{ context: 'fiche-field-in-submission' }, { budgetDetails: 'fiche-field-in-submission' }, { partners: [{ name: 'x' }] }]) {
+      const res = await submit(app, { ...validSubmission({ title: 'Fiche fields are not in the form' }), ...extra, altcha: await solveProof(app) });
+      expect(res.status, JSON.stringify(extra)).toBe(400);
+    }
+    expect(await app.strapi.db.query(UID.practice as never).count({ where: { title: 'Fiche fields are not in the form' } })).toBe(0);
   });
 });
