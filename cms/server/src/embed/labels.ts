@@ -1,5 +1,3 @@
-import type { BudgetRange } from '../../../../cms/shared/fiche';
-
 /** The words the public pages add around the content, per locale (English otherwise). */
 
 export interface PageLabels {
@@ -18,17 +16,7 @@ export interface PageLabels {
   register: string;
   /** "Published by {network}" under the content */
   by: string;
-  /** headings of the systematisation fiche's sections on a practice's page (cms/shared/fiche.ts) */
-  fiche: FicheLabels;
-  /** the budget ranges (BUDGET_RANGES) */
-  budget: Record<BudgetRange, string>;
 }
-
-/** Headings of the fiche's sections a page may show (the public ones; the contact never). */
-export type FicheLabels = Record<
-  'context' | 'objectives' | 'beneficiaries' | 'activities' | 'resources' | 'budgetRange' | 'budgetDetails' | 'results' | 'figures' | 'replicability' | 'lessons' | 'partners',
-  string
->;
 
 const LABELS: Record<string, PageLabels> = {
   en: {
@@ -40,8 +28,6 @@ const LABELS: Record<string, PageLabels> = {
     badRequestTitle: 'This address is not valid',
     register: 'Register',
     by: 'Published by {network}',
-    fiche: {context:'Context and need',objectives:'Objectives',beneficiaries:'Who it serves',activities:'What was done',resources:'Resources',budgetRange:'Budget',budgetDetails:'Budget details',results:'Results',figures:'In figures',replicability:'What others can replicate',lessons:'Lessons learned',partners:'Partners'},
-    budget: {none:'No budget (volunteer work, donated means)','under-5k':'Under €5,000','from-5k-to-20k':'€5,000 to €20,000','from-20k-to-100k':'€20,000 to €100,000','from-100k-to-500k':'€100,000 to €500,000','over-500k':'Over €500,000'},
   },
   ca: {
     readMore: 'Llegiu-ne més',
@@ -52,8 +38,6 @@ const LABELS: Record<string, PageLabels> = {
     badRequestTitle: 'Aquesta adreça no és vàlida',
     register: 'Inscriviu-vos',
     by: 'Publicat per {network}',
-    fiche: {context:'Context i necessitat',objectives:'Objectius',beneficiaries:'A qui s’adreça',activities:'Què s’ha fet',resources:'Recursos',budgetRange:'Pressupost',budgetDetails:'Detall del pressupost',results:'Resultats',figures:'En xifres',replicability:'Què es pot replicar',lessons:'Aprenentatges',partners:'Entitats col·laboradores'},
-    budget: {none:'Sense pressupost (voluntariat, mitjans cedits)','under-5k':'Menys de 5.000 €','from-5k-to-20k':'De 5.000 a 20.000 €','from-20k-to-100k':'De 20.000 a 100.000 €','from-100k-to-500k':'De 100.000 a 500.000 €','over-500k':'Més de 500.000 €'},
   },
   es: {
     readMore: 'Leer más',
@@ -64,8 +48,6 @@ const LABELS: Record<string, PageLabels> = {
     badRequestTitle: 'Esta dirección no es válida',
     register: 'Inscríbete',
     by: 'Publicado por {network}',
-    fiche: {context:'Contexto y necesidad',objectives:'Objetivos',beneficiaries:'A quién se dirige',activities:'Qué se hizo',resources:'Recursos',budgetRange:'Presupuesto',budgetDetails:'Detalle del presupuesto',results:'Resultados',figures:'En cifras',replicability:'Qué se puede replicar',lessons:'Aprendizajes',partners:'Entidades colaboradoras'},
-    budget: {none:'Sin presupuesto (voluntariado, medios cedidos)','under-5k':'Menos de 5.000 €','from-5k-to-20k':'De 5.000 a 20.000 €','from-20k-to-100k':'De 20.000 a 100.000 €','from-100k-to-500k':'De 100.000 a 500.000 €','over-500k':'Más de 500.000 €'},
   },
   el: {
     readMore: 'Διαβάστε περισσότερα',
@@ -76,8 +58,6 @@ const LABELS: Record<string, PageLabels> = {
     badRequestTitle: 'Αυτή η διεύθυνση δεν είναι έγκυρη',
     register: 'Εγγραφή',
     by: 'Δημοσιεύτηκε από {network}',
-    fiche: {context:'Πλαίσιο και ανάγκη',objectives:'Στόχοι',beneficiaries:'Σε ποιους απευθύνεται',activities:'Τι έγινε',resources:'Πόροι',budgetRange:'Προϋπολογισμός',budgetDetails:'Ανάλυση προϋπολογισμού',results:'Αποτελέσματα',figures:'Σε αριθμούς',replicability:'Τι μπορούν να επαναλάβουν άλλοι',lessons:'Διδάγματα',partners:'Συνεργάτες'},
-    budget: {none:'Χωρίς προϋπολογισμό (εθελοντική εργασία, δωρεές)','under-5k':'Κάτω από 5.000 €','from-5k-to-20k':'5.000 € έως 20.000 €','from-20k-to-100k':'20.000 € έως 100.000 €','from-100k-to-500k':'100.000 € έως 500.000 €','over-500k':'Πάνω από 500.000 €'},
   },
   fr: {
     readMore: 'Lire la suite',
@@ -88,8 +68,6 @@ const LABELS: Record<string, PageLabels> = {
     badRequestTitle: 'Cette adresse n’est pas valide',
     register: 'S’inscrire',
     by: 'Publié par {network}',
-    fiche: {context:'Contexte et besoin',objectives:'Objectifs',beneficiaries:'À qui elle s’adresse',activities:'Ce qui a été fait',resources:'Ressources',budgetRange:'Budget',budgetDetails:'Détail du budget',results:'Résultats',figures:'En chiffres',replicability:'Ce que d’autres peuvent reproduire',lessons:'Enseignements',partners:'Partenaires'},
-    budget: {none:'Sans budget (bénévolat, moyens mis à disposition)','under-5k':'Moins de 5 000 €','from-5k-to-20k':'De 5 000 à 20 000 €','from-20k-to-100k':'De 20 000 à 100 000 €','from-100k-to-500k':'De 100 000 à 500 000 €','over-500k':'Plus de 500 000 €'},
   },
 };
 

@@ -3,6 +3,7 @@ import { collectionTitle, labels as feedLabels } from '../feeds/labels';
 import { escapeHtml, safeUrl } from '../feeds/blocks';
 import { EMBED_KINDS, type EmbedKind } from './urls';
 import { languageName, pageLabels } from './labels';
+import { ficheWords } from '../../../../cms/shared/fiche-labels';
 
 type Json = Record<string, unknown>;
 
@@ -157,15 +158,15 @@ const paragraphs = (text: string): string =>
  */
 export const ficheSections = (doc: Json, locale: string): string => {
   const e = escapeHtml;
-  const labels = pageLabels(locale);
+  const words = ficheWords(locale);
   const out: string[] = [];
   const section = (key: string, heading: string, html: string) => out.push(`<section data-fiche="${e(key)}">\n<h2>${e(heading)}</h2>\n${html}\n</section>`);
   for (const key of FICHE_TEXTS) {
     const text = str(doc[key]);
-    if (text) section(key, labels.fiche[key], paragraphs(text));
+    if (text) section(key, words.label[key], paragraphs(text));
     if (key === 'resources') {
       const range = str(doc.budgetRange);
-      if (range && range in labels.budget) section('budgetRange', labels.fiche.budgetRange, `<p>${e(labels.budget[range as keyof typeof labels.budget])}</p>`);
+      if (range && range in words.budget) section('budgetRange', words.label.budgetRange, `<p>${e(words.budget[range as keyof typeof words.budget])}</p>`);
     }
     if (key === 'results' && Array.isArray(doc.figures) && doc.figures.length) {
       const number = new Intl.NumberFormat(locale);
@@ -173,7 +174,7 @@ export const ficheSections = (doc: Json, locale: string): string => {
         const value = typeof f.value === 'number' ? number.format(f.value) : '';
         return `<li><strong>${e([value, str(f.unit)].filter(Boolean).join(' '))}</strong> ${e(str(f.label))}</li>`;
       });
-      section('figures', labels.fiche.figures, `<ul>\n${items.join('\n')}\n</ul>`);
+      section('figures', words.label.figures, `<ul>\n${items.join('\n')}\n</ul>`);
     }
   }
   if (Array.isArray(doc.partners) && doc.partners.length) {
@@ -182,7 +183,7 @@ export const ficheSections = (doc: Json, locale: string): string => {
       const name = site ? `<a href="${e(site)}" target="_blank" rel="noopener">${e(str(p.name))}</a>` : e(str(p.name));
       return `<li>${name}${str(p.role) ? `: ${e(str(p.role))}` : ''}</li>`;
     });
-    section('partners', labels.fiche.partners, `<ul>\n${items.join('\n')}\n</ul>`);
+    section('partners', words.label.partners, `<ul>\n${items.join('\n')}\n</ul>`);
   }
   return out.length ? `${out.join('\n')}\n` : '';
 };

@@ -1,7 +1,10 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
-import { FICHE_FIELDS, ficheVisibility, parseFichePrivate } from '../../../../cms/shared/fiche';
+import { BUDGET_RANGES, FICHE_FIELDS, FICHE_KEYS, ficheVisibility, parseFichePrivate } from '../../../../cms/shared/fiche';
+import { FICHE_WORDS, ficheWords } from '../../../../cms/shared/fiche-labels';
+import { SHIPPED_LOCALES } from '../../../../cms/shared/locales';
+import { ficheSections } from '../embed/page';
 import schema from '../content-types/practice/schema.json';
 import { UID } from '../content-types/uids';
 import { solveProof, submit, validSubmission } from '../submissions/testing/fixtures';
@@ -44,6 +47,46 @@ describe('the fiche definition', () => {
     const none = ficheVisibility([]);
     expect(none.private).toEqual(['contact']);
     expect(ficheVisibility(['resources', 'partners']).private).toEqual(['resources', 'partners', 'contact']);
+  });
+});
+
+describe('the fiche in words and on a page', () => {
+  it('names every field, asks for it and words every budget range in every shipped language', () => {
+    for (const locale of SHIPPED_LOCALES) {
+      const words = FICHE_WORDS[locale as keyof typeof FICHE_WORDS];
+      expect(words, locale).toBeDefined();
+      expect(Object.keys(words.label).sort(), locale).toEqual([...FICHE_KEYS].sort());
+      expect(Object.keys(words.question).sort(), locale).toEqual([...FICHE_KEYS].sort());
+      expect(Object.keys(words.budget).sort(), locale).toEqual([...BUDGET_RANGES].sort());
+      for (const text of [...Object.values(words.label), ...Object.values(words.question), ...Object.values(words.budget)]) expect(text.trim(), locale).not.toBe('');
+    }
+    expect(ficheWords('ca-ES').label.context).toBe('Context i necessitat');
+    expect(ficheWords('xx').label.context).toBe('Context and need');
+  });
+
+  it('renders the public sections as text, in fiche order, under headings in the page language', () => {
+    const html = ficheSections(
+      {
+        lessons: 'Start <b>small</b>',
+        context: 'First line\nsecond line\n\n<script>alert(1)</script>',
+        budgetRange: 'under-5k',
+        figures: [{ label: 'families', value: 1200, unit: null }],
+        partners: [{ name: 'Coop <i>', website: 'javascript:alert(1)', role: 'logistics' }],
+      },
+      'ca'
+    );
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('First line<br>second line');
+    expect(html).toContain('<h2>Context i necessitat</h2>');
+    expect(html).toContain('Menys de 5.000 €');
+    expect(html).toContain('1.200');
+    const order = ['context', 'budgetRange', 'figures', 'lessons', 'partners'].map((k) => html.indexOf(`data-fiche="${k}"`));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(ficheSections({ title: 'no fiche' }, 'en')).toBe('');
   });
 });
 
