@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
@@ -193,6 +194,17 @@ describe('a network that keeps budget details, resources and partners private', 
       for (const canary of PRIVATE_CANARIES) expect(res.text.includes(canary), `${url} leaks "${canary}"`).toBe(false);
       if (res.text.includes(PUBLIC_MARKERS.context)) shown += 1;
     }
+    // the CSV export: the public fiche's columns filled, the private ones empty, no column for the budget details
+    const csv = await request(app.url).get('/api/solidarity/export/practices.csv').expect(200);
+    const [header, ...rows] = parseCsv(csv.text.replace(/^\uFEFF/, ''), { relax_column_count: false }) as string[][];
+    expect(header).not.toContain('budgetDetails');
+    const row = rows.find((r) => r[header?.indexOf('slug') ?? -1] === SLUG) ?? [];
+    const cell = (name: string) => row[header?.indexOf(name) ?? -1];
+    expect(cell('context')).toContain(PUBLIC_MARKERS.context);
+    expect(cell('budgetRange')).toBe('from-5k-to-20k');
+    expect(cell('figures')).toBe(`40 families ${PUBLIC_MARKERS.figure}`);
+    expect(cell('resources')).toBe('');
+    expect(cell('partners')).toBe('');
     // the public fiche is there to see: the single document, its JSON-LD, the feeds, the JSON export and its page
     expect(shown).toBeGreaterThanOrEqual(5);
   });
