@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { phaseMiddleware } from './assessment/phase';
 import { registerComponents } from './components';
+import { applyFichePrivacy } from './content-types/fiche';
 import { registerCustomFields } from './content-types/custom-fields';
 import { compression } from './http/compression';
 import { configuredSecurity, withHeadersOnEarlyAnswers } from './http/security-headers';
@@ -56,6 +57,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // PostgreSQL: one instance at a time runs the schema sync, migrations and first seeding (released at the end of bootstrap).
   await acquireStartupLock(strapi);
   registerComponents(strapi);
+  // the fiche fields the network keeps private (plugin option fiche.privateFields) are private in the schema
+  applyFichePrivacy(strapi);
   registerCustomFields(strapi);
 
   // Without PUBLIC_URL, links are built from the request's Host: a malformed one is refused first (http/origin.ts).
