@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { UID } from '../content-types/uids';
 import { fieldError, invalidField } from '../http/errors';
 import { HttpProblem } from '../http/problems';
-import { getService } from '../services/get-service';
 import { assessorTotals, byRank, figures, onScale, type RankFigures, type Scale, type ScoreRow, type WeightedCriterion } from './ranking';
 import { ASSESSMENT_UID, CALL_DEFAULTS, CALL_PHASES, DECISIONS, type CallPhase, type Decision } from './uids';
 
