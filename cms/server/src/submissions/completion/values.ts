@@ -25,6 +25,7 @@ const clean = (s: string): string =>
   s
     .replace(/\r\n?/g, '\n')
     // control characters other than line breaks and tabs are dropped (PostgreSQL refuses NUL)
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .trim();
 

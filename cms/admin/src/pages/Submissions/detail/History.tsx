@@ -4,9 +4,11 @@ import { useT } from '../../../utils/useT';
 import { useStatusLabel } from '../StatusBadge';
 import { REVIEW_ACTIONS, type HistoryEvent, type ReviewAction } from '../types';
 
-/** The actions a history event can record: the form's submission, then the review actions of the vocabulary. */
-type HistoryAction = 'submit' | ReviewAction;
-const HISTORY_ACTIONS: readonly HistoryAction[] = ['submit', ...REVIEW_ACTIONS];
+/** The completion link's events (server: submissions/completion/service.ts COMPLETION_ACTIONS). */
+const COMPLETION_ACTIONS = ['completion-sent', 'completion-revoked', 'completion-saved', 'completion-completed'] as const;
+/** The actions a history event can record: the form's submission, the review actions of the vocabulary, the completion link's. */
+type HistoryAction = 'submit' | ReviewAction | (typeof COMPLETION_ACTIONS)[number];
+const HISTORY_ACTIONS: readonly HistoryAction[] = ['submit', ...REVIEW_ACTIONS, ...COMPLETION_ACTIONS];
 const isHistoryAction = (action: string): action is HistoryAction => (HISTORY_ACTIONS as readonly string[]).includes(action);
 
 /** The words for a mail's delivery state (server: notifications.ts Delivery); an unknown state shows as itself. */
@@ -36,15 +38,26 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
     'request-info': t('action.request-info', 'Request information'),
     approve: t('action.approve', 'Approve'),
     reject: t('action.reject', 'Reject'),
+    'completion-sent': t('history.completionSent', 'Completion link sent to the contact'),
+    'completion-revoked': t('history.completionRevoked', 'Completion link revoked'),
+    'completion-saved': t('history.completionSaved', 'The contact saved the fiche'),
+    'completion-completed': t('history.completionCompleted', 'The contact sent the completed fiche'),
   };
-  const actionLabel = (action: string) => (isHistoryAction(action) ? labels[action] : action);
+  const actionLabel = (e: HistoryEvent) =>
+    e.action === 'completion-sent' && e.resent
+      ? t('history.completionResent', 'New completion link sent (the previous one no longer works)')
+      : isHistoryAction(e.action)
+        ? labels[e.action]
+        : e.action;
+  /** Completion events keep the status: no arrow for them. */
+  const moves = (e: HistoryEvent) => Boolean(e.to) && !e.action.startsWith('completion-');
   return (
     <Box tag="ol">
       {[...events].reverse().map((e, i) => (
         <Box tag="li" key={`${e.at}-${i}`} paddingBottom={3} marginBottom={3}>
           <Typography variant="omega" fontWeight="bold" tag="div">
-            {actionLabel(e.action)}
-            {e.to ? ` → ${statusLabel(e.to)}` : ''}
+            {actionLabel(e)}
+            {moves(e) && e.to ? ` → ${statusLabel(e.to)}` : ''}
           </Typography>
           <Typography variant="pi" textColor="neutral600" tag="div">
             {t('history.byAt', '{who}, {relative} ({absolute})', {
@@ -57,6 +70,15 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
             <Typography variant="pi" tag="p" style={{ whiteSpace: 'pre-wrap', marginTop: '0.25rem' }}>
               {e.note}
             </Typography>
+          ) : null}
+          {e.changes?.length ? (
+            <Box tag="ul" marginTop={1} data-testid="solidarity-history-changes">
+              {e.changes.map((c) => (
+                <Typography key={c.field} tag="li" variant="pi" textColor="neutral700">
+                  {c.field}: {c.before} → {c.after}
+                </Typography>
+              ))}
+            </Box>
           ) : null}
           {e.mail ? (
             <Typography variant="pi" tag="p" textColor={e.mail === 'sent' ? 'neutral600' : 'warning600'} data-mail={e.mail}>
