@@ -124,6 +124,10 @@ describe('completion link: admin routes', () => {
     expect(JSON.stringify(rows)).not.toContain(token);
     const state = await admin(reviewer).state(id).expect(200);
     expect(state.body.data.state).toBe('active');
+    // the links are never a public content type
+    for (const path of ['/api/solidarity/completion-links', '/api/completion-links', '/api/solidarity/completion-link']) {
+      expect((await request(app.url).get(path)).status, path).toBe(404);
+    }
   });
 
   it('refuses to send a link for a rejected submission (400)', async () => {
@@ -187,6 +191,10 @@ describe('completion link: the contact’s page', () => {
     expect(published?.summary).toBe(SUMMARY);
     expect(published?.startedOn ?? null).toBeNull();
     expect(published?.updatedAt).toEqual(before?.updatedAt);
+    // the public API still shows the published version
+    const pub = await request(app.url).get(`/api/solidarity/practices/${id}?locale=ca`).expect(200);
+    expect(pub.body.data.summary).toBe(SUMMARY);
+    expect(JSON.stringify(pub.body)).not.toContain(newSummary);
 
     const saved = (await history(id)).filter((e) => e.action === 'completion-saved');
     expect(saved).toHaveLength(1);
