@@ -70,6 +70,8 @@ export default ({ env }: { env: EnvFn }) => {
         defaultLocale: env('SOLIDARITY_DEFAULT_LOCALE', 'en'),
         // e.g. {"ca":["es","en"],"el":["en"]}: then the default locale, then any language (README "Languages")
         fallbacks: env.json('SOLIDARITY_FALLBACKS', {}),
+        // Which fiche fields the network keeps private (README "Content model"); unset: the budget details only.
+        ...(process.env.SOLIDARITY_FICHE_PRIVATE !== undefined ? { fiche: { privateFields: list(env('SOLIDARITY_FICHE_PRIVATE', '')) } } : {}),
         demo: {
           // Demo content is loaded once, into an empty database.
           content: env.bool('SEED_DEMO', !production),

@@ -76,9 +76,9 @@ export const FICHE_TEXT_MAX = 5000;
 /**
  * The budget ranges a practice may give (euros over the whole practice, the network's currency):
  * `none` (volunteer work, donated means only), then upper bounds excluded (`under-5k` is less than
- * 5 000 €, `5k-20k` is 5 000 € to less than 20 000 €), `over-500k` is 500 000 € or more.
+ * 5 000 €, `from-5k-to-20k` is 5 000 € to less than 20 000 €), `over-500k` is 500 000 € or more.
  */
-export const BUDGET_RANGES = ['none', 'under-5k', '5k-20k', '20k-100k', '100k-500k', 'over-500k'] as const;
+export const BUDGET_RANGES = ['none', 'under-5k', 'from-5k-to-20k', 'from-20k-to-100k', 'from-100k-to-500k', 'over-500k'] as const;
 
 /** One of BUDGET_RANGES. */
 export type BudgetRange = (typeof BUDGET_RANGES)[number];

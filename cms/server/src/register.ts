@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
+import { applyFichePrivacy } from './content-types/fiche';
 import { registerCustomFields } from './content-types/custom-fields';
 import { compression } from './http/compression';
 import { configuredSecurity, withHeadersOnEarlyAnswers } from './http/security-headers';
@@ -53,6 +54,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // PostgreSQL: one instance at a time runs the schema sync, migrations and first seeding (released at the end of bootstrap).
   await acquireStartupLock(strapi);
   registerComponents(strapi);
+  // the fiche fields the network keeps private (plugin option fiche.privateFields) are private in the schema
+  applyFichePrivacy(strapi);
   registerCustomFields(strapi);
 
   // Files under /uploads are served inert: sandboxing CSP, nosniff, attachment unless an image, audio or video.

@@ -59,6 +59,27 @@ export const componentSchemas: Record<string, ComponentSchema> = {
       weight: { type: 'decimal', min: 0, max: 100, private: true },
     },
   },
+  // the systematisation fiche (cms/shared/fiche.ts): a result with its figure, a partner and its role
+  figure: {
+    collectionName: 'components_solidarity_figures',
+    info: { displayName: 'Result figure', description: 'A result with its figure: 1 200 families, 35 %.', icon: 'chartBubble' },
+    options: {},
+    attributes: {
+      label: { type: 'string', required: true, maxLength: 200 },
+      value: { type: 'decimal', required: true },
+      unit: { type: 'string', maxLength: 40 },
+    },
+  },
+  partner: {
+    collectionName: 'components_solidarity_partners',
+    info: { displayName: 'Partner', description: 'An organisation that took part, and its role.', icon: 'handHeart' },
+    options: {},
+    attributes: {
+      name: { type: 'string', required: true, maxLength: 200 },
+      website: { type: 'string', maxLength: SUBMISSION_LIMITS.url, regex: '^https?://\\S+$' },
+      role: { type: 'text', maxLength: 1000 },
+    },
+  },
   'criterion-tag': {
     collectionName: 'components_solidarity_criterion_tags',
     info: { displayName: 'Criterion tag', icon: 'priceTag' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FICHE_CONFIGURABLE, FICHE_DEFAULT_PRIVATE, parseFichePrivate } from '../../../../cms/shared/fiche';
 import { SHIPPED_LOCALES } from '../../../../cms/shared/locales';
 
 const localeCode = z
@@ -117,6 +118,19 @@ export const pluginConfigSchema = z
         topic: z.string().optional(),
       })
       .default({}),
+    /**
+     * The systematisation fiche (cms/shared/fiche.ts): which of the fields the network decides on
+     * (`FICHE_CONFIGURABLE`: resources, budget range and details, figures, partners) stay private,
+     * i.e. out of every public answer, page, feed, export and the search index. Default: the budget
+     * details only. Env `SOLIDARITY_FICHE_PRIVATE` (comma-separated; empty: none).
+     */
+    fiche: z
+      .object({
+        privateFields: z
+          .array(z.string().refine((k) => FICHE_CONFIGURABLE.includes(k), { message: `a fiche field the network can make private (${FICHE_CONFIGURABLE.join(', ')})` }))
+          .optional(),
+      })
+      .default({}),
     /** Where the widgets package is (its dist/ and demo/ are served); default <app>/widgets. */
     widgets: z.object({ dir: z.string().optional() }).default({}),
     demo: z
@@ -148,6 +162,8 @@ export default {
     networkName: 'Solidarity Commons',
     calendar: { noticeDays: 30 },
     urlTemplates: {},
+    // no default list here: Strapi fills a shorter user list from the default's items (lodash defaultsDeep); see fichePrivateFields
+    fiche: {},
     widgets: {},
     demo: { content: false, admin: null },
     allowedOrigins: [],
@@ -173,4 +189,14 @@ export default {
       );
     }
   },
+};
+
+/**
+ * The fiche fields the network keeps private (plugin option `fiche.privateFields`; unset: the
+ * defaults of cms/shared/fiche.ts, the budget details), as `ficheVisibility` takes them. `fiche` is
+ * the plugin's `config('fiche')`. Throws on an unknown key (the validator refused it already at start).
+ */
+export const fichePrivateFields = (fiche: unknown): string[] => {
+  const listed = fiche && typeof fiche === 'object' ? (fiche as { privateFields?: unknown }).privateFields : undefined;
+  return Array.isArray(listed) ? parseFichePrivate(listed.map(String)) : [...FICHE_DEFAULT_PRIVATE];
 };

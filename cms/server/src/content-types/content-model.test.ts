@@ -19,7 +19,25 @@ const LOCALIZED: Record<keyof typeof UID, string[]> = {
   topic: ['name', 'description', 'slug'],
   organisation: ['description', 'slug'],
   call: ['title', 'description', 'criteria', 'slug'],
-  practice: ['title', 'summary', 'body', 'links', 'slug'],
+  practice: [
+    'title',
+    'summary',
+    'body',
+    'links',
+    'slug',
+    // the systematisation fiche (cms/shared/fiche.ts)
+    'context',
+    'objectives',
+    'beneficiaries',
+    'activities',
+    'resources',
+    'budgetDetails',
+    'results',
+    'figures',
+    'replicability',
+    'lessons',
+    'partners',
+  ],
   session: ['title', 'summary', 'description', 'minutes', 'statusReason', 'speakers', 'slug'],
   statement: ['title', 'summary', 'body', 'slug'],
 };
@@ -44,18 +62,18 @@ describe('content model', () => {
     }
   });
 
-  it('marks contact and review fields of practices private', () => {
+  it('marks contact, review fields and the fiche's budget details (by default) of practices private', () => {
     const attributes = app.strapi.contentTypes[UID.practice as keyof typeof app.strapi.contentTypes]
       .attributes as Record<string, { private?: boolean }>;
     const privateOnes = Object.entries(attributes)
       .filter(([k, a]) => a.private && k !== 'createdBy' && k !== 'updatedBy')
       .map(([k]) => k)
       .sort();
-    expect(privateOnes).toEqual(['contact', 'reviewHistory', 'reviewNotes', 'reviewStatus', 'source', 'submittedAt']);
+    expect(privateOnes).toEqual(['budgetDetails', 'contact', 'reviewHistory', 'reviewNotes', 'reviewStatus', 'source', 'submittedAt']);
   });
 
   it('registers the plugin components', () => {
-    for (const uid of ['solidarity.contact', 'solidarity.link', 'solidarity.speaker', 'solidarity.criterion', 'solidarity.criterion-tag']) {
+    for (const uid of ['solidarity.contact', 'solidarity.link', 'solidarity.speaker', 'solidarity.criterion', 'solidarity.criterion-tag', 'solidarity.figure', 'solidarity.partner']) {
       expect(app.strapi.components[uid as keyof typeof app.strapi.components], uid).toBeDefined();
     }
   });

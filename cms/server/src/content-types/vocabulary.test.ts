@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUDGET_RANGES } from '../../../../cms/shared/fiche';
 import { SUBMISSION_LIMITS } from '../../../../cms/shared/limits';
 import { ACTION_FROM, REVIEW_ACTIONS as ADMIN_REVIEW_ACTIONS, STATUSES as ADMIN_STATUSES } from '../../../admin/src/pages/Submissions/types';
 import widgetLabels from '../../../../widgets/src/locales/en';
@@ -40,6 +41,7 @@ describe('vocabulary', () => {
     expect(enumOf(practice, 'licence')).toEqual([...LICENCES]);
     expect(enumOf(practice, 'reviewStatus')).toEqual([...REVIEW_STATUSES]);
     expect(enumOf(practice, 'source')).toEqual([...PRACTICE_SOURCES]);
+    expect(enumOf(practice, 'budgetRange')).toEqual([...BUDGET_RANGES]);
     expect(enumOf(session, 'kind')).toEqual([...SESSION_KINDS]);
     expect(enumOf(session, 'scheduleStatus')).toEqual([...SESSION_STATUSES]);
     expect(enumOf(statement, 'kind')).toEqual([...STATEMENT_KINDS]);
@@ -54,7 +56,7 @@ describe('vocabulary', () => {
         .map(([name]) => `${schema.info.singularName}.${name}`)
     );
     expect(declared.sort()).toEqual(
-      ['organisation.kind', 'practice.licence', 'practice.reviewStatus', 'practice.source', 'session.kind', 'session.scheduleStatus', 'statement.kind'].sort()
+      ['organisation.kind', 'practice.budgetRange', 'practice.licence', 'practice.reviewStatus', 'practice.source', 'session.kind', 'session.scheduleStatus', 'statement.kind'].sort()
     );
   });
 

@@ -3,6 +3,7 @@ import { collectionTitle, labels as feedLabels } from '../feeds/labels';
 import { escapeHtml, safeUrl } from '../feeds/blocks';
 import { EMBED_KINDS, type EmbedKind } from './urls';
 import { languageName, pageLabels } from './labels';
+import { ficheWords } from '../../../../cms/shared/fiche-labels';
 
 type Json = Record<string, unknown>;
 
@@ -138,6 +139,55 @@ const statusNotice = (kind: EmbedKind, doc: Json, locale: string): string => {
 `;
 };
 
+/** The fiche's plain-text sections a practice's page shows, in fiche order (cms/shared/fiche.ts). */
+const FICHE_TEXTS = ['context', 'objectives', 'beneficiaries', 'activities', 'resources', 'budgetDetails', 'results', 'replicability', 'lessons'] as const;
+
+/** Plain text as paragraphs (a blank line between them), each line break kept, escaped. */
+const paragraphs = (text: string): string =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+
+/**
+ * The public sections of a practice's systematisation fiche, readable without JavaScript: each text,
+ * the budget range, the figures and the partners, under their headings in the page's language. Only
+ * what the public API gave (a private field is absent from it); '' when the fiche is empty.
+ */
+export const ficheSections = (doc: Json, locale: string): string => {
+  const e = escapeHtml;
+  const words = ficheWords(locale);
+  const out: string[] = [];
+  const section = (key: string, heading: string, html: string) => out.push(`<section data-fiche="${e(key)}">\n<h2>${e(heading)}</h2>\n${html}\n</section>`);
+  for (const key of FICHE_TEXTS) {
+    const text = str(doc[key]);
+    if (text) section(key, words.label[key], paragraphs(text));
+    if (key === 'resources') {
+      const range = str(doc.budgetRange);
+      if (range && range in words.budget) section('budgetRange', words.label.budgetRange, `<p>${e(words.budget[range as keyof typeof words.budget])}</p>`);
+    }
+    if (key === 'results' && Array.isArray(doc.figures) && doc.figures.length) {
+      const number = new Intl.NumberFormat(locale);
+      const items = (doc.figures as Json[]).map((f) => {
+        const value = typeof f.value === 'number' ? number.format(f.value) : '';
+        return `<li><strong>${e([value, str(f.unit)].filter(Boolean).join(' '))}</strong> ${e(str(f.label))}</li>`;
+      });
+      section('figures', words.label.figures, `<ul>\n${items.join('\n')}\n</ul>`);
+    }
+  }
+  if (Array.isArray(doc.partners) && doc.partners.length) {
+    const items = (doc.partners as Json[]).map((p) => {
+      const site = safeUrl(str(p.website), undefined, HTTP);
+      const name = site ? `<a href="${e(site)}" target="_blank" rel="noopener">${e(str(p.name))}</a>` : e(str(p.name));
+      return `<li>${name}${str(p.role) ? `: ${e(str(p.role))}` : ''}</li>`;
+    });
+    section('partners', words.label.partners, `<ul>\n${items.join('\n')}\n</ul>`);
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+};
+
 /**
  * The body of one document's page: its title, summary and facts, server-rendered inside the widget
  * element where one shows a single document (`<solidarity-practice>`), so that the widget replaces
@@ -153,7 +203,7 @@ export const documentBody = (kind: EmbedKind, doc: Json, locale: string, canonic
 <h1>${e(str(doc.title))}</h1>
 ${languageNote(doc, locale)}${statusNotice(kind, doc, locale)}${facts(kind, doc, locale)}
 <p>${e(str(doc.summary))}</p>
-${registration ? `<p><a href="${e(registration)}" target="_blank" rel="noopener">${e(labels.register)}</a></p>\n` : ''}<p><a href="${e(canonical)}" target="_top">${e(labels.readMore)}</a></p>
+${kind === 'practice' ? ficheSections(doc, locale) : ''}${registration ? `<p><a href="${e(registration)}" target="_blank" rel="noopener">${e(labels.register)}</a></p>\n` : ''}<p><a href="${e(canonical)}" target="_top">${e(labels.readMore)}</a></p>
 </article>`;
   if (kind !== 'practice') return article;
   return `<solidarity-practice slug="${e(str(doc.slug) || str(doc.documentId))}" locale="${e(locale)}">

@@ -30,6 +30,19 @@ export const PRACTICE_CSV_COLUMNS = [
   'url',
   'publishedAt',
   'updatedAt',
+  // the systematisation fiche's public fields (cms/shared/fiche.ts); a field the network keeps
+  // private is absent from the public document, so its cell is empty
+  'context',
+  'objectives',
+  'beneficiaries',
+  'activities',
+  'resources',
+  'budgetRange',
+  'results',
+  'figures',
+  'replicability',
+  'lessons',
+  'partners',
 ] as const;
 
 export type PracticeCsvColumn = (typeof PRACTICE_CSV_COLUMNS)[number];
@@ -63,8 +76,26 @@ export const practiceCsvRecord = (d: Json, origin: string): Record<PracticeCsvCo
     url: p.url,
     publishedAt: toIso(d.publishedAt),
     updatedAt: toIso(d.updatedAt),
+    context: text(d.context),
+    objectives: text(d.objectives),
+    beneficiaries: text(d.beneficiaries),
+    activities: text(d.activities),
+    resources: text(d.resources),
+    budgetRange: text(d.budgetRange),
+    results: text(d.results),
+    // "value unit label" each, `;` between them: "1200 families Households served"
+    figures: joined(list(d.figures).map((f) => [f.value === null || f.value === undefined ? '' : String(f.value), text(f.unit), text(f.label)].filter(Boolean).join(' '))),
+    replicability: text(d.replicability),
+    lessons: text(d.lessons),
+    // "name (role)" each, `;` between them
+    partners: joined(list(d.partners).map((p) => (text(p.role) ? `${text(p.name) ?? ''} (${text(p.role) ?? ''})` : text(p.name)))),
   };
 };
+
+/** A text value of a public document, or null. */
+const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+/** A list of records of a public document (figures, partners), or []. */
+const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x): x is Json => typeof x === 'object' && x !== null) : []);
 
 /** One practice as a JSON record: its whole public shape, plus the body as text and the licence URL. */
 export const practiceJsonRecord = (d: Json, origin: string): Json => {

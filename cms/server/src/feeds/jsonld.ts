@@ -76,11 +76,20 @@ const practice = (d: Json, origin: string): Json => {
     about: terms(p.topics),
     keywords: p.criteria.length ? p.criteria.join(', ') : null,
     author: promoters,
-    contributor: promoters,
+    // the fiche's partners, when the network publishes them (absent from the public document otherwise)
+    contributor: [...promoters, ...fichePartners(d.partners)],
+    // the fiche's "who it serves", when given
+    audience: typeof d.beneficiaries === 'string' && d.beneficiaries ? { '@type': 'Audience', audienceType: d.beneficiaries } : null,
     locationCreated: place,
     temporalCoverage: period,
   });
 };
+
+/** The fiche's partners (public document's `partners`) as schema.org Organizations: name and http(s) website. */
+const fichePartners = (partners: unknown): Json[] =>
+  (Array.isArray(partners) ? (partners as Json[]) : [])
+    .filter((p) => typeof p?.name === 'string' && p.name)
+    .map((p) => compact({ '@type': 'Organization', name: p.name, url: http(typeof p.website === 'string' ? p.website : null) }));
 
 const session = (d: Json, origin: string, now: Date): Json => {
   const s = asSession(d);

@@ -19,6 +19,8 @@ const canaries = (): string[] => {
       if (p.contact.phone) out.add(p.contact.phone);
     }
     if (p.reviewNotes) out.add(p.reviewNotes.slice(0, 40));
+    // the fiche's budget details are private by default (cms/shared/fiche.ts, plugin option fiche.privateFields)
+    for (const text of Object.values(p.fiche?.budgetDetails ?? {})) if (text) out.add(text.slice(0, 40));
     if (!p.published) for (const title of Object.values(p.title)) if (title) out.add(title);
   }
   for (const s of [...demo.sessions, ...demo.statements]) {
@@ -60,6 +62,11 @@ const VARIANTS = [
   'q=contact',
   'q=leak-canary',
   'publicationState=preview',
+  'filters[budgetDetails][$contains]=leak',
+  'filters[$or][0][budgetDetails][$notNull]=true&filters[$or][1][title][$null]=true',
+  'fields[0]=budgetDetails',
+  'sort=budgetDetails:asc',
+  'q=fiche-budget-leak-canary',
 ];
 
 beforeAll(async () => {
@@ -88,6 +95,12 @@ describe('leak suite', () => {
   it('has something to find: drafts and submissions with contact details exist', async () => {
     const list = canaries();
     expect(list.filter((c) => c.includes('@leak-canary.example')).length).toBeGreaterThanOrEqual(4);
+    expect(list.filter((c) => demo.practices.some((p) => p.published && Object.values(p.fiche?.budgetDetails ?? {}).some((t) => t?.startsWith(c)))).length).toBeGreaterThanOrEqual(2);
+    const budget = (await app.strapi.db.query('plugin::solidarity.practice' as never).findMany({
+      where: { publishedAt: { $notNull: true }, budgetDetails: { $contains: 'fiche-budget-leak-canary' } },
+      select: ['id'],
+    })) as unknown[];
+    expect(budget.length).toBeGreaterThanOrEqual(1);
     const stored = (await app.strapi.db.query('plugin::solidarity.practice' as never).findMany({
       where: { publishedAt: { $null: true }, reviewStatus: 'submitted' },
       populate: ['contact'],
@@ -141,6 +154,27 @@ describe('leak suite', () => {
       expect(res.text).not.toContain(kept?.contact?.email);
       expect(res.body.data).not.toHaveProperty('contact');
       expect(res.body.data).not.toHaveProperty('reviewStatus');
+      // its fiche is public but for the budget details
+      expect(typeof res.body.data.context, locale).toBe('string');
+      expect(res.body.data).not.toHaveProperty('budgetDetails');
+      expect(res.text).not.toContain('fiche-budget-leak-canary');
+    }
+  });
+
+  it('a practice\'s public page, its oEmbed and the list pages show its public fiche, never the private fields', async () => {
+    const kept = demo.practices.find((p) => p.published && p.contact && p.fiche?.budgetDetails);
+    expect(kept).toBeDefined();
+    const list = canaries();
+    for (const locale of LOCALES) {
+      const page = `/embed/${locale}/practices/${kept?.slug}`;
+      for (const url of [page, `/embed/${locale}/practices`, `/embed/${locale}/practices?q=fiche-budget-leak-canary`, `/api/solidarity/oembed?url=${encodeURIComponent(app.url + page)}`]) {
+        const res = await request(app.url).get(url);
+        expect(res.status, url).toBeLessThan(400);
+        for (const canary of list) expect(res.text.includes(canary), `${url} leaks "${canary}"`).toBe(false);
+      }
+      const res = await request(app.url).get(page).expect(200);
+      expect(res.text, page).toContain('data-fiche="context"');
+      expect(res.text, page).not.toContain('data-fiche="budgetDetails"');
     }
   });
 
@@ -154,6 +188,8 @@ describe('leak suite', () => {
       '/api/solidarity/feeds/statements.atom',
       '/api/solidarity/feeds/statements.json',
       '/api/solidarity/sessions.ics',
+      '/api/solidarity/calls.ics',
+      '/api/solidarity/facets/practices',
       '/api/solidarity/export/practices.csv',
       '/api/solidarity/export/practices.json',
       '/api/solidarity/openapi.json',

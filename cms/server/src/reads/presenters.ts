@@ -2,6 +2,7 @@ import { PLURAL, type ContentTypeName } from '../content-types/uids';
 import type { Entry } from './repository';
 import { isEmbedKind, publicListUrl, publicPageUrl } from '../embed/urls';
 import { CALL_DEFAULTS, CALL_PHASES, type CallPhase } from '../assessment/uids';
+import { BUDGET_RANGES, type BudgetRange } from '../../../../cms/shared/fiche';
 import {
   ALWAYS_FIELDS,
   type BlockNode,
@@ -37,6 +38,9 @@ const iso = (v: unknown): string | null => (v instanceof Date ? v.toISOString() 
 const blocks = (v: unknown): BlockNode[] =>
   arr(v).filter((node): node is BlockNode => typeof node === 'object' && node !== null && typeof node.type === 'string');
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** A practice's budget range (one of BUDGET_RANGES), or null. */
+const budgetRange = (v: unknown): BudgetRange | null => ((BUDGET_RANGES as readonly unknown[]).includes(v) ? (v as BudgetRange) : null);
 
 /** A session's status as editors set it; sessions saved before it existed (null) are scheduled. */
 const scheduleStatus = (v: unknown): 'scheduled' | 'moved' | 'cancelled' =>
@@ -169,6 +173,19 @@ const presenters: { [T in ContentTypeName]: (e: Json, ctx: PresentContext) => Pu
       images: arr(e.images).map(media(ctx.origin)),
       ...ifPresent(e, 'links', () => arr(e.links).map((l) => ({ label: str(l.label), url: str(l.url) }))),
       ...ifPresent(e, 'attachments', () => arr(e.attachments).map(media(ctx.origin))),
+      // the fiche: present only when read (single documents, feeds) and public (sanitized away otherwise)
+      ...ifPresent(e, 'context', () => str(e.context)),
+      ...ifPresent(e, 'objectives', () => str(e.objectives)),
+      ...ifPresent(e, 'beneficiaries', () => str(e.beneficiaries)),
+      ...ifPresent(e, 'activities', () => str(e.activities)),
+      ...ifPresent(e, 'resources', () => str(e.resources)),
+      ...ifPresent(e, 'budgetRange', () => budgetRange(e.budgetRange)),
+      ...ifPresent(e, 'budgetDetails', () => str(e.budgetDetails)),
+      ...ifPresent(e, 'results', () => str(e.results)),
+      ...ifPresent(e, 'figures', () => arr(e.figures).map((f) => ({ label: str(f.label), value: num(f.value), unit: str(f.unit) }))),
+      ...ifPresent(e, 'replicability', () => str(e.replicability)),
+      ...ifPresent(e, 'lessons', () => str(e.lessons)),
+      ...ifPresent(e, 'partners', () => arr(e.partners).map((p) => ({ name: str(p.name), website: str(p.website), role: str(p.role) }))),
     };
   },
   session: (e, ctx) => ({

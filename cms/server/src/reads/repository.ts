@@ -343,10 +343,13 @@ export const createRepository = (strapi: Core.Strapi) => {
   const load = async (type: ContentTypeName, ids: number[], detail: boolean): Promise<Entry[]> => {
     if (!ids.length) return [];
     const shape = SHAPES[type];
+    // what the network keeps private (the fiche's `fiche.privateFields`, applied to the schema at register) is never read
+    const model = strapi.getModel(UID[type]);
+    const isPublic = (name: string) => (model.attributes[name] as { private?: boolean } | undefined)?.private !== true;
     const rows = (await strapi.db.query(UID[type]).findMany({
       where: { id: { $in: ids } },
-      select: ['id', ...shape.list, ...(detail ? shape.detail : [])],
-      populate: { ...shape.populate, ...(detail ? shape.detailPopulate : {}) },
+      select: ['id', ...shape.list, ...(detail ? shape.detail : [])].filter(isPublic),
+      populate: Object.fromEntries(Object.entries({ ...shape.populate, ...(detail ? shape.detailPopulate : {}) }).filter(([name]) => isPublic(name))),
     })) as Entry[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)).filter((r): r is Entry => Boolean(r));

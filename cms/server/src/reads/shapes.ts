@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UID, type ContentTypeName } from '../content-types/uids';
 import { SESSION_STATUSES } from '../content-types/vocabulary';
 import { CALL_PHASES } from '../assessment/uids';
+import { BUDGET_RANGES } from '../../../../cms/shared/fiche';
 
 /**
  * The fixed, shallow shape each public type comes back in: which columns, which
@@ -64,7 +65,9 @@ export const SHAPES: Record<ContentTypeName, Shape> = {
       'endedOn',
       'licence',
     ],
-    detail: ['body'],
+    // the fiche's (cms/shared/fiche.ts): read for the single document and the feeds only; the private
+    // ones (the network's choice, `fiche.privateFields`) are never read (repository.ts `load`)
+    detail: ['body', 'context', 'objectives', 'beneficiaries', 'activities', 'resources', 'budgetRange', 'budgetDetails', 'results', 'replicability', 'lessons'],
     populate: {
       topics: topicRef,
       promoters: orgRef,
@@ -72,7 +75,7 @@ export const SHAPES: Record<ContentTypeName, Shape> = {
       call: { select: ['documentId', 'slug', 'title', 'locale'] },
       images: media,
     },
-    detailPopulate: { links: true, attachments: media },
+    detailPopulate: { links: true, attachments: media, figures: true, partners: true },
     sortable: ['title', 'slug', 'country', 'municipality', 'startedOn', 'endedOn', 'publishedAt', 'updatedAt'],
     defaultSort: [['publishedAt', 'desc']],
   },
@@ -169,6 +172,10 @@ const documentFields = {
 /** Only in the single-document answer (`/<type>/:idOrSlug`) and the feeds, never in lists. */
 const detailOnly = <T extends z.ZodType>(schema: T) => schema.optional().meta({ description: 'Only on single documents.' });
 
+/** A field of the systematisation fiche: single documents only, absent when the network keeps it private. Plain text keeps its line breaks. */
+const ficheOnly = <T extends z.ZodType>(schema: T, description: string) =>
+  schema.optional().meta({ description: `${description} Only on single documents; absent when the network keeps it private.` });
+
 export const topicSchema = z.strictObject({ ...documentFields, name: text, description: text });
 
 export const organisationSchema = z.strictObject({
@@ -220,6 +227,20 @@ export const practiceSchema = z.strictObject({
   images: z.array(mediaSchema),
   links: detailOnly(z.array(z.strictObject({ label: text, url: text }))),
   attachments: detailOnly(z.array(mediaSchema)),
+  // The systematisation fiche (cms/shared/fiche.ts): single documents and feeds only, and only the
+  // fields the network keeps public (plugin option `fiche.privateFields`: a private one is absent).
+  context: ficheOnly(text, 'Context and need: the situation the practice answers.'),
+  objectives: ficheOnly(text, 'What it set out to achieve.'),
+  beneficiaries: ficheOnly(text, 'Who it serves.'),
+  activities: ficheOnly(text, 'What was done.'),
+  resources: ficheOnly(text, 'The people, means and funding it took.'),
+  budgetRange: ficheOnly(z.enum(BUDGET_RANGES).nullable(), 'Budget over the whole practice, in euros: `none` (volunteer work, donated means), `under-5k` (< 5 000), `from-5k-to-20k`, `from-20k-to-100k`, `from-100k-to-500k`, `over-500k` (≥ 500 000).'),
+  budgetDetails: ficheOnly(text, 'The budget in detail (private unless the network publishes it).'),
+  results: ficheOnly(text, 'Its results.'),
+  figures: ficheOnly(z.array(z.strictObject({ label: text, value: number, unit: text })), 'Results with figures: `value` in `unit` (e.g. 1200 families).'),
+  replicability: ficheOnly(text, 'What others can replicate, and how.'),
+  lessons: ficheOnly(text, 'Lessons learned.'),
+  partners: ficheOnly(z.array(z.strictObject({ name: text, website: text, role: text })), 'Partners and their roles.'),
 });
 
 export const sessionSchema = z.strictObject({

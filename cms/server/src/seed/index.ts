@@ -4,6 +4,7 @@ import { markupToBlocks } from './blocks';
 import { dayFromNow, zonedToUtc } from './time';
 import type {
   CallSeed,
+  FicheSeed,
   L10n,
   Locale,
   OrganisationSeed,
@@ -161,6 +162,26 @@ export const createSeeder = (strapi: Core.Strapi, locales: string[], defaultLoca
     }
   };
 
+  /** A practice's fiche in one locale: its texts (English where not translated), figures and partners. */
+  const ficheData = (f: FicheSeed | undefined, locale: string) => {
+    if (!f) return {};
+    const t = (v: L10n<string> | undefined) => (v ? orEnglish(v, locale) : null);
+    return {
+      context: t(f.context),
+      objectives: t(f.objectives),
+      beneficiaries: t(f.beneficiaries),
+      activities: t(f.activities),
+      resources: t(f.resources),
+      budgetRange: f.budgetRange ?? null,
+      budgetDetails: t(f.budgetDetails),
+      results: t(f.results),
+      figures: (f.figures ?? []).map((x) => ({ label: orEnglish(x.label, locale), value: x.value, unit: t(x.unit) })),
+      replicability: t(f.replicability),
+      lessons: t(f.lessons),
+      partners: (f.partners ?? []).map((x) => ({ name: x.name, website: x.website ?? null, role: t(x.role) })),
+    };
+  };
+
   const practices = async (list: PracticeSeed[]) => {
     for (const p of list) {
       await upsert('practice', p.slug, p.published, (locale) => {
@@ -191,6 +212,7 @@ export const createSeeder = (strapi: Core.Strapi, locales: string[], defaultLoca
               ? null
               : new Date(`${dayFromNow(p.submittedInDays)}T10:30:00Z`).toISOString(),
           source: p.source,
+          ...ficheData(p.fiche, locale),
         };
       });
     }

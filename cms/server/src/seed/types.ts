@@ -12,6 +12,7 @@
  */
 
 import { SHIPPED_LOCALES } from '../../../../cms/shared/locales';
+import type { BudgetRange } from '../../../../cms/shared/fiche';
 
 /** The locales of the demo content: the shipped ones (cms/shared/locales.ts). */
 export const LOCALES = SHIPPED_LOCALES;
@@ -111,6 +112,25 @@ export interface PracticeSeed {
   /** Days relative to seeding. */
   submittedInDays?: number;
   source: 'editor' | 'submission';
+  /** The systematisation fiche (cms/shared/fiche.ts); texts fall back to English in a locale without them. */
+  fiche?: FicheSeed;
+}
+
+/** A practice's systematisation fiche, as seeded: every field optional (a fiche is completed over time). */
+export interface FicheSeed {
+  context?: L10n<string>;
+  objectives?: L10n<string>;
+  beneficiaries?: L10n<string>;
+  activities?: L10n<string>;
+  resources?: L10n<string>;
+  budgetRange?: BudgetRange;
+  /** Private by default (plugin option `fiche.privateFields`). */
+  budgetDetails?: L10n<string>;
+  results?: L10n<string>;
+  figures?: { label: L10n<string>; value: number; unit?: L10n<string> }[];
+  replicability?: L10n<string>;
+  lessons?: L10n<string>;
+  partners?: { name: string; website?: string; role?: L10n<string> }[];
 }
 
 export interface SpeakerSeed {

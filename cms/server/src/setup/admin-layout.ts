@@ -28,7 +28,7 @@ export const LAYOUTS: Record<ContentTypeName, Layout> = {
 };
 
 /** Bump when LAYOUTS changes so existing installs get the new defaults once. */
-const LAYOUT_VERSION = 6;
+const LAYOUT_VERSION = 7;
 
 /** `reviewStatus` → `Review status`, for labels editors read. */
 export const humanize = (field: string): string => {
@@ -49,6 +49,17 @@ const LABELS: Record<string, string> = {
   spokenLanguages: 'Spoken languages (JSON list, e.g. ["ca", "es"])',
   scheduleStatus: 'Status (scheduled, moved, cancelled: shown to calendar subscribers)',
   statusReason: 'Reason for the move or cancellation',
+  // the systematisation fiche (cms/shared/fiche.ts); which of resources, budget, figures and partners
+  // are private is the network's choice (plugin option fiche.privateFields), shown on the Submissions page
+  context: 'Context and need',
+  beneficiaries: 'Who it serves (beneficiaries)',
+  activities: 'What was done (activities)',
+  budgetRange: 'Budget range (euros)',
+  budgetDetails: 'Budget details (private unless the network publishes them)',
+  figures: 'Results in figures',
+  replicability: 'What others can replicate',
+  lessons: 'Lessons learned',
+  partners: 'Partners and their roles',
 };
 
 interface CmConfiguration {

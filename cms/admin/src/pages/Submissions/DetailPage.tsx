@@ -6,7 +6,7 @@ import { useT } from '../../utils/useT';
 import { DangerZone } from './detail/DangerZone';
 import { DetailHeader, NotFound } from './detail/DetailHeader';
 import { CompletionLink } from './detail/CompletionLink';
-import { ContactSection, Fiche, ReviewNotes } from './detail/Fiche';
+import { ContactSection, Fiche, ReviewNotes, SystematisationFiche } from './detail/Fiche';
 import { History } from './detail/History';
 import { ReviewDialogs } from './detail/ReviewDialogs';
 import { Section } from './detail/Section';
@@ -23,7 +23,7 @@ export const DetailPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
   const { t } = useT();
   const { allowedActions } = useRBAC(PERMISSIONS.erase);
-  const { submission, status, loading, notFound, busy, dialog, act, erase, submitNote, promoter, mailConfigured, reload } = useSubmission(documentId);
+  const { submission, status, loading, notFound, busy, dialog, act, erase, submitNote, promoter, mailConfigured, fichePrivate, reload } = useSubmission(documentId);
 
   if (loading && !submission) return <Page.Loading />;
   if (notFound || !submission) return <NotFound />;
@@ -44,6 +44,7 @@ export const DetailPage = () => {
               </Box>
             ) : null}
             <Fiche submission={submission} busy={busy} onPromoter={(body) => void promoter(body)} />
+            <SystematisationFiche fiche={submission.fiche} privateFields={fichePrivate} />
           </Grid.Item>
           <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
             <ContactSection contact={submission.contact} />

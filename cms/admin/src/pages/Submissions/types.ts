@@ -87,6 +87,26 @@ export interface Submission extends SubmissionSummary {
   country?: string | null;
   reviewNotes?: string | null;
   events?: HistoryEvent[];
+  /** the systematisation fiche (cms/shared/fiche.ts), on the detail only */
+  fiche?: FicheValues;
+}
+
+/** A submission's fiche as the review API gives it: each text or null, the figures, the partners, the dates. */
+export interface FicheValues {
+  context?: string | null;
+  objectives?: string | null;
+  beneficiaries?: string | null;
+  activities?: string | null;
+  resources?: string | null;
+  budgetRange?: string | null;
+  budgetDetails?: string | null;
+  results?: string | null;
+  replicability?: string | null;
+  lessons?: string | null;
+  figures?: { label: string | null; value: number | null; unit: string | null }[];
+  partners?: { name: string | null; website: string | null; role: string | null }[];
+  startedOn?: string | null;
+  endedOn?: string | null;
 }
 
 export interface ListMeta {

@@ -121,6 +121,52 @@ export const practices: PracticeSeed[] = [
     published: true,
     reviewStatus: 'approved',
     source: 'editor',
+    fiche: {
+      context: {
+        en: 'In spring 2020 the lockdown left many families in Manlleu without income overnight, and the food bank’s queues showed people who had never needed help before.',
+        ca: 'A la primavera del 2020 el confinament va deixar moltes famílies de Manlleu sense ingressos d’un dia per l’altre, i a les cues del banc d’aliments hi havia gent que mai no havia necessitat ajuda.',
+        fr: 'Au printemps 2020, le confinement a laissé de nombreuses familles de Manlleu sans revenus du jour au lendemain, et les files de la banque alimentaire montraient des personnes qui n’avaient jamais eu besoin d’aide.',
+      },
+      objectives: {
+        en: 'Give families food in a way that respects their choice and dignity, and turn the pantry into a meeting point between neighbours.',
+        ca: 'Oferir aliments a les famílies respectant la seva elecció i la seva dignitat, i fer del rebost un punt de trobada entre veïns.',
+        fr: 'Offrir de la nourriture aux familles en respectant leur choix et leur dignité, et faire de l’épicerie un lieu de rencontre entre voisins.',
+      },
+      beneficiaries: {
+        en: 'Households referred by social services or by neighbours, about 180 a month.',
+        ca: 'Llars derivades pels serveis socials o pels veïns, unes 180 al mes.',
+        fr: 'Des foyers orientés par les services sociaux ou par les voisins, environ 180 par mois.',
+      },
+      activities: {
+        en: 'A shop-like pantry where people choose what they take with a points card; weekly collection from local farms and shops; a volunteer rota of 60 neighbours.',
+        ca: 'Un rebost com una botiga on cadascú tria el que s’endú amb una targeta de punts; recollida setmanal a pagesos i botigues locals; un torn de 60 veïns voluntaris.',
+        fr: 'Une épicerie où chacun choisit ce qu’il emporte avec une carte à points ; une collecte hebdomadaire auprès des fermes et commerces ; un planning de 60 voisins bénévoles.',
+      },
+      resources: {
+        en: 'A municipal premises lent free of charge, a van shared with the local cooperative, and volunteers.',
+        ca: 'Un local municipal cedit gratuïtament, una furgoneta compartida amb la cooperativa local i el voluntariat.',
+      },
+      budgetRange: 'under-5k',
+      results: {
+        en: 'The pantry has become a stable service run by its own users, several of whom now volunteer.',
+        ca: 'El rebost s’ha convertit en un servei estable gestionat per les mateixes persones usuàries, moltes de les quals ara són voluntàries.',
+        fr: 'L’épicerie est devenue un service stable géré par ses usagers, dont plusieurs sont aujourd’hui bénévoles.',
+      },
+      figures: [
+        { label: { en: 'Households served each month', ca: 'Llars ateses cada mes', fr: 'Foyers servis chaque mois' }, value: 180 },
+        { label: { en: 'Food distributed in 2023', ca: 'Aliments distribuïts el 2023', fr: 'Denrées distribuées en 2023' }, value: 42, unit: { en: 'tonnes', ca: 'tones', fr: 'tonnes' } },
+      ],
+      replicability: {
+        en: 'The points card and the volunteer rota work in any town with a premises and a few committed neighbours.',
+        ca: 'La targeta de punts i el torn de voluntariat funcionen a qualsevol poble amb un local i uns quants veïns compromesos.',
+      },
+      lessons: {
+        en: 'Choosing what you take matters more to people than the quantity.',
+        ca: 'Poder triar el que t’emportes importa més a la gent que la quantitat.',
+        fr: 'Pouvoir choisir compte plus pour les gens que la quantité.',
+      },
+      partners: [{ name: 'Càritas Manlleu', role: { en: 'Refers households and trains volunteers', ca: 'Deriva llars i forma el voluntariat', fr: 'Oriente les foyers et forme les bénévoles' } }],
+    },
   },
   {
     slug: 'kypseli-makers-face-shields',
@@ -356,6 +402,64 @@ export const practices: PracticeSeed[] = [
     reviewStatus: 'approved',
     submittedInDays: -18,
     source: 'submission',
+    fiche: {
+      context: {
+        en: 'Less than 2% of the council’s contracts went to social economy organisations, although the city has many work-integration enterprises.',
+        ca: 'Menys del 2% dels contractes municipals anaven a entitats d’economia social, tot i que la ciutat té moltes empreses d’inserció.',
+        es: 'Menos del 2% de los contratos municipales iban a entidades de economía social, aunque la ciudad tiene muchas empresas de inserción.',
+        el: 'Λιγότερο από το 2% των δημοτικών συμβάσεων κατέληγε σε φορείς κοινωνικής οικονομίας.',
+      },
+      objectives: {
+        en: 'Make social, gender-equality and environmental criteria decide public contracts, and open them to local cooperatives.',
+        ca: 'Que els criteris socials, d’igualtat i ambientals decideixin els contractes públics, i obrir-los a les cooperatives locals.',
+        es: 'Que los criterios sociales, de igualdad y ambientales decidan los contratos públicos, y abrirlos a las cooperativas locales.',
+      },
+      beneficiaries: {
+        en: 'People at risk of exclusion hired through reserved contracts, and the city’s social economy enterprises.',
+        ca: 'Persones en risc d’exclusió contractades gràcies als contractes reservats, i les empreses d’economia social de la ciutat.',
+        es: 'Personas en riesgo de exclusión contratadas gracias a los contratos reservados, y las empresas de economía social de la ciudad.',
+      },
+      activities: {
+        en: 'Model clauses agreed by four departments, smaller lots, quarterly planning with the local SSE network, training for 47 staff.',
+        ca: 'Clàusules tipus pactades per quatre departaments, lots més petits, planificació trimestral amb la xarxa local d’ESS, formació per a 47 persones.',
+        es: 'Cláusulas tipo pactadas por cuatro departamentos, lotes más pequeños, planificación trimestral con la red local de ESS, formación para 47 personas.',
+      },
+      resources: {
+        en: 'Staff time of the procurement office and an external legal review.',
+        ca: 'Hores de l’oficina de contractació i una revisió jurídica externa.',
+        es: 'Horas de la oficina de contratación y una revisión jurídica externa.',
+      },
+      budgetRange: 'from-20k-to-100k',
+      // private by default (plugin option fiche.privateFields): the leak suite looks for it everywhere
+      budgetDetails: {
+        en: 'Legal review €18,400 and training €9,600 (budget line 4410, fiche-budget-leak-canary).',
+        ca: 'Revisió jurídica 18.400 € i formació 9.600 € (partida 4410, fiche-budget-leak-canary).',
+        es: 'Revisión jurídica 18.400 € y formación 9.600 € (partida 4410, fiche-budget-leak-canary).',
+      },
+      results: {
+        en: 'Spending going to SSE organisations rose from 2% to 11% in three years.',
+        ca: 'La despesa adjudicada a entitats d’ESS ha passat del 2% a l’11% en tres anys.',
+        es: 'El gasto adjudicado a entidades de ESS ha pasado del 2% al 11% en tres años.',
+      },
+      figures: [
+        { label: { en: 'Share of spending on SSE organisations', ca: 'Part de la despesa a entitats d’ESS', es: 'Parte del gasto en entidades de ESS' }, value: 11, unit: { en: '%', ca: '%', es: '%' } },
+        { label: { en: 'People hired through reserved contracts', ca: 'Persones contractades amb contractes reservats', es: 'Personas contratadas con contratos reservados' }, value: 96 },
+      ],
+      replicability: {
+        en: 'The model clauses are published under an open licence and fit any Spanish council; elsewhere, the method of agreeing them across departments travels well.',
+        ca: 'Les clàusules tipus es publiquen amb llicència oberta i serveixen a qualsevol ajuntament; el mètode de pactar-les entre departaments és útil arreu.',
+        es: 'Las cláusulas tipo se publican con licencia abierta y sirven a cualquier ayuntamiento; el método de pactarlas entre departamentos es útil en todas partes.',
+      },
+      lessons: {
+        en: 'Training the people who write tenders mattered as much as the clauses themselves.',
+        ca: 'Formar les persones que redacten els plecs ha estat tan important com les clàusules.',
+        es: 'Formar a las personas que redactan los pliegos ha sido tan importante como las cláusulas.',
+      },
+      partners: [
+        { name: 'Teixit, xarxa municipal d’ESS', role: { en: 'Plans upcoming tenders with the council', ca: 'Planifica les licitacions amb l’Ajuntament', es: 'Planifica las licitaciones con el Ayuntamiento' } },
+        { name: 'Associació d’Empreses d’Inserció', website: 'https://example.org/aei', role: { en: 'Advised on reserved contracts', ca: 'Va assessorar sobre els contractes reservats', es: 'Asesoró sobre los contratos reservados' } },
+      ],
+    },
   },
   {
     slug: 'laptop-lending-library-thessaloniki',

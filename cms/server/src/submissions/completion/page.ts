@@ -5,6 +5,7 @@ import { requestOrigin } from '../../http/origin';
 import { getService } from '../../services/get-service';
 import { completionKey, normalizeOrigin, submissionsConfig } from '../config';
 import { FICHE_TEXT_MAX } from '../../../../../cms/shared/fiche';
+import { ficheWords, type FicheWords } from '../../../../../cms/shared/fiche-labels';
 import type { FormField } from './fields';
 import { checkNonce, formNonce } from './token';
 import { longDate, pageTexts, type LinkRefusal, type PageTexts } from './texts';
@@ -56,13 +57,20 @@ export const refusalPage = (refusal: LinkRefusal, locale: string | null): string
 
 const REFUSAL_STATUS: Record<LinkRefusal, number> = { invalid: 404, expired: 410, revoked: 410, completed: 410, forged: 403 };
 
-const labelOf = (t: PageTexts, key: string) => t.fields[key] ?? key;
+/** A field's heading: the fiche's words (cms/shared/fiche-labels.ts), else the synthesis' (./texts.ts), else its key. */
+const labelOf = (t: PageTexts, key: string) => (ficheWords(t.lang).label as Record<string, string | undefined>)[key] ?? t.fields[key] ?? key;
+/** The question the form asks for a fiche field (none for the synthesis' fields). */
+const questionOf = (t: PageTexts, key: string) => (ficheWords(t.lang).question as Record<string, string | undefined>)[key];
+const partLabel = (t: PageTexts, field: string, part: string) =>
+  part === 'url' ? t.linkUrl : field === 'links' && part === 'label' ? t.linkLabel : ((ficheWords(t.lang).parts as Record<string, string | undefined>)[part] ?? part);
 
 const fieldHtml = (t: PageTexts, f: FormField, value: FormValues[string] | undefined, problems: InputProblem[]): string => {
   const name = `f-${f.key}`;
   const id = name;
   const missing = isEmpty(value) && f.wanted ? `<span class="missing">(${e(t.missing)})</span>` : '';
   const own = problems.filter((p) => p.field === f.key);
+  const question = questionOf(t, f.key);
+  const hint = question ? `<p class="hint">${e(question)}</p>` : '';
   const problemHtml = own.length ? own.map((p) => `<div class="problem" role="alert">${e(p.message)}</div>`).join('') : '';
   if (f.kind === 'component') {
     const rows = rowsToShow(value);
@@ -72,7 +80,7 @@ const fieldHtml = (t: PageTexts, f: FormField, value: FormValues[string] | undef
           .map((p) => {
             const input = `${name}-${i}-${p.key}`;
             const inputId = input;
-            const label = p.key === 'url' ? t.linkUrl : p.key === 'label' && f.key === 'links' ? t.linkLabel : (t.parts[p.key] ?? p.key);
+            const label = partLabel(t, f.key, p.key);
             const v = row[p.key] ?? '';
             const type = p.kind === 'url' ? 'url' : 'text';
             const control =
@@ -84,7 +92,7 @@ const fieldHtml = (t: PageTexts, f: FormField, value: FormValues[string] | undef
           .join('')}</div>`
       )
       .join('');
-    return `<fieldset><legend>${e(labelOf(t, f.key))}${missing}</legend>${problemHtml}${rowHtml}</fieldset>`;
+    return `<fieldset><legend>${e(labelOf(t, f.key))}${missing}</legend>${hint}${problemHtml}${rowHtml}</fieldset>`;
   }
   const v = typeof value === 'string' ? value : '';
   const label = `<label for="${id}">${e(labelOf(t, f.key))}${missing}</label>`;
@@ -92,25 +100,18 @@ const fieldHtml = (t: PageTexts, f: FormField, value: FormValues[string] | undef
   if (f.kind === 'date') control = `<input id="${id}" name="${name}" type="date" value="${e(v)}">`;
   else if (f.kind === 'enum') {
     const options = (f.values ?? []).map((o) => {
-      const text = f.key === 'budgetRange' ? budgetLabel(t, o) : o;
+      const text = f.key === 'budgetRange' ? budgetLabel(ficheWords(t.lang), o) : o;
       return `<option value="${e(o)}"${o === v ? ' selected' : ''}>${e(text)}</option>`;
     });
     control = `<select id="${id}" name="${name}"><option value="">—</option>${options.join('')}</select>`;
   } else {
     control = `<textarea id="${id}" name="${name}" maxlength="${f.maxLength || FICHE_TEXT_MAX}"${f.kind === 'richtext' ? ' rows="12"' : ''}>${e(v)}</textarea>`;
   }
-  return `<fieldset>${label}${problemHtml}${control}</fieldset>`;
+  return `<fieldset>${label}${hint}${problemHtml}${control}</fieldset>`;
 };
 
-const EUR = new Map<string, string>([
-  ['under-5k', '< 5 000 €'],
-  ['5k-20k', '5 000 – 20 000 €'],
-  ['20k-100k', '20 000 – 100 000 €'],
-  ['100k-500k', '100 000 – 500 000 €'],
-  ['over-500k', '≥ 500 000 €'],
-]);
-/** A budget range's words (cms/shared/fiche.ts BUDGET_RANGES; a range added there shows as its code until named here). */
-const budgetLabel = (t: PageTexts, value: string): string => (value === 'none' ? t.noBudget : (EUR.get(value) ?? value));
+/** A budget range in words (cms/shared/fiche-labels.ts; a range without words shows as its code). */
+const budgetLabel = (words: FicheWords, value: string): string => (words.budget as Record<string, string | undefined>)[value] ?? value;
 
 /** The form page: the fiche as it stands (or as posted, with problems), and the two actions. */
 export const formPage = (p: {

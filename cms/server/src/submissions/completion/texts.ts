@@ -2,8 +2,9 @@ import { SHIPPED_LOCALES } from '../../../../../cms/shared/locales';
 
 /**
  * The words of the completion page and of the link's mail, in the submitter's language (the link's
- * locale); any other language gets English. Field labels are keyed by the fiche field's key
- * (./fields.ts); a field without a label here shows its key.
+ * locale); any other language gets English. The fiche fields' headings, questions, budget ranges and
+ * parts are the fiche's own words (cms/shared/fiche-labels.ts); here only the synthesis' fields
+ * (summary, description, links) are named.
  */
 export const PAGE_LANGUAGES = SHIPPED_LOCALES;
 type PageLanguage = (typeof PAGE_LANGUAGES)[number];
@@ -36,11 +37,8 @@ export interface PageTexts {
   doneTitle: string;
   done(network: string): string;
   refusal: Record<LinkRefusal, { title: string; text: string }>;
+  /** headings of the synthesis' fields (the fiche's own are cms/shared/fiche-labels.ts) */
   fields: Record<string, string>;
-  /** labels of the parts of list fields' records */
-  parts: Record<string, string>;
-  /** the budget range `none` */
-  noBudget: string;
   mailSubject(title: string): string;
   mail(p: { name: string; title: string; network: string; url: string; until: string; id: string }): string;
 }
@@ -85,24 +83,8 @@ const TEXTS: Record<PageLanguage, PageTexts> = {
     fields: {
       summary: 'Summary',
       body: 'Description of the practice',
-      startedOn: 'Start date',
-      endedOn: 'End date',
       links: 'Links',
-      context: 'Context and need',
-      objectives: 'Objectives',
-      beneficiaries: 'Who it serves',
-      activities: 'What was done',
-      resources: 'Resources',
-      budgetRange: 'Budget range',
-      budgetDetails: 'Budget details',
-      results: 'Results',
-      figures: 'Results in figures',
-      replicability: 'What others can replicate',
-      lessons: 'Lessons learned',
-      partners: 'Partners and their roles',
     },
-    parts: {label: 'Label', value: 'Value', unit: 'Unit', name: 'Name', website: 'Website', role: 'Role', url: 'Address'},
-    noBudget: 'No budget (volunteer work, donated means)',
     mailSubject: (title) => `Complete the fiche of your practice: ${title}`,
     mail: ({ name, title, network, url, until, id }) =>
       `Dear ${name},\n\nThe technical commission of ${network} asks you to complete the fiche of “${title}”. ` +
@@ -148,24 +130,8 @@ const TEXTS: Record<PageLanguage, PageTexts> = {
     fields: {
       summary: 'Resum',
       body: 'Descripció de la pràctica',
-      startedOn: 'Data d’inici',
-      endedOn: 'Data de finalització',
       links: 'Enllaços',
-      context: 'Context i necessitat',
-      objectives: 'Objectius',
-      beneficiaries: 'A qui s’adreça',
-      activities: 'Què s’ha fet',
-      resources: 'Recursos',
-      budgetRange: 'Franja de pressupost',
-      budgetDetails: 'Detall del pressupost',
-      results: 'Resultats',
-      figures: 'Resultats en xifres',
-      replicability: 'Què poden replicar altres',
-      lessons: 'Lliçons apreses',
-      partners: 'Entitats sòcies i el seu paper',
     },
-    parts: {label: 'Etiqueta', value: 'Valor', unit: 'Unitat', name: 'Nom', website: 'Web', role: 'Paper', url: 'Adreça'},
-    noBudget: 'Sense pressupost (voluntariat, mitjans cedits)',
     mailSubject: (title) => `Completeu la fitxa de la vostra pràctica: ${title}`,
     mail: ({ name, title, network, url, until, id }) =>
       `Benvolgut/da ${name},\n\nLa comissió tècnica de ${network} us demana que completeu la fitxa de «${title}». ` +
@@ -211,24 +177,8 @@ const TEXTS: Record<PageLanguage, PageTexts> = {
     fields: {
       summary: 'Resumen',
       body: 'Descripción de la práctica',
-      startedOn: 'Fecha de inicio',
-      endedOn: 'Fecha de finalización',
       links: 'Enlaces',
-      context: 'Contexto y necesidad',
-      objectives: 'Objetivos',
-      beneficiaries: 'A quién se dirige',
-      activities: 'Qué se ha hecho',
-      resources: 'Recursos',
-      budgetRange: 'Franja de presupuesto',
-      budgetDetails: 'Detalle del presupuesto',
-      results: 'Resultados',
-      figures: 'Resultados en cifras',
-      replicability: 'Qué pueden replicar otros',
-      lessons: 'Lecciones aprendidas',
-      partners: 'Entidades socias y su papel',
     },
-    parts: {label: 'Etiqueta', value: 'Valor', unit: 'Unidad', name: 'Nombre', website: 'Web', role: 'Papel', url: 'Dirección'},
-    noBudget: 'Sin presupuesto (voluntariado, medios cedidos)',
     mailSubject: (title) => `Complete la ficha de su práctica: ${title}`,
     mail: ({ name, title, network, url, until, id }) =>
       `Estimado/a ${name}:\n\nLa comisión técnica de ${network} le pide que complete la ficha de «${title}». ` +
@@ -274,24 +224,8 @@ const TEXTS: Record<PageLanguage, PageTexts> = {
     fields: {
       summary: 'Περίληψη',
       body: 'Περιγραφή της πρακτικής',
-      startedOn: 'Ημερομηνία έναρξης',
-      endedOn: 'Ημερομηνία λήξης',
       links: 'Σύνδεσμοι',
-      context: 'Πλαίσιο και ανάγκη',
-      objectives: 'Στόχοι',
-      beneficiaries: 'Σε ποιους απευθύνεται',
-      activities: 'Τι έγινε',
-      resources: 'Πόροι',
-      budgetRange: 'Εύρος προϋπολογισμού',
-      budgetDetails: 'Λεπτομέρειες προϋπολογισμού',
-      results: 'Αποτελέσματα',
-      figures: 'Αποτελέσματα σε αριθμούς',
-      replicability: 'Τι μπορούν να αναπαράγουν άλλοι',
-      lessons: 'Διδάγματα',
-      partners: 'Εταίροι και ο ρόλος τους',
     },
-    parts: {label: 'Ετικέτα', value: 'Τιμή', unit: 'Μονάδα', name: 'Όνομα', website: 'Ιστότοπος', role: 'Ρόλος', url: 'Διεύθυνση'},
-    noBudget: 'Χωρίς προϋπολογισμό (εθελοντική εργασία, δωρεά μέσων)',
     mailSubject: (title) => `Συμπληρώστε το δελτίο της πρακτικής σας: ${title}`,
     mail: ({ name, title, network, url, until, id }) =>
       `Αγαπητέ/ή ${name},\n\nΗ τεχνική επιτροπή του ${network} σας ζητά να συμπληρώσετε το δελτίο της πρακτικής «${title}». ` +
@@ -337,24 +271,8 @@ const TEXTS: Record<PageLanguage, PageTexts> = {
     fields: {
       summary: 'Résumé',
       body: 'Description de la pratique',
-      startedOn: 'Date de début',
-      endedOn: 'Date de fin',
       links: 'Liens',
-      context: 'Contexte et besoin',
-      objectives: 'Objectifs',
-      beneficiaries: 'À qui elle s’adresse',
-      activities: 'Ce qui a été fait',
-      resources: 'Ressources',
-      budgetRange: 'Fourchette de budget',
-      budgetDetails: 'Détail du budget',
-      results: 'Résultats',
-      figures: 'Résultats en chiffres',
-      replicability: 'Ce que d’autres peuvent reproduire',
-      lessons: 'Enseignements tirés',
-      partners: 'Partenaires et leurs rôles',
     },
-    parts: {label: 'Libellé', value: 'Valeur', unit: 'Unité', name: 'Nom', website: 'Site web', role: 'Rôle', url: 'Adresse'},
-    noBudget: 'Pas de budget (bénévolat, moyens mis à disposition)',
     mailSubject: (title) => `Complétez la fiche de votre pratique : ${title}`,
     mail: ({ name, title, network, url, until, id }) =>
       `Bonjour ${name},\n\nLa commission technique de ${network} vous demande de compléter la fiche de « ${title} ». ` +

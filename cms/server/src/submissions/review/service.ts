@@ -11,6 +11,7 @@ import type { HistoryEvent, SubmittedPromoter } from '../service';
 import type { Delivery } from '../notifications';
 import { getService } from '../../services/get-service';
 import { asReviewProcess } from './rules';
+import { ficheVisibilityOf } from '../../content-types/fiche';
 
 
 /** Which status each action leads to, from which statuses, and whether it needs a note. */
@@ -90,7 +91,23 @@ interface PracticeRow {
   topics?: { slug: string; name: string }[];
   promoters?: { documentId: string; slug: string; name: string; country: string | null; website: string | null }[];
   call?: { documentId: string; slug: string; title: string; opensAt: string; closesAt: string } | null;
+  /** the fiche's texts and budget range (FICHE_SCALARS), read for the detail only */
+  [fiche: string]: unknown;
+  figures?: { label: string | null; value: number | string | null; unit: string | null }[];
+  partners?: { name: string | null; website: string | null; role: string | null }[];
 }
+
+/** The fiche's columns (cms/shared/fiche.ts) the review page shows, read for one submission only. */
+const FICHE_SCALARS = ['context', 'objectives', 'beneficiaries', 'activities', 'resources', 'budgetRange', 'budgetDetails', 'results', 'replicability', 'lessons'];
+
+/** The fiche of a row as the review page shows it: each text (or null), the figures and the partners. */
+const ficheOf = (row: PracticeRow) => ({
+  ...Object.fromEntries(FICHE_SCALARS.map((key) => [key, typeof row[key] === 'string' && row[key] !== '' ? row[key] : null])),
+  figures: (row.figures ?? []).map((f) => ({ label: f.label ?? null, value: f.value === null || f.value === undefined ? null : Number(f.value), unit: f.unit ?? null })),
+  partners: (row.partners ?? []).map((p) => ({ name: p.name ?? null, website: p.website ?? null, role: p.role ?? null })),
+  startedOn: typeof row.startedOn === 'string' ? row.startedOn : null,
+  endedOn: typeof row.endedOn === 'string' ? row.endedOn : null,
+});
 
 const SCALARS = [
   'id',
@@ -186,6 +203,7 @@ const present = (row: PracticeRow, published: boolean, detail: boolean, confirme
         body: Array.isArray(row.body) ? row.body : [],
         bodyText: blocksToText(row.body),
         events: historyOf(row.reviewHistory),
+        fiche: ficheOf(row),
       }
     : {}),
 });
@@ -245,8 +263,8 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!isDocumentId(documentId)) return null;
     const [row] = await practices().findMany({
       where: { documentId, source: 'submission', publishedAt: { $null: true } },
-      select: [...SCALARS, 'body'],
-      ...(populate ? { populate: POPULATE } : {}),
+      select: [...SCALARS, 'body', ...FICHE_SCALARS, 'startedOn', 'endedOn'],
+      ...(populate ? { populate: { ...POPULATE, figures: true, partners: true } } : {}),
       orderBy: { id: 'asc' },
       limit: 1,
     });
@@ -428,7 +446,11 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const published = await isPublished([documentId]);
       const confirmed = await publishedOrganisations(promoterIds([row]));
       // `mail.configured`: whether mails can leave this server; the page warns when they cannot.
-      return { data: present(row, published.has(documentId), true, confirmed), meta: { mail: { configured: notifications().configured() } } };
+      // `fiche.private`: the fiche fields the public never sees (the network's choice and the contact)
+      return {
+        data: present(row, published.has(documentId), true, confirmed),
+        meta: { mail: { configured: notifications().configured() }, fiche: { private: ficheVisibilityOf(strapi).private } },
+      };
     },
 
     /**

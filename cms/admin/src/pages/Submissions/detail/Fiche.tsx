@@ -3,7 +3,7 @@ import { Badge, Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Typo
 import { usePublicList } from '../../Embed/usePublicList';
 import { useT } from '../../../utils/useT';
 import { Blocks, safeHref } from '../Blocks';
-import { territoryOf, type Contact, type Promoter, type Submission } from '../types';
+import { territoryOf, type Contact, type FicheValues, type Promoter, type Submission } from '../types';
 import { Row, Section } from './Section';
 
 /** What Promoters may do to a new promoter (useSubmission's `promoter`). */
@@ -160,6 +160,105 @@ export const ReviewNotes = ({ notes }: { notes: string | null | undefined }) => 
       <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
         {notes}
       </Typography>
+    </Section>
+  );
+};
+
+/** The fiche's plain-text sections, in fiche order (cms/shared/fiche.ts). */
+type FicheText = 'context' | 'objectives' | 'beneficiaries' | 'activities' | 'resources' | 'budgetDetails' | 'results' | 'replicability' | 'lessons';
+
+/**
+ * "Systematisation fiche": every field of the fiche (cms/shared/fiche.ts) in its order, an empty one
+ * "—", each private one (the network's choice, `privateFields`, from the review API's `meta.fiche`)
+ * marked "Private: not published". Text only, never HTML.
+ */
+export const SystematisationFiche = ({ fiche, privateFields }: { fiche: FicheValues | undefined; privateFields: readonly string[] }) => {
+  const { t } = useT();
+  const f = fiche ?? {};
+  const label: Record<FicheText | 'budgetRange' | 'figures' | 'partners' | 'dates', string> = {
+    context: t('fiche.context', 'Context and need'),
+    objectives: t('fiche.objectives', 'Objectives'),
+    beneficiaries: t('fiche.beneficiaries', 'Who it serves'),
+    activities: t('fiche.activities', 'What was done'),
+    resources: t('fiche.resources', 'Resources'),
+    budgetRange: t('fiche.budgetRange', 'Budget range'),
+    budgetDetails: t('fiche.budgetDetails', 'Budget details'),
+    results: t('fiche.results', 'Results'),
+    figures: t('fiche.figures', 'Results in figures'),
+    replicability: t('fiche.replicability', 'What others can replicate'),
+    lessons: t('fiche.lessons', 'Lessons learned'),
+    partners: t('fiche.partners', 'Partners and their roles'),
+    dates: t('fiche.dates', 'Start and end'),
+  };
+  const ranges: Record<string, string> = {
+    none: t('fiche.budget.none', 'No budget (volunteer work, donated means)'),
+    'under-5k': t('fiche.budget.under5k', 'Under €5,000'),
+    'from-5k-to-20k': t('fiche.budget.from5kTo20k', '€5,000 to €20,000'),
+    'from-20k-to-100k': t('fiche.budget.from20kTo100k', '€20,000 to €100,000'),
+    'from-100k-to-500k': t('fiche.budget.from100kTo500k', '€100,000 to €500,000'),
+    'over-500k': t('fiche.budget.over500k', 'Over €500,000'),
+  };
+  const privateBadge = <Badge data-fiche-private>{t('fiche.private', 'Private: not published')}</Badge>;
+  const row = (key: string, content: React.ReactNode) => (
+    <Row label={label[key as keyof typeof label]} key={key}>
+      <Flex direction="column" alignItems="flex-start" gap={1} data-fiche-field={key}>
+        {privateFields.includes(key) ? privateBadge : null}
+        {content ?? '—'}
+      </Flex>
+    </Row>
+  );
+  const text = (key: FicheText) =>
+    row(
+      key,
+      f[key] ? (
+        <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
+          {f[key]}
+        </Typography>
+      ) : null
+    );
+  const figures = f.figures ?? [];
+  const partners = f.partners ?? [];
+  const dates = [f.startedOn, f.endedOn].filter(Boolean).join(' → ');
+  return (
+    <Section title={t('detail.systematisation', 'Systematisation fiche')}>
+      {text('context')}
+      {text('objectives')}
+      {text('beneficiaries')}
+      {text('activities')}
+      {text('resources')}
+      {row('budgetRange', f.budgetRange ? (ranges[f.budgetRange] ?? f.budgetRange) : null)}
+      {text('budgetDetails')}
+      {text('results')}
+      {row(
+        'figures',
+        figures.length ? (
+          <Box tag="ul">
+            {figures.map((x, i) => (
+              <li key={i}>
+                <strong>{[x.value ?? '', x.unit ?? ''].join(' ').trim()}</strong> {x.label}
+              </li>
+            ))}
+          </Box>
+        ) : null
+      )}
+      {text('replicability')}
+      {text('lessons')}
+      {row(
+        'partners',
+        partners.length ? (
+          <Box tag="ul">
+            {partners.map((p, i) => (
+              <li key={i}>
+                {p.name}
+                {p.website && safeHref(p.website) ? ' · ' : ''}
+                <WebLink url={p.website} />
+                {p.role ? `: ${p.role}` : ''}
+              </li>
+            ))}
+          </Box>
+        ) : null
+      )}
+      {row('dates', dates || null)}
     </Section>
   );
 };

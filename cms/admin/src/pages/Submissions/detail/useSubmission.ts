@@ -18,6 +18,7 @@ import { useMailLabel } from './History';
  * - `promoter(body)`: `POST …/:documentId/promoters` (confirm or merge a new promoting organisation);
  * - `reload()`: loads the submission again (after a completion link was sent or revoked);
  * - `mailConfigured`: false when the server has no mail transport (the page warns; mails are only recorded).
+ * - `fichePrivate`: the fiche fields the public never sees (the network's choice and the contact), marked private on the page.
  * Every outcome is told in a notification. `dialog` is the open dialog and its note (useReviewDialog).
  */
 export const useSubmission = (documentId: string) => {
@@ -35,15 +36,17 @@ export const useSubmission = (documentId: string) => {
   const [notFound, setNotFound] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
   const [mailConfigured, setMailConfigured] = React.useState(true);
+  const [fichePrivate, setFichePrivate] = React.useState<string[]>(['budgetDetails', 'contact']);
 
   const path = `/solidarity/submissions/${encodeURIComponent(documentId)}`;
 
   const load = React.useCallback(async () => {
     setLoading(true);
     try {
-      const { data } = await get<{ data: Submission; meta?: { mail?: { configured?: boolean } } }>(path);
+      const { data } = await get<{ data: Submission; meta?: { mail?: { configured?: boolean }; fiche?: { private?: string[] } } }>(path);
       setSubmission(data.data);
       setMailConfigured(data.meta?.mail?.configured !== false);
+      if (Array.isArray(data.meta?.fiche?.private)) setFichePrivate(data.meta.fiche.private);
       setNotFound(false);
     } catch (error) {
       if (isFetchError(error) && error.status === 404) setNotFound(true);
@@ -134,5 +137,5 @@ export const useSubmission = (documentId: string) => {
     }
   };
 
-  return { submission, status, loading, notFound, busy, dialog, act, erase, submitNote, promoter, mailConfigured, reload: load };
+  return { submission, status, loading, notFound, busy, dialog, act, erase, submitNote, promoter, mailConfigured, fichePrivate, reload: load };
 };
