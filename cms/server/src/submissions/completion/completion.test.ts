@@ -9,6 +9,8 @@ import { startSmtpSink, type SmtpSink } from '../testing/smtp-sink';
 import { completionKey, submissionsConfig } from '../config';
 import { hashToken, newToken, signLink } from './token';
 import { COMPLETION_LINK_UID } from './service';
+import { BUDGET_RANGES } from '../../../../../cms/shared/fiche';
+import { ficheWords } from '../../../../../cms/shared/fiche-labels';
 
 /**
  * The completion link (issue 15): an editor sends it from the review page, the contact completes the
@@ -219,6 +221,55 @@ describe('completion link: the contact’s page', () => {
     expect(state.body.data.lastSavedAt).toEqual(expect.any(String));
   });
 
+  it('asks the fiche’s questions and saves its texts, budget range, figures and partners to the draft', async () => {
+    const { id, path } = await sentLink();
+    const form = await page(path).expect(200);
+    const doc = parseDocument(form.text);
+    expect(doc.querySelector('textarea[name="f-context"]')).not.toBeNull();
+    expect(doc.querySelectorAll('select[name="f-budgetRange"] option').map((o) => o.getAttribute('value'))).toEqual(['', ...BUDGET_RANGES]);
+    // in the submitter's language (cms/shared/fiche-labels.ts)
+    expect(doc.querySelector('select[name="f-budgetRange"] option[value="none"]')?.text).toBe(ficheWords('ca').budget.none);
+    expect(form.text).toContain(ficheWords('ca').question.context);
+    expect(doc.querySelector('input[name="f-figures-0-value"]')).not.toBeNull();
+    expect(doc.querySelector('input[name="f-partners-1-website"]')).not.toBeNull();
+    // no uploads and no contact through the link
+    const names = doc.querySelectorAll('[name]').map((el) => el.getAttribute('name') ?? '');
+    expect(names.length).toBeGreaterThan(20);
+    expect(names.filter((n) => /^f-(images|attachments|contact)/.test(n))).toEqual([]);
+    await post(path, {
+      nonce: nonceOf(form.text),
+      intent: 'save',
+      'f-summary': SUMMARY,
+      'f-context': 'El barri no tenia cap rebost.',
+      'f-budgetRange': 'under-5k',
+      'f-figures-0-label': 'Famílies ateses',
+      'f-figures-0-value': '120',
+      'f-figures-0-unit': 'famílies',
+      'f-partners-0-name': 'Ajuntament de Manlleu',
+      'f-partners-0-website': 'https://manlleu.example',
+      'f-partners-0-role': 'Cedeix el local',
+    }).expect(200);
+    const draft = (await app.strapi.db.query(UID.practice).findMany({
+      where: { documentId: id, locale: 'ca', publishedAt: { $null: true } },
+      populate: { figures: true, partners: true },
+    })) as { context: string; budgetRange: string; figures: { label: string; value: number | string; unit: string }[]; partners: { name: string; website: string; role: string }[] }[];
+    expect(draft[0]).toMatchObject({ context: 'El barri no tenia cap rebost.', budgetRange: 'under-5k' });
+    expect(draft[0]?.figures).toHaveLength(1);
+    expect(Number(draft[0]?.figures[0]?.value)).toBe(120);
+    expect(draft[0]?.figures[0]).toMatchObject({ label: 'Famílies ateses', unit: 'famílies' });
+    expect(draft[0]?.partners[0]).toMatchObject({ name: 'Ajuntament de Manlleu', website: 'https://manlleu.example', role: 'Cedeix el local' });
+    const saved = (await history(id)).find((e) => e.action === 'completion-saved');
+    expect(saved?.changes?.map((c) => c.field).sort()).toEqual(['budgetRange', 'context', 'figures', 'partners']);
+    // shown again as stored
+    const again = parseDocument((await page(path).expect(200)).text);
+    expect(again.querySelector('input[name="f-figures-0-value"]')?.getAttribute('value')).toBe('120');
+    expect(again.querySelector('select[name="f-budgetRange"] option[selected]')?.getAttribute('value')).toBe('under-5k');
+    // a figure without its number is refused, in the link's language
+    const bad = await post(path, { nonce: nonceOf(form.text), intent: 'save', 'f-summary': SUMMARY, 'f-figures-0-label': 'Sense xifra', 'f-budgetRange': 'a-lot' }).expect(400);
+    expect(bad.text).toContain('és obligatori');
+    expect(bad.text).toContain('no és cap de les opcions');
+  });
+
   it('“send it to the network” closes the link and tells the editors; a later use gets the “already sent” page', async () => {
     const { id, path } = await sentLink();
     const form = await page(path).expect(200);
@@ -344,8 +395,8 @@ describe('completion link: bad posts', () => {
   it('answers any posted body with a page and a 2xx, 400 or 403, never a 500 (fast-check)', async () => {
     const { id, path } = await sentLink();
     const nonce = nonceOf((await page(path).expect(200)).text);
-    const names = fc.constantFrom('f-summary', 'f-body', 'f-startedOn', 'f-endedOn', 'f-links-0-url', 'f-links-0-label', 'f-links-9-url', 'intent', 'nonce', 'f-unknown', '__proto__', 'constructor', 'a.b', 'c[d]', 'e[]', 'f-figures-0-value');
-    const values = fc.oneof(fc.string({ maxLength: 50 }), fc.string({ unit: 'binary', maxLength: 700 }), fc.constantFrom('\u0000', '2024-01-01', 'https://x.example', 'save', 'send', nonce));
+    const names = fc.constantFrom('f-summary', 'f-body', 'f-startedOn', 'f-endedOn', 'f-links-0-url', 'f-links-0-label', 'f-links-9-url', 'intent', 'nonce', 'f-unknown', '__proto__', 'constructor', 'a.b', 'c[d]', 'e[]', 'f-figures-0-value', 'f-figures-0-label', 'f-budgetRange', 'f-partners-0-website', 'f-context');
+    const values = fc.oneof(fc.string({ maxLength: 50 }), fc.string({ unit: 'binary', maxLength: 700 }), fc.constantFrom('\u0000', '2024-01-01', 'https://x.example', 'save', 'send', nonce, '12.5', '1e400', 'under-5k'));
     await fc.assert(
       fc.asyncProperty(fc.dictionary(names, values, { maxKeys: 8 }), async (body) => {
         const form = { nonce, ...body, intent: body.intent === 'send' ? 'save' : (body.intent ?? 'save') };

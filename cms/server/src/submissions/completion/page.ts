@@ -206,7 +206,7 @@ export const registerCompletionPages = (strapi: Core.Strapi) => {
     if (!checkNonce(key(), opened.tokenHash, body.nonce, Date.now(), FORM_MAX_AGE_MS)) return refuse(ctx, 'forged', locale);
     const intent = body.intent === 'send' ? 'send' : 'save';
     const t = pageTexts(locale);
-    const { values, problems } = readForm(opened.fields, body, t, completion().requiredKeys());
+    const { values, problems } = readForm(opened.fields, body, t, completion().requiredKeys(), opened.values);
     if (problems.length) {
       ctx.status = 400;
       show(ctx, opened, values, problems, null);

@@ -78,18 +78,27 @@ const isUrl = (s: string): boolean => {
 
 /**
  * The posted form as values, and its problems in the page's language (`required` lists the keys the
- * schema requires). Never throws on a bad value: every problem is returned, for the page to show.
+ * schema requires). A field the post does not name at all keeps its stored value (`stored`): only a
+ * field posted empty is cleared. Never throws on a bad value: every problem is returned, for the page
+ * to show.
  */
 export const readForm = (
   fields: readonly FormField[],
   body: Record<string, string>,
   texts: PageTexts,
-  required: ReadonlySet<string>
+  required: ReadonlySet<string>,
+  stored: FormValues
 ): { values: FormValues; problems: InputProblem[] } => {
   const values: FormValues = {};
   const problems: InputProblem[] = [];
+  const posted = Object.keys(body);
   for (const f of fields) {
     const name = `f-${f.key}`;
+    const named = f.kind === 'component' ? posted.some((k) => k.startsWith(`${name}-`)) : posted.includes(name);
+    if (!named) {
+      values[f.key] = stored[f.key] ?? '';
+      continue;
+    }
     if (f.kind === 'component') {
       const rows: Record<string, string>[] = [];
       for (let i = 0; i < MAX_ROWS; i += 1) {
