@@ -62,7 +62,7 @@ describe('content model', () => {
     }
   });
 
-  it('marks contact, review fields and the fiche's budget details (by default) of practices private', () => {
+  it('marks contact, review fields and the fiche’s budget details (by default) of practices private', () => {
     const attributes = app.strapi.contentTypes[UID.practice as keyof typeof app.strapi.contentTypes]
       .attributes as Record<string, { private?: boolean }>;
     const privateOnes = Object.entries(attributes)

@@ -7,7 +7,7 @@ import { SHIPPED_LOCALES } from '../../../../cms/shared/locales';
 import { ficheSections } from '../embed/page';
 import schema from '../content-types/practice/schema.json';
 import { UID } from '../content-types/uids';
-import { solveProof, submit, validSubmission } from '../submissions/testing/fixtures';
+import { adminToken, DEMO_ADMIN, solveProof, submit, validSubmission } from '../submissions/testing/fixtures';
 
 /**
  * The systematisation fiche (issue #15, cms/shared/fiche.ts): the practice's schema holds every field
@@ -203,5 +203,20 @@ describe('a network that keeps budget details, resources and partners private', 
       expect(res.status, JSON.stringify(extra)).toBe(400);
     }
     expect(await app.strapi.db.query(UID.practice as never).count({ where: { title: 'Fiche fields are not in the form' } })).toBe(0);
+  });
+
+  it('the review page gets the fiche as it stands and which fields are private', async () => {
+    const sent = await submit(app, { ...validSubmission({ title: 'Fiche on the review page' }), altcha: await solveProof(app) });
+    expect(sent.status).toBe(202);
+    const documentId = String(sent.body.data.id);
+    const docs = app.strapi.documents(UID.practice as never) as unknown as { update(p: object): Promise<unknown> };
+    await docs.update({ documentId, locale: 'en', data: { lessons: 'review-page-lessons', budgetDetails: 'review-page-budget', partners: [{ name: 'Review Page Partner' }] } });
+    const token = await adminToken(app, DEMO_ADMIN.email, DEMO_ADMIN.password);
+    const res = await request(app.url).get(`/solidarity/submissions/${documentId}`).set('Authorization', `Bearer ${token}`).expect(200);
+    expect(res.body.data.fiche).toMatchObject({ lessons: 'review-page-lessons', budgetDetails: 'review-page-budget', context: null, partners: [{ name: 'Review Page Partner', website: null, role: null }], figures: [] });
+    expect(res.body.meta.fiche.private).toEqual(['resources', 'budgetDetails', 'partners', 'contact']);
+    // and it is not public: a draft
+    const pub = await request(app.url).get('/api/solidarity/practices?q=Fiche review page');
+    expect(pub.text).not.toContain('review-page');
   });
 });
