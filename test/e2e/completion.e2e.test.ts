@@ -34,6 +34,11 @@ describe('completion link in Chromium', () => {
 
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
+    // the page's own policy must not block anything it uses (its inline style)
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     const answer = await page.goto(url);
     expect(answer?.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe('ca');
@@ -42,12 +47,16 @@ describe('completion link in Chromium', () => {
 
     await page.fill('#f-summary', 'Un rebost gestionat pels veïns del barri, obert cada dissabte.');
     await page.fill('#f-startedOn', '2022-09-10');
+    await page.fill('#f-context', 'Al barri no hi havia cap rebost.');
+    await page.selectOption('#f-budgetRange', 'under-5k');
     await page.fill('#f-links-0-label', 'Web del rebost');
     await page.fill('#f-links-0-url', 'https://rebost.example');
     await page.click('button[value="save"]');
     await expect(page.locator('.notice').textContent()).resolves.toContain('Desat.');
     await expect(page.locator('#f-startedOn').inputValue()).resolves.toBe('2022-09-10');
     await expect(page.locator('#f-links-0-url').inputValue()).resolves.toBe('https://rebost.example');
+    await expect(page.locator('#f-budgetRange').inputValue()).resolves.toBe('under-5k');
+    await expect(page.locator('#f-context').inputValue()).resolves.toBe('Al barri no hi havia cap rebost.');
 
     // what the contact saved is in the draft
     const [draft] = (await app.strapi.db.query(UID.practice).findMany({ where: { documentId: id, locale: 'ca', publishedAt: { $null: true } } })) as { summary: string }[];
@@ -60,6 +69,7 @@ describe('completion link in Chromium', () => {
     expect(again?.status()).toBe(410);
     await expect(page.locator('h1').textContent()).resolves.toBe('Aquesta fitxa ja s’ha enviat');
     expect(await page.locator('form').count()).toBe(0);
+    expect(violations).toEqual([]);
     await context.close();
   });
 });
