@@ -51,6 +51,26 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
         : e.action;
   /** Completion events keep the status: no arrow for them. */
   const moves = (e: HistoryEvent) => Boolean(e.to) && !e.action.startsWith('completion-');
+  /** The heading of a field the contact changed (the fiche's as on the fiche section); an unknown one shows as its key. */
+  const fieldLabels: Record<string, string> = {
+    summary: t('history.field.summary', 'Summary'),
+    body: t('history.field.body', 'Description'),
+    links: t('history.field.links', 'Links'),
+    startedOn: t('history.field.startedOn', 'Start date'),
+    endedOn: t('history.field.endedOn', 'End date'),
+    context: t('fiche.context', 'Context and need'),
+    objectives: t('fiche.objectives', 'Objectives'),
+    beneficiaries: t('fiche.beneficiaries', 'Who it serves'),
+    activities: t('fiche.activities', 'What was done'),
+    resources: t('fiche.resources', 'Resources'),
+    budgetRange: t('fiche.budgetRange', 'Budget range'),
+    budgetDetails: t('fiche.budgetDetails', 'Budget details'),
+    results: t('fiche.results', 'Results'),
+    figures: t('fiche.figures', 'Results in figures'),
+    replicability: t('fiche.replicability', 'What others can replicate'),
+    lessons: t('fiche.lessons', 'Lessons learned'),
+    partners: t('fiche.partners', 'Partners and their roles'),
+  };
   return (
     <Box tag="ol">
       {[...events].reverse().map((e, i) => (
@@ -75,7 +95,7 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
             <Box tag="ul" marginTop={1} data-testid="solidarity-history-changes">
               {e.changes.map((c) => (
                 <Typography key={c.field} tag="li" variant="pi" textColor="neutral700">
-                  {c.field}: {c.before} → {c.after}
+                  {fieldLabels[c.field] ?? c.field}: {c.before} → {c.after}
                 </Typography>
               ))}
             </Box>
