@@ -574,6 +574,9 @@ const CSV_HEADER = [
   'documentId', 'slug', 'locale', 'localeFallback', 'title', 'summary', 'body', 'topics', 'promoters',
   'municipality', 'region', 'country', 'latitude', 'longitude', 'startedOn', 'endedOn', 'criteria',
   'licence', 'licenceUrl', 'url', 'publishedAt', 'updatedAt',
+  // the systematisation fiche's public fields (cms/shared/fiche.ts); never the budget details or the contact
+  'context', 'objectives', 'beneficiaries', 'activities', 'resources', 'budgetRange', 'results', 'figures',
+  'replicability', 'lessons', 'partners',
 ];
 
 describe('open-data export', () => {

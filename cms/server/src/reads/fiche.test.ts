@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
@@ -7,6 +8,7 @@ import { SHIPPED_LOCALES } from '../../../../cms/shared/locales';
 import { ficheSections } from '../embed/page';
 import schema from '../content-types/practice/schema.json';
 import { UID } from '../content-types/uids';
+import { fichePrivateFields, pluginConfigSchema } from '../config';
 import { adminToken, DEMO_ADMIN, solveProof, submit, validSubmission } from '../submissions/testing/fixtures';
 
 /**
@@ -47,6 +49,15 @@ describe('the fiche definition', () => {
     const none = ficheVisibility([]);
     expect(none.private).toEqual(['contact']);
     expect(ficheVisibility(['resources', 'partners']).private).toEqual(['resources', 'partners', 'contact']);
+  });
+
+  it('the plugin option is validated at start, and unset means the defaults', () => {
+    expect(pluginConfigSchema.safeParse({ fiche: { privateFields: ['contact'] } }).success).toBe(false);
+    expect(pluginConfigSchema.safeParse({ fiche: { privateFields: ['budgetdetails'] } }).success).toBe(false);
+    expect(pluginConfigSchema.safeParse({ fiche: { privateFields: ['budgetDetails', 'figures'] } }).success).toBe(true);
+    expect(fichePrivateFields(undefined)).toEqual(['budgetDetails']);
+    expect(fichePrivateFields({})).toEqual(['budgetDetails']);
+    expect(fichePrivateFields({ privateFields: [] })).toEqual([]);
   });
 });
 
@@ -193,6 +204,17 @@ describe('a network that keeps budget details, resources and partners private', 
       for (const canary of PRIVATE_CANARIES) expect(res.text.includes(canary), `${url} leaks "${canary}"`).toBe(false);
       if (res.text.includes(PUBLIC_MARKERS.context)) shown += 1;
     }
+    // the CSV export: the public fiche's columns filled, the private ones empty, no column for the budget details
+    const csv = await request(app.url).get('/api/solidarity/export/practices.csv').expect(200);
+    const [header, ...rows] = parseCsv(csv.text.replace(/^\uFEFF/, ''), { relax_column_count: false }) as string[][];
+    expect(header).not.toContain('budgetDetails');
+    const row = rows.find((r) => r[header?.indexOf('slug') ?? -1] === SLUG) ?? [];
+    const cell = (name: string) => row[header?.indexOf(name) ?? -1];
+    expect(cell('context')).toContain(PUBLIC_MARKERS.context);
+    expect(cell('budgetRange')).toBe('from-5k-to-20k');
+    expect(cell('figures')).toBe(`40 families ${PUBLIC_MARKERS.figure}`);
+    expect(cell('resources')).toBe('');
+    expect(cell('partners')).toBe('');
     // the public fiche is there to see: the single document, its JSON-LD, the feeds, the JSON export and its page
     expect(shown).toBeGreaterThanOrEqual(5);
   });
@@ -218,5 +240,39 @@ describe('a network that keeps budget details, resources and partners private', 
     // and it is not public: a draft
     const pub = await request(app.url).get('/api/solidarity/practices?q=Fiche review page');
     expect(pub.text).not.toContain('review-page');
+  });
+});
+
+describe('a network that publishes the budget details (SOLIDARITY_FICHE_PRIVATE empty)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startStrapi({ env: { SOLIDARITY_FICHE_PRIVATE: '' } });
+    const docs = app.strapi.documents(UID.practice as never) as unknown as { create(p: object): Promise<unknown> };
+    await docs.create({
+      locale: 'en',
+      status: 'published',
+      data: {
+        title: 'Open budget practice',
+        slug: 'open-budget-practice',
+        summary: 'A practice whose network publishes its budget.',
+        licence: 'CC-BY-SA-4.0',
+        budgetDetails: 'open-budget-details-marker',
+        contact: { name: 'Open Contact', email: 'open-budget@leak-canary.example' },
+      },
+    });
+  }, 300_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('shows them on the practice and its page, filters on them; the contact stays private', async () => {
+    const res = await request(app.url).get('/api/solidarity/practices/open-budget-practice').expect(200);
+    expect(res.body.data.budgetDetails).toBe('open-budget-details-marker');
+    expect(res.text).not.toContain('open-budget@leak-canary.example');
+    const page = await request(app.url).get('/embed/en/practices/open-budget-practice').expect(200);
+    expect(page.text).toContain('data-fiche="budgetDetails"');
+    const filtered = await request(app.url).get('/api/solidarity/practices?filters[budgetDetails][$contains]=open-budget').expect(200);
+    expect(filtered.body.meta.pagination.total).toBe(1);
+    expect((await request(app.url).get('/api/solidarity/practices?filters[contact][email][$contains]=open')).status).toBe(400);
   });
 });
