@@ -112,6 +112,11 @@ export default ({ env }: { env: EnvFn }) => {
           delivery: env('NOTIFICATIONS_DELIVERY', 'auto'),
           adminUrl: env('ADMIN_PUBLIC_URL', ''),
         },
+        // The contact's link to complete a submission's fiche (README "Completing a fiche with the submitter").
+        completion: {
+          expiryDays: env.int('COMPLETION_LINK_DAYS', 14),
+          hmacKey: env('COMPLETION_HMAC_KEY', ''),
+        },
       },
     },
     // Mail through SMTP when SMTP_HOST is set; without it the plugin only logs its notifications.

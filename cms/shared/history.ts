@@ -25,6 +25,11 @@ export const HISTORY_EVENTS = [
   'decide',
   /** the call's assessment opened; what became of the commission's notices */
   'assessment-open',
+  /** the completion link (cms/server/src/submissions/completion): sent (or sent again), revoked, a save by the contact, the contact's final send */
+  'completion-sent',
+  'completion-revoked',
+  'completion-saved',
+  'completion-completed',
 ] as const;
 
 /** One of HISTORY_EVENTS. */

@@ -4,6 +4,7 @@ import { ensureListIndexes } from './reads/indexes';
 import { createSearchIndex } from './search';
 import { registerStaticRoutes } from './static';
 import { registerEmbedPages } from './embed/pages';
+import { registerCompletionPages } from './submissions/completion/page';
 import { releaseStartupLock } from './setup/startup-lock';
 import { storeUploadsInert } from './uploads/store';
 import { getService } from './services/get-service';
@@ -31,6 +32,7 @@ const PERMISSION_NAMES: Record<PermissionUid, string> = {
 const bootstrapOnce = async (strapi: Core.Strapi) => {
   registerStaticRoutes(strapi);
   registerEmbedPages(strapi);
+  registerCompletionPages(strapi);
   // On an S3-compatible store, files keep their type and are attachments unless images, audio or video.
   storeUploadsInert(strapi);
   // Permissions of the submission review (Settings > Roles > Plugins > Solidarity).

@@ -73,6 +73,15 @@ export const submissionsConfigSchema = z.object({
       adminUrl: z.string().default(''),
     })
     .default({ editors: [], delivery: 'auto', adminUrl: '' }),
+  /** The link that lets a submission's contact complete its fiche (submissions/completion/). */
+  completion: z
+    .object({
+      /** days a new link stays valid */
+      expiryDays: z.number().int().min(1).max(365).default(14),
+      /** HMAC key of the links' signatures; empty: derived from the app keys (stable across instances). */
+      hmacKey: z.string().default(''),
+    })
+    .default({ expiryDays: 14, hmacKey: '' }),
 });
 
 export type SubmissionsConfig = z.infer<typeof submissionsConfigSchema>;
@@ -169,6 +178,7 @@ export default {
       keyPrefix: 'solidarity',
     },
     notifications: { editors: [], delivery: 'auto', adminUrl: '' },
+    completion: { expiryDays: 14, hmacKey: '' },
   },
   validator(config: unknown) {
     const result = pluginConfigSchema.safeParse(config);

@@ -9,6 +9,7 @@ import commissionMember from './commission-member';
 import assessmentScore from './assessment-score';
 import assessmentDecision from './assessment-decision';
 import partnerSite from './partner-site';
+import completionLink from './completion-link';
 
 /**
  * A `country` attribute (the plugin's country custom field) accepts the codes of `COUNTRY_CODES` only:
@@ -33,4 +34,6 @@ export default {
   'assessment-score': assessmentScore,
   'assessment-decision': assessmentDecision,
   'partner-site': partnerSite,
+  // private, written only through the completion link's routes (submissions/completion/)
+  'completion-link': completionLink,
 };

@@ -8,6 +8,7 @@ import review from '../submissions/review/service';
 import submissions from '../submissions/service';
 import adminLayout from '../setup/admin-layout';
 import cache from '../http/cache';
+import completion from '../submissions/completion/service';
 import demoAdmin from '../setup/demo-admin';
 import locales from '../locales/service';
 import publicApi from '../reads/service';
@@ -28,6 +29,7 @@ export default {
   'admin-layout': adminLayout,
   assessment,
   cache,
+  completion,
   'demo-admin': demoAdmin,
   feeds,
   locales,

@@ -50,3 +50,16 @@ export const allowedOrigins = (strapi: Core.Strapi, config: SubmissionsConfig, r
   const own = [normalizeOrigin(configuredPublicOrigin(strapi) ?? ''), requestOrigin === null ? null : normalizeOrigin(requestOrigin)];
   return new Set(own.filter((o): o is string => o !== null && o !== 'null'));
 };
+
+/**
+ * The HMAC key of completion links (./completion/token.ts): plugin config `completion.hmacKey`
+ * (env `COMPLETION_HMAC_KEY`), else one derived from the app's first key (`APP_KEYS`), so every
+ * instance agrees without another secret to manage. Changing it invalidates every link sent.
+ */
+export const completionKey = (strapi: Core.Strapi, config: SubmissionsConfig): string => {
+  if (config.completion.hmacKey) return config.completion.hmacKey;
+  const keys = strapi.config.get('server.app.keys') as string[] | string | undefined;
+  const first = (Array.isArray(keys) ? keys[0] : keys) ?? '';
+  if (!first) throw new Error('Completion links need a key: set COMPLETION_HMAC_KEY or APP_KEYS');
+  return createHmac('sha256', first).update('solidarity:completion:v1').digest('hex');
+};

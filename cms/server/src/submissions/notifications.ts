@@ -385,6 +385,27 @@ const notificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { editors: e, contact: c };
     },
 
+    /** The completion link, to the contact (texts in the submission's language: ./completion/texts.ts). */
+    async completionLink(p: { to: string; subject: string; text: string }): Promise<Delivery> {
+      return send({ audience: 'contact', to: p.to, subject: p.subject, text: p.text });
+    },
+
+    /** Editors hear that a contact sent their completed fiche (`skipped` when no editor is configured). */
+    async completed(p: { documentId: string; locale: string; title: string; fields: string[] }): Promise<Delivery> {
+      const { editors } = submissionsConfig(strapi).notifications;
+      if (!editors.length) return 'skipped';
+      const lines = [
+        `The contact of a submission to ${network()} completed its fiche through their link.`,
+        '',
+        `Title: ${p.title}`,
+        `Language: ${p.locale}`,
+        `Fields changed: ${p.fields.length ? p.fields.join(', ') : 'none'}`,
+        '',
+        `Review it: ${this.adminLink(p.documentId, p.locale)}`,
+      ];
+      return send({ audience: 'editors', to: editors, subject: `[${network()}] Fiche completed: ${p.title}`, text: lines.join('\n') });
+    },
+
     /** The reviewer's request for information, to the contact, in the submission's language. */
     async requestInfo(p: { documentId: string; locale: string; title: string; note: string; contact: { name: string; email: string } }): Promise<Delivery> {
       const t = textsFor(p.locale);

@@ -22,8 +22,8 @@ import { getService } from '../services/get-service';
 /** One entry of a submission's history (private JSON attribute `reviewHistory`). */
 export interface HistoryEvent {
   at: string;
-  /** one of the history's events (cms/shared/history.ts): the submission, or a review action */
-  action: Extract<HistoryEventType, 'submit' | ReviewAction>;
+  /** one of the history's events (cms/shared/history.ts): the submission, a review action, or the completion link's */
+  action: Extract<HistoryEventType, 'submit' | ReviewAction | 'completion-sent' | 'completion-revoked' | 'completion-saved' | 'completion-completed'>;
   from: ReviewStatus | null;
   to: ReviewStatus;
   /** the admin who acted; null for the submission itself */
@@ -44,6 +44,12 @@ export interface HistoryEvent {
    * for the reviewer to confirm or merge (`new`). Private, like the rest of the history.
    */
   promoters?: SubmittedPromoter[];
+  /** on `completion-sent`: when the link expires (ISO 8601) */
+  expiresAt?: string;
+  /** on `completion-sent`: an older link was revoked by this one */
+  resent?: true;
+  /** on `completion-saved`: the fields the contact changed, with short summaries of before and after */
+  changes?: { field: string; before: string; after: string }[];
 }
 
 /** A promoting organisation as the form sent it, and the organisation document it is linked to. */

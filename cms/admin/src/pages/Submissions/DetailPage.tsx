@@ -5,6 +5,7 @@ import { PERMISSIONS } from '../../pluginId';
 import { useT } from '../../utils/useT';
 import { DangerZone } from './detail/DangerZone';
 import { DetailHeader, NotFound } from './detail/DetailHeader';
+import { CompletionLink } from './detail/CompletionLink';
 import { ContactSection, Fiche, ReviewNotes, SystematisationFiche } from './detail/Fiche';
 import { History } from './detail/History';
 import { ReviewDialogs } from './detail/ReviewDialogs';
@@ -14,7 +15,7 @@ import { VisibleLocales } from './VisibleLocales';
 
 /**
  * One submission (plugins/solidarity/submissions/:documentId): header with status and review
- * actions, the practice on the left, contact, review notes, history and (for roles that may) the
+ * actions, the practice on the left, contact, review notes, the contact's completion link, history and (for roles that may) the
  * erase zone on the right, and the dialogs. The parts live in ./detail; loading and acting in
  * useSubmission.
  */
@@ -22,7 +23,7 @@ export const DetailPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
   const { t } = useT();
   const { allowedActions } = useRBAC(PERMISSIONS.erase);
-  const { submission, status, loading, notFound, busy, dialog, act, erase, submitNote, promoter, mailConfigured, fichePrivate } = useSubmission(documentId);
+  const { submission, status, loading, notFound, busy, dialog, act, erase, submitNote, promoter, mailConfigured, fichePrivate, reload } = useSubmission(documentId);
 
   if (loading && !submission) return <Page.Loading />;
   if (notFound || !submission) return <NotFound />;
@@ -48,6 +49,7 @@ export const DetailPage = () => {
           <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
             <ContactSection contact={submission.contact} />
             <ReviewNotes notes={submission.reviewNotes} />
+            <CompletionLink documentId={submission.documentId} busy={busy} onChange={() => void reload()} />
             <VisibleLocales documentId={submission.documentId} version={submission} />
             <Section title={t('detail.history', 'History')}>
               <History events={events} />

@@ -35,7 +35,7 @@ export interface HistoryEvent {
   note?: string;
   /** what became of the mail to the contact: sent, failed, not-configured (no mail server), skipped (no address) */
   mail?: string;
-  /** on `submit`: what became of the editors' notice */
+  /** on `submit` and `completion-completed`: what became of the editors' notice */
   mailEditors?: string;
   /** on `decide`: the commission's decision (selected, not-selected, needs-info) */
   decision?: string;
@@ -43,6 +43,12 @@ export interface HistoryEvent {
   refused?: string;
   /** on `assessment-open`: what became of each commission member's notice */
   commission?: { id: number; name: string; mail: string }[];
+  /** on `completion-sent`: an older link was revoked by this one */
+  resent?: boolean;
+  /** on `completion-sent`: when the link expires */
+  expiresAt?: string;
+  /** on `completion-saved`: the fields the contact changed, before and after in short */
+  changes?: { field: string; before: string; after: string }[];
 }
 
 /** A promoting organisation of a submission, as the review API answers it. */

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { answeringProblems } from '../../http/problems';
 import { requestBody } from '../../http/request';
+import { publicOrigin } from '../../http/origin';
 import type { Reviewer } from './service';
 import { getService } from '../../services/get-service';
 import { submissionLocalesHandler } from './visibility';
@@ -35,6 +36,26 @@ const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Cache-Control', 'no-store');
       ctx.body = await review().promoter(String(ctx.params.documentId), requestBody(ctx));
     }),
+
+    /** The submission's latest completion link (`data: null` when none was sent). */
+    async completionLink(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = await getService(strapi, 'completion').state(String(ctx.params.documentId));
+    },
+
+    /** Sends the completion link to the contact (again: a new link, the old one revoked); `meta.url` is the link. */
+    async sendCompletionLink(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      const user = ctx.state.user as Reviewer;
+      ctx.body = await getService(strapi, 'completion').send(String(ctx.params.documentId), user, publicOrigin(strapi, ctx));
+    },
+
+    /** Revokes the open completion link (404 when there is none). */
+    async revokeCompletionLink(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      const user = ctx.state.user as Reviewer;
+      ctx.body = await getService(strapi, 'completion').revoke(String(ctx.params.documentId), user);
+    },
 
     async erase(ctx: Context) {
       await review().erase(String(ctx.params.documentId));

@@ -16,4 +16,8 @@ export const reviewRoutes = [
   { method: 'POST', path: '/submissions/:documentId/actions', handler: 'review.act', config: adminCan(REVIEW_ACTION) },
   { method: 'POST', path: '/submissions/:documentId/promoters', handler: 'review.promoter', config: adminCan(REVIEW_ACTION) },
   { method: 'DELETE', path: '/submissions/:documentId', handler: 'review.erase', config: adminCan(ERASE_ACTION) },
+  // the contact's link to complete the fiche (../completion/): its state, send or send again, revoke
+  { method: 'GET', path: '/submissions/:documentId/completion-link', handler: 'review.completionLink', config: adminCan(REVIEW_ACTION) },
+  { method: 'POST', path: '/submissions/:documentId/completion-link', handler: 'review.sendCompletionLink', config: adminCan(REVIEW_ACTION) },
+  { method: 'DELETE', path: '/submissions/:documentId/completion-link', handler: 'review.revokeCompletionLink', config: adminCan(REVIEW_ACTION) },
 ];

@@ -546,6 +546,8 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const linked = promoterIds(linkedRows);
       const confirmed = await publishedOrganisations(linked);
       await documents.delete({ documentId, locale: '*' });
+      // its completion links (hashes, the contact's address) go too
+      await getService(strapi, 'completion').erase(documentId);
       const organisations: { delete(p: object): Promise<unknown> } = strapi.documents(UID.organisation);
       for (const organisation of linked.filter((id) => !confirmed.has(id))) {
         if (!(await practices().count({ where: { promoters: { documentId: organisation } } }))) {

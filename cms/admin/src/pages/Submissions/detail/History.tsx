@@ -37,13 +37,39 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
   const actionLabel = useHistoryLabel();
   const assessment = useAssessmentLabels();
   if (!events.length) return <Typography textColor="neutral600">{t('history.empty', 'No event yet.')}</Typography>;
+  const label = (e: HistoryEvent) =>
+    e.action === 'completion-sent' && e.resent
+      ? t('history.completionResent', 'New completion link sent (the previous one no longer works)')
+      : actionLabel(e.action);
+  /** Completion events keep the status: no arrow for them. */
+  const moves = (e: HistoryEvent) => Boolean(e.to) && !e.action.startsWith('completion-');
+  /** The heading of a field the contact changed (the fiche's as on the fiche section); an unknown one shows as its key. */
+  const fieldLabels: Record<string, string> = {
+    summary: t('history.field.summary', 'Summary'),
+    body: t('history.field.body', 'Description'),
+    links: t('history.field.links', 'Links'),
+    startedOn: t('history.field.startedOn', 'Start date'),
+    endedOn: t('history.field.endedOn', 'End date'),
+    context: t('fiche.context', 'Context and need'),
+    objectives: t('fiche.objectives', 'Objectives'),
+    beneficiaries: t('fiche.beneficiaries', 'Who it serves'),
+    activities: t('fiche.activities', 'What was done'),
+    resources: t('fiche.resources', 'Resources'),
+    budgetRange: t('fiche.budgetRange', 'Budget range'),
+    budgetDetails: t('fiche.budgetDetails', 'Budget details'),
+    results: t('fiche.results', 'Results'),
+    figures: t('fiche.figures', 'Results in figures'),
+    replicability: t('fiche.replicability', 'What others can replicate'),
+    lessons: t('fiche.lessons', 'Lessons learned'),
+    partners: t('fiche.partners', 'Partners and their roles'),
+  };
   return (
     <Box tag="ol">
       {[...events].reverse().map((e, i) => (
         <Box tag="li" key={`${e.at}-${i}`} paddingBottom={3} marginBottom={3}>
           <Typography variant="omega" fontWeight="bold" tag="div">
-            {actionLabel(e.action)}
-            {e.to ? ` → ${statusLabel(e.to)}` : ''}
+            {label(e)}
+            {moves(e) && e.to ? ` → ${statusLabel(e.to)}` : ''}
             {e.decision ? `: ${assessment.decision(e.decision as Decision)}` : ''}
           </Typography>
           <Typography variant="pi" textColor="neutral600" tag="div">
@@ -57,6 +83,15 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
             <Typography variant="pi" tag="p" style={{ whiteSpace: 'pre-wrap', marginTop: '0.25rem' }}>
               {e.note}
             </Typography>
+          ) : null}
+          {e.changes?.length ? (
+            <Box tag="ul" marginTop={1} data-testid="solidarity-history-changes">
+              {e.changes.map((c) => (
+                <Typography key={c.field} tag="li" variant="pi" textColor="neutral700">
+                  {fieldLabels[c.field] ?? c.field}: {c.before} → {c.after}
+                </Typography>
+              ))}
+            </Box>
           ) : null}
           {e.mail ? (
             <Typography variant="pi" tag="p" textColor={e.mail === 'sent' ? 'neutral600' : 'warning600'} data-mail={e.mail}>

@@ -19,6 +19,10 @@ export const historyLabels = (t: Translate): Record<HistoryEventType, string> =>
   'assessment-conflict': t('history.assessment-conflict', 'Conflict of interest recorded'),
   decide: t('history.decide', 'Commission’s decision'),
   'assessment-open': t('history.assessment-open', 'Assessment of the call opened'),
+  'completion-sent': t('history.completionSent', 'Completion link sent to the contact'),
+  'completion-revoked': t('history.completionRevoked', 'Completion link revoked'),
+  'completion-saved': t('history.completionSaved', 'The contact saved the fiche'),
+  'completion-completed': t('history.completionCompleted', 'The contact sent the completed fiche'),
 });
 
 /** Whether `action` is a kind of event this admin knows (a newer server may write others). */

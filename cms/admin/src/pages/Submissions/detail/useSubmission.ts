@@ -16,6 +16,7 @@ import { useMailLabel } from './History';
  * - `erase()`: `DELETE …/:documentId`, then back to the list;
  * - `submitNote(action)`: `act` with the trimmed note, or asks for one when it is empty;
  * - `promoter(body)`: `POST …/:documentId/promoters` (confirm or merge a new promoting organisation);
+ * - `reload()`: loads the submission again (after a completion link was sent or revoked);
  * - `mailConfigured`: false when the server has no mail transport (the page warns; mails are only recorded).
  * - `fichePrivate`: the fiche fields the public never sees (the network's choice and the contact), marked private on the page.
  * Every outcome is told in a notification. `dialog` is the open dialog and its note (useReviewDialog).
@@ -136,5 +137,5 @@ export const useSubmission = (documentId: string) => {
     }
   };
 
-  return { submission, status, loading, notFound, busy, dialog, act, erase, submitNote, promoter, mailConfigured, fichePrivate };
+  return { submission, status, loading, notFound, busy, dialog, act, erase, submitNote, promoter, mailConfigured, fichePrivate, reload: load };
 };
