@@ -148,8 +148,11 @@ function precompress() {
 
 /** The read widgets and the form: one chunk each, loaded by the entry when their tag is on the page. */
 const COMPONENTS = ['practices', 'practice', 'sessions', 'statements', 'submit-practice'];
-/** Lit and the shared client (base element, API client, i18n with English, query, styles, list and views): one chunk. */
-const SHARED = /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/src\/internal\/(base|api|i18n|query|status|styles|util|define|html|types|list|format|blocks|practice-view|text)\.ts$|\/src\/locales\/en\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
+/**
+ * Lit's core and the shared client (base element, API client, i18n with English, query, styles, list and views): one chunk.
+ * Lit's directives (`live`, the form's only) are not in it: they go with the chunk that uses them.
+ */
+const SHARED = /\/node_modules\/lit-html\/(lit-html|is-server)\.js$|\/src\/internal\/(lit|base|api|i18n|query|status|styles|util|define|html|types|list|format|blocks|practice-meta|text)\.ts$|\/src\/locales\/en\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
 /** tag -> chunk file (relative to dist/), filled by the components' build, read by the entry's. */
 const manifest = {};
 
@@ -186,7 +189,7 @@ export default [
       // the form's strings are named form-<locale>, apart from the read widgets' <locale> chunks
       chunkFileNames: (c) => (c.facadeModuleId?.includes('/submit-practice/locales/') ? 'chunks/form-[name]-[hash].js' : 'chunks/[name]-[hash].js'),
       manualChunks: (id) => (SHARED.test(id) ? 'shared' : undefined),
-      sourcemap: false,
+      sourcemap: !!process.env.SOURCEMAP,
     },
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),

@@ -1,10 +1,10 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import type { PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues } from '../../internal/lit.js';
+import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr } from '../../internal/base.js';
-import { READY } from '../../internal/status.js';
+import { FAILED, READY } from '../../internal/status.js';
 import { heading, img } from '../../internal/html.js';
 import { ListElement } from '../../internal/list.js';
-import { practiceMeta, practiceView } from '../../internal/practice-view.js';
+import { practiceMeta } from '../../internal/practice-meta.js';
 import { words, type Params } from '../../internal/query.js';
 import type { Practice } from '../../internal/types.js';
 import type { Facets } from './controls.js';
@@ -65,6 +65,7 @@ export class SolidarityPractices extends ListElement<Practice> {
     __openPractice: { state: true },
     __controls: { state: true },
     __facets: { state: true },
+    __detail: { state: true },
   };
   static override __refetchKeys = [...ListElement.__refetchKeys, 'call', 'criteria'];
 
@@ -80,6 +81,8 @@ export class SolidarityPractices extends ListElement<Practice> {
   declare __controls?: typeof import('./controls.js');
   /** @internal the facets of the current filter: the filters' options */
   declare __facets?: Facets;
+  /** @internal the full view of a practice (internal/practice-view.ts, its own chunk), imported when one is first opened */
+  declare __detail?: typeof import('../../internal/practice-view.js');
   /** @internal the import of the filters' chunk */
   __controlsImport?: Promise<unknown>;
   /** @internal the facets load in flight */
@@ -141,8 +144,13 @@ export class SolidarityPractices extends ListElement<Practice> {
       this.__pushed = true;
     }
     this.__emit('solidarity-open', { slug: p.slug });
+    // the practice and the code that shows it (imported once) in parallel: READY once both are here
     this.__load(
-      (sig) => this.__fetch<{ data: Practice }>(`/practices/${encodeURIComponent(p.slug)}`, {}, sig),
+      (sig) =>
+        Promise.all([
+          this.__fetch<{ data: Practice }>(`/practices/${encodeURIComponent(p.slug)}`, {}, sig),
+          import('../../internal/practice-view.js').then((m) => (this.__detail = m)),
+        ]).then(([b]) => b),
       (b) => ((this.__openPractice = b.data), { slug: p.slug })
     );
   }
@@ -188,7 +196,11 @@ export class SolidarityPractices extends ListElement<Practice> {
     return p
       ? html`<div class="stack" @keydown=${(e: KeyboardEvent) => e.key == 'Escape' && this.__back()}>
           <div><button part="button back" @click=${() => this.__back()}>← ${this.__translate('back')}</button></div>
-          ${practiceView(this, p, this.__status == READY)}
+          ${this.__detail
+            ? this.__detail.practiceView(this, p, this.__status == READY)
+            : this.__status == FAILED
+              ? this.__errorBox()
+              : html`<div class="sk" part="skeleton" aria-hidden="true"><i></i><i></i><i></i></div>`}
         </div>`
       : super.__view();
   }

@@ -1,0 +1,2 @@
+export { LitElement, html, css, nothing, render, svg } from 'lit';
+export { live } from 'lit/directives/live.js';

@@ -1,0 +1,1 @@
+export { LitElement, html, css, nothing } from 'lit';

@@ -1,0 +1,1 @@
+export { html, nothing, render } from 'lit-html';
