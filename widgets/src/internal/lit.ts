@@ -57,7 +57,7 @@ const metas = new WeakMap<object, Meta>();
 
 /**
  * The accessors of a class's reactive properties (on its prototype), once per class, after its
- * ancestors'. A property's value lives in the instance's `__values`; setting a different one
+ * ancestors'. A property's value lives in a map of the instance; setting a different one
  * requests an update.
  */
 const meta = (c: typeof LitElement): Meta => {

@@ -1,1 +1,0 @@
-export { LitElement, html, css, nothing } from 'lit';

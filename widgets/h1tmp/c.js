@@ -1,1 +1,0 @@
-export { html, nothing, render } from 'lit-html';
