@@ -51,40 +51,36 @@ export class CSSResult {
 export const css = (strings: TemplateStringsArray, ...values: (CSSResult | number)[]): CSSResult =>
   new CSSResult(strings.reduce((a, s, i) => a + String(values[i - 1]) + s));
 
-/** Per class: attribute name -> property, and property -> declaration (its own and its ancestors'). */
-type Meta = [Map<string, string>, Map<string, PropertyDeclaration>];
-const metas = new WeakMap<object, Meta>();
+/** Per class: its reactive properties, its own and its ancestors' (property -> declaration). */
+const metas = new WeakMap<object, Map<string, PropertyDeclaration>>();
+/** The attribute of a property. */
+const attr = (k: string, d: PropertyDeclaration): string | false => !d.state && (d.attribute ?? k.toLowerCase());
 
 /**
- * The accessors of a class's reactive properties (on its prototype), once per class, after its
- * ancestors'. A property's value lives in a map of the instance; setting a different one
- * requests an update.
+ * The reactive properties of a class, once per class, after its ancestors', with their accessors
+ * on its prototype: a value lives in a map of the instance; setting a different one requests an update.
  */
-const meta = (c: typeof LitElement): Meta => {
+const meta = (c: typeof LitElement): Map<string, PropertyDeclaration> => {
   let m = metas.get(c);
   if (!m) {
-    const sup = Object.getPrototypeOf(c) as typeof LitElement,
-      [attrs, props] = sup == (HTMLElement as unknown) ? [new Map<string, string>(), new Map<string, PropertyDeclaration>()] : meta(sup);
-    m = [new Map(attrs), new Map(props)];
-    if (Object.hasOwn(c, 'properties'))
-      for (const [k, d] of Object.entries(c.properties)) {
-        m[1].set(k, d);
-        if (!d.state) m[0].set(d.attribute ?? k.toLowerCase(), k);
-        Object.defineProperty(c.prototype, k, {
-          get(this: LitElement) {
-            return this.__values.get(k);
-          },
-          set(this: LitElement, v: unknown) {
-            const old = this.__values.get(k);
-            if (old !== v) {
-              this.__values.set(k, v);
-              this.requestUpdate(k, old);
-            }
-          },
-          configurable: true,
-        });
-      }
-    metas.set(c, m);
+    const sup = Object.getPrototypeOf(c) as typeof LitElement;
+    metas.set(c, (m = new Map(sup == (HTMLElement as unknown) ? [] : meta(sup))));
+    for (const [k, d] of Object.entries(c.properties)) {
+      m.set(k, d);
+      Object.defineProperty(c.prototype, k, {
+        get(this: LitElement) {
+          return this.__values.get(k);
+        },
+        set(this: LitElement, v: unknown) {
+          const old = this.__values.get(k);
+          if (old !== v) {
+            this.__values.set(k, v);
+            this.requestUpdate(k, old);
+          }
+        },
+        configurable: true,
+      });
+    }
   }
   return m;
 };
@@ -101,7 +97,7 @@ export class LitElement extends HTMLElement {
   static styles: CSSResult[] = [];
   /** The attributes of the reactive properties (custom elements' API). */
   static get observedAttributes(): string[] {
-    return [...meta(this)[0].keys()];
+    return [...meta(this)].map(([k, d]) => attr(k, d)).filter((a): a is string => !!a);
   }
 
   /** @internal values of the reactive properties */
@@ -123,7 +119,7 @@ export class LitElement extends HTMLElement {
     super();
     const c = this.constructor as typeof LitElement;
     // values set on the element before its class was defined shadow the accessors: move them behind
-    for (const k of meta(c)[1].keys())
+    for (const k of meta(c).keys())
       if (Object.hasOwn(this, k)) {
         const v = (this as unknown as Record<string, unknown>)[k]; // a property of this instance by name (the accessors' own name)
         delete (this as unknown as Record<string, unknown>)[k];
@@ -157,14 +153,11 @@ export class LitElement extends HTMLElement {
       c = this.constructor as typeof LitElement;
     try {
       this.willUpdate(ch);
-      for (const k of ch.keys()) {
-        const d = meta(c)[1].get(k as string);
-        if (d?.reflect && !d.state) {
-          const v = this.__values.get(k as string),
-            a = d.attribute ?? (k as string).toLowerCase();
-          if (v == null) this.removeAttribute(a);
-          else this.setAttribute(a, String(v));
-        }
+      for (const [k, d] of meta(c)) {
+        const a = d.reflect && ch.has(k) && attr(k, d),
+          v = this.__values.get(k);
+        if (a && v == null) this.removeAttribute(a);
+        else if (a) this.setAttribute(a, String(v));
       }
       render(this.render(), this.renderRoot, { host: this });
     } finally {
@@ -190,8 +183,7 @@ export class LitElement extends HTMLElement {
   disconnectedCallback(): void {}
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    const k = meta(this.constructor as typeof LitElement)[0].get(name);
-    if (k) (this as unknown as Record<string, unknown>)[k] = value; // the property of that attribute, by name
+    for (const [k, d] of meta(this.constructor as typeof LitElement)) if (attr(k, d) == name) (this as unknown as Record<string, unknown>)[k] = value; // the property of that attribute, by name
   }
 
   /** Before rendering: compute what depends on the changed properties (changes made here join this update). */
