@@ -8,7 +8,7 @@
  * budget (issue #13: 10 KB for a page with one widget, Lit included) for features the widgets do
  * not use (reactive controllers, decorators, attribute converters and types, `hasChanged`,
  * `shadowRootOptions`, polyfill hooks). This keeps its API for what the widgets use, so code
- * written against Lit's reads the same; import from here, never from 'lit' (which would bundle
+ * written against Lit's reads the same; import from here, never from the lit package (which would bundle
  * Lit's element as well: the size budget fails).
  *
  * Differences to know: a property's attribute is its value as a string (no `type`, no converter;
