@@ -1,6 +1,8 @@
-// Builds dist/solidarity.js (every read widget + English + Lit + the form's loader) and hashed
-// lazy chunks under dist/chunks/: one per UI locale; the <solidarity-submit-practice> form
-// (submit-practice-*), its strings (form-<locale>-*) and the ALTCHA widget (altcha-*).
+// Builds dist/solidarity.js (the autoloader) and hashed lazy chunks under dist/chunks/: the shared
+// chunk (lit-html + the shared client + English), one per widget (<name>-element-*), one per UI
+// locale; the practices filters (controls-*), a practice's full view (practice-view-*); the
+// <solidarity-submit-practice> form (submit-practice-*), its strings (form-<locale>-*) and the
+// ALTCHA widget (altcha-*).
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -148,8 +150,13 @@ function precompress() {
 
 /** The read widgets and the form: one chunk each, loaded by the entry when their tag is on the page. */
 const COMPONENTS = ['practices', 'practice', 'sessions', 'statements', 'submit-practice'];
-/** Lit and the shared client (base element, API client, i18n with English, query, styles, list and views): one chunk. */
-const SHARED = /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/src\/internal\/(base|api|i18n|query|status|styles|util|define|html|types|list|format|blocks|practice-view|text)\.ts$|\/src\/locales\/en\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
+/**
+ * Lit's templates (lit-html) and the shared client (our LitElement, base element, API client, i18n with English, query,
+ * styles, list, a practice's place line): one chunk. Not in it: Lit's directives (`live`, the form's only) go with the
+ * chunk that uses them, and a practice's full view (internal/practice-view.ts) is a chunk of its own, imported by
+ * <solidarity-practice> and by <solidarity-practices> when a practice is opened.
+ */
+const SHARED = /\/node_modules\/lit-html\/(lit-html|is-server)\.js$|\/src\/internal\/(lit|base|api|i18n|query|status|styles|util|define|html|types|list|format|blocks|practice-meta|text)\.ts$|\/src\/locales\/en\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
 /** tag -> chunk file (relative to dist/), filled by the components' build, read by the entry's. */
 const manifest = {};
 
@@ -186,7 +193,7 @@ export default [
       // the form's strings are named form-<locale>, apart from the read widgets' <locale> chunks
       chunkFileNames: (c) => (c.facadeModuleId?.includes('/submit-practice/locales/') ? 'chunks/form-[name]-[hash].js' : 'chunks/[name]-[hash].js'),
       manualChunks: (id) => (SHARED.test(id) ? 'shared' : undefined),
-      sourcemap: false,
+      sourcemap: !!process.env.SOURCEMAP,
     },
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),

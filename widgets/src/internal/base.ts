@@ -1,6 +1,6 @@
 /** The base class of every widget: attributes shared by all, API access, loading states, i18n, events. */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { PropertyDeclarations } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from './lit.js';
+import type { PropertyDeclarations } from './lit.js';
 import { ApiError, client } from './api.js';
 import { apiLocale, displayName, en, load, tr, uiLocale, type Key, type Strings, type Vars } from './i18n.js';
 import { endpoint, headingLevel, pageSize, type Params } from './query.js';

@@ -2,7 +2,7 @@
  * Strapi v5 "blocks" rich text as Lit templates. Content is never parsed as HTML: text is
  * always bound as text, links keep only http(s) and mailto URLs, images only http(s).
  */
-import { html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from './lit.js';
 import { el, heading, img, link } from './html.js';
 import { arr } from './util.js';
 import { safeUrl } from './query.js';

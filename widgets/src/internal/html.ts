@@ -1,5 +1,5 @@
 /** Small Lit template helpers shared by the widgets. */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from './lit.js';
 import { safeUrl } from './query.js';
 import type { Img } from './types.js';
 

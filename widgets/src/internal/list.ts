@@ -1,6 +1,6 @@
 /** The base class of the list widgets: filters, pagination ("pages" or "more"), states, counts. */
-import { html, nothing, type TemplateResult } from 'lit';
-import type { PropertyDeclarations } from 'lit';
+import { html, nothing, type TemplateResult } from './lit.js';
+import type { PropertyDeclarations } from './lit.js';
 import { ApiError } from './api.js';
 import { arr, SolidarityElement } from './base.js';
 import { FAILED, LOADING, READY } from './status.js';

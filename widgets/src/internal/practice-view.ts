@@ -1,19 +1,19 @@
-/** One practice in full: shared by <solidarity-practice> and the inline detail of <solidarity-practices>. */
-import { html, nothing, type TemplateResult } from 'lit';
+/**
+ * One practice in full: shared by <solidarity-practice> and the inline detail of <solidarity-practices>
+ * (which imports this module only when a practice is opened: it is not needed for the list).
+ */
+import { html, nothing, type TemplateResult } from './lit.js';
 import { arr, type SolidarityElement } from './base.js';
 import { FAILED } from './status.js';
 import { blocks } from './blocks.js';
 import { months } from './format.js';
 import { heading, img, tags } from './html.js';
-import { displayName, type Key } from './i18n.js';
+import type { Key } from './i18n.js';
+import { practiceMeta } from './practice-meta.js';
 import { safeUrl } from './query.js';
 import type { Practice } from './types.js';
 
-/** Place ("Barcelona, Catalonia, Spain", the country named in the widget's locale) and promoters. */
-export const practiceMeta = (h: SolidarityElement, p: Practice): unknown => {
-  const w = [p.municipality, p.region, p.country && displayName(h.__uiLocale, 'region', p.country)].filter(Boolean).join(', ');
-  return html`${w ? html`<p class="meta" part="meta">${w}</p>` : nothing}${h.__listLine('promoters', arr(p.promoters))}`;
-};
+export { practiceMeta };
 
 /**
  * The detail of `p`, title (id "d", focused when the detail opens) at the widget's heading level.

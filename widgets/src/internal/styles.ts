@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './lit.js';
 
 /**
  * Styles shared by every widget. Public custom properties are `--solidarity-*`; the private

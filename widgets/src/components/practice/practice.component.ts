@@ -1,5 +1,5 @@
-import { html } from 'lit';
-import type { PropertyDeclarations } from 'lit';
+import { html } from '../../internal/lit.js';
+import type { PropertyDeclarations } from '../../internal/lit.js';
 import { ApiError } from '../../internal/api.js';
 import { SolidarityElement } from '../../internal/base.js';
 import { FAILED, READY } from '../../internal/status.js';

@@ -12,7 +12,7 @@
  * practices the commission selected. Read from `GET /api/solidarity/calls/<slug>`; the answer is
  * untrusted and rendered defensively (text only, unknown phases shown as open).
  */
-import { html, nothing } from 'lit';
+import { html, nothing } from '../../internal/lit.js';
 import { heading } from '../../internal/html.js';
 import { arr } from '../../internal/util.js';
 import type { SolidarityPractices } from './practices.component.js';

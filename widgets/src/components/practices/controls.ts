@@ -5,7 +5,7 @@
  * country, organisation and call of the current filter, with its count, named in the visitor's
  * language, so a country is offered before the visitor pages to one of its practices.
  */
-import { html, nothing } from 'lit';
+import { html, nothing } from '../../internal/lit.js';
 import { arr } from '../../internal/util.js';
 import type { SolidarityPractices } from './practices.component.js';
 

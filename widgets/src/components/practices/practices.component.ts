@@ -1,27 +1,30 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import type { PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues } from '../../internal/lit.js';
+import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr } from '../../internal/base.js';
-import { READY } from '../../internal/status.js';
+import { FAILED, READY } from '../../internal/status.js';
 import { heading, img } from '../../internal/html.js';
 import { ListElement } from '../../internal/list.js';
-import { practiceMeta, practiceView } from '../../internal/practice-view.js';
+import { practiceMeta } from '../../internal/practice-meta.js';
 import { words, type Params } from '../../internal/query.js';
 import type { Practice } from '../../internal/types.js';
 import type { Facets } from './controls.js';
 import { base } from '../../internal/styles.js';
 import styles from './practices.styles.js';
 
-/** The page URL's fragment naming the open practice: `#solidarity-practice=<slug>`. */
-const HASH = /^#solidarity-practice=([^&]+)/;
-/** The slug in the page URL's fragment, '' when none. */
-const hashSlug = (): string => {
-  const m = HASH.exec(location.hash);
-  try {
-    return m ? decodeURIComponent(m[1]) : '';
-  } catch {
-    return '';
-  }
+/** Prefix of the page URL fragment's keys naming each list's open practice. */
+const KEY = 'solidarity-practice';
+/**
+ * The widgets' part of the page URL's fragment: `key=slug` pairs joined by `&` (URLSearchParams),
+ * one per list with a practice open; empty when the fragment is something else (a page's own anchor).
+ */
+const hashParams = (): URLSearchParams => {
+  const h = location.hash.slice(1),
+    p = new URLSearchParams(h.startsWith(KEY) ? h : '');
+  for (const k of [...p.keys()]) if (!k.startsWith(KEY)) p.delete(k);
+  return p;
 };
+/** `#` + the fragment's pairs, or the page URL without a fragment when none is left. */
+const hashUrl = (p: URLSearchParams): string => (p.size ? '#' + p : location.href.replace(/#.*/, ''));
 
 /**
  * The network's good practices: a list or grid, filters, pagination, and a detail view.
@@ -32,7 +35,10 @@ const hashSlug = (): string => {
  *
  * The open practice is in the page's URL (`#solidarity-practice=<slug>`, a new history entry), so it
  * can be shared and bookmarked: the widget opens it on load, and the browser's Back button returns
- * to the list (Forward opens it again).
+ * to the list (Forward opens it again). With several lists on a page, each has its own key in the
+ * fragment (`&` between them): `solidarity-practice.<id>` for a list with an `id`, else
+ * `solidarity-practice.<n>` after the first (n: its index among the page's lists, from 0); give
+ * lists ids when the page adds or removes some, so that links stay right.
  *
  * @summary Good practices, filterable, with inline detail.
  * @tag solidarity-practices
@@ -75,6 +81,7 @@ export class SolidarityPractices extends ListElement<Practice> {
     __facets: { state: true },
     __callInfo: { state: true },
     __callForm: { state: true },
+    __detail: { state: true },
   };
   static override __refetchKeys = [...ListElement.__refetchKeys, 'call', 'criteria'];
 
@@ -90,6 +97,8 @@ export class SolidarityPractices extends ListElement<Practice> {
   declare __controls?: typeof import('./controls.js');
   /** @internal the facets of the current filter: the filters' options */
   declare __facets?: Facets;
+  /** @internal the full view of a practice (internal/practice-view.ts, its own chunk), imported when one is first opened */
+  declare __detail?: typeof import('../../internal/practice-view.js');
   /** @internal the import of the filters' chunk */
   __controlsImport?: Promise<unknown>;
   /** @internal the call banner's chunk (./call-banner.ts), once loaded */
@@ -104,11 +113,24 @@ export class SolidarityPractices extends ListElement<Practice> {
   __bannerImport?: Promise<unknown>;
   /** @internal the facets load in flight */
   __facetsAbort?: AbortController;
-  /** @internal the open practice's history entry was pushed by this widget (Back pops it) */
-  __pushed = false;
+  /** @internal the fragment of the history entry this list pushed for its open practice ('' when none: Back pops it) */
+  __pushed = '';
+  /**
+   * @internal this list's key in the page URL's fragment: `solidarity-practice` for the page's first
+   * (or only) list, `solidarity-practice.<id>` for a list with an id, else `solidarity-practice.<n>`
+   * (its index among the page's lists, from 0), so that several lists keep their own open practice.
+   */
+  get __hashKey(): string {
+    const i = [...document.getElementsByTagName(this.localName)].indexOf(this);
+    return this.id ? `${KEY}.${this.id}` : i > 0 ? `${KEY}.${i}` : KEY;
+  }
+  /** @internal the slug this list's key names in the page URL, '' when none (or with href-template) */
+  get __hashSlug(): string {
+    return (!this.hrefTemplate && hashParams().get(this.__hashKey)) || '';
+  }
   /** @internal follows Back / Forward and edits of the URL's fragment */
   __onNav = (): void => {
-    const s = this.hrefTemplate ? '' : hashSlug();
+    const s = this.__hashSlug;
     if (s && s != this.__openPractice?.slug) this.__show({ slug: s } as Practice, false);
     else if (!s && this.__openPractice) this.__back(false);
   };
@@ -127,7 +149,7 @@ export class SolidarityPractices extends ListElement<Practice> {
 
   /** The first load opens the practice named in the page URL (a shared or bookmarked link), if any. */
   override __refresh(): void {
-    const s = !this.hasUpdated && !this.hrefTemplate && hashSlug();
+    const s = !this.hasUpdated && this.__hashSlug;
     if (s) this.__show({ slug: s } as Practice, false, false);
     else super.__refresh();
   }
@@ -162,12 +184,19 @@ export class SolidarityPractices extends ListElement<Practice> {
     this.__openPractice = p;
     if (focus) this.__focusSelector = '#d';
     if (nav) {
-      history.pushState(history.state, '', '#solidarity-practice=' + encodeURIComponent(p.slug));
-      this.__pushed = true;
+      const h = hashParams();
+      h.set(this.__hashKey, p.slug);
+      history.pushState(history.state, '', hashUrl(h));
+      this.__pushed = location.hash;
     }
     this.__emit('solidarity-open', { slug: p.slug });
+    // the practice and the code that shows it (imported once) in parallel: READY once both are here
     this.__load(
-      (sig) => this.__fetch<{ data: Practice }>(`/practices/${encodeURIComponent(p.slug)}`, {}, sig),
+      (sig) =>
+        Promise.all([
+          this.__fetch<{ data: Practice }>(`/practices/${encodeURIComponent(p.slug)}`, {}, sig),
+          import('../../internal/practice-view.js').then((m) => (this.__detail = m)),
+        ]).then(([b]) => b),
       (b) => ((this.__openPractice = b.data), { slug: p.slug })
     );
   }
@@ -180,11 +209,14 @@ export class SolidarityPractices extends ListElement<Practice> {
     // opened from the URL at load: the list was never loaded
     if (this.__pageInfo) this.__status = READY;
     else super.__refresh();
-    if (nav && hashSlug()) {
-      if (this.__pushed) history.back();
-      else history.replaceState(history.state, '', location.href.replace(/#.*/, ''));
+    if (nav && this.__hashSlug) {
+      const h = hashParams();
+      h.delete(this.__hashKey);
+      // Back only when the page is still on the entry this list pushed (another list may have pushed one since)
+      if (this.__pushed == location.hash) history.back();
+      else history.replaceState(history.state, '', hashUrl(h));
     }
-    this.__pushed = false;
+    this.__pushed = '';
     this.__focusSelector = `[data-s="${CSS.escape(p?.slug ?? '')}"]`;
     this.__emit('solidarity-close');
   }
@@ -214,7 +246,11 @@ export class SolidarityPractices extends ListElement<Practice> {
     return p
       ? html`<div class="stack" @keydown=${(e: KeyboardEvent) => e.key == 'Escape' && this.__back()}>
           <div><button part="button back" @click=${() => this.__back()}>← ${this.__translate('back')}</button></div>
-          ${practiceView(this, p, this.__status == READY)}
+          ${this.__detail
+            ? this.__detail.practiceView(this, p, this.__status == READY)
+            : this.__status == FAILED
+              ? this.__errorBox()
+              : html`<div class="sk" part="skeleton" aria-hidden="true"><i></i><i></i><i></i></div>`}
         </div>`
       : super.__view();
   }

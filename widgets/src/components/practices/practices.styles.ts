@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/lit.js';
 
 /** Styles of <solidarity-practices> (besides the shared ones): filter controls, card images. */
 export default css`

@@ -303,6 +303,59 @@ describe('<solidarity-practices>', () => {
     expect(location.hash).to.equal('');
   });
 
+  it('keeps each list\'s open practice under its own key in the page URL (id, else index): both open on load, Back closes the last opened', async () => {
+    fakeApi();
+    const api = freshApi();
+    const wrap = await fixture(
+      `<div><solidarity-practices api="${api}" page-size="5"></solidarity-practices><solidarity-practices api="${api}" page-size="5"></solidarity-practices><solidarity-practices id="news" api="${api}" page-size="5"></solidarity-practices></div>`
+    );
+    const [a, b, c] = [...wrap.querySelectorAll<SolidarityPractices>('solidarity-practices')];
+    await Promise.all([settled(a), settled(b), settled(c)]);
+    const open = async (el: SolidarityPractices, i: number) => {
+      $$<HTMLButtonElement>(el, 'button[part~=open]')[i].click();
+      await waitUntil(() => $(el, '[part~=detail]'), 'the practice opens');
+      await settled(el);
+    };
+    await open(a, 0);
+    await open(b, 1);
+    await open(c, 2);
+    const key = (h: string) => Object.fromEntries(new URLSearchParams(h.slice(1)));
+    expect(key(location.hash)).to.deep.equal({
+      'solidarity-practice': 'rebost-solidari-del-barri',
+      'solidarity-practice.1': 'fablab-repair-cafe',
+      'solidarity-practice.news': 'koinsep-social-kitchen',
+    });
+    expect($(a, '[part~=detail] #d')!.textContent).to.include('food bank');
+    expect($(b, '[part~=detail] #d')!.textContent).not.to.equal($(a, '[part~=detail] #d')!.textContent);
+
+    // the browser's Back closes the list opened last, the others stay open
+    history.back();
+    await waitUntil(() => !$(c, '[part~=detail]'), 'Back closes the third list\'s practice');
+    expect($(a, '[part~=detail]')).not.to.equal(null);
+    expect($(b, '[part~=detail]')).not.to.equal(null);
+    expect(key(location.hash)).to.deep.equal({ 'solidarity-practice': 'rebost-solidari-del-barri', 'solidarity-practice.1': 'fablab-repair-cafe' });
+    // a list's own Back button closes its practice only, whichever opened last
+    $<HTMLButtonElement>(a, '[part~=back]')!.click();
+    await waitUntil(() => !$(a, '[part~=detail]'), 'its Back button closes the first list\'s practice');
+    await settled(a);
+    expect(key(location.hash)).to.deep.equal({ 'solidarity-practice.1': 'fablab-repair-cafe' });
+    expect($(b, '[part~=detail]')).not.to.equal(null);
+    wrap.remove();
+
+    // the same URL shared: each list opens its own practice on load
+    history.replaceState(null, '', '#solidarity-practice.1=fablab-repair-cafe&solidarity-practice.news=koinsep-social-kitchen');
+    const again = await fixture(
+      `<div><solidarity-practices api="${api}" page-size="5"></solidarity-practices><solidarity-practices api="${api}" page-size="5"></solidarity-practices><solidarity-practices id="news" api="${api}" page-size="5"></solidarity-practices></div>`
+    );
+    const [a2, b2, c2] = [...again.querySelectorAll<SolidarityPractices>('solidarity-practices')];
+    await Promise.all([settled(a2), settled(b2), settled(c2)]);
+    await waitUntil(() => $(b2, '[part~=detail] #d') && $(c2, '[part~=detail] #d'), 'the second and third lists open their practices');
+    expect($(a2, '[part~=detail]')).to.equal(null);
+    expect(titles(a2)).to.have.length(5);
+    expect($(b2, '[part~=detail] #d')!.textContent).to.equal($$(a2, '[part~=card] [part~=title]')[1].textContent);
+    expect($(c2, '[part~=detail] #d')!.textContent).to.equal($$(a2, '[part~=card] [part~=title]')[2].textContent);
+  });
+
   it('takes its language from the nearest ancestor with lang, then <html lang>', async () => {
     const api = fakeApi();
     const wrap = await fixture(`<section lang="ca-ES"><div><solidarity-practices api="${freshApi()}"></solidarity-practices></div></section>`);

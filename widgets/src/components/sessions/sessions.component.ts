@@ -1,5 +1,5 @@
-import { html, nothing } from 'lit';
-import type { PropertyDeclarations } from 'lit';
+import { html, nothing } from '../../internal/lit.js';
+import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr } from '../../internal/base.js';
 import { READY } from '../../internal/status.js';
 import { blocks } from '../../internal/blocks.js';

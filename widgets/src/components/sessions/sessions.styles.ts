@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/lit.js';
 
 /** Styles of <solidarity-sessions> (besides the shared ones). */
 export default css`

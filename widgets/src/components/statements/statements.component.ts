@@ -1,5 +1,5 @@
-import { html, nothing } from 'lit';
-import type { PropertyDeclarations } from 'lit';
+import { html, nothing } from '../../internal/lit.js';
+import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr } from '../../internal/base.js';
 import { day, past } from '../../internal/format.js';
 import type { Key } from '../../internal/i18n.js';

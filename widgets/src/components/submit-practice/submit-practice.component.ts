@@ -1,7 +1,7 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from '../../internal/lit.js';
 import { live } from 'lit/directives/live.js';
 import { json } from './json.js';
-import type { PropertyDeclarations } from 'lit';
+import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr, SolidarityElement } from '../../internal/base.js';
 import { FAILED, LOADING } from '../../internal/status.js';
 import { blocks } from '../../internal/blocks.js';
