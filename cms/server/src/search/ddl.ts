@@ -22,8 +22,10 @@ export const SEARCH_META_TABLE = 'solidarity_search_meta';
  * format is dropped and rebuilt from the published content.
  *   1: text indexed by each database's own tokenizer (no marker)
  *   2: folded and stemmed terms, fields title/summary/body/extra
+ *   3: PostgreSQL rows also hold their document's published locales as marker
+ *      lexemes (index.ts `localeMarker`), which the locale fallback reads
  */
-export const SEARCH_FORMAT = '2';
+export const SEARCH_FORMAT = '3';
 
 /** The database client behind a knex instance. */
 export const clientOf = (knex: Knex): 'sqlite' | 'postgres' => {
