@@ -53,7 +53,7 @@ export const createSearchSchema = async (knex: Knex): Promise<void> => {
       PRIMARY KEY (uid, entry_id)
     )`);
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_tsv_idx ON ${SEARCH_TABLE} USING GIN (tsv)`);
-  // (uid, document_id) with the locale: the locale fallback's "has no version of its own" probe reads the index only
+  // (uid, document_id, locale): re-indexing a document finds its rows (the locale fallback reads marker terms, index.ts)
   await knex.raw(`DROP INDEX IF EXISTS ${SEARCH_TABLE}_doc_idx`);
   await knex.raw(
     `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_doc_locale_idx ON ${SEARCH_TABLE} (uid, document_id, locale)`
