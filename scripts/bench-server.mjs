@@ -2,6 +2,7 @@
 // Started by scripts/bench.mjs: boots the app on the benchmark database, bulk-loads
 // BENCH_N practices in BENCH_LOCALES, mounts Strapi's core REST controller for the same
 // type at /api/core/practices, listens, and prints "READY <port>".
+// BENCH_PORT: the port to listen on (default: any free port).
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ROOT, require } from './lib.mjs';
@@ -182,5 +183,5 @@ const core = factories.createCoreController(UID)({ strapi });
 strapi.server.routes([{ method: 'GET', path: '/api/core/practices', handler: (ctx) => core.find(ctx), config: { auth: false } }]);
 strapi.server.mount();
 const server = strapi.server.httpServer;
-server.listen(0, '127.0.0.1', () => console.log(`READY ${server.address().port}`));
+server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', () => console.log(`READY ${server.address().port}`));
 // Strapi's own SIGTERM handler shuts it down.

@@ -200,7 +200,8 @@ try {
           setupRequest: (req) => {
             n += 1;
             const filter = filters[Math.floor(n / 5) % filters.length](n);
-            return { ...req, path: `/api/solidarity/practices?locale=${LOCALES[n % 5]}&pageSize=25&page=${1 + (Math.floor(n / 25) % 40)}${filter}` };
+            // pageSize varies too: 10,000 different URLs before one repeats (a repeat would be a cache hit)
+            return { ...req, path: `/api/solidarity/practices?locale=${LOCALES[n % 5]}&pageSize=${20 + (Math.floor(n / 1000) % 10)}&page=${1 + (Math.floor(n / 25) % 40)}${filter}` };
           },
         },
       ],

@@ -149,6 +149,42 @@ describe('locale fallback chain', () => {
     // the laptop library is GR as published; its Catalan draft's FR is not counted
     expect(countries).toEqual({ ES: 2, GR: 2 });
   });
+
+  // (these add a practice: after the counts above)
+  it('follows a search result from its fallback to its own version and back when that is published and unpublished', async () => {
+    const search = async (q: string, extra = '') => {
+      const res = await get(`/practices?locale=en&q=${encodeURIComponent(q)}${extra}`).expect(200);
+      return { shown: (res.body.data as Item[]).map((d) => [d.documentId, d.locale]), total: res.body.meta.pagination.total as number };
+    };
+    const basket = await practice('cistella', { ca: 'Cistella solidària de Manresa' });
+    expect(await search('cistella')).toEqual({ shown: [[basket.documentId, 'ca']], total: 1 });
+    await docs(UID.practice).update({
+      documentId: basket.documentId,
+      locale: 'en',
+      status: 'published',
+      data: { title: 'Cistella: the solidarity basket of Manresa', slug: 'cistella-en', summary: 'Cistella in English', country: 'ES' },
+    });
+    // the English version replaces the Catalan one: once, in English, counted once, on every page
+    expect(await search('cistella')).toEqual({ shown: [[basket.documentId, 'en']], total: 1 });
+    expect(await search('cistella', '&page=2&pageSize=1')).toEqual({ shown: [], total: 1 });
+    await docs(UID.practice).unpublish({ documentId: basket.documentId, locale: 'en' });
+    expect(await search('cistella')).toEqual({ shown: [[basket.documentId, 'ca']], total: 1 });
+  });
+
+  it('filters and sorts own and fallback entries alike (a filter on the branch, a sort by another column)', async () => {
+    const all = await list('en', '&sort=title:asc');
+    const spanish = await list('en', '&sort=title:asc&country=ES');
+    const titles = all.data.map((d) => d.title);
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const byId = new Map(all.data.map((d) => [d.documentId, d]));
+    // the oracle: the unfiltered list, in its order, keeping what it shows as Spanish
+    const expected = all.data.filter((d) => (d as Item & { country: string | null }).country === 'ES').map((d) => d.documentId);
+    expect(spanish.data.map((d) => d.documentId)).toEqual(expected);
+    expect(spanish.data.length).toBeGreaterThan(0);
+    expect(spanish.data.length).toBeLessThan(all.data.length);
+    expect(spanish.meta.pagination.total).toBe(spanish.data.length);
+    for (const d of spanish.data) expect(byId.get(d.documentId)?.locale).toBe(d.locale);
+  });
 });
 
 describe('review page: in which languages an approved submission shows', () => {

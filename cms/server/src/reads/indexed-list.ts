@@ -105,3 +105,31 @@ export const createCountMemo = (version: () => Promise<string>) => {
     },
   };
 };
+
+/**
+ * Per type, how many documents are published in each set of locales
+ * (`locales`: the codes joined by commas, in any order), remembered while the
+ * content version (as for `createCountMemo`) stays the same.
+ */
+export const createLocaleSetMemo = (version: () => Promise<string>) => {
+  let seen: string | null = null;
+  const memo = new Map<string, { locales: string; n: number | string }[]>();
+  return {
+    /** The sets of `type`, read by `read` when this version has not read them yet. */
+    async get(
+      type: string,
+      read: () => Promise<{ locales: string; n: number | string }[]>
+    ): Promise<{ locales: string; n: number | string }[]> {
+      const current = await version();
+      if (current !== seen) {
+        memo.clear();
+        seen = current;
+      }
+      const hit = memo.get(type);
+      if (hit) return hit;
+      const sets = await read();
+      if (seen === current) memo.set(type, sets);
+      return sets;
+    },
+  };
+};

@@ -19,7 +19,9 @@ import { modelMeta } from '../content-types/metadata';
  *     range of it, walked forwards or backwards in the list's order; document_id
  *     makes it covering for the locale-fallback anti-join;
  *   - per filtered column (the `country`, `kind`, `when`, `open` shortcuts):
- *     (column, id), so the filter's id set is one index range;
+ *     (column, id), so the filter's id set is one index range, and (locale,
+ *     column, <default sort column>, id) over published rows, so a page of the
+ *     filter in the default order is read in index order, without a sort;
  *   - per relation join table: (related id, owner id), so that a relation
  *     filter (`topic`, `organisation`, `call`, `filters[topics][slug]`...)
  *     finds the owners of a related document on the index alone (Strapi's own
@@ -45,6 +47,9 @@ const indexName = (parts: string[]): string => {
   return name.length <= 60 ? name : `${name.slice(0, 48)}_${createHash('sha1').update(name).digest('hex').slice(0, 10)}`;
 };
 
+/** The name of the (locale, `column`, id, document_id) index of `table` (a sortable column's). */
+export const listIndexName = (table: string, column: string): string => indexName([table, 'list', column]);
+
 /** Each index as [name, table, columns, partial on published rows]. */
 export const listIndexes = (strapi: Core.Strapi): [string, string, string[], boolean][] => {
   const out: [string, string, string[], boolean][] = [];
@@ -55,11 +60,16 @@ export const listIndexes = (strapi: Core.Strapi): [string, string, string[], boo
     const [locale, documentId] = [column('locale'), column('documentId')];
     for (const attr of new Set([...SHAPES[type].sortable, ...SHAPES[type].defaultSort.map(([f]) => f)])) {
       const c = column(attr);
-      out.push([indexName([m.tableName, 'list', c]), m.tableName, [locale, c, 'id', documentId], true]);
+      out.push([listIndexName(m.tableName, c), m.tableName, [locale, c, 'id', documentId], true]);
     }
+    const [sorted] = SHAPES[type].defaultSort[0] ?? [];
     for (const attr of FILTERED[type] ?? []) {
       const c = column(attr);
       out.push([indexName([m.tableName, 'filter', c]), m.tableName, [c, 'id'], false]);
+      // a page of the filter in the default order is one index range, with no sort
+      if (sorted && sorted !== attr) {
+        out.push([indexName([m.tableName, 'list', c, column(sorted)]), m.tableName, [locale, c, column(sorted), 'id'], true]);
+      }
     }
     for (const a of Object.values(m.attributes)) {
       const jt = a.joinTable;

@@ -76,6 +76,8 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
     const shape = SHAPES[type];
     checkPublicPopulate(rest.populate, [...Object.keys(shape.populate), ...Object.keys(shape.detailPopulate ?? {})]);
     const { filters, sort, fields, populate } = rest;
+    // Strapi's validator checks only the parameters that are set (truthy): without any, it has nothing to do
+    if (!filters && !sort && !fields && !populate) return;
     try {
       await strapi.contentAPI.validate.query({ filters, sort, fields, populate }, schema, {});
     } catch (error) {

@@ -22,8 +22,10 @@ export const SEARCH_META_TABLE = 'solidarity_search_meta';
  * format is dropped and rebuilt from the published content.
  *   1: text indexed by each database's own tokenizer (no marker)
  *   2: folded and stemmed terms, fields title/summary/body/extra
+ *   3: PostgreSQL rows also hold their document's published locales as marker
+ *      lexemes (index.ts `localeMarker`), which the locale fallback reads
  */
-export const SEARCH_FORMAT = '2';
+export const SEARCH_FORMAT = '3';
 
 /** The database client behind a knex instance. */
 export const clientOf = (knex: Knex): 'sqlite' | 'postgres' => {
@@ -51,7 +53,7 @@ export const createSearchSchema = async (knex: Knex): Promise<void> => {
       PRIMARY KEY (uid, entry_id)
     )`);
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_tsv_idx ON ${SEARCH_TABLE} USING GIN (tsv)`);
-  // (uid, document_id) with the locale: the locale fallback's "has no version of its own" probe reads the index only
+  // (uid, document_id, locale): re-indexing a document finds its rows (the locale fallback reads marker terms, index.ts)
   await knex.raw(`DROP INDEX IF EXISTS ${SEARCH_TABLE}_doc_idx`);
   await knex.raw(
     `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_doc_locale_idx ON ${SEARCH_TABLE} (uid, document_id, locale)`

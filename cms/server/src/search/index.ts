@@ -94,6 +94,34 @@ export const RANKED_CANDIDATES = 300;
 
 type Row = Record<string, unknown> & { id: number; documentId: string; locale: string };
 
+/**
+ * On PostgreSQL, every index row also holds one marker lexeme per locale its
+ * document is published in (`§en`, `§ca`...; written with `array_to_tsvector`,
+ * so never parsed, and no query word can be one: queries are made of letters
+ * and digits, ./text.ts). The locale fallback's "no published version in an
+ * earlier locale of the chain" is then `tsv @@ (q && !'§<earlier>')` on the
+ * same GIN index as the words, instead of a lookup of the document per match
+ * (about 1 s for a common word at 100,000 practices x 5 locales).
+ * A document's markers change with any of its locales: indexDocument re-indexes
+ * all its published entries on every write.
+ */
+export const localeMarker = (locale: string): string => `§${locale}`;
+
+/**
+ * The tsquery text (for a `::tsquery` cast, which does not normalise) excluding
+ * the documents published in any of `locales`; null for none. Locale codes hold
+ * no quote (i18n codes: letters, digits, '-'); any other one is refused.
+ */
+export const excludeLocalesQuery = (locales: readonly string[]): string | null => {
+  if (!locales.length) return null;
+  return locales
+    .map((l) => {
+      if (!/^[A-Za-z0-9_-]{1,35}$/.test(l)) throw new Error(`Unexpected locale code ${JSON.stringify(l)}`);
+      return `!'${localeMarker(l)}'`;
+    })
+    .join(' & ');
+};
+
 const regionNames = new Map<string, Intl.DisplayNames | null>();
 /** The name of an ISO 3166-1 country code in a locale's language ("Ελλάδα" for GR in el), or ''. */
 const countryName = (code: unknown, locale: string): string => {
@@ -187,8 +215,25 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
     })) as Row[];
   };
 
-  const insert = async (trx: Knex | Knex.Transaction, uid: string, rows: Row[]) => {
+  /** The locales each of `documentIds` (of `uid`) is published in. */
+  const publishedLocales = async (uid: string, documentIds: string[]): Promise<Map<string, string[]>> => {
+    const out = new Map<string, string[]>();
+    if (!documentIds.length) return out;
+    const rows = (await strapi.db.query(uid).findMany({
+      where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+      select: ['documentId', 'locale'],
+    })) as { documentId: string; locale: string }[];
+    for (const r of rows) out.set(r.documentId, [...(out.get(r.documentId) ?? []), r.locale]);
+    return out;
+  };
+
+  /**
+   * Writes the index rows of `rows` (published entries). `markers`: the locales
+   * each document is published in (PostgreSQL, see `localeMarker`); read here when not given.
+   */
+  const insert = async (trx: Knex | Knex.Transaction, uid: string, rows: Row[], markers?: Map<string, string[]>) => {
     const sqlite = clientOf(knex()) === 'sqlite';
+    const locales = sqlite ? new Map<string, string[]>() : (markers ?? (await publishedLocales(uid, [...new Set(rows.map((r) => r.documentId))])));
     // rows a statement: 8 bound values each (SQLite's limit is 999 values before 3.32)
     const perStatement = sqlite ? 100 : 500;
     for (let i = 0; i < rows.length; i += perStatement) {
@@ -203,9 +248,11 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
         } else {
           values.push(
             "(?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B') || " +
-              "setweight(to_tsvector('simple', ?), 'C') || setweight(to_tsvector('simple', ?), 'D'))"
+              "setweight(to_tsvector('simple', ?), 'C') || setweight(to_tsvector('simple', ?), 'D') || array_to_tsvector(?::text[]))"
           );
-          bindings.push(row.id, uid, row.documentId, row.locale, t.title, t.summary, t.body, t.extra);
+          // the row's own locale is always among its document's published ones
+          const published = new Set([row.locale, ...(locales.get(row.documentId) ?? [])]);
+          bindings.push(row.id, uid, row.documentId, row.locale, t.title, t.summary, t.body, t.extra, [...published].map(localeMarker));
         }
       }
       if (!values.length) continue;
@@ -225,7 +272,10 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
       const ids = documentIds.slice(i, i + CHUNK);
       const rows = await publishedRows(uid, { documentId: { $in: ids } });
       await trx(SEARCH_TABLE).where('uid', uid).whereIn('document_id', ids).delete();
-      await insert(trx, uid, rows);
+      // every published entry of these documents is in `rows`: their locales are the markers
+      const markers = new Map<string, string[]>();
+      for (const r of rows) markers.set(r.documentId, [...(markers.get(r.documentId) ?? []), r.locale]);
+      await insert(trx, uid, rows, markers);
     }
   };
 
@@ -235,14 +285,31 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
     uid: string,
     q: string,
     locales: string[],
-    branch: (qb: Knex.QueryBuilder, locale: string, words: ReturnType<typeof queryWords>) => Knex.QueryBuilder | null
+    branch: (
+      qb: Knex.QueryBuilder,
+      locale: string,
+      words: ReturnType<typeof queryWords>,
+      earlier: readonly string[]
+    ) => Knex.QueryBuilder | null
   ): Knex.QueryBuilder | null => {
-    const branches = [...new Set(locales)]
-      .map((locale) => branch(k.queryBuilder(), locale, queryWords(q, locale)))
+    const chain = [...new Set(locales)];
+    const branches = chain
+      .map((locale, i) => branch(k.queryBuilder(), locale, queryWords(q, locale), chain.slice(0, i)))
       .filter((b): b is Knex.QueryBuilder => b !== null);
     const [first, ...rest] = branches;
     if (!first) return null;
     return rest.length ? first.unionAll(rest, false) : first;
+  };
+
+  /**
+   * The tsquery of `text` (tsqueryText) for the entries of a locale shown only
+   * when their document has no published version in `earlier` (PostgreSQL).
+   */
+  const chainQuery = (k: Knex, text: string, earlier: readonly string[]): Knex.Raw => {
+    const exclude = excludeLocalesQuery(earlier);
+    return exclude
+      ? k.raw(`(to_tsquery('simple', ?) && ?::tsquery)`, [text, exclude])
+      : k.raw(`to_tsquery('simple', ?)`, [text]);
   };
 
   /** The codes of the locales configured in i18n. */
@@ -341,22 +408,14 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
       const texts = chain.map((l) => tsqueryText(queryWords(q, l)));
       if (texts.some((t) => !t)) return null;
       // One count per locale of the chain, added (not one OR): each reads its locale's partial
-      // index; an earlier locale of the chain wins, read as an anti-join on (uid, document_id, locale).
-      const parts = chain.map((l, i) => {
-        const count = k(`${SEARCH_TABLE} as s`)
+      // index's GIN alone: an earlier locale of the chain wins, read as its marker (see `localeMarker`).
+      const parts = chain.map((l, i) =>
+        k(`${SEARCH_TABLE} as s`)
           .count({ n: '*' })
           .where('s.uid', uid)
           .andWhere('s.locale', l)
-          .whereRaw(`s.tsv @@ to_tsquery('simple', ?)`, [texts[i] ?? '']);
-        return i === 0
-          ? count
-          : count.whereNotExists(
-              k(`${SEARCH_TABLE} as own`)
-                .select(k.raw('1'))
-                .whereRaw('own.uid = s.uid AND own.document_id = s.document_id')
-                .whereIn('own.locale', chain.slice(0, i))
-            );
-      });
+          .whereRaw('s.tsv @@ ?', [chainQuery(k, texts[i] ?? '', chain.slice(0, i))])
+      );
       const sum = parts.map(() => '(?)').join(' + ');
       const { rows } = (await k.raw(`SELECT ${sum} AS n`, parts)) as { rows: { n: number | string }[] };
       return Number(rows[0]?.n ?? 0);
@@ -370,9 +429,14 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      * the RANKED_CANDIDATES newest matches of each locale; the others follow,
      * newest first, with rank 0). Without `rank` (for counting) only entry_id,
      * which spares the ranking.
+     * On PostgreSQL each locale's branch holds only the entries the chain
+     * shows (no published version in an earlier locale, see `localeMarker`),
+     * so that with `bound` (a page's offset + size, for a search with no other
+     * filter) it can keep only its newest max(RANKED_CANDIDATES, bound)
+     * matches: a page ordered by rank, then newest first, never needs more.
      * Returns null when `q` has no searchable word.
      */
-    matches(uid: string, q: string, locales: string[], options: { rank?: boolean } = {}): Knex.QueryBuilder | null {
+    matches(uid: string, q: string, locales: string[], options: { rank?: boolean; bound?: number } = {}): Knex.QueryBuilder | null {
       const k = knex();
       const withRank = options.rank !== false;
       if (clientOf(k) === 'sqlite') {
@@ -387,10 +451,10 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
             .andWhere('locale', locale);
         });
       }
-      return perLocale(k, uid, q, locales, (qb, locale, words) => {
+      return perLocale(k, uid, q, locales, (qb, locale, words, earlier) => {
         const text = tsqueryText(words);
         if (!text) return null;
-        const matching = k
+        let matching = k
           .select(
             'entry_id',
             ...(withRank
@@ -400,8 +464,12 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
           .from(SEARCH_TABLE)
           .where('uid', uid)
           .andWhere('locale', locale)
-          .whereRaw(`tsv @@ to_tsquery('simple', ?)`, [text]);
-        if (!withRank) return matching;
+          // only the entries the chain shows: the document has no published version in an earlier locale
+          .whereRaw('tsv @@ ?', [chainQuery(k, text, earlier)]);
+        if (options.bound !== undefined) {
+          matching = matching.orderBy('entry_id', 'desc').limit(Math.max(RANKED_CANDIDATES, options.bound));
+        }
+        if (!withRank) return options.bound === undefined ? matching : k.select('entry_id').from(matching.as('m'));
         // ts_rank reads the whole tsvector of a row (out of line, compressed): on a common word
         // at 100,000 practices that is thousands of them per search. Only the newest
         // RANKED_CANDIDATES matches are ranked, their tsvector read again by primary key (so
