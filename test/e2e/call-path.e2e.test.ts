@@ -269,6 +269,8 @@ it('runs a call from a submission in Catalan to the published results, in Chromi
   await editor.getByText('The contact sent the completed fiche').waitFor({ timeout: WAIT });
   const saved = editor.getByRole('listitem').filter({ has: editor.getByText('The contact saved the fiche', { exact: true }) });
   expect(await saved.count()).toBe(1);
+  // by the contact, through the link (not by an admin user, not by the submission form)
+  await saved.getByText(/^the contact, through the completion link, /).waitFor({ timeout: WAIT });
   const changed = await saved.getByTestId('solidarity-history-changes').getByRole('listitem').allInnerTexts();
   expect(changed).toEqual([`Context and need: — → ${CONTEXT}`, `Objectives: — → ${OBJECTIVES}`, expect.stringMatching(/^Results in figures: — → .*Llars que comparteixen energia.*148/)]);
 
