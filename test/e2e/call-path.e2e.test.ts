@@ -1,9 +1,12 @@
 // A call for practices from opening to published results, in Chromium: a municipality submits a
 // practice in Catalan through the <solidarity-submit-practice> widget on a member's page; an editor
 // moves the call to its assessment; two assessors of the call's commission score it on the
-// Assessment admin page; the commission selects it there; an editor publishes it on the review
-// page; the call moves to its results, and the call's results widget (<solidarity-practices call>)
-// lists it, and not a practice the commission did not select.
+// Assessment admin page; the commission selects it there; the editor sends the contact the private
+// completion link from the review page, and the contact (no account, no admin session) completes the
+// fiche through it in Catalan, which the review page's history records; an editor publishes it on the
+// review page, and the public API and page show what the contact wrote; the call moves to its
+// results, and the call's results widget (<solidarity-practices call>) lists it, and not a practice
+// the commission did not select.
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { contentManager } from '../helpers/content-manager';
@@ -18,6 +21,10 @@ const CALL_UID = 'plugin::solidarity.call';
 const CALL = 'bones-practiques-municipals-2027';
 const SELECTED = 'Comunitat energètica de Manlleu';
 const NOT_SELECTED = 'Banc del temps de Vic';
+const SUMMARY = 'Una comunitat energètica impulsada per l’ajuntament i el veïnat per compartir l’energia solar dels equipaments.';
+/** What the contact writes through the completion link (short enough for the history to keep whole). */
+const CONTEXT = 'La factura elèctrica dels equipaments municipals s’havia doblat en dos anys.';
+const OBJECTIVES = 'Compartir l’energia solar amb 150 llars del municipi.';
 const WAIT = 30_000;
 
 let app: StartedApp | undefined;
@@ -148,7 +155,7 @@ it('runs a call from a submission in Catalan to the published results, in Chromi
   await form.getByText('Bones pràctiques municipals 2027').first().waitFor({ timeout: WAIT });
   await form.getByText('Innovació').first().waitFor();
   await form.locator('#f-title').fill(SELECTED);
-  await form.locator('#f-summary').fill('Una comunitat energètica impulsada per l’ajuntament i el veïnat per compartir l’energia solar dels equipaments.');
+  await form.locator('#f-summary').fill(SUMMARY);
   await form.locator('[part~=group] .checks input[type=checkbox]').first().check();
   await form.locator('#f-p0-name').fill('Ajuntament de Manlleu');
   await form.locator('#f-country').selectOption('ES');
@@ -213,10 +220,59 @@ it('runs a call from a submission in Catalan to the published results, in Chromi
     body: JSON.stringify({ decision: 'not-selected', reason: 'Fora de l’abast de la convocatòria.' }),
   });
 
-  // 5. [STEP TO INSERT AFTER MERGE — helper h4's completion link] The contact completes the
-  //    systematisation fiche through the private link: the editor sends it from the review page, the
-  //    contact opens it in Chromium, fills the missing fields in Catalan and saves; the review page
-  //    then shows the record of what changed. Not written yet: the link does not exist on this branch.
+  // 5. The contact completes the systematisation fiche through the private link: the editor sends it
+  //    from the review page and passes on the link it shows (no mail server here); the contact opens
+  //    it in a browser without any admin session, fills the missing fields in Catalan, saves, sends.
+  await editor.goto(`${base}/admin/plugins/solidarity/submissions/${practiceId}`);
+  await editor.getByRole('heading', { name: SELECTED, level: 1 }).waitFor({ timeout: WAIT });
+  await editor.getByText('No link sent yet.').waitFor({ timeout: WAIT });
+  await editor.getByRole('button', { name: 'Send the link', exact: true }).click();
+  const shown = editor.getByTestId('solidarity-completion-url');
+  await shown.waitFor({ timeout: WAIT });
+  const link = /(https?:\/\/\S+\/complete\/\S+)/.exec(await shown.innerText())?.[1];
+  expect(link, await shown.innerText()).toBeTruthy();
+  await editor.getByText('Link: waiting for the contact').waitFor({ timeout: WAIT });
+
+  const contactContext = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const contact = await contactContext.newPage();
+  const contactProblems = track(contact);
+  const opened = await contact.goto(link!);
+  expect(opened?.status()).toBe(200);
+  expect(await contact.getAttribute('html', 'lang')).toBe('ca');
+  expect(await contact.locator('h1').innerText()).toBe('Completeu la fitxa de la vostra pràctica');
+  expect(await contact.locator('#f-summary').inputValue()).toBe(SUMMARY);
+  await contact.locator('#f-context').fill(CONTEXT);
+  await contact.locator('#f-objectives').fill(OBJECTIVES);
+  await contact.locator('#f-figures-0-label').fill('Llars que comparteixen energia');
+  await contact.locator('#f-figures-0-value').fill('148');
+  await contact.locator('button[value="save"]').click();
+  await contact.locator('.notice').getByText('Desat.').waitFor({ timeout: WAIT });
+  // what was saved shows again
+  expect(await contact.locator('#f-context').inputValue()).toBe(CONTEXT);
+  expect(await contact.locator('#f-figures-0-value').inputValue()).toBe('148');
+  await contact.locator('button[value="send"]').click();
+  await contact.getByRole('heading', { name: 'Gràcies!', level: 1 }).waitFor({ timeout: WAIT });
+  // the link is spent: the same address only says so, without the practice's data
+  const reopened = await contact.goto(link!);
+  expect(reopened?.status()).toBe(410);
+  expect(await contact.locator('h1').innerText()).toBe('Aquesta fitxa ja s’ha enviat');
+  expect(await contact.locator('form').count()).toBe(0);
+  const spent = await contact.content();
+  for (const secret of [SELECTED, SUMMARY, CONTEXT, 'Llars que comparteixen energia']) expect(spent).not.toContain(secret);
+  expect(contactProblems).toEqual([]);
+  await contactContext.close();
+
+  // the review page records what the contact changed, and that they sent it
+  await editor.reload();
+  await editor.getByRole('heading', { name: SELECTED, level: 1 }).waitFor({ timeout: WAIT });
+  await editor.getByText('Link: completed by the contact').waitFor({ timeout: WAIT });
+  await editor.getByText('The contact sent the completed fiche').waitFor({ timeout: WAIT });
+  const saved = editor.getByRole('listitem').filter({ has: editor.getByText('The contact saved the fiche', { exact: true }) });
+  expect(await saved.count()).toBe(1);
+  // by the contact, through the link (not by an admin user, not by the submission form)
+  await saved.getByText(/^the contact, through the completion link, /).waitFor({ timeout: WAIT });
+  const changed = await saved.getByTestId('solidarity-history-changes').getByRole('listitem').allInnerTexts();
+  expect(changed).toEqual([`Context and need: — → ${CONTEXT}`, `Objectives: — → ${OBJECTIVES}`, expect.stringMatching(/^Results in figures: — → .*Llars que comparteixen energia.*148/)]);
 
   // 6. An editor publishes it on the review page (the other one is published too: published, not selected)
   await editor.goto(`${base}/admin/plugins/solidarity/submissions/${practiceId}`);
@@ -234,6 +290,18 @@ it('runs a call from a submission in Catalan to the published results, in Chromi
   // during the assessment the call lists both published practices
   const during = await json<{ data: { title: string }[] }>(`/api/solidarity/practices?locale=ca&call=${CALL}`);
   expect(during.data.map((p) => p.title).sort()).toEqual([NOT_SELECTED, SELECTED].sort());
+  // the published practice holds what the contact wrote: its public API answer and its public page
+  const single = await json<{ data: { context: string | null; objectives: string | null; figures: { label: string; value: number }[] } }>(
+    `/api/solidarity/practices/${practiceId}?locale=ca`
+  );
+  expect(single.data.context).toBe(CONTEXT);
+  expect(single.data.objectives).toBe(OBJECTIVES);
+  expect(single.data.figures.map((f) => [f.label, Number(f.value)])).toEqual([['Llars que comparteixen energia', 148]]);
+  const publicPage = await fetch(`${base}/embed/ca/practices/${practiceId}`);
+  expect(publicPage.status).toBe(200);
+  const publicHtml = await publicPage.text();
+  expect(publicHtml).toContain(CONTEXT);
+  expect(publicHtml).toContain(OBJECTIVES);
 
   // 7. The results: the call's widget lists the selected practice, and not the other one
   await setPhase(token, callId, 'results');

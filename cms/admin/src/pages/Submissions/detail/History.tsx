@@ -5,7 +5,7 @@ import { useStatusLabel } from '../StatusBadge';
 import { useAssessmentLabels } from '../../Assessment/labels';
 import type { Decision } from '../../Assessment/types';
 import type { HistoryEvent } from '../types';
-import { historyLabels, isHistoryEvent } from './historyLabels';
+import { historyAuthor, historyLabels, isHistoryEvent } from './historyLabels';
 
 /** The label of a history event's kind in the admin's language (./historyLabels.ts); an unknown kind shows as its name. */
 export const useHistoryLabel = () => {
@@ -74,7 +74,7 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
           </Typography>
           <Typography variant="pi" textColor="neutral600" tag="div">
             {t('history.byAt', '{who}, {relative} ({absolute})', {
-              who: e.by?.name ?? t('history.form', 'the submission form'),
+              who: historyAuthor(t, e),
               relative: relativeTime(e.at, locale),
               absolute: absoluteTime(e.at, locale),
             })}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HISTORY_EVENTS } from '../../../../../../cms/shared/history';
-import { historyLabels, isHistoryEvent } from './historyLabels';
+import { historyAuthor, historyLabels, isHistoryEvent } from './historyLabels';
 
 const LOCALES = ['en', 'ca', 'es', 'el', 'fr'];
 const translations = (locale: string) =>
@@ -27,5 +27,22 @@ describe('review history labels', () => {
   it('tells known kinds from unknown ones (shown as their name)', () => {
     expect(HISTORY_EVENTS.every(isHistoryEvent)).toBe(true);
     expect(isHistoryEvent('something-newer')).toBe(false);
+  });
+
+  it('credits the contact, not the submission form, with what they did through the completion link', () => {
+    const asked: string[] = [];
+    const t = (key: string, defaultMessage: string) => {
+      asked.push(key);
+      return defaultMessage;
+    };
+    const contact = 'the contact, through the completion link';
+    expect(historyAuthor(t, { action: 'completion-saved', by: null })).toBe(contact);
+    expect(historyAuthor(t, { action: 'completion-completed', by: null })).toBe(contact);
+    expect(historyAuthor(t, { action: 'submit', by: null })).toBe('the submission form');
+    expect(historyAuthor(t, { action: 'completion-sent', by: { name: 'Laia Serra' } })).toBe('Laia Serra');
+    for (const locale of LOCALES) {
+      const messages = translations(locale);
+      for (const key of asked) expect(messages[`solidarity.${key}`], `${locale} ${key}`).toBeTruthy();
+    }
   });
 });

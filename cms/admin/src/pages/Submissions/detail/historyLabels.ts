@@ -27,3 +27,14 @@ export const historyLabels = (t: Translate): Record<HistoryEventType, string> =>
 
 /** Whether `action` is a kind of event this admin knows (a newer server may write others). */
 export const isHistoryEvent = (action: string): action is HistoryEventType => (HISTORY_EVENTS as readonly string[]).includes(action);
+
+/**
+ * Who an event is by, in words: the admin user's name; else, for the contact's own steps through the
+ * completion link (`completion-saved`, `completion-completed`: the server records them with `by: null`,
+ * submissions/completion/service.ts), the contact; else (the submission itself) the submission form.
+ */
+export const historyAuthor = (t: Translate, event: { action: string; by: { name: string } | null }): string =>
+  event.by?.name ??
+  (event.action === 'completion-saved' || event.action === 'completion-completed'
+    ? t('history.contactLink', 'the contact, through the completion link')
+    : t('history.form', 'the submission form'));
