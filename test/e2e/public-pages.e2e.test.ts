@@ -30,6 +30,25 @@ beforeAll(async () => {
     status: 'published',
     data: { title: TITLE, slug: 'rebost-vilafranca', summary: SUMMARY, country: 'ES', municipality: 'Vilafranca del Penedès' },
   });
+  // a practice with its systematisation fiche (issue #15): public sections, and the private budget details
+  await documents(app, UID.practice).create({
+    locale: 'ca',
+    status: 'published',
+    data: {
+      title: 'Horts comunitaris de Manlleu',
+      slug: 'horts-manlleu',
+      summary: 'Horts compartits entre veïns.',
+      country: 'ES',
+      context: 'Solars buits al barri.\nMolta gent gran sola.',
+      budgetRange: 'from-5k-to-20k',
+      budgetDetails: 'Privat: 12.000 € de l’ajuntament.',
+      figures: [{ label: 'famílies', value: 120, unit: null }],
+      partners: [
+        { name: 'Cooperativa Terra', website: 'https://terra.example.cat/', role: 'Forma els hortolans' },
+        { name: 'Entitat <img src=x onerror=alert(1)>', website: null, role: null },
+      ],
+    },
+  });
   browser = await launchChromium();
   partner = await startPartnerPage();
 });
@@ -107,6 +126,35 @@ describe('oEmbed on another origin', () => {
     expect(await widgetRendered(page)).toBe(TITLE);
     const { height, content } = await resized(page);
     expect(height).toBe(Math.min(1000, Math.max(200, content)));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the public page with JavaScript', () => {
+  it('keeps the practice’s fiche once the widget replaces the server-rendered page', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(`${app.url}/embed/ca/practices/horts-manlleu`);
+    // the widget's shadow DOM (Playwright's locators pierce it): the public sections, headings in Catalan
+    const fiche = page.locator('solidarity-practice [part~="fiche"]');
+    await fiche.waitFor({ timeout: 20_000 });
+    const headings = await fiche.locator('[part~="fiche-section"] > h4').allInnerTexts();
+    expect(headings).toEqual(['Context i necessitat', 'Pressupost', 'En xifres', 'Entitats col·laboradores']);
+    const text = await fiche.innerText();
+    expect(text).toContain('Solars buits al barri.\nMolta gent gran sola.');
+    expect(text).toContain('De 5.000 a 20.000 €');
+    expect(text).toContain('120 famílies');
+    expect(text).toContain('Entitat <img src=x onerror=alert(1)>');
+    // the private budget details never reach the page
+    expect(text).not.toContain('12.000');
+    expect(await page.content()).not.toContain('12.000');
+    const links = fiche.locator('a');
+    expect(await links.count()).toBe(1);
+    expect(await links.getAttribute('href')).toBe('https://terra.example.cat/');
+    expect(await links.getAttribute('rel')).toBe('noopener');
+    expect(await fiche.locator('img').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });

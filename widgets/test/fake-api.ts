@@ -3,6 +3,7 @@
  * contract of /api/solidarity (list and detail shapes, pagination, filters, locales with
  * fallback, the error shape), records every request and honours AbortSignal.
  */
+import { FICHE_FIELDS, FICHE_NEW_KEYS, ficheVisibility } from '../../cms/shared/fiche.js';
 import type { Practice, Session, Statement } from '../src/internal/types.js';
 import { callDocs, type CallDoc } from './fixtures/calls.js';
 import { topic as topics } from './fixtures/organisations.js';
@@ -58,6 +59,23 @@ const localise = <T>(d: Doc, l: string, detail: boolean): T => {
   if (detail) doc.body = body ?? [];
   else if (!('startsAt' in d.base)) delete doc.links;
   return doc as T;
+};
+
+/** The fiche fields a single practice answers when the network configures nothing (the others are absent). */
+const PUBLIC_FICHE = FICHE_FIELDS.filter((f) => !f.existing && ficheVisibility().public.includes(f.key));
+
+/**
+ * A practice in locale `l` as the API answers it: a list item without its fiche, a single document with
+ * every public fiche field (an empty text null, an empty list []).
+ */
+const localPractice = (d: PracticeDoc, l: string, detail: boolean): Practice => {
+  // the fixtures' documents are one Doc shape per type (as the other types' below); keys read by name here
+  const doc = localise<Record<string, unknown>>(d as unknown as Doc, l, detail);
+  // a list item has no fiche, a single document no private field (the fixtures hold only public ones)
+  for (const k of FICHE_NEW_KEYS) if (!detail || !PUBLIC_FICHE.some((f) => f.key == k)) delete doc[k];
+  if (detail) for (const f of PUBLIC_FICHE) doc[f.key] ??= f.kind == 'component' ? [] : null;
+  // the same object, now shaped like the API's practice
+  return doc as unknown as Practice;
 };
 
 const list = (u: URL, items: unknown[]) => {
@@ -139,7 +157,7 @@ export function answer(f: Fake, u: URL, method = 'GET', body?: unknown): Respons
   /** the practices of the filter, leaving out the shortcut `without` (a facet does not count under its own filter) */
   const practices = (without?: string) =>
     f.practices
-      .map((d) => localise<Practice>(d as unknown as Doc, l, false))
+      .map((d) => localPractice(d, l, false))
       .filter(
         (p) =>
           (!q.get('q') || text(p).includes(q.get('q')!.toLowerCase())) &&
@@ -177,7 +195,7 @@ export function answer(f: Fake, u: URL, method = 'GET', body?: unknown): Respons
   let m = path.match(/^\/practices\/([^/]+)$/);
   if (m) {
     const d = f.practices.find((d) => d.base.slug == decodeURIComponent(m![1]));
-    return d ? json({ data: localise<Practice>(d as unknown as Doc, l, true), meta: { locale: l } }) : apiError(404, 'NotFoundError', 'Not Found');
+    return d ? json({ data: localPractice(d, l, true), meta: { locale: l } }) : apiError(404, 'NotFoundError', 'Not Found');
   }
   if (path == '/sessions') {
     const past = q.get('when') == 'past';

@@ -1,10 +1,13 @@
 /**
  * One practice in full: shared by <solidarity-practice> and the inline detail of <solidarity-practices>
- * (which imports this module only when a practice is opened: it is not needed for the list).
+ * (which imports this module only when a practice is opened: it is not needed for the list). Its
+ * systematisation fiche comes in a chunk of its own (practice-fiche.ts), imported the first time a
+ * practice has fiche fields.
  */
 import { html, nothing, type TemplateResult } from './lit.js';
 import { arr, type SolidarityElement } from './base.js';
 import { FAILED } from './status.js';
+import { hasFiche } from './fiche-keys.js';
 import { blocks } from './blocks.js';
 import { months } from './format.js';
 import { heading, img, tags } from './html.js';
@@ -14,6 +17,24 @@ import { safeUrl } from './query.js';
 import type { Practice } from './types.js';
 
 export { practiceMeta };
+
+/** The fiche's chunk (./practice-fiche.ts), once loaded. */
+let fiche: typeof import('./practice-fiche.js') | undefined;
+
+/**
+ * The fiche of `p`: its sections once the chunk is here, else nothing; imports the chunk when `p` has
+ * fiche fields, then `h` renders again (the browser imports a module once; a failed import leaves the
+ * fiche out, and the next view tries again).
+ */
+const ficheView = (h: SolidarityElement, p: Practice): unknown => {
+  if (fiche) return fiche.render(h, p);
+  if (hasFiche(p))
+    import('./practice-fiche.js').then(
+      (m) => ((fiche = m), h.requestUpdate()),
+      () => {}
+    );
+  return nothing;
+};
 
 /**
  * The detail of `p`, title (id "d", focused when the detail opens) at the widget's heading level.
@@ -33,7 +54,7 @@ export const practiceView = (h: SolidarityElement, p: Practice, full: boolean): 
     ${h.__status == FAILED
       ? h.__errorBox()
       : full
-        ? blocks(p.body, h.__headingLevel, b)
+        ? [blocks(p.body, h.__headingLevel, b), ficheView(h, p)]
         : html`<div class="sk" part="skeleton" aria-hidden="true"><i></i><i></i><i></i></div>`}
     ${arr(p.images).map((i) => img(i, b))}
     ${tags(arr(p.criteria).map((c) => h.__translate(c as Key)), 'criteria', h.__translate('criteria'))}

@@ -73,6 +73,46 @@ export interface Practice extends Doc {
   body?: BNode[];
   /** Detail only. */
   links?: { label: string; url: string }[];
+  // The systematisation fiche (issue #15, cms/shared/fiche.ts): single documents only, and only the
+  // fields the network keeps public (a private one is absent). Texts are plain text with line breaks.
+  /** Detail only: context and need. */
+  context?: string | null;
+  /** Detail only: objectives. */
+  objectives?: string | null;
+  /** Detail only: who it serves. */
+  beneficiaries?: string | null;
+  /** Detail only: what was done. */
+  activities?: string | null;
+  /** Detail only: the people, means and funding it took. */
+  resources?: string | null;
+  /** Detail only: one of BUDGET_RANGES (cms/shared/fiche.ts), e.g. `from-5k-to-20k`. */
+  budgetRange?: string | null;
+  /** Detail only, when the network publishes it: the budget in detail. */
+  budgetDetails?: string | null;
+  /** Detail only: its results. */
+  results?: string | null;
+  /** Detail only: results in figures, `value` in `unit` (1200 families). */
+  figures?: FicheFigure[];
+  /** Detail only: what others can replicate. */
+  replicability?: string | null;
+  /** Detail only: lessons learned. */
+  lessons?: string | null;
+  /** Detail only: partners and their roles. */
+  partners?: FichePartner[];
+}
+
+/** A result in figures of a practice's fiche: `value` (a decimal) in `unit`, described by `label`. */
+export interface FicheFigure {
+  label?: string | null;
+  value?: number | null;
+  unit?: string | null;
+}
+
+/** A partner of a practice and its role; `website` should be http(s) (untrusted: checked before it is linked). */
+export interface FichePartner {
+  name?: string | null;
+  website?: string | null;
+  role?: string | null;
 }
 
 export interface Speaker {

@@ -39,9 +39,16 @@ describe('dist/solidarity.js', () => {
     const chunks = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/dist/chunks/'));
     expect(chunks.some((n) => /\/chunks\/ca-[\w-]+\.js$/.test(n)), chunks.join()).to.equal(true);
 
+    // a practice's fiche: its own chunk, loaded only by a practice that has one
+    const fiche = () => performance.getEntriesByType('resource').some((e) => /\/dist\/chunks\/practice-fiche-[\w-]+\.js$/.test(e.name));
+    expect(fiche()).to.equal(false);
     const one = await fixture(`<solidarity-practice api="${api}" slug="rebost-solidari-del-barri" locale="en"></solidarity-practice>`);
     await settled(one as HTMLElement & { updateComplete: Promise<unknown> });
     expect($(one, '.body h4')!.textContent).to.equal('How it works');
+    await shows(one, 'Lessons learned');
+    expect($(one, '[data-fiche=budgetRange]')!.textContent).to.include('€5,000 to €20,000');
+    expect($(one, '[data-fiche=partners] a[rel=noopener]')!.getAttribute('href')).to.equal('https://pagesia.example.cat/');
+    expect(fiche()).to.equal(true);
 
     const sessions = await fixture(`<solidarity-sessions api="${api}" locale="es"></solidarity-sessions>`);
     await settled(sessions as HTMLElement & { updateComplete: Promise<unknown> });

@@ -10,8 +10,10 @@ import type { OneBody, Practice } from '../../internal/types.js';
 import styles from './practice.styles.js';
 
 /**
- * One good practice in full: place, dates, promoters, topics, criteria, images, the rich-text body
- * and links.
+ * One good practice in full: place, dates, promoters, topics, criteria, images, the rich-text body,
+ * its systematisation fiche (the public sections: context and need, objectives, who it serves, what
+ * was done, resources and budget range, results and figures, what others can replicate, lessons,
+ * partners) and links.
  *
  * @summary One practice, in full.
  * @tag solidarity-practice
@@ -26,6 +28,8 @@ import styles from './practice.styles.js';
  * @csspart topic - One topic.
  * @csspart criteria - Its criteria.
  * @csspart links - Its links.
+ * @csspart fiche - The practice's systematisation fiche: its public sections (context, objectives, budget, results, figures, partners…) under headings in the widget's language, in a chunk loaded only for a practice that has one.
+ * @csspart fiche-section - One section of the fiche (`data-fiche` names its field).
  */
 export class SolidarityPractice extends SolidarityElement {
   static override styles = [base, styles];

@@ -60,6 +60,8 @@ const hashUrl = (p: URLSearchParams): string => (p.size ? '#' + p : location.hre
  * @csspart back - The "Back to the list" button.
  * @csspart criteria - The criteria of a practice.
  * @csspart links - Links of a practice.
+ * @csspart fiche - The practice's systematisation fiche: its public sections (context, objectives, budget, results, figures, partners…) under headings in the widget's language, in a chunk loaded only for a practice that has one.
+ * @csspart fiche-section - One section of the fiche (`data-fiche` names its field).
  * @csspart open - The button on a title that opens the practice inline.
  * @csspart call - The banner of the call (with `call`).
  * @csspart call-title - The call's title in the banner.
