@@ -5,7 +5,7 @@ import { createSearchIndex } from './search';
 import { registerStaticRoutes } from './static';
 import { registerEmbedPages } from './embed/pages';
 import { registerCompletionPages } from './submissions/completion/page';
-import { releaseStartupLock } from './setup/startup-lock';
+import { releaseStartupLock, releaseStartupLockAfterPlugins } from './setup/startup-lock';
 import { storeUploadsInert } from './uploads/store';
 import { getService } from './services/get-service';
 import { strapiService } from './services/strapi-services';
@@ -13,9 +13,12 @@ import { strapiService } from './services/strapi-services';
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   try {
     await bootstrapOnce(strapi);
-  } finally {
+  } catch (error) {
+    // a failed boot lets the next instance start at once
     await releaseStartupLock(strapi);
+    throw error;
   }
+  await releaseStartupLockAfterPlugins(strapi);
 };
 
 /** The permissions' names in Settings > Roles (one per shared permission: a new one without a name does not compile). */

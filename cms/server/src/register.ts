@@ -7,7 +7,7 @@ import { compression } from './http/compression';
 import { configuredSecurity, withHeadersOnEarlyAnswers } from './http/security-headers';
 import { hostGuard, publicUrlWarning } from './http/origin';
 import { createSearchIndex } from './search';
-import { acquireStartupLock } from './setup/startup-lock';
+import { acquireStartupLock, holdStartupLockThroughAdmin } from './setup/startup-lock';
 import { submissionsGuard } from './submissions/guard';
 import { partnerSitesMiddleware } from './submissions/partner-sites';
 import { guardBulkPublish, reviewRulesMiddleware } from './submissions/review/rules';
@@ -54,8 +54,10 @@ interface DocumentContext {
 }
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
-  // PostgreSQL: one instance at a time runs the schema sync, migrations and first seeding (released at the end of bootstrap).
+  // PostgreSQL: one instance at a time runs the schema sync, migrations and first seeding (released once the admin's bootstrap has run).
   await acquireStartupLock(strapi);
+  // ... and the admin's bootstrap, which creates its roles after the plugins' bootstraps.
+  holdStartupLockThroughAdmin(strapi);
   registerComponents(strapi);
   // the fiche fields the network keeps private (plugin option fiche.privateFields) are private in the schema
   applyFichePrivacy(strapi);

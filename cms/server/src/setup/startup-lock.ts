@@ -11,7 +11,7 @@ import pg from 'pg';
  *
  * So on PostgreSQL the plugin's register phase takes a session advisory lock
  * on a connection of its own (Strapi's pool does not exist yet), and the end
- * of the plugin's bootstrap releases it: instances boot one after the other,
+ * of the admin's bootstrap (after the plugins') releases it: instances boot one after the other,
  * each finding what the previous one created. If a process dies while booting,
  * its connection closes and PostgreSQL releases the lock. SQLite needs
  * nothing: one process per database file. {@link withAdvisoryLock} does the
@@ -65,7 +65,48 @@ export const acquireStartupLock = async (strapi: Core.Strapi): Promise<void> => 
   held.set(strapi, lock);
 };
 
-/** Lets the next instance boot (end of the plugin's bootstrap, or on destroy after a failed boot). */
+/** Instances whose startup lock is released by the admin's bootstrap (see holdStartupLockThroughAdmin). */
+const throughAdmin = new WeakSet<Core.Strapi>();
+
+/** The admin module as Strapi's container holds it (@strapi/core providers/admin.js): the part used here. */
+interface AdminModule {
+  bootstrap?: (context: { strapi: Core.Strapi }) => Promise<void> | void;
+}
+
+/**
+ * Keeps the startup lock until the admin's own bootstrap has run. Strapi 5.54 bootstraps plugins
+ * first and the admin after them (@strapi/core Strapi.js `bootstrap`: plugins, then providers,
+ * the admin's among them): the admin then creates its roles with their permissions on a new
+ * database (`createRolesIfNoneExist`) and deletes and re-creates the super admin's
+ * (`resetSuperAdminPermissions`). Two instances doing that side by side fail: one links a
+ * permission the other just deleted (foreign key violation on `admin_permissions_role_lnk`, seen
+ * when two instances start together on an empty database). So the admin module's bootstrap (a
+ * singleton in Strapi's container) is wrapped, and releases the lock once it has run, whatever its
+ * outcome. Call in the plugin's register, after acquireStartupLock; no-op on SQLite.
+ */
+export const holdStartupLockThroughAdmin = (strapi: Core.Strapi): void => {
+  if (!held.has(strapi) || throughAdmin.has(strapi)) return;
+  const admin = strapi.get('admin') as AdminModule | undefined;
+  const original = admin?.bootstrap;
+  if (!admin || typeof original !== 'function') return;
+  admin.bootstrap = async (context) => {
+    try {
+      await original.call(admin, context);
+    } finally {
+      throughAdmin.delete(strapi);
+      await releaseStartupLock(strapi);
+    }
+  };
+  throughAdmin.add(strapi);
+};
+
+/** End of the plugin's bootstrap: lets the next instance boot, unless the admin's bootstrap will (holdStartupLockThroughAdmin). */
+export const releaseStartupLockAfterPlugins = async (strapi: Core.Strapi): Promise<void> => {
+  if (throughAdmin.has(strapi)) return;
+  await releaseStartupLock(strapi);
+};
+
+/** Lets the next instance boot (after the admin's bootstrap, or on destroy after a failed boot). */
 export const releaseStartupLock = async (strapi: Core.Strapi): Promise<void> => {
   const lock = held.get(strapi);
   if (!lock) return;
