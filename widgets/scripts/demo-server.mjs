@@ -46,7 +46,6 @@ const pages = {
   '/demo/snippets': 'demo/snippets.html',
   '/demo/privacy': 'demo/privacy.html',
   '/demo/theme.css': 'demo/theme.css',
-  '/demo/snippets.js': 'demo/snippets.js',
 };
 const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.json': 'application/json' };
 
@@ -65,7 +64,9 @@ createServer(async (req, res) => {
     }
     const file = pages[u.pathname.replace(/\/$/, '')] ?? (u.pathname.startsWith('/widgets/') && join('dist', u.pathname.slice(9).replace(/\.\./g, '')));
     if (!file) throw new Error('not found');
-    const body = await readFile(join(root, file));
+    let body = await readFile(join(root, file));
+    // as the app does: the snippets name this server (cms/server/src/static/index.ts)
+    if (file.endsWith('.html')) body = Buffer.from(body.toString('utf8').replaceAll('{{origin}}', `http://${req.headers.host}`));
     res.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream' });
     res.end(body);
   } catch {

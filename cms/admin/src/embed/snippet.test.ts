@@ -5,6 +5,9 @@ import {
   bundleUrl,
   elementHtml,
   embedCode,
+  embedPageUrl,
+  iframeHtml,
+  slugInLocale,
   escapeHtml,
   feedLinks,
   feedQuery,
@@ -247,17 +250,53 @@ describe('feed and calendar links', () => {
 describe('the code the Embed page shows (embedCode)', () => {
   it('is the snippet and the feed links of the same settings', () => {
     const s: EmbedSettings = { widget: 'statements', locale: 'fr', kind: 'open-call' };
-    expect(embedCode(BASE, s)).toEqual({ snippet: snippetHtml(BASE, s), feeds: feedLinks(BASE, s) });
+    expect(embedCode(BASE, s)).toEqual({ snippet: snippetHtml(BASE, s), feeds: feedLinks(BASE, s), pageUrl: embedPageUrl(BASE, s), iframe: iframeHtml(BASE, s) });
     expect(embedCode(BASE, s).feeds).toHaveLength(3);
   });
 
   it('is empty while the public URL is unknown', () => {
-    expect(embedCode('', { widget: 'practices' })).toEqual({ snippet: '', feeds: [] });
+    expect(embedCode('', { widget: 'practices' })).toEqual({ snippet: '', feeds: [], pageUrl: '', iframe: '' });
   });
 
   it('says why instead of throwing, as an HTML comment, with no links', () => {
-    expect(embedCode('ftp://files.example', { widget: 'sessions' })).toEqual({ snippet: '<!-- Not an http(s) URL: ftp://files.example -->', feeds: [] });
-    expect(embedCode(BASE, { widget: 'carousel' as EmbedSettings['widget'] })).toEqual({ snippet: '<!-- Unknown widget: carousel -->', feeds: [] });
+    expect(embedCode('ftp://files.example', { widget: 'sessions' })).toEqual({ snippet: '<!-- Not an http(s) URL: ftp://files.example -->', feeds: [], pageUrl: '', iframe: '' });
+    expect(embedCode(BASE, { widget: 'carousel' as EmbedSettings['widget'] })).toEqual({ snippet: '<!-- Unknown widget: carousel -->', feeds: [], pageUrl: '', iframe: '' });
+  });
+
+  it('links a snippet that follows the page’s language to the public page in the server’s default language', () => {
+    const code = embedCode(BASE, { widget: 'practice', slug: 'rebost', locale: '' }, 'ca');
+    expect(code.snippet).toContain('<solidarity-practice slug="rebost"><a href="https://commons.example.org/embed/ca/practices/rebost">Mostra-ho a Solidarity Commons</a></solidarity-practice>');
+    expect(code.snippet).not.toContain('locale=');
+    // a chosen locale wins over the default
+    expect(embedCode(BASE, { widget: 'practice', slug: 'rebost', locale: 'fr' }, 'ca').snippet).toContain(`href="${BASE}/embed/fr/practices/rebost"`);
+  });
+
+  it('gives the public page’s address and an iframe of it (WordPress paste-a-URL, iframe-only site builders), none for the form', () => {
+    const list = embedCode(BASE, { widget: 'sessions', locale: 'ca', topic: 'housing', when: 'past', layout: 'grid' }, 'en');
+    expect(list.pageUrl).toBe(`${BASE}/embed/ca/sessions?topic=housing&when=past`);
+    expect(list.iframe).toBe(
+      `<iframe src="${BASE}/embed/ca/sessions?topic=housing&amp;when=past" title="Solidarity Commons" loading="lazy" style="width: 100%; height: 600px; border: 0"></iframe>`
+    );
+    const one = embedCode(BASE, { widget: 'practice', slug: 'a"b<c' }, 'el');
+    expect(one.pageUrl).toBe(`${BASE}/embed/el/practices/a%22b%3Cc`);
+    expect(one.iframe).toContain('height: 400px');
+    expect(one.iframe).not.toMatch(/a"b|<c/);
+    expect(embedCode(BASE, { widget: 'submit', call: 'x' }, 'en')).toMatchObject({ pageUrl: '', iframe: '' });
+  });
+});
+
+describe('slugs in the chosen locale (slugInLocale)', () => {
+  const catalan = [
+    { slug: 'crida-2026', documentId: 'doc-call' },
+    { slug: 'altra-crida', documentId: 'doc-other' },
+  ];
+  it('names the chosen locale’s slug of the same document', () => {
+    expect(slugInLocale('call-2026', 'doc-call', catalan)).toBe('crida-2026');
+  });
+  it('keeps the slug when the document has no text in that locale or is unknown', () => {
+    expect(slugInLocale('call-2026', 'doc-missing', catalan)).toBe('call-2026');
+    expect(slugInLocale('call-2026', undefined, catalan)).toBe('call-2026');
+    expect(slugInLocale('', 'doc-call', catalan)).toBe('');
   });
 });
 

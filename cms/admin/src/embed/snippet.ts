@@ -136,14 +136,16 @@ export const FALLBACK_TEXT: Record<string, string> = {
 };
 
 /**
- * The public page a widget's fallback link points to (the `/embed/...` pages, scheme in
+ * The public page a widget's fallback link points to (the `/embed/<locale>/...` pages, scheme in
  * cms/shared/embed.ts): one practice's page; a list's page with the same filters; for the form, the
- * practices of its call. Without a locale the path has none and the server redirects to its default.
+ * practices of its call. Its locale is the snippet's, else `defaultLocale` (the server's default, for
+ * a snippet that follows the partner page's language); without either the path has none and the
+ * server redirects to its default.
  */
-export const publicPageUrl = (publicUrl: string, s: EmbedSettings): string => {
+export const publicPageUrl = (publicUrl: string, s: EmbedSettings, defaultLocale = ''): string => {
   const base = normalizeBaseUrl(publicUrl),
     slug = clean(s.slug),
-    locale = clean(s.locale);
+    locale = clean(s.locale) || clean(defaultLocale);
   const prefix = `${base}${EMBED_PREFIX}${locale ? `/${encodeURIComponent(locale)}` : ''}`;
   if (s.widget === 'practice' && slug) return `${prefix}/${EMBED_KINDS.practice}/${encodeURIComponent(slug)}`;
   const kind = s.widget === 'sessions' ? 'session' : s.widget === 'statements' ? 'statement' : 'practice';
@@ -157,17 +159,53 @@ export const publicPageUrl = (publicUrl: string, s: EmbedSettings): string => {
 
 /**
  * `<solidarity-sessions locale="ca" topic="…"></solidarity-sessions>`, every value escaped. With
- * `publicUrl`, the element holds a fallback link to the public page (publicPageUrl): shown where
- * the script does not run (or is stripped), hidden once the widget upgrades (its shadow root has no slot).
+ * `publicUrl`, the element holds a fallback link to the public page (publicPageUrl, in the snippet's
+ * locale else `defaultLocale`, its text in that language): shown where the script does not run (or
+ * is stripped), hidden once the widget upgrades (its shadow root has no slot).
  */
-export const elementHtml = (s: EmbedSettings, publicUrl?: string): string => {
+export const elementHtml = (s: EmbedSettings, publicUrl?: string, defaultLocale = ''): string => {
   const attrs = widgetAttributes(s)
     .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
     .join('');
   const tag = WIDGET_TAG[s.widget];
-  const text = FALLBACK_TEXT[clean(s.locale).toLowerCase().split(/[-_]/)[0]] ?? FALLBACK_TEXT.en;
-  const fallback = publicUrl ? `<a href="${escapeHtml(publicPageUrl(publicUrl, s))}">${escapeHtml(text)}</a>` : '';
+  const text = FALLBACK_TEXT[(clean(s.locale) || clean(defaultLocale)).toLowerCase().split(/[-_]/)[0]] ?? FALLBACK_TEXT.en;
+  const fallback = publicUrl ? `<a href="${escapeHtml(publicPageUrl(publicUrl, s, defaultLocale))}">${escapeHtml(text)}</a>` : '';
   return `<${tag}${attrs}>${fallback}</${tag}>`;
+};
+
+/** Height in CSS pixels of the iframe snippet: a list's page, one item's page (as the oEmbed iframe's). */
+export const IFRAME_HEIGHT = { list: 600, document: 400 } as const;
+
+/**
+ * The address of the public page showing the same content (publicPageUrl), for a WordPress user to
+ * paste on its own line (oEmbed) or a site builder that allows only iframes; '' for the submission
+ * form, which has no page of its own.
+ */
+export const embedPageUrl = (publicUrl: string, s: EmbedSettings, defaultLocale = ''): string =>
+  s.widget === 'submit' ? '' : publicPageUrl(publicUrl, s, defaultLocale);
+
+/** `<iframe src="<embedPageUrl>" ...>` for site builders that allow only iframes, every value escaped; '' for the submission form. */
+export const iframeHtml = (publicUrl: string, s: EmbedSettings, defaultLocale = ''): string => {
+  const url = embedPageUrl(publicUrl, s, defaultLocale);
+  if (!url) return '';
+  const height = s.widget === 'practice' ? IFRAME_HEIGHT.document : IFRAME_HEIGHT.list;
+  return `<iframe src="${escapeHtml(url)}" title="Solidarity Commons" loading="lazy" style="width: 100%; height: ${height}px; border: 0"></iframe>`;
+};
+
+/** A call or practice as the public API lists it in one locale (what slugInLocale reads). */
+export interface LocalizedItem {
+  slug: string;
+  documentId?: string;
+}
+
+/**
+ * The slug of document `documentId` in `items` (a list read in another locale): a call or practice
+ * has a slug per locale, and a snippet with `locale="ca"` must name the Catalan one. `slug` itself
+ * when the document is not in the list (it has no text in that locale) or is not known.
+ */
+export const slugInLocale = (slug: string, documentId: string | undefined, items: readonly LocalizedItem[]): string => {
+  if (!slug || !documentId) return slug;
+  return items.find((item) => item.documentId === documentId)?.slug || slug;
 };
 
 /** The public base URL without trailing slashes; only http(s) URLs are accepted. */
@@ -183,8 +221,9 @@ export const bundleUrl = (publicUrl: string): string => `${normalizeBaseUrl(publ
 
 export const scriptTag = (publicUrl: string): string => `<script type="module" src="${escapeHtml(bundleUrl(publicUrl))}"></script>`;
 
-/** What a partner pastes: the script tag and the element, with its fallback link. */
-export const snippetHtml = (publicUrl: string, s: EmbedSettings): string => `${scriptTag(publicUrl)}\n${elementHtml(s, publicUrl)}`;
+/** What a partner pastes: the script tag and the element, with its fallback link (elementHtml). */
+export const snippetHtml = (publicUrl: string, s: EmbedSettings, defaultLocale = ''): string =>
+  `${scriptTag(publicUrl)}\n${elementHtml(s, publicUrl, defaultLocale)}`;
 
 /** Query string of a feed or calendar, keys sorted and URL-encoded, empty values left out. */
 export const feedQuery = (s: EmbedSettings): string => {
@@ -231,24 +270,34 @@ export const feedLinks = (publicUrl: string, s: EmbedSettings): FeedLink[] => {
   return [];
 };
 
-/** What the Embed page shows to copy: the snippet and the feed/calendar links of the same settings. */
+/** What the Embed page shows to copy: the snippet, the feed/calendar links and the public page of the same settings. */
 export interface EmbedCode {
   /** the script tag and the element (snippetHtml); '' while no public URL is known */
   snippet: string;
   /** the feeds or calendars (feedLinks); [] while no public URL is known or when the settings are refused */
   feeds: FeedLink[];
+  /** the public page's address (embedPageUrl); '' while no public URL is known, for the form, or when the settings are refused */
+  pageUrl: string;
+  /** the iframe of that page (iframeHtml); '' when pageUrl is */
+  iframe: string;
 }
 
 /**
- * The snippet and links of the Embed page. Never throws: a public URL that is not http(s) or an
- * unknown widget gives the reason as an HTML comment in place of the snippet (`<!-- Not an http(s) URL: … -->`),
- * so the editor sees why nothing can be pasted, and no links.
+ * The snippet and links of the Embed page; `defaultLocale` (the server's) names the public pages'
+ * language when the snippet follows the partner page's. Never throws: a public URL that is not
+ * http(s) or an unknown widget gives the reason as an HTML comment in place of the snippet
+ * (`<!-- Not an http(s) URL: … -->`), so the editor sees why nothing can be pasted, and no links.
  */
-export const embedCode = (publicUrl: string, s: EmbedSettings): EmbedCode => {
-  if (!publicUrl) return { snippet: '', feeds: [] };
+export const embedCode = (publicUrl: string, s: EmbedSettings, defaultLocale = ''): EmbedCode => {
+  if (!publicUrl) return { snippet: '', feeds: [], pageUrl: '', iframe: '' };
   try {
-    return { snippet: snippetHtml(publicUrl, s), feeds: feedLinks(publicUrl, s) };
+    return {
+      snippet: snippetHtml(publicUrl, s, defaultLocale),
+      feeds: feedLinks(publicUrl, s),
+      pageUrl: embedPageUrl(publicUrl, s, defaultLocale),
+      iframe: iframeHtml(publicUrl, s, defaultLocale),
+    };
   } catch (error) {
-    return { snippet: `<!-- ${(error as Error).message} -->`, feeds: [] };
+    return { snippet: `<!-- ${(error as Error).message} -->`, feeds: [], pageUrl: '', iframe: '' };
   }
 };

@@ -26,6 +26,11 @@ export interface PageHead {
   /** the page's language (the URL's locale): `<html lang>` */
   locale: string;
   title: string;
+  /**
+   * The document's `<title>` when it is not `<title> — <network>`: a list's title already names the
+   * network ("Solidarity Commons — good practices", `listTitle`), so it is its own `<title>`.
+   */
+  documentTitle?: string;
   description: string;
   /** absolute canonical URL of the page */
   canonical: string;
@@ -62,7 +67,7 @@ export const renderPage = (head: PageHead, body: string): string => {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(head.title)} — ${e(head.network)}</title>
+<title>${e(head.documentTitle ?? `${head.title} — ${head.network}`)}</title>
 <meta name="description" content="${e(head.description)}">
 <link rel="canonical" href="${e(head.canonical)}">
 <link rel="alternate" type="application/json+oembed" href="${e(head.oembed)}" title="${e(head.title)}">

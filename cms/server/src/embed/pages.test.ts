@@ -257,6 +257,15 @@ describe('a list’s page', () => {
     expect(empty.querySelector('solidarity-statements p')?.text).toBe('Nothing to show here yet.');
   });
 
+  it('names the network once in its <title>; a document’s <title> adds the network to its own', async () => {
+    const list = parse((await page('/embed/ca/practices').expect(200)).text);
+    const listTitle = list.querySelector('title')?.text ?? '';
+    expect(listTitle).toBe(list.querySelector('h1')?.text);
+    expect(listTitle.split('Solidarity Commons').length - 1).toBe(1);
+    const one = parse((await page('/embed/ca/practices/rebost-vilafranca').expect(200)).text);
+    expect(one.querySelector('title')?.text).toBe('Rebost solidari de Vilafranca — Solidarity Commons');
+  });
+
   it('answers 400 (an HTML page) for unknown or invalid filters', async () => {
     for (const path of ['/embed/en/practices?nope=1', '/embed/en/practices?country=Spain', '/embed/en/practices?topic=a&topic=b', '/embed/en/sessions?when=tomorrow', '/embed/en/practices?page-size=51']) {
       const res = await page(path);

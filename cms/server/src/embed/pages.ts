@@ -230,6 +230,8 @@ export const createEmbedPages = (strapi: Core.Strapi) => {
           {
             locale: p.locale,
             title: p.title,
+            // a list's title already names the network (listTitle)
+            documentTitle: p.list ? p.title : undefined,
             description: p.description,
             canonical: p.canonical,
             oembed: oembedUrl(p.canonical, origin),

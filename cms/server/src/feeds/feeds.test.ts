@@ -752,6 +752,47 @@ describe('JSON-LD', () => {
   });
 });
 
+describe('the systematisation fiche in feed entries', () => {
+  it('carries a practice’s public fiche sections after its body (RSS, Atom, JSON Feed), escaped, never a private field', async () => {
+    const practice = await docs(UID.practice).create({
+      locale: 'en',
+      status: 'published',
+      data: {
+        title: 'Fiche practice in Porto',
+        slug: 'fiche-practice-porto',
+        summary: 'A practice with its fiche.',
+        country: 'PT',
+        context: 'Rents <b>doubled</b> & families left.',
+        objectives: 'Keep families in the neighbourhood.',
+        budgetRange: 'under-5k',
+        budgetDetails: 'Budget details leak-canary',
+        contact: { name: 'Private Person', email: 'fiche@leak-canary.example' },
+      },
+    });
+    try {
+      const items = json(await ok('/feeds/practices.json?country=PT')).items as unknown as { title: string; content_html: string }[];
+      const html = items.find((i) => i.title === 'Fiche practice in Porto')?.content_html ?? '';
+      expect(html).toContain('<section data-fiche="context">');
+      expect(html).toContain('Rents &lt;b&gt;doubled&lt;/b&gt; &amp; families left.');
+      expect(html).toContain('<section data-fiche="objectives">');
+      expect(html).toContain('<section data-fiche="budgetRange">');
+      expect(html).not.toContain('data-fiche="budgetDetails"');
+      for (const path of ['/feeds/practices.rss?country=PT', '/feeds/practices.atom?country=PT']) {
+        const res = await ok(path);
+        const item = parseFeed(res.text).items.find((i) => i.title === 'Fiche practice in Porto');
+        expect(item?.content, path).toContain('Keep families in the neighbourhood.');
+        expect(item?.content, path).toContain('data-fiche="budgetRange"');
+        // the exact HTML, in its CDATA section: the typed markup escaped
+        expect(res.text, path).toContain('Rents &lt;b&gt;doubled&lt;/b&gt; &amp; families left.');
+        expect(res.text, path).not.toContain('<b>doubled');
+        expect(res.text, path).not.toMatch(/leak-canary|Budget details/);
+      }
+    } finally {
+      await docs(UID.practice).delete({ documentId: practice.documentId, locale: '*' });
+    }
+  });
+});
+
 describe('privacy', () => {
   it('never shows a draft or a private contact in any feed, calendar, export or JSON-LD', async () => {
     for (const path of [

@@ -12,6 +12,7 @@ import {
 } from './documents';
 import { collectionTitle, type Collection } from './labels';
 import { publicPageUrl } from '../embed/urls';
+import { ficheSections } from '../embed/page';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 export type FeedCollection = Extract<Collection, 'practices' | 'statements'>;
@@ -93,7 +94,9 @@ export const feedEntries = (collection: FeedCollection, docs: Json[], locale: st
       url: validUrl(doc.url, fallbackUrl),
       title: doc.title,
       summary: doc.summary,
-      html: itemHtml(doc.body, doc.summary, doc.title, origin),
+      // a practice's public fiche sections follow its body, as on its public page (only what the
+      // public API read: a private field is never in `d`, reads/shapes.ts)
+      html: itemHtml(doc.body, doc.summary, doc.title, origin) + (practice ? ficheSections(d, locale) : ''),
       published,
       // Atom (RFC 4287 §4.2.15): an entry is not updated before it was published. Strapi keeps the
       // draft's updatedAt on the published version, which is then earlier than its publishedAt.

@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { createHash } from 'node:crypto';
 import { preferredEncoding } from '../http/compression';
+import { publicOrigin } from '../http/origin';
+import { escapeHtml } from '../feeds/blocks';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -77,6 +80,31 @@ const sendFile = async (ctx: Context, file: string | null, cacheControl: (file: 
   ctx.body = createReadStream(file);
 };
 
+/** The placeholder of the app's address in the demo pages' snippets. */
+export const ORIGIN_PLACEHOLDER = '{{origin}}';
+
+/**
+ * Sends a demo HTML page with every `{{origin}}` replaced by the app's public origin (`publicOrigin`,
+ * HTML-escaped), so the copy-ready snippets name this server without JavaScript. Its weak ETag covers
+ * the file and the origin; 404 when the file does not exist.
+ */
+const sendDemoHtml = async (strapi: Core.Strapi, ctx: Context, file: string | null) => {
+  const stat = file ? await fs.stat(file).catch(() => null) : null;
+  if (!file || !stat?.isFile()) throw new errors.NotFoundError('Not Found');
+  const origin = publicOrigin(strapi, ctx);
+  const html = (await fs.readFile(file, 'utf8')).replaceAll(ORIGIN_PLACEHOLDER, escapeHtml(origin));
+  const etag = `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 22)}"`;
+  ctx.set('Cache-Control', 'public, max-age=60');
+  ctx.set('ETag', etag);
+  ctx.vary('Accept-Encoding');
+  if (ctx.get('If-None-Match') === etag) {
+    ctx.status = 304;
+    return;
+  }
+  ctx.type = TYPES['.html'] ?? 'text/html; charset=utf-8';
+  ctx.body = html;
+};
+
 /**
  * Serves the built widget bundle at /widgets/* (any origin may load it) and
  * the demo partner site at /demo, /demo/<page>.
@@ -107,7 +135,7 @@ export const registerStaticRoutes = (strapi: Core.Strapi) => {
       'Content-Security-Policy',
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'self'"
     );
-    await sendFile(ctx, safeJoin(demo(), `${page}.html`), () => 'public, max-age=60');
+    await sendDemoHtml(strapi, ctx, safeJoin(demo(), `${page}.html`));
   };
 
   strapi.server.routes([

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
+import { parseDocument } from '../../../../test/helpers/html';
+import { APP_ROOT, startStrapi, type TestApp } from '../../../../test/helpers/strapi';
 
 let app: TestApp;
 let dir: string;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'dist', 'solidarity.js'), 'export const entry = 1;\n');
   writeFileSync(path.join(dir, 'dist', 'chunks', 'ca-3f9a1c2b.js'), 'export default {};\n');
   writeFileSync(path.join(dir, 'demo', 'index.html'), '<!doctype html><title>Demo</title>');
-  writeFileSync(path.join(dir, 'demo', 'snippets.html'), '<!doctype html><title>Snippets</title>');
+  writeFileSync(path.join(dir, 'demo', 'snippets.html'), '<!doctype html><title>Snippets</title><pre><code>&lt;script src="{{origin}}/widgets/solidarity.js"&gt;</code></pre>');
   writeFileSync(path.join(dir, 'secret.txt'), 'outside dist');
   app = await startStrapi();
   app.strapi.config.set('plugin::solidarity.widgets.dir', dir);
@@ -55,8 +56,40 @@ describe('widget bundle and demo site', () => {
     expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     expect(index.text).toContain('<title>Demo</title>');
-    await request(app.url).get('/demo/snippets').expect(200);
+    const snippets = await request(app.url).get('/demo/snippets').expect(200);
+    // the snippets name this server without JavaScript
+    expect(snippets.text).toContain(`&lt;script src="${app.url}/widgets/solidarity.js"&gt;`);
+    expect(snippets.text).not.toContain('{{origin}}');
+    await request(app.url).get('/demo/snippets').set('If-None-Match', snippets.headers.etag as string).expect(304);
     await request(app.url).get('/demo/nope').expect(404);
     await request(app.url).get('/demo/..%2f..%2fpackage').expect(404);
+  });
+
+  it('tells members which way fits their site, with every address server-rendered and every fallback link in a language (issue #13, item 8)', async () => {
+    app.strapi.config.set('plugin::solidarity.widgets.dir', path.join(APP_ROOT, 'widgets'));
+    try {
+      const res = await request(app.url).get('/demo/snippets').expect(200);
+      expect(res.text).not.toContain('{{origin}}');
+      const doc = parseDocument(res.text);
+      const text = doc.querySelector('body')?.text ?? '';
+      // WordPress: the plugin (any role) or a pasted URL; Custom HTML only with unfiltered_html
+      expect(text).not.toMatch(/It works in WordPress \(a "Custom HTML" block\)/);
+      expect(text).toContain('integrations/wordpress/solidarity-commons');
+      expect(text).toMatch(/Author/);
+      expect(text).toMatch(/unfiltered HTML/);
+      expect(text).toContain(`${app.url}/embed/en/practices/rebost-comunitari-manlleu`);
+      expect(text).toContain('Full HTML');
+      expect(text).toContain(`<iframe src="${app.url}/embed/ca/sessions?when=upcoming"`);
+      expect(text).toContain(`<script type="module" src="${app.url}/widgets/solidarity.js"></script>`);
+      // every fallback link of a snippet names its language: /embed/<locale>/...
+      const links = [...text.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1] ?? '');
+      expect(links.length).toBeGreaterThanOrEqual(9);
+      for (const link of links) {
+        expect(link.startsWith(`${app.url}/embed/`), link).toBe(true);
+        expect(link.slice(app.url.length), link).toMatch(/^\/embed\/(en|ca|es|el|fr)\/(practices|sessions|statements)\b/);
+      }
+    } finally {
+      app.strapi.config.set('plugin::solidarity.widgets.dir', dir);
+    }
   });
 });

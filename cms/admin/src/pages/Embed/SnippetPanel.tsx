@@ -10,6 +10,10 @@ export interface SnippetPanelProps {
   widget: WidgetName;
   snippet: string;
   feeds: FeedLink[];
+  /** the public page of the same choice ('' for the form) */
+  pageUrl: string;
+  /** the iframe of that page ('' for the form) */
+  iframe: string;
   publicUrl: string;
   copy: (text: string) => Promise<void>;
 }
@@ -53,8 +57,12 @@ const FeedList = ({ widget, feeds, copy }: Pick<SnippetPanelProps, 'widget' | 'f
   );
 };
 
-/** The "Code to paste" card: the snippet (`[data-testid="solidarity-embed-snippet"]`), the feeds and the public URL. */
-export const SnippetPanel = ({ widget, snippet, feeds, publicUrl, copy }: SnippetPanelProps) => {
+/**
+ * The "Code to paste" card: the snippet (`[data-testid="solidarity-embed-snippet"]`), the feeds, the
+ * public page's address and iframe (`solidarity-embed-page-url`, `solidarity-embed-iframe`: for
+ * WordPress without the plugin and site builders that allow only iframes) and the public URL.
+ */
+export const SnippetPanel = ({ widget, snippet, feeds, pageUrl, iframe, publicUrl, copy }: SnippetPanelProps) => {
   const { t } = useT();
   return (
     <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
@@ -64,6 +72,23 @@ export const SnippetPanel = ({ widget, snippet, feeds, publicUrl, copy }: Snippe
       <Flex direction="column" alignItems="stretch" gap={4}>
         <CopyBlock label={t('embed.snippet', 'Snippet')} text={snippet} testId="solidarity-embed-snippet" onCopy={copy} />
         {feeds.length > 0 && <FeedList widget={widget} feeds={feeds} copy={copy} />}
+        {pageUrl && (
+          <Box>
+            <Typography variant="sigma" textColor="neutral600" tag="p">
+              {t('embed.iframeOrUrl', 'Iframe or a pasted address')}
+            </Typography>
+            <Typography variant="pi" textColor="neutral600" tag="p" style={{ marginBottom: '0.5rem' }}>
+              {t(
+                'embed.iframeOrUrlHint',
+                'In WordPress without the plugin, paste the address on its own line in a post; it becomes the embedded content. Where a site builder allows only iframes, paste the iframe.'
+              )}
+            </Typography>
+            <Flex direction="column" alignItems="stretch" gap={3}>
+              <CopyBlock label={t('embed.pageUrl', 'Address of the public page')} text={pageUrl} testId="solidarity-embed-page-url" onCopy={copy} />
+              <CopyBlock label={t('embed.iframe', 'Iframe')} text={iframe} testId="solidarity-embed-iframe" onCopy={copy} />
+            </Flex>
+          </Box>
+        )}
         <Typography variant="pi" textColor="neutral600" tag="p">
           {t('embed.publicUrl', 'Public URL of the app: {url}', { url: publicUrl })}
         </Typography>

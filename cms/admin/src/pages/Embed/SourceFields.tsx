@@ -31,10 +31,14 @@ export const SourceFields = ({ options, locales }: { options: EmbedOptions; loca
         onChange={(v) => set('locale', v)}
         noneLabel={t('embed.locale.auto', 'The page’s language (automatic)')}
         options={locales.map((l) => ({ value: l.code, label: l.name }))}
-        hint={settings.locale ? undefined : t('embed.locale.autoHint', 'The widget follows the language of the partner’s page ({attribute}); the preview shows {locale}.', {
-                attribute: '<html lang>',
+        hint={
+          settings.locale
+            ? undefined
+            : t('embed.locale.autoHint', 'The widget follows the language of the partner’s page (the {attribute} of the nearest element around it, else of the whole page); the preview shows {locale}.', {
+                attribute: 'lang',
                 locale: dataLocale,
-              })}
+              })
+        }
       />
 
       {settings.widget === 'practice' && (

@@ -20,7 +20,7 @@ const EmbedPage = () => {
   const { config, configError, bundle } = useEmbedConfig();
   const options = useEmbedOptions(config, uiLocale);
   const publicUrl = config?.publicUrl ?? '';
-  const { snippet, feeds, copy } = useSnippet(publicUrl, options.settings);
+  const { snippet, feeds, pageUrl, iframe, copy } = useSnippet(publicUrl, options.settings, config?.defaultLocale ?? '');
 
   if (configError) {
     return (
@@ -50,7 +50,15 @@ const EmbedPage = () => {
           <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
             <Flex direction="column" alignItems="stretch" gap={6}>
               <PreviewPanel settings={options.previewSettings} bundle={bundle} />
-              <SnippetPanel widget={options.settings.widget} snippet={snippet} feeds={feeds} publicUrl={publicUrl} copy={copy} />
+              <SnippetPanel
+                widget={options.settings.widget}
+                snippet={snippet}
+                feeds={feeds}
+                pageUrl={pageUrl}
+                iframe={iframe}
+                publicUrl={publicUrl}
+                copy={copy}
+              />
               {options.settings.widget === 'submit' ? <PartnerSiteCard /> : null}
             </Flex>
           </Grid.Item>

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useDebounce } from '@strapi/strapi/admin';
-import type { EmbedSettings, Theme } from '../../embed/snippet';
+import { slugInLocale, type EmbedSettings, type Theme } from '../../embed/snippet';
 import { countryOptions, type CountryOption } from './countries';
 import type { EmbedConfig } from './useEmbedConfig';
 import { usePublicList, type PublicList } from './usePublicList';
@@ -8,6 +8,8 @@ import { usePublicList, type PublicList } from './usePublicList';
 /** A topic, organisation, call or practice as the public API lists it (only what the selects show). */
 export interface Named {
   slug: string;
+  /** the document, the same in every locale (a call's slug differs by locale) */
+  documentId?: string;
   name?: string;
   title?: string;
   country?: string | null;
@@ -56,7 +58,12 @@ export const useEmbedOptions = (config: EmbedConfig | null, uiLocale: string): E
   const [settings, setSettings] = React.useState<EmbedSettings>(INITIAL_SETTINGS);
   const [practiceQuery, setPracticeQuery] = React.useState('');
 
-  const set = <K extends keyof EmbedSettings>(key: K, value: EmbedSettings[K]) => setSettings((s) => ({ ...s, [key]: value }));
+  // The chosen call's document, so that its slug follows the chosen locale (slugInLocale).
+  const callDocument = React.useRef<string | undefined>(undefined);
+  const set = <K extends keyof EmbedSettings>(key: K, value: EmbedSettings[K]) => {
+    if (key === 'call') callDocument.current = calls.items.find((c) => c.slug === value)?.documentId;
+    setSettings((s) => ({ ...s, [key]: value }));
+  };
   const setTheme = (key: keyof Theme, value: string) => setSettings((s) => ({ ...s, theme: { ...s.theme, [key]: value } }));
 
   // Data in the chosen language (or the default one when the snippet follows the page's language).
@@ -71,6 +78,16 @@ export const useEmbedOptions = (config: EmbedConfig | null, uiLocale: string): E
     { locale: dataLocale, pageSize: 10, ...(debouncedQuery ? { q: debouncedQuery } : {}) },
     Boolean(config) && settings.widget === 'practice'
   );
+
+  // Once the calls are read in another locale, the snippet names the chosen call by that locale's
+  // slug (`locale="ca"` with the English slug would show nothing); a call without text there keeps its slug.
+  React.useEffect(() => {
+    if (calls.loading) return;
+    setSettings((s) => {
+      const slug = slugInLocale(s.call ?? '', callDocument.current, calls.items);
+      return slug === (s.call ?? '') ? s : { ...s, call: slug };
+    });
+  }, [calls.items, calls.loading]);
 
   const countries = React.useMemo(
     () => countryOptions([...organisations.items, ...practicesForCountries.items], uiLocale),

@@ -5,13 +5,14 @@ import { useT } from '../../utils/useT';
 
 /**
  * The code the editor copies for `settings` (embedCode: the snippet, or the reason it cannot be
- * built as an HTML comment, and the feed/calendar links), and `copy`, which puts a text on the
+ * built as an HTML comment, the feed/calendar links, the public page's address and its iframe;
+ * `defaultLocale` is the server's, for links when the snippet follows the page's language), and `copy`, which puts a text on the
  * clipboard and says in a notification whether that worked.
  */
-export const useSnippet = (publicUrl: string, settings: EmbedSettings) => {
+export const useSnippet = (publicUrl: string, settings: EmbedSettings, defaultLocale = '') => {
   const { t } = useT();
   const { toggleNotification } = useNotification();
-  const { snippet, feeds } = embedCode(publicUrl, settings);
+  const { snippet, feeds, pageUrl, iframe } = embedCode(publicUrl, settings, defaultLocale);
 
   const copy = async (text: string) => {
     const ok = await copyText(text);
@@ -22,5 +23,5 @@ export const useSnippet = (publicUrl: string, settings: EmbedSettings) => {
     );
   };
 
-  return { snippet, feeds, copy };
+  return { snippet, feeds, pageUrl, iframe, copy };
 };
