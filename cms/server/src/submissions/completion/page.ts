@@ -9,7 +9,7 @@ import { ficheWords, type FicheWords } from '../../../../../cms/shared/fiche-lab
 import type { FormField } from './fields';
 import { checkNonce, formNonce } from './token';
 import { longDate, pageTexts, type LinkRefusal, type PageTexts } from './texts';
-import { isEmpty, postedBody, readForm, rowsToShow, type FormValues, type InputProblem } from './values';
+import { isEmpty, postedBody, readForm, rowsNotShown, rowsToShow, type FormValues, type InputProblem } from './values';
 
 /**
  * The contact's completion page, `GET|POST /complete/<credential>` (./token.ts): server-rendered
@@ -204,6 +204,13 @@ export const registerCompletionPages = (strapi: Core.Strapi) => {
     }
     const body = parsed.data;
     if (!checkNonce(key(), opened.tokenHash, body.nonce, Date.now(), FORM_MAX_AGE_MS)) return refuse(ctx, 'forged', locale);
+    // a row the page did not show (`f-figures-10-label` for a list of 3): refused whole, nothing saved
+    if (rowsNotShown(opened.fields, body, opened.values).length) {
+      pageHeaders(ctx);
+      ctx.status = 400;
+      ctx.body = refusalPage('forged', locale);
+      return undefined;
+    }
     const intent = body.intent === 'send' ? 'send' : 'save';
     const t = pageTexts(locale);
     const { values, problems } = readForm(opened.fields, body, t, completion().requiredKeys(), opened.values);
