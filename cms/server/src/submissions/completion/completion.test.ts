@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStrapi, type TestApp } from '../../../../../test/helpers/strapi';
 import { parseDocument } from '../../../../../test/helpers/html';
 import { UID } from '../../content-types/uids';
@@ -502,5 +502,31 @@ describe('completion link: bad posts', () => {
     await post(path, { nonce, intent: 'send', 'f-summary': 'Changed after the rejection' }).expect(410);
     expect((await drafts(id))[0]?.summary).toBe(SUMMARY);
     expect((await history(id)).some((e) => e.action === 'completion-completed' || e.action === 'completion-saved')).toBe(false);
+  });
+  it('never writes the link’s secret to the access log (GET, POST, refused body)', async () => {
+    const { path } = await sentLink();
+    const credential = path.split('/').pop() ?? '';
+    expect(credential.length).toBeGreaterThan(20);
+    const lines: string[] = [];
+    const spies = (['http', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(app.strapi.log, level).mockImplementation(((message: unknown) => {
+        lines.push(String(message));
+        return app.strapi.log;
+      }) as never)
+    );
+    try {
+      const nonce = nonceOf((await page(path).expect(200)).text);
+      await post(path, { nonce, intent: 'save', 'f-summary': SUMMARY }).expect(200);
+      await request(app.url).post(`${path}?x=1`).set('Content-Type', 'application/json').send('{not json');
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    const access = lines.filter((l) => l.includes('/complete'));
+    expect(access.length).toBeGreaterThanOrEqual(3);
+    // no part of the credential (token, signature) of any length worth guessing from
+    for (const part of credential.split(/[.~_-]/).filter((p) => p.length >= 8)) {
+      for (const line of lines) expect(line).not.toContain(part);
+    }
+    for (const line of lines) expect(line).not.toContain(credential.slice(0, 12));
   });
 });

@@ -1,0 +1,24 @@
+import type { Context, Next } from 'koa';
+import { COMPLETION_PATH } from './service';
+
+/** A completion page's URL as logs may show it: the path prefix, never the link's secret nor its query. */
+export const redactedCompletionUrl = (url: string): string | null =>
+  url === COMPLETION_PATH || url.startsWith(`${COMPLETION_PATH}/`) || url.startsWith(`${COMPLETION_PATH}?`) ? `${COMPLETION_PATH}/…` : null;
+
+/**
+ * `plugin::solidarity.completion-log` (config/middlewares.ts, right after `strapi::logger`): Strapi's
+ * access log (@strapi/core middlewares/logger.js) writes `ctx.url` once the inner middlewares and the
+ * route have answered, so this middleware, inside it, puts back a redacted URL for `/complete/<credential>`
+ * when the answer is done, whatever it was (page, refusal, body-parser error): the credential is a
+ * bearer secret and never reaches the logs.
+ */
+export const completionLog = () => async (ctx: Context, next: Next) => {
+  const redacted = redactedCompletionUrl(ctx.path);
+  if (!redacted) return next();
+  try {
+    await next();
+  } finally {
+    ctx.url = redacted;
+  }
+  return undefined;
+};
