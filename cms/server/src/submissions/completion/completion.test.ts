@@ -529,4 +529,32 @@ describe('completion link: bad posts', () => {
     }
     for (const line of lines) expect(line).not.toContain(credential.slice(0, 12));
   });
+  it('checks a post’s Origin against the public origin (PUBLIC_URL), not the request’s Host', async () => {
+    const { path } = await sentLink();
+    const saved = process.env.PUBLIC_URL;
+    process.env.PUBLIC_URL = 'https://commons.example/';
+    try {
+      const nonce = nonceOf((await page(path).expect(200)).text);
+      await request(app.url).post(path).set('Origin', app.url).type('form').send({ nonce, intent: 'save', 'f-summary': 'From the bare host' }).expect(403);
+      await request(app.url).post(path).set('Origin', 'https://commons.example').type('form').send({ nonce, intent: 'save', 'f-summary': SUMMARY }).expect(200);
+    } finally {
+      if (saved === undefined) delete process.env.PUBLIC_URL;
+      else process.env.PUBLIC_URL = saved;
+    }
+  });
+  it('answers no other origin (no ACAO, CORP same-origin), and a too large or unreadable body with a page', async () => {
+    const { path } = await sentLink();
+    const res = await page(path).set('Origin', 'https://other.example').expect(200);
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    const huge = await request(app.url).post(path).type('form').send(`f-summary=${'a'.repeat(1_100_000)}`);
+    expect([400, 413]).toContain(huge.status);
+    const broken = await request(app.url).post(path).set('Content-Type', 'application/json').send('{not json');
+    for (const r of [huge, broken]) {
+      expect(r.headers['content-type']).toContain('text/html');
+      expect(r.headers['cache-control']).toBe('no-store');
+      expect(r.headers['x-frame-options']).toBe('DENY');
+      expect(r.headers['access-control-allow-origin']).toBeUndefined();
+    }
+  });
 });

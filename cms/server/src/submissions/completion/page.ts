@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { escapeHtml } from '../../feeds/blocks';
-import { requestOrigin } from '../../http/origin';
+import { publicOrigin } from '../../http/origin';
 import { getService } from '../../services/get-service';
 import { completionKey, normalizeOrigin, submissionsConfig } from '../config';
 import { FICHE_TEXT_MAX } from '../../../../../cms/shared/fiche';
@@ -34,7 +34,15 @@ button{font:inherit;padding:.6rem 1.2rem;border-radius:4px;border:1px solid #494
 
 const e = escapeHtml;
 
-const pageHeaders = (ctx: Context) => {
+/**
+ * The headers of every completion page: never cached, framed, indexed nor readable by another origin
+ * (no `Access-Control-Allow-Origin`, `Cross-Origin-Resource-Policy: same-origin`, whatever the app's
+ * CORS and helmet defaults for public reads say).
+ */
+export const pageHeaders = (ctx: Context) => {
+  ctx.remove('Access-Control-Allow-Origin');
+  ctx.remove('Access-Control-Expose-Headers');
+  ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
   ctx.set('Cache-Control', 'no-store');
   ctx.set('Referrer-Policy', 'no-referrer');
   ctx.set('X-Robots-Tag', 'noindex, nofollow');
@@ -191,7 +199,8 @@ export const registerCompletionPages = (strapi: Core.Strapi) => {
     const locale = opened.link.practiceLocale;
     // A browser's form post names its origin (or `null` under no-referrer): another site's is refused.
     const origin = ctx.get('Origin');
-    if (origin && origin !== 'null' && normalizeOrigin(origin) !== normalizeOrigin(requestOrigin(strapi, ctx))) {
+    // the app's public origin (PUBLIC_URL / server.url, else the request's): the page's own, behind a proxy too
+    if (origin && origin !== 'null' && normalizeOrigin(origin) !== normalizeOrigin(publicOrigin(strapi, ctx))) {
       return refuse(ctx, 'forged', locale);
     }
     const raw: unknown = 'body' in ctx.request ? ctx.request.body : undefined;
