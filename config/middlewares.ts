@@ -13,6 +13,8 @@ const extra = publicOrigin ? [publicOrigin] : [];
 
 export default [
   'strapi::logger',
+  // Logs `/complete/…`, never the completion link's secret (cms/server/src/submissions/completion/log.ts).
+  'plugin::solidarity.completion-log',
   'strapi::errors',
   {
     name: 'strapi::security',

@@ -8,6 +8,7 @@ import routes from './routes';
 import services from './services';
 import { submissionsRouteGuard } from './submissions/guard';
 import { uploadGuard } from './uploads/serve';
+import { completionLog } from './submissions/completion/log';
 
 export default {
   register,
@@ -24,5 +25,7 @@ export default {
     'submissions-guard': submissionsRouteGuard,
     /** app-level after strapi::body (config/middlewares.ts): no active content in uploads (uploads/serve.ts) */
     'upload-guard': uploadGuard,
+    /** app-level right after strapi::logger (config/middlewares.ts): the completion link's secret never logged */
+    'completion-log': completionLog,
   },
 };

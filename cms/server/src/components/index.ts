@@ -16,6 +16,13 @@ interface ComponentSchema {
 
 const CATEGORY = 'solidarity';
 
+/**
+ * The rule of a web address in the components (a link's `url`, a partner's `website`): Strapi checks
+ * it case-sensitively at every save and publish, so `HTTP://…` is refused. Forms that store such an
+ * address (the completion link) check it with this same pattern.
+ */
+export const WEB_ADDRESS_PATTERN = '^https?://\\S+$';
+
 export const componentSchemas: Record<string, ComponentSchema> = {
   contact: {
     collectionName: 'components_solidarity_contacts',
@@ -35,7 +42,7 @@ export const componentSchemas: Record<string, ComponentSchema> = {
     options: {},
     attributes: {
       label: { type: 'string', required: true, maxLength: 200 },
-      url: { type: 'string', required: true, maxLength: SUBMISSION_LIMITS.url, regex: '^https?://\\S+$' },
+      url: { type: 'string', required: true, maxLength: SUBMISSION_LIMITS.url, regex: WEB_ADDRESS_PATTERN },
     },
   },
   speaker: {
@@ -76,7 +83,7 @@ export const componentSchemas: Record<string, ComponentSchema> = {
     options: {},
     attributes: {
       name: { type: 'string', required: true, maxLength: 200 },
-      website: { type: 'string', maxLength: SUBMISSION_LIMITS.url, regex: '^https?://\\S+$' },
+      website: { type: 'string', maxLength: SUBMISSION_LIMITS.url, regex: WEB_ADDRESS_PATTERN },
       role: { type: 'text', maxLength: 1000 },
     },
   },

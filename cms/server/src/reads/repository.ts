@@ -14,6 +14,7 @@ import { SHAPES } from './shapes';
 import { fieldError } from '../http/errors';
 import { getService } from '../services/get-service';
 import { createCountMemo, createLocaleSetMemo, orderedPage, type SortColumn } from './indexed-list';
+import { truncateText } from '../http/truncate';
 
 export type Entry = Record<string, unknown> & { id: number; documentId: string; locale: string };
 
@@ -114,8 +115,8 @@ export const fromClientInput = <T>(param: string, build: () => T): T => {
   } catch (error) {
     if (error instanceof errors.ApplicationError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new errors.ValidationError(`Invalid query parameter "${param}": ${message}`.slice(0, 300), {
-      errors: [fieldError([param], message.slice(0, 200))],
+    throw new errors.ValidationError(truncateText(`Invalid query parameter "${param}": ${message}`, 300), {
+      errors: [fieldError([param], truncateText(message, 200))],
     });
   }
 };

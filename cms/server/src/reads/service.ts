@@ -11,6 +11,7 @@ import { parseFields, present, type PresentContext } from './presenters';
 import { UID, type ContentTypeName } from '../content-types/uids';
 import { getService } from '../services/get-service';
 import { fieldError } from '../http/errors';
+import { truncateText } from '../http/truncate';
 
 export interface PublicQuery<T extends ContentTypeName = ContentTypeName> {
   type: T;
@@ -84,7 +85,7 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (error instanceof errors.ValidationError) throw error;
       // Strapi's validator throws plain errors on shapes it does not expect: still the client's input
       throw new errors.ValidationError(
-        `Invalid query parameters: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300)
+        truncateText(`Invalid query parameters: ${error instanceof Error ? error.message : String(error)}`, 300)
       );
     }
   };

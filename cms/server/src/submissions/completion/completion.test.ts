@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStrapi, type TestApp } from '../../../../../test/helpers/strapi';
 import { parseDocument } from '../../../../../test/helpers/html';
 import { UID } from '../../content-types/uids';
@@ -407,5 +407,154 @@ describe('completion link: bad posts', () => {
       { numRuns: 40 }
     );
     expect((await admin(reviewer).state(id).expect(200)).body.data.state).toBe('active');
+  });
+  it('answers a year 0, a figure the column cannot hold and a summary cut at an emoji with a page, never a 500', async () => {
+    const { id, path } = await sentLink();
+    const nonce = nonceOf((await page(path).expect(200)).text);
+    const year0 = await post(path, { nonce, intent: 'save', 'f-startedOn': '0000-01-01' }).expect(400);
+    expect(year0.text).toContain('no és una data');
+    const huge = await post(path, { nonce, intent: 'save', 'f-figures-0-label': 'a', 'f-figures-0-value': '999999999999.999999' }).expect(400);
+    expect(huge.text).toContain('no és un nombre');
+    const summary = `${'a'.repeat(118)}😀 and more`;
+    await post(path, { nonce, intent: 'save', 'f-summary': summary }).expect(200);
+    expect((await drafts(id))[0]?.summary).toBe(summary);
+    const change = (await history(id)).find((e) => e.action === 'completion-saved')?.changes?.find((c) => c.field === 'summary');
+    expect(change?.after).toBe(`${'a'.repeat(118)}…`);
+  });
+
+  it('answers any unicode text (astral characters included) at any length with a page, never a 500 (fast-check)', async () => {
+    const { id, path } = await sentLink();
+    const nonce = nonceOf((await page(path).expect(200)).text);
+    const names = fc.constantFrom('f-summary', 'f-body', 'f-context', 'f-links-0-label', 'f-figures-0-label', 'f-figures-0-unit', 'f-partners-0-name', 'f-partners-0-role');
+    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 700 }), fc.string({ unit: 'binary', maxLength: 2000 }), fc.integer({ min: 0, max: 700 }).map((n) => `${'a'.repeat(n)}😀𝔸 and more`));
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(names, text, { minKeys: 1, maxKeys: 4 }), async (body) => {
+        const res = await post(path, { nonce, intent: 'save', ...body });
+        expect([200, 400]).toContain(res.status);
+        expect(res.headers['content-type']).toContain('text/html');
+      }),
+      { numRuns: 30 }
+    );
+    expect((await admin(reviewer).state(id).expect(200)).body.data.state).toBe('active');
+  });
+  it('keeps every stored row of a list through a save, and refuses a row the form did not show (saves nothing)', async () => {
+    const { id, path } = await sentLink();
+    const figures = Array.from({ length: 12 }, (_, i) => ({ label: `Figure ${i}`, value: i + 1 }));
+    await app.strapi.documents(UID.practice).update({ documentId: id, locale: 'ca', data: { figures } as never });
+    const html = (await page(path).expect(200)).text;
+    const doc = parseDocument(html);
+    // the form as a browser posts it: every input and textarea, with its shown value
+    const form: Record<string, string> = {};
+    for (const el of doc.querySelectorAll('input[name]')) form[el.getAttribute('name') ?? ''] = el.getAttribute('value') ?? '';
+    for (const el of doc.querySelectorAll('textarea[name]')) form[el.getAttribute('name') ?? ''] = el.text;
+    expect(form['f-figures-11-label']).toBe('Figure 11');
+    await post(path, { ...form, intent: 'save', 'f-figures-11-label': 'Figure eleven' }).expect(200);
+    const stored = async () =>
+      ((await app.strapi.db.query(UID.practice).findOne({ where: { documentId: id, locale: 'ca', publishedAt: { $null: true } }, populate: { figures: true } })) as { figures: { label: string }[] }).figures.map((f) => f.label);
+    expect(await stored()).toEqual([...figures.slice(0, 11).map((f) => f.label), 'Figure eleven']);
+    // a row past the ones shown (12 stored, 12 shown): a 400 page, nothing saved
+    const nonce = nonceOf(html);
+    const beyond = await post(path, { nonce, intent: 'save', 'f-figures-12-label': 'a', 'f-figures-12-value': '3' }).expect(400);
+    expect(beyond.headers['content-type']).toContain('text/html');
+    expect(await stored()).toHaveLength(12);
+    // on a list with no rows: only `f-figures-10-…` posted is refused, not read as "no figures"
+    const other = await sentLink();
+    await app.strapi.documents(UID.practice).update({ documentId: other.id, locale: 'ca', data: { figures: [{ label: 'Kept', value: 1 }] } as never });
+    const otherNonce = nonceOf((await page(other.path).expect(200)).text);
+    await post(other.path, { nonce: otherNonce, intent: 'save', 'f-figures-10-label': 'a', 'f-figures-10-value': '3' }).expect(400);
+    const kept = (await app.strapi.db.query(UID.practice).findOne({ where: { documentId: other.id, locale: 'ca', publishedAt: { $null: true } }, populate: { figures: true } })) as { figures: { label: string }[] };
+    expect(kept.figures.map((f) => f.label)).toEqual(['Kept']);
+  });
+  it('stores a web address with an upper-case scheme as the schema reads it, so a publish after the save passes', async () => {
+    const { id, path } = await sentLink();
+    await admin(reviewer).act(id, { action: 'start-review', expectedStatus: 'submitted' }).expect(200);
+    await admin(reviewer).act(id, { action: 'approve', expectedStatus: 'in-review' }).expect(200);
+    const nonce = nonceOf((await page(path).expect(200)).text);
+    await post(path, {
+      nonce,
+      intent: 'save',
+      'f-links-0-label': 'Web',
+      'f-links-0-url': 'HTTP://EXAMPLE.COM/',
+      'f-partners-0-name': 'Coop',
+      'f-partners-0-website': 'Https://x.example',
+    }).expect(200);
+    const row = (await app.strapi.db.query(UID.practice).findOne({
+      where: { documentId: id, locale: 'ca', publishedAt: { $null: true } },
+      populate: { links: true, partners: true },
+    })) as { links: { url: string }[]; partners: { website: string }[] };
+    expect(row.links.map((l) => l.url)).toEqual(['http://EXAMPLE.COM/']);
+    expect(row.partners.map((p) => p.website)).toEqual(['https://x.example']);
+    // the schema's own rule at publish (Strapi validates the components' regex)
+    await app.strapi.documents(UID.practice).publish({ documentId: id, locale: 'ca' });
+    const published = (await app.strapi.db.query(UID.practice).findOne({ where: { documentId: id, locale: 'ca', publishedAt: { $notNull: true } }, populate: { links: true } })) as { links: { url: string }[] };
+    expect(published.links.map((l) => l.url)).toEqual(['http://EXAMPLE.COM/']);
+  });
+
+  it('rejecting a submission revokes its open link (recorded): the link answers 410 and saves nothing', async () => {
+    const { id, path } = await sentLink();
+    const nonce = nonceOf((await page(path).expect(200)).text);
+    await admin(reviewer).act(id, { action: 'reject', note: 'Out of scope', expectedStatus: 'submitted' }).expect(200);
+    expect((await admin(reviewer).state(id).expect(200)).body.data.state).toBe('revoked');
+    const revoked = (await history(id)).filter((e) => e.action === 'completion-revoked');
+    expect(revoked).toHaveLength(1);
+    const shown = await page(path).expect(410);
+    expectNoData(shown.text);
+    await post(path, { nonce, intent: 'send', 'f-summary': 'Changed after the rejection' }).expect(410);
+    expect((await drafts(id))[0]?.summary).toBe(SUMMARY);
+    expect((await history(id)).some((e) => e.action === 'completion-completed' || e.action === 'completion-saved')).toBe(false);
+  });
+  it('never writes the link’s secret to the access log (GET, POST, refused body)', async () => {
+    const { path } = await sentLink();
+    const credential = path.split('/').pop() ?? '';
+    expect(credential.length).toBeGreaterThan(20);
+    const lines: string[] = [];
+    const spies = (['http', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(app.strapi.log, level).mockImplementation(((message: unknown) => {
+        lines.push(String(message));
+        return app.strapi.log;
+      }) as never)
+    );
+    try {
+      const nonce = nonceOf((await page(path).expect(200)).text);
+      await post(path, { nonce, intent: 'save', 'f-summary': SUMMARY }).expect(200);
+      await request(app.url).post(`${path}?x=1`).set('Content-Type', 'application/json').send('{not json');
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    const access = lines.filter((l) => l.includes('/complete'));
+    expect(access.length).toBeGreaterThanOrEqual(3);
+    // no part of the credential (token, signature) of any length worth guessing from
+    for (const part of credential.split(/[.~_-]/).filter((p) => p.length >= 8)) {
+      for (const line of lines) expect(line).not.toContain(part);
+    }
+    for (const line of lines) expect(line).not.toContain(credential.slice(0, 12));
+  });
+  it('checks a post’s Origin against the public origin (PUBLIC_URL), not the request’s Host', async () => {
+    const { path } = await sentLink();
+    const saved = process.env.PUBLIC_URL;
+    process.env.PUBLIC_URL = 'https://commons.example/';
+    try {
+      const nonce = nonceOf((await page(path).expect(200)).text);
+      await request(app.url).post(path).set('Origin', app.url).type('form').send({ nonce, intent: 'save', 'f-summary': 'From the bare host' }).expect(403);
+      await request(app.url).post(path).set('Origin', 'https://commons.example').type('form').send({ nonce, intent: 'save', 'f-summary': SUMMARY }).expect(200);
+    } finally {
+      if (saved === undefined) delete process.env.PUBLIC_URL;
+      else process.env.PUBLIC_URL = saved;
+    }
+  });
+  it('answers no other origin (no ACAO, CORP same-origin), and a too large or unreadable body with a page', async () => {
+    const { path } = await sentLink();
+    const res = await page(path).set('Origin', 'https://other.example').expect(200);
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    const huge = await request(app.url).post(path).type('form').send(`f-summary=${'a'.repeat(1_100_000)}`);
+    expect([400, 413]).toContain(huge.status);
+    const broken = await request(app.url).post(path).set('Content-Type', 'application/json').send('{not json');
+    for (const r of [huge, broken]) {
+      expect(r.headers['content-type']).toContain('text/html');
+      expect(r.headers['cache-control']).toBe('no-store');
+      expect(r.headers['x-frame-options']).toBe('DENY');
+      expect(r.headers['access-control-allow-origin']).toBeUndefined();
+    }
   });
 });

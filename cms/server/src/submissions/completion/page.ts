@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { escapeHtml } from '../../feeds/blocks';
-import { requestOrigin } from '../../http/origin';
+import { publicOrigin } from '../../http/origin';
 import { getService } from '../../services/get-service';
 import { completionKey, normalizeOrigin, submissionsConfig } from '../config';
 import { FICHE_TEXT_MAX } from '../../../../../cms/shared/fiche';
@@ -9,7 +9,7 @@ import { ficheWords, type FicheWords } from '../../../../../cms/shared/fiche-lab
 import type { FormField } from './fields';
 import { checkNonce, formNonce } from './token';
 import { longDate, pageTexts, type LinkRefusal, type PageTexts } from './texts';
-import { isEmpty, postedBody, readForm, rowsToShow, type FormValues, type InputProblem } from './values';
+import { isEmpty, postedBody, readForm, rowsNotShown, rowsToShow, type FormValues, type InputProblem } from './values';
 
 /**
  * The contact's completion page, `GET|POST /complete/<credential>` (./token.ts): server-rendered
@@ -34,7 +34,15 @@ button{font:inherit;padding:.6rem 1.2rem;border-radius:4px;border:1px solid #494
 
 const e = escapeHtml;
 
-const pageHeaders = (ctx: Context) => {
+/**
+ * The headers of every completion page: never cached, framed, indexed nor readable by another origin
+ * (no `Access-Control-Allow-Origin`, `Cross-Origin-Resource-Policy: same-origin`, whatever the app's
+ * CORS and helmet defaults for public reads say).
+ */
+export const pageHeaders = (ctx: Context) => {
+  ctx.remove('Access-Control-Allow-Origin');
+  ctx.remove('Access-Control-Expose-Headers');
+  ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
   ctx.set('Cache-Control', 'no-store');
   ctx.set('Referrer-Policy', 'no-referrer');
   ctx.set('X-Robots-Tag', 'noindex, nofollow');
@@ -191,7 +199,8 @@ export const registerCompletionPages = (strapi: Core.Strapi) => {
     const locale = opened.link.practiceLocale;
     // A browser's form post names its origin (or `null` under no-referrer): another site's is refused.
     const origin = ctx.get('Origin');
-    if (origin && origin !== 'null' && normalizeOrigin(origin) !== normalizeOrigin(requestOrigin(strapi, ctx))) {
+    // the app's public origin (PUBLIC_URL / server.url, else the request's): the page's own, behind a proxy too
+    if (origin && origin !== 'null' && normalizeOrigin(origin) !== normalizeOrigin(publicOrigin(strapi, ctx))) {
       return refuse(ctx, 'forged', locale);
     }
     const raw: unknown = 'body' in ctx.request ? ctx.request.body : undefined;
@@ -204,6 +213,13 @@ export const registerCompletionPages = (strapi: Core.Strapi) => {
     }
     const body = parsed.data;
     if (!checkNonce(key(), opened.tokenHash, body.nonce, Date.now(), FORM_MAX_AGE_MS)) return refuse(ctx, 'forged', locale);
+    // a row the page did not show (`f-figures-10-label` for a list of 3): refused whole, nothing saved
+    if (rowsNotShown(opened.fields, body, opened.values).length) {
+      pageHeaders(ctx);
+      ctx.status = 400;
+      ctx.body = refusalPage('forged', locale);
+      return undefined;
+    }
     const intent = body.intent === 'send' ? 'send' : 'save';
     const t = pageTexts(locale);
     const { values, problems } = readForm(opened.fields, body, t, completion().requiredKeys(), opened.values);

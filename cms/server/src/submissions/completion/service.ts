@@ -268,6 +268,8 @@ const completionService = ({ strapi }: { strapi: Core.Strapi }) => {
         limit: 1,
       })) as DraftRow[];
       if (!draft) return { ok: false, refusal: 'invalid', locale: signed.locale };
+      // a rejected submission's link is no longer valid (rejecting revokes it; an older link too)
+      if (draft.reviewStatus === 'rejected') return { ok: false, refusal: 'revoked', locale: signed.locale };
       return { ok: true, link, draft, fields: list, values: toForm(list, draft), tokenHash };
     },
 

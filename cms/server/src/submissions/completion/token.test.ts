@@ -37,6 +37,6 @@ describe('completion link credential', () => {
     expect(checkNonce(KEY, hash, nonce, now + 120_000, 60_000)).toBe(false);
     expect(checkNonce(KEY, hashToken(newToken()), nonce, now, 60_000)).toBe(false);
     expect(checkNonce('other-key', hash, nonce, now, 60_000)).toBe(false);
-    for (const junk of [undefined, 1, '', '1.abc', `${nonce}x`, ['a']]) expect(checkNonce(KEY, hash, junk, now, 60_000)).toBe(false);
+    for (const junk of [undefined, 1, '', '1.abc', `${nonce}x`, `${nonce}.anything`, `${nonce}.`, ['a']]) expect(checkNonce(KEY, hash, junk, now, 60_000)).toBe(false);
   });
 });

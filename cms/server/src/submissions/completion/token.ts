@@ -74,7 +74,10 @@ export const formNonce = (key: string, tokenHash: string, issuedAt: number): str
 /** Whether `nonce` was issued by {@link formNonce} for this token within `maxAgeMs` of `now`. */
 export const checkNonce = (key: string, tokenHash: string, nonce: unknown, now: number, maxAgeMs: number): boolean => {
   if (typeof nonce !== 'string' || nonce.length > 100) return false;
-  const [issued = '', signature = ''] = nonce.split('.');
+  const parts = nonce.split('.');
+  // exactly `<issued>.<signature>`: anything after a second dot is a different value, refused
+  if (parts.length !== 2) return false;
+  const [issued = '', signature = ''] = parts;
   if (!/^\d{1,12}$/.test(issued)) return false;
   const age = now - Number(issued) * 1000;
   if (age < -60_000 || age > maxAgeMs) return false;

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { WEB_ADDRESS_PATTERN } from '../../components';
+import { inCalendarRange } from '../../content-types/dates';
+import { truncateText } from '../../http/truncate';
 import { blocksToText } from '../../seed/blocks';
 import { textToBlocks } from '../validation';
 import { EMPTY_ROWS, MAX_ROWS, type FormField } from './fields';
@@ -63,11 +66,25 @@ export interface InputProblem {
 const isDay = (s: string): boolean => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  // years 1–9999, the project's date rule (content-types/dates.ts): PostgreSQL refuses a year 0
+  return !Number.isNaN(d.getTime()) && inCalendarRange(d) && d.toISOString().slice(0, 10) === s;
 };
 
+/**
+ * A figure's value as the column holds it: Strapi stores a `decimal` attribute as `decimal(10,2)`
+ * (@strapi/database schema.js), so at most 8 digits before the point and 2 after (more overflows
+ * PostgreSQL's column: a 500).
+ */
+const NUMBER = /^-?\d{1,8}([.,]\d{1,2})?$/;
+
+const WEB_ADDRESS = new RegExp(WEB_ADDRESS_PATTERN);
+
+/** A web address with its scheme in lower case (`HTTP://x` → `http://x`), as WHATWG URL spells it. */
+const lowerScheme = (s: string): string => s.replace(/^https?:/i, (m) => m.toLowerCase());
+
+/** Whether `s` passes the components' own rule (WEB_ADDRESS_PATTERN, case-sensitive) and parses as a URL. */
 const isUrl = (s: string): boolean => {
-  if (!/^https?:\/\/\S+$/i.test(s)) return false;
+  if (!WEB_ADDRESS.test(s)) return false;
   try {
     new URL(s);
     return true;
@@ -101,7 +118,9 @@ export const readForm = (
     }
     if (f.kind === 'component') {
       const rows: Record<string, string>[] = [];
-      for (let i = 0; i < MAX_ROWS; i += 1) {
+      // exactly the rows the form shows (every stored one, then blanks): none is dropped unseen
+      const shown = rowsToShow(stored[f.key]).length;
+      for (let i = 0; i < shown; i += 1) {
         const row = Object.fromEntries((f.parts ?? []).map((p) => [p.key, clean(body[`${name}-${i}-${p.key}`] ?? '')]));
         if (Object.values(row).every((v) => !v)) continue;
         for (const p of f.parts ?? []) {
@@ -111,13 +130,15 @@ export const readForm = (
             if (p.required) problems.push({ name: input, field: f.key, message: texts.required });
           } else if (p.maxLength && v.length > p.maxLength) {
             problems.push({ name: input, field: f.key, message: texts.tooLong(p.maxLength) });
-          } else if (p.kind === 'url' && !isUrl(v)) {
+          } else if (p.kind === 'url' && !isUrl(lowerScheme(v))) {
             problems.push({ name: input, field: f.key, message: texts.notUrl });
-          } else if (p.kind === 'number' && !/^-?\d{1,12}([.,]\d{1,6})?$/.test(v)) {
+          } else if (p.kind === 'number' && !NUMBER.test(v)) {
             problems.push({ name: input, field: f.key, message: texts.notNumber });
           } else if (p.kind === 'string' && v.includes('\n')) {
             row[p.key] = v.replace(/\s*\n\s*/g, ' ');
           }
+          // stored as the schema's case-sensitive rule reads it: `HTTP://X` would fail at publish
+          if (p.kind === 'url' && v) row[p.key] = lowerScheme(v);
         }
         rows.push(row);
       }
@@ -153,9 +174,10 @@ export interface FieldChange {
 
 const SUMMARY_LENGTH = 120;
 const summarize = (v: FormValue | undefined): string => {
-  if (Array.isArray(v)) return v.map((r) => Object.values(r).filter(Boolean).join(' · ')).join(' | ').slice(0, SUMMARY_LENGTH) || '—';
+  // cut on code points (truncateText): a split surrogate pair makes PostgreSQL refuse the history's JSON
+  if (Array.isArray(v)) return truncateText(v.map((r) => Object.values(r).filter(Boolean).join(' · ')).join(' | '), SUMMARY_LENGTH) || '—';
   const s = (v ?? '').replace(/\s+/g, ' ');
-  return s ? (s.length > SUMMARY_LENGTH ? `${s.slice(0, SUMMARY_LENGTH - 1)}…` : s) : '—';
+  return s ? truncateText(s, SUMMARY_LENGTH, true) : '—';
 };
 
 const same = (a: FormValue | undefined, b: FormValue | undefined): boolean => JSON.stringify(a ?? '') === JSON.stringify(b ?? '');
@@ -190,7 +212,25 @@ export const toData = (fields: readonly FormField[], values: FormValues, changed
   return data;
 };
 
-/** Rows shown for a list field: its records, then empty ones (at most MAX_ROWS). */
+/**
+ * The posted names of list rows the form did not show (`f-<list>-<row>-…` with a row at or past
+ * `rowsToShow(stored)`): such a post comes from another form than the page's, and must be refused
+ * whole (reading it would drop the rows it names, or the stored ones it does not).
+ */
+export const rowsNotShown = (fields: readonly FormField[], body: Record<string, string>, stored: FormValues): string[] =>
+  fields
+    .filter((f) => f.kind === 'component')
+    .flatMap((f) => {
+      const shown = rowsToShow(stored[f.key]).length;
+      const prefix = `f-${f.key}-`;
+      return Object.keys(body).filter((k) => {
+        if (!k.startsWith(prefix)) return false;
+        const m = /^(\d+)-/.exec(k.slice(prefix.length));
+        return !m || Number(m[1]) >= shown;
+      });
+    });
+
+/** Rows shown for a list field: all its records, then empty ones (up to MAX_ROWS rows, EMPTY_ROWS at most). */
 export const rowsToShow = (v: FormValue | undefined): Record<string, string>[] => {
   const rows = Array.isArray(v) ? v : [];
   const blanks = Math.max(0, Math.min(EMPTY_ROWS, MAX_ROWS - rows.length));

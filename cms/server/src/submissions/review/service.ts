@@ -11,6 +11,7 @@ import type { HistoryEvent, SubmittedPromoter } from '../service';
 import type { Delivery } from '../notifications';
 import { getService } from '../../services/get-service';
 import { asReviewProcess } from './rules';
+import { COMPLETION_LINK_UID } from '../completion/service';
 import { ficheVisibilityOf } from '../../content-types/fiche';
 
 
@@ -347,6 +348,14 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw invalidField(['action'], `cannot ${action} a submission that is ${current.reviewStatus}: allowed from ${rule.from.join(', ')}`);
       }
       const history = [...historyOf(current.reviewHistory), event];
+      if (rule.to === 'rejected') {
+        // a rejected submission is not completed: its open link is revoked with it (recorded), and answers 410
+        const revoked = await strapi.db.query(COMPLETION_LINK_UID as never).updateMany({
+          where: { practiceDocumentId: documentId, revokedAt: { $null: true }, completedAt: { $null: true } },
+          data: { revokedAt: new Date(event.at) },
+        });
+        if (revoked.count) history.push({ at: event.at, action: 'completion-revoked', from: rule.to, to: rule.to, by: event.by });
+      }
       const { count } = await practices().updateMany({
         where: { documentId, reviewStatus: expectedStatus },
         data: { reviewStatus: rule.to, reviewHistory: history },
