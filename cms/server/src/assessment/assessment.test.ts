@@ -132,6 +132,12 @@ describe('assessment: access', () => {
     await api(reader).decide(submissions.s1, { decision: 'selected', reason: 'x' }).expect(403);
     const calls = await api(assessorA).calls().expect(200);
     expect(calls.body.data).toEqual([expect.objectContaining({ documentId: callId, phase: 'open', slug: CALL_SLUG })]);
+    // titled in the admin's language when the call has it, else in its original one (as the call's page)
+    const ca = await api(assessorA).calls().query({ locale: 'ca' }).expect(200);
+    expect(ca.body.data).toEqual([expect.objectContaining({ documentId: callId, locale: 'ca', title: 'Pràctiques municipals 2027' })]);
+    const fr = await api(assessorA).calls().query({ locale: 'fr' }).expect(200);
+    expect(fr.body.data).toEqual([expect.objectContaining({ documentId: callId, locale: 'en', title: 'Municipal practices 2027' })]);
+    await api(assessorA).calls().query({ locale: '%00' }).expect(400);
     // in the open phase and within its dates, the public call is open
     const pub = await request(app.url).get(`/api/solidarity/calls/${CALL_SLUG}?locale=ca`).expect(200);
     expect(pub.body.data).toMatchObject({ phase: 'open', isOpen: true });
@@ -425,5 +431,8 @@ describe('assessment: public side', () => {
     expect(after.text).not.toMatch(new RegExp(`${COMMENT_CANARY}|Highest score`));
     // scoring is over; decisions can still be corrected
     await api(assessorA).score(submissions.s3, scores(1, 1, 1)).expect(400);
+    // a member still sees their own scores after the results
+    const mine = (await api(assessorA).view().expect(200)).body.data.submissions.find((s: { documentId: string }) => s.documentId === submissions.s1);
+    expect(mine.myScores.map((s: { criterion: number }) => s.criterion)).toEqual([0, 1, 2]);
   });
 });
