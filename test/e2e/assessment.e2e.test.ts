@@ -67,6 +67,12 @@ it('an editor adds a commission member on the call’s assessment page and opens
   expect(members.map((m) => m.email)).toEqual([ADMIN.email]);
 
   await commission.getByRole('button', { name: 'Open the assessment' }).click();
+  // it closes the call and mails the commission: nothing happens before the confirmation
+  const confirm = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+  await confirm.getByText('Open the assessment?').waitFor({ timeout: 30_000 });
+  const before = await fetch(`${base}/solidarity/assessment/calls`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(((await before.json()) as { data: { documentId: string; phase: string }[] }).data.find((c) => c.documentId === callId)?.phase).toBe('open');
+  await confirm.getByRole('button', { name: 'Open the assessment and mail the commission' }).click();
   await page.getByText('The assessment is open: the commission is told by mail.').first().waitFor({ timeout: 30_000 });
   // the page reloads the call: no more button to open it
   await commission.getByRole('button', { name: 'Open the assessment' }).waitFor({ state: 'detached', timeout: 30_000 });

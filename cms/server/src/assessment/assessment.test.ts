@@ -132,6 +132,15 @@ describe('assessment: access', () => {
     await api(reader).decide(submissions.s1, { decision: 'selected', reason: 'x' }).expect(403);
     const calls = await api(assessorA).calls().expect(200);
     expect(calls.body.data).toEqual([expect.objectContaining({ documentId: callId, phase: 'open', slug: CALL_SLUG })]);
+    // titled in the admin's language when the call has it, else in its original one (as the call's page)
+    const ca = await api(assessorA).calls().query({ locale: 'ca' }).expect(200);
+    expect(ca.body.data).toEqual([expect.objectContaining({ documentId: callId, locale: 'ca', title: 'Pràctiques municipals 2027' })]);
+    const fr = await api(assessorA).calls().query({ locale: 'fr' }).expect(200);
+    expect(fr.body.data).toEqual([expect.objectContaining({ documentId: callId, locale: 'en', title: 'Municipal practices 2027' })]);
+    await api(assessorA).calls().query({ locale: '%00' }).expect(400);
+    // in the open phase and within its dates, the public call is open
+    const pub = await request(app.url).get(`/api/solidarity/calls/${CALL_SLUG}?locale=ca`).expect(200);
+    expect(pub.body.data).toMatchObject({ phase: 'open', isOpen: true });
     await api(assessorA).view('/../nosuchcall000').expect(404);
   });
 });
@@ -390,6 +399,14 @@ describe('assessment: public side', () => {
   it('shows the phase, never the scores, comments, commission or decisions', async () => {
     const one = await request(app.url).get(`/api/solidarity/calls/${CALL_SLUG}?locale=en`).expect(200);
     expect(one.body.data).toMatchObject({ phase: 'assessment', criteria: [{ label: 'Innovation' }, { label: 'Impact' }, { label: 'Replicability' }] });
+    // the phase is not localized: publishing the English call in the Content Manager (setPhase) moves the
+    // published Catalan call too, without republishing it
+    const ca = await request(app.url).get(`/api/solidarity/calls/${CALL_SLUG}?locale=ca`).expect(200);
+    expect(ca.body.data).toMatchObject({ locale: 'ca', title: 'Pràctiques municipals 2027', phase: 'assessment' });
+    // before its deadline, but the assessment has closed it: not open (in both languages)
+    expect(new Date(one.body.data.closesAt).getTime()).toBeGreaterThan(Date.now());
+    expect(one.body.data.isOpen).toBe(false);
+    expect(ca.body.data.isOpen).toBe(false);
     for (const path of [`/api/solidarity/calls/${CALL_SLUG}?locale=en`, '/api/solidarity/calls?locale=en', '/api/solidarity/calls?locale=ca', '/api/solidarity/practices?locale=en']) {
       const res = await request(app.url).get(path).expect(200);
       expect(res.text, path).not.toMatch(new RegExp(`${COMMENT_CANARY}|scaleMin|scaleMax|scoresVisible|weight|commission|assessor|Below the threshold|Highest score`));
@@ -406,11 +423,16 @@ describe('assessment: public side', () => {
     expect(during.body.data.map((p: { documentId: string }) => p.documentId).sort()).toEqual([submissions.s1, submissions.s2].sort());
     await setPhase('results');
     const call = await request(app.url).get(`/api/solidarity/calls/${CALL_SLUG}?locale=en`).expect(200);
-    expect(call.body.data.phase).toBe('results');
+    expect(call.body.data).toMatchObject({ phase: 'results', isOpen: false });
+    const list = await request(app.url).get('/api/solidarity/calls?locale=ca').expect(200);
+    expect(list.body.data).toEqual([expect.objectContaining({ slug: CALL_SLUG, locale: 'ca', phase: 'results', isOpen: false })]);
     const after = await request(app.url).get(`/api/solidarity/practices?locale=en&call=${CALL_SLUG}`).expect(200);
     expect(after.body.data.map((p: { documentId: string }) => p.documentId)).toEqual([submissions.s2]);
     expect(after.text).not.toMatch(new RegExp(`${COMMENT_CANARY}|Highest score`));
     // scoring is over; decisions can still be corrected
     await api(assessorA).score(submissions.s3, scores(1, 1, 1)).expect(400);
+    // a member still sees their own scores after the results
+    const mine = (await api(assessorA).view().expect(200)).body.data.submissions.find((s: { documentId: string }) => s.documentId === submissions.s1);
+    expect(mine.myScores.map((s: { criterion: number }) => s.criterion)).toEqual([0, 1, 2]);
   });
 });

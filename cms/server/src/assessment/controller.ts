@@ -46,7 +46,7 @@ const assessmentController = ({ strapi }: { strapi: Core.Strapi }) => {
     async calls(ctx: Context) {
       noStore(ctx);
       anyPermission(viewerOf(ctx));
-      ctx.body = await assessment().calls();
+      ctx.body = await assessment().calls(ctx.query as Record<string, unknown>);
     },
     async view(ctx: Context) {
       noStore(ctx);

@@ -408,8 +408,15 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
     figures([...assessorTotals(scoreRows(scores), weighted(call)).values()], weighted(call), call.scale);
 
   return {
-    /** The calls, for the assessment page's picker: newest deadline first. */
-    async calls() {
+    /**
+     * The calls, for the assessment page's picker: newest deadline first, each titled in `locale`
+     * (the `locale` query parameter, the admin's language) when it has that language, else in its
+     * original one (its first draft), as the call's own page (view). 400 for a malformed locale.
+     */
+    async calls(rawQuery: Record<string, unknown> = {}) {
+      const parsed = viewQuery.safeParse(rawQuery);
+      if (!parsed.success) throw invalid(parsed.error, 'query parameter');
+      const locale = parsed.data.locale;
       const rows = await q<CallRow>(UID.call).findMany({
         where: { publishedAt: { $null: true } },
         select: ['id', 'documentId', 'locale', 'title', 'slug', 'opensAt', 'closesAt', 'phase'],
@@ -417,10 +424,14 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const seen = new Map<string, CallRow>();
       for (const r of [...rows].sort((a, b) => a.id - b.id)) if (!seen.has(r.documentId)) seen.set(r.documentId, r);
+      const inLocale = new Map(rows.filter((r) => locale !== undefined && r.locale === locale).map((r) => [r.documentId, r]));
       return {
         data: [...seen.values()]
           .sort((a, b) => Date.parse(String(b.closesAt)) - Date.parse(String(a.closesAt)))
-          .map((r) => ({ documentId: r.documentId, title: r.title, slug: r.slug, phase: r.phase ?? CALL_DEFAULTS.phase, opensAt: iso(r.opensAt), closesAt: iso(r.closesAt) })),
+          .map((r) => {
+            const shown = inLocale.get(r.documentId) ?? r;
+            return { documentId: r.documentId, title: shown.title, slug: shown.slug, locale: shown.locale, phase: r.phase ?? CALL_DEFAULTS.phase, opensAt: iso(r.opensAt), closesAt: iso(r.closesAt) };
+          }),
       };
     },
 
@@ -759,7 +770,7 @@ const assessmentService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (published.has(locale)) await documents.publish({ documentId: callId, locale });
         }
       });
-      return { data: (await this.calls()).data.find((c) => c.documentId === callId) ?? null };
+      return { data: (await this.calls({})).data.find((c) => c.documentId === callId) ?? null };
     },
 
     /** The documentIds of the practices the commission selected in the calls `callIds` (the results of those in the results phase). */

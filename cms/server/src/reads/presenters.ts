@@ -143,7 +143,8 @@ const presenters: { [T in ContentTypeName]: (e: Json, ctx: PresentContext) => Pu
       description: str(e.description),
       opensAt: iso(e.opensAt),
       closesAt: iso(e.closesAt),
-      isOpen: opens <= ctx.now.getTime() && ctx.now.getTime() < closes,
+      // taking submissions: in the open phase (the assessment closes a call before its deadline) and within its dates
+      isOpen: callPhase(e.phase) === 'open' && opens <= ctx.now.getTime() && ctx.now.getTime() < closes,
       phase: callPhase(e.phase),
       criteria: arr(e.criteria).map((c) => ({ label: str(c.label), description: str(c.description) })),
       topics: arr(e.topics).map(topicRef),

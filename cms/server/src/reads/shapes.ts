@@ -198,7 +198,7 @@ export const callSchema = z.strictObject({
   description: text,
   opensAt: dateTime,
   closesAt: dateTime,
-  isOpen: z.boolean().meta({ description: 'open now: opensAt ≤ now < closesAt' }),
+  isOpen: z.boolean().meta({ description: 'taking submissions now: phase is `open` and opensAt ≤ now < closesAt (false during the assessment and after the results, even before closesAt)' }),
   phase: z.enum(CALL_PHASES).meta({
     description:
       'where the call is: `open` (taking submissions until closesAt), `assessment` (the commission assesses them), `results` (decided: its practices are the selected ones)',

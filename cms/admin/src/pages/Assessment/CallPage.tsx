@@ -9,6 +9,7 @@ import { useAssessmentLabels } from './labels';
 import { CommissionPanel } from './CommissionPanel';
 import { SubmissionPanel } from './SubmissionPanel';
 import { useCallAssessment } from './useCallAssessment';
+import { yourAssessment } from './status';
 
 const figure = (n: number | null | undefined) => (n === null || n === undefined ? '–' : String(Math.round(n * 100) / 100));
 
@@ -161,11 +162,14 @@ export const CallPage = () => {
                   ) : null}
                   <Td>
                     <Typography>
-                      {s.conflict
-                        ? t('assessment.conflict', 'Conflict of interest')
-                        : s.scored
-                          ? t('assessment.done', 'Scored')
-                          : t('assessment.todo', 'To score')}
+                      {
+                        {
+                          'not-member': t('assessment.notOnCommission', 'Not on the commission'),
+                          conflict: t('assessment.conflict', 'Conflict of interest'),
+                          scored: t('assessment.done', 'Scored'),
+                          todo: t('assessment.todo', 'To score'),
+                        }[yourAssessment(me, s)]
+                      }
                     </Typography>
                   </Td>
                   {me.can.decide || me.can.readScores ? (

@@ -12,14 +12,16 @@ export const CallsPage = () => {
   const { t, locale } = useT();
   const labels = useAssessmentLabels();
   const { get } = useFetchClient();
+  // the titles in the admin's language, else the call's original one (as the call's page, useCallAssessment)
+  const language = locale.split('-')[0];
   const [calls, setCalls] = React.useState<CallSummary[] | null>(null);
   const [failed, setFailed] = React.useState<string | null>(null);
 
   React.useEffect(() => {
-    get<{ data: CallSummary[] }>('/solidarity/assessment/calls')
+    get<{ data: CallSummary[] }>(`/solidarity/assessment/calls?locale=${encodeURIComponent(language)}`)
       .then(({ data }) => setCalls(data.data))
       .catch((error: Error) => setFailed(error.message));
-  }, [get]);
+  }, [get, language]);
 
   return (
     <Page.Main>

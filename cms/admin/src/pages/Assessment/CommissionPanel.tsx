@@ -2,6 +2,8 @@ import * as React from 'react';
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { isFetchError, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useT } from '../../utils/useT';
+import { Confirm } from '../Submissions/detail/ReviewDialogs';
+import { NO_ORGANISATION, organisationOfChoice } from './status';
 import type { CallAssessment, Commission } from './types';
 
 interface Props {
@@ -33,7 +35,8 @@ export const CommissionPanel = ({ view, reload }: Props) => {
   const base = `/solidarity/assessment/calls/${encodeURIComponent(view.call.documentId)}`;
   const [commission, setCommission] = React.useState<Commission | null>(null);
   const [userId, setUserId] = React.useState<string>('');
-  const [organisation, setOrganisation] = React.useState<string>('');
+  const [organisation, setOrganisation] = React.useState<string>(NO_ORGANISATION);
+  const [confirmOpen, setConfirmOpen] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
 
@@ -87,12 +90,27 @@ export const CommissionPanel = ({ view, reload }: Props) => {
               variant="secondary"
               loading={busy}
               disabled={commission.members.length === 0}
-              onClick={() => void run(() => put(`${base}/phase`, { phase: 'assessment' }), t('commission.opened', 'The assessment is open: the commission is told by mail.'))}
+              onClick={() => setConfirmOpen(true)}
             >
               {t('commission.open', 'Open the assessment')}
             </Button>
           ) : null}
         </Flex>
+        {/* Opening the assessment closes the call and mails the commission: confirm first, as Approve does. */}
+        <Confirm
+          open={confirmOpen && view.call.phase === 'open'}
+          onClose={() => setConfirmOpen(false)}
+          header={t('commission.openConfirmTitle', 'Open the assessment?')}
+          text={t('commission.openConfirmText', 'The call stops taking submissions, in every language, and each of the {count, plural, one {# member} other {# members}} of the commission gets a mail with a link to this page.', {
+            count: commission.members.length,
+          })}
+          tone="warning600"
+          confirm={{ label: t('commission.openConfirm', 'Open the assessment and mail the commission'), variant: 'success' }}
+          busy={busy}
+          onConfirm={() =>
+            void run(() => put(`${base}/phase`, { phase: 'assessment' }), t('commission.opened', 'The assessment is open: the commission is told by mail.')).then(() => setConfirmOpen(false))
+          }
+        />
         {view.call.phase === 'open' ? (
           <Typography variant="pi" textColor="neutral600">
             {t('commission.openHint', 'Opening the assessment closes the call to new submissions and mails each member a link to this page.')}
@@ -158,10 +176,10 @@ export const CommissionPanel = ({ view, reload }: Props) => {
             const id = Number(userId);
             if (!id) return;
             const name = commission.admins.find((a) => a.id === id)?.name ?? String(id);
-            void save([...current, { userId: id, organisation: organisation || null }], t('commission.added', '{name} joined the commission.', { name })).then((ok) => {
+            void save([...current, { userId: id, organisation: organisationOfChoice(organisation) }], t('commission.added', '{name} joined the commission.', { name })).then((ok) => {
               if (!ok) return;
               setUserId('');
-              setOrganisation('');
+              setOrganisation(NO_ORGANISATION);
             });
           }}
         >
@@ -181,8 +199,8 @@ export const CommissionPanel = ({ view, reload }: Props) => {
             <Box minWidth="240px">
               <Field.Root name="commission-organisation" id="solidarity-commission-organisation" hint={t('commission.organisationHint', 'For conflicts of interest: they cannot assess what it promotes.')}>
                 <Field.Label>{t('commission.organisation', 'Organisation')}</Field.Label>
-                <SingleSelect value={organisation} onChange={(v: string | number) => setOrganisation(String(v))} placeholder={t('commission.noOrganisation', 'None')}>
-                  <SingleSelectOption value="">{t('commission.noOrganisation', 'None')}</SingleSelectOption>
+                <SingleSelect value={organisation} onChange={(v: string | number) => setOrganisation(String(v))}>
+                  <SingleSelectOption value={NO_ORGANISATION}>{t('commission.noOrganisation', 'None')}</SingleSelectOption>
                   {commission.organisations.map((o) => (
                     <SingleSelectOption key={o.documentId} value={o.documentId}>
                       {o.name}

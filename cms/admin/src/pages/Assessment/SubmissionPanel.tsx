@@ -5,6 +5,7 @@ import { useT } from '../../utils/useT';
 import { useAssessmentLabels } from './labels';
 import { DECISIONS, type AssessedSubmission, type CallAssessment, type Decision, type Score } from './types';
 import type { useCallAssessment } from './useCallAssessment';
+import { ownScoresMode } from './status';
 
 interface Props {
   view: CallAssessment;
@@ -28,7 +29,8 @@ export const SubmissionPanel = ({ view, submission, assessment }: Props) => {
   const [decision, setDecision] = React.useState<Decision>(submission.decision?.decision ?? 'selected');
   const [reason, setReason] = React.useState(submission.decision?.reason ?? '');
   const [decisionError, setDecisionError] = React.useState<string | null>(null);
-  const canScore = me.can.assess && me.member && call.phase === 'assessment' && !submission.conflict;
+  const mode = ownScoresMode(view, submission);
+  const canScore = mode === 'form';
   const criterionLabel = (index: number) => call.criteria.find((c) => c.index === index)?.label ?? String(index);
   const setScore = (index: number, patch: Partial<Score>) => setScores((list) => list.map((s) => (s.criterion === index ? { ...s, ...patch } : s)));
 
@@ -87,6 +89,24 @@ export const SubmissionPanel = ({ view, submission, assessment }: Props) => {
               </Box>
             </Flex>
           </form>
+        ) : null}
+
+        {mode === 'read-only' ? (
+          <Box data-testid="own-scores">
+            <Typography variant="delta" tag="h3">
+              {t('assessment.yourScores', 'Your scores ({min} to {max})', { min: call.scale.min, max: call.scale.max })}
+            </Typography>
+            <Box tag="ul">
+              {submission.myScores.map((s) => (
+                <li key={s.criterion}>
+                  <Typography>
+                    {t('assessment.scoreLine', '{criterion}: {score}', { criterion: criterionLabel(s.criterion), score: s.score })}
+                    {s.comment ? ` — ${s.comment}` : ''}
+                  </Typography>
+                </li>
+              ))}
+            </Box>
+          </Box>
         ) : null}
 
         <Box>

@@ -6,8 +6,11 @@ export const DECISIONS: readonly Decision[] = ['selected', 'not-selected', 'need
 
 export interface CallSummary {
   documentId: string;
+  /** in the admin's language when the call has it, else in its original one */
   title: string;
   slug: string;
+  /** the language of title and slug */
+  locale: string;
   phase: Phase;
   opensAt: string | null;
   closesAt: string | null;

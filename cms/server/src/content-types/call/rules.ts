@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { fieldError } from '../../http/errors';
 import { checkedDate, parseDateTime } from '../dates';
+import { shareWithPublishedLocales } from '../shared-fields';
 import { UID } from '../uids';
 
 type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
@@ -30,12 +31,21 @@ const draftsWhere = (documentId: string, locale: unknown) => ({
 });
 
 /**
+ * The call's fields that are the same in every language (not localized in schema.json): its dates,
+ * its phase and its assessment settings. After a publish they go to the other published languages
+ * too (shareWithPublishedLocales), as a session's schedule does: otherwise publishing the English
+ * call in the assessment phase left the Catalan one "open" until someone republished it.
+ */
+export const CALL_SHARED_FIELDS = ['opensAt', 'closesAt', 'phase', 'scaleMin', 'scaleMax', 'scoresVisibleBeforeScoring'] as const;
+
+/**
  * Rules of calls on every save (create, update, clone), drafts included, in the Content Manager and
  * in code alike, as sessions' end-before-start rule (session/rules.ts): `closesAt` is not before
  * `opensAt`, else a 400 ValidationError naming `closesAt`, which the Content Manager shows under the
  * input. An update or a clone that sends one date only is compared with the stored one (the dates
  * are not localized: any version of the document); a publish (bulk publish included) checks the
- * drafts being published. Read with `strapi.db.query`, in the caller's transaction.
+ * drafts being published. Read with `strapi.db.query`, in the caller's transaction. After a publish
+ * (or an update that publishes), the other published languages get CALL_SHARED_FIELDS.
  */
 export const callRules =
   (strapi: Core.Strapi): Middleware =>
@@ -46,7 +56,9 @@ export const callRules =
     if (context.action === 'publish' && params.documentId) {
       const drafts = (await query().findMany({ select: ['opensAt', 'closesAt'], where: draftsWhere(params.documentId, params.locale) })) as Row[];
       for (const draft of drafts) checkOrder(checkedDate(draft, 'opensAt')?.getTime() ?? null, checkedDate(draft, 'closesAt')?.getTime() ?? null, draft.closesAt);
-      return next();
+      const result = await next();
+      await shareWithPublishedLocales(strapi, UID.call, params.documentId, params.locale, CALL_SHARED_FIELDS);
+      return result;
     }
     if (!['create', 'update', 'clone'].includes(context.action)) return next();
     const data = params.data;
@@ -58,5 +70,9 @@ export const callRules =
     const opens = 'opensAt' in data ? (checkedDate(data, 'opensAt')?.getTime() ?? null) : millis(stored?.opensAt);
     const closes = 'closesAt' in data ? (checkedDate(data, 'closesAt')?.getTime() ?? null) : millis(stored?.closesAt);
     checkOrder(opens, closes, data.closesAt ?? stored?.closesAt);
-    return next();
+    const result = await next();
+    if (context.action === 'update' && params.status === 'published' && params.documentId) {
+      await shareWithPublishedLocales(strapi, UID.call, params.documentId, params.locale, CALL_SHARED_FIELDS);
+    }
+    return result;
   };

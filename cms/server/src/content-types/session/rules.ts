@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { fieldError } from '../../http/errors';
 import { checkTimeZone, checkedDate, parseDateTime } from '../dates';
+import { shareWithPublishedLocales } from '../shared-fields';
 import { UID } from '../uids';
 
 type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
@@ -61,19 +62,13 @@ const storedVersion = async (strapi: Core.Strapi, documentId: string, locale: un
  * After a publish: the published versions in the other locales get the published schedule (time,
  * time zone, join link, status, SEQUENCE). These fields are not localized, and i18n copies them
  * between drafts but not to the other published versions, so a Greek subscriber would keep the
- * old time until someone republished the Greek version. Written with `strapi.db.query`, in the
- * caller's transaction when there is one.
+ * old time until someone republished the Greek version (shareWithPublishedLocales, in the
+ * caller's transaction).
  */
 const SCHEDULE_FIELDS = ['startsAt', 'endsAt', 'timezone', 'joinUrl', 'scheduleStatus', 'sequence'] as const;
 
-const shareSchedule = async (strapi: Core.Strapi, documentId: string, locale: unknown): Promise<void> => {
-  const query = strapi.db.query(UID.session);
-  const where = { documentId, publishedAt: { $notNull: true }, ...(typeof locale === 'string' && locale !== '*' ? { locale } : {}) };
-  const source = (await query.findOne({ select: ['locale', ...SCHEDULE_FIELDS], where })) as Row | null;
-  if (!source) return;
-  const data = Object.fromEntries(SCHEDULE_FIELDS.map((f) => [f, source[f] ?? null]));
-  await query.updateMany({ where: { documentId, publishedAt: { $notNull: true }, locale: { $ne: source.locale } }, data });
-};
+const shareSchedule = (strapi: Core.Strapi, documentId: string, locale: unknown): Promise<void> =>
+  shareWithPublishedLocales(strapi, UID.session, documentId, locale, SCHEDULE_FIELDS);
 
 /** A 400 ValidationError on `endsAt` when both dates are there and the end is before the start. */
 const checkOrder = (start: number | null, end: number | null, value: unknown): void => {

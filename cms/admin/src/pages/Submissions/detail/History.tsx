@@ -5,7 +5,7 @@ import { useStatusLabel } from '../StatusBadge';
 import { useAssessmentLabels } from '../../Assessment/labels';
 import type { Decision } from '../../Assessment/types';
 import type { HistoryEvent } from '../types';
-import { historyAuthor, historyLabels, isHistoryEvent } from './historyLabels';
+import { changeValue, historyAuthor, historyLabels, historyNote, isHistoryEvent } from './historyLabels';
 
 /** The label of a history event's kind in the admin's language (./historyLabels.ts); an unknown kind shows as its name. */
 export const useHistoryLabel = () => {
@@ -81,14 +81,14 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
           </Typography>
           {e.note ? (
             <Typography variant="pi" tag="p" style={{ whiteSpace: 'pre-wrap', marginTop: '0.25rem' }}>
-              {e.note}
+              {historyNote(t, e)}
             </Typography>
           ) : null}
           {e.changes?.length ? (
             <Box tag="ul" marginTop={1} data-testid="solidarity-history-changes">
               {e.changes.map((c) => (
                 <Typography key={c.field} tag="li" variant="pi" textColor="neutral700">
-                  {fieldLabels[c.field] ?? c.field}: {c.before} → {c.after}
+                  {fieldLabels[c.field] ?? c.field}: {changeValue(c.field, c.before, locale)} → {changeValue(c.field, c.after, locale)}
                 </Typography>
               ))}
             </Box>

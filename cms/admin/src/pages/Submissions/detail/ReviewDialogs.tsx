@@ -59,8 +59,8 @@ const NoteModal = ({ state, busy, submitNote }: Pick<ReviewDialogsProps, 'state'
   );
 };
 
-/** A confirmation: a warning icon of `tone`, a text, Cancel and the confirming button. */
-const Confirm = ({ open, onClose, header, text, tone, confirm, busy, onConfirm }: {
+/** A confirmation: a warning icon of `tone`, a text, Cancel and the confirming button (also the assessment page's). */
+export const Confirm = ({ open, onClose, header, text, tone, confirm, busy, onConfirm }: {
   open: boolean;
   onClose: () => void;
   header: string;

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HISTORY_EVENTS } from '../../../../../../cms/shared/history';
-import { historyAuthor, historyLabels, isHistoryEvent } from './historyLabels';
+import { FICHE_WORDS } from '../../../../../../cms/shared/fiche-labels';
+import { changeValue, historyAuthor, historyLabels, historyNote, isHistoryEvent } from './historyLabels';
 
 const LOCALES = ['en', 'ca', 'es', 'el', 'fr'];
 const translations = (locale: string) =>
@@ -44,5 +45,33 @@ describe('review history labels', () => {
       const messages = translations(locale);
       for (const key of asked) expect(messages[`solidarity.${key}`], `${locale} ${key}`).toBeTruthy();
     }
+  });
+});
+
+describe('review history notes and changes in the admin language', () => {
+  const catalan = translations('ca');
+  /** A `t` that gives the Catalan message with `{count, plural, …}` resolved (one / other) and `#` replaced. */
+  const tCa = (key: string, _default: string, values?: Record<string, string | number>) => {
+    const message = catalan[`solidarity.${key}`] ?? '';
+    const count = Number(values?.count);
+    return message.replace(/\{count, plural, one \{([^}]*)\} other \{([^}]*)\}\}/, (_m, one: string, other: string) => (count === 1 ? one : other).replace('#', String(count)));
+  };
+
+  it('translates the server’s "Scored N criteria" notes of assess events, with the plural', () => {
+    expect(historyNote(tCa, { action: 'assess', note: 'Scored 2 criteria' })).toBe('Puntuats 2 criteris');
+    expect(historyNote(tCa, { action: 'assess', note: 'Scored 1 criteria' })).toBe('Puntuats 1 criteri');
+    expect(historyNote(tCa, { action: 'assess', note: 'Scores revised (3 criteria)' })).toBe('Puntuacions revisades (3 criteris)');
+    // an editor's or contact's note stays as written
+    expect(historyNote(tCa, { action: 'request-info', note: 'Scored 2 criteria' })).toBe('Scored 2 criteria');
+    expect(historyNote(tCa, { action: 'assess', note: 'Something else' })).toBe('Something else');
+    expect(historyNote(tCa, { action: 'assess' })).toBeUndefined();
+  });
+
+  it('shows the budget range of a completion’s changes in words, other values as they are', () => {
+    expect(changeValue('budgetRange', 'from-5k-to-20k', 'ca')).toBe(FICHE_WORDS.ca.budget['from-5k-to-20k']);
+    expect(changeValue('budgetRange', 'from-5k-to-20k', 'fr')).toBe(FICHE_WORDS.fr.budget['from-5k-to-20k']);
+    expect(changeValue('budgetRange', 'from-5k-to-20k', 'ca')).not.toContain('from-5k');
+    expect(changeValue('budgetRange', '—', 'ca')).toBe('—');
+    expect(changeValue('summary', 'from-5k-to-20k', 'ca')).toBe('from-5k-to-20k');
   });
 });

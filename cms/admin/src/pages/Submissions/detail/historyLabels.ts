@@ -1,3 +1,5 @@
+import { FICHE_FIELDS } from '../../../../../../cms/shared/fiche';
+import { ficheWords } from '../../../../../../cms/shared/fiche-labels';
 import { HISTORY_EVENTS, type HistoryEventType } from '../../../../../../cms/shared/history';
 
 /** `t(key, defaultMessage)` of utils/useT.ts. */
@@ -38,3 +40,38 @@ export const historyAuthor = (t: Translate, event: { action: string; by: { name:
   (event.action === 'completion-saved' || event.action === 'completion-completed'
     ? t('history.contactLink', 'the contact, through the completion link')
     : t('history.form', 'the submission form'));
+
+/** `t(key, defaultMessage, values)` of utils/useT.ts (ICU messages: plurals). */
+type TranslateWith = (key: string, defaultMessage: string, values?: Record<string, string | number>) => string;
+
+/** The notes the server writes on an `assess` event (assessment/service.ts `score`), in English. */
+const SCORED = /^Scored (\d+) criteria$/;
+const RESCORED = /^Scores revised \((\d+) criteria\)$/;
+
+/**
+ * The note of a history event in the admin's language: the server's English note of an `assess`
+ * event ("Scored 2 criteria", "Scores revised (2 criteria)") through `t` with an ICU plural; any
+ * other note (what an editor or the contact wrote) as it is.
+ */
+export const historyNote = (t: TranslateWith, event: { action: string; note?: string }): string | undefined => {
+  const note = event.note;
+  if (event.action !== 'assess' || !note) return note;
+  const scored = SCORED.exec(note);
+  if (scored) return t('history.scoredCriteria', 'Scored {count, plural, one {# criterion} other {# criteria}}', { count: Number(scored[1]) });
+  const rescored = RESCORED.exec(note);
+  if (rescored) return t('history.rescoredCriteria', 'Scores revised ({count, plural, one {# criterion} other {# criteria}})', { count: Number(rescored[1]) });
+  return note;
+};
+
+/**
+ * A value of a field the contact changed (a `completion-saved` event's `changes`), in words: for an
+ * enumeration of the fiche (cms/shared/fiche.ts, `kind: 'enum'`: the budget range) the value's words
+ * in `locale` (cms/shared/fiche-labels.ts, English when the app has none for it) instead of its raw
+ * value ("from-5k-to-20k"); anything else (the server's short summaries, "—" for empty) as it is.
+ */
+export const changeValue = (field: string, value: string, locale: string): string => {
+  const spec = FICHE_FIELDS.find((f) => f.key === field);
+  if (spec?.kind !== 'enum') return value;
+  const words: Record<string, string> = field === 'budgetRange' ? ficheWords(locale).budget : {};
+  return words[value] ?? value;
+};
