@@ -42,7 +42,8 @@ const filesOf = (files: unknown): UploadedFile[] => {
  * the Content API's `POST /api/upload` included, is checked by
  * `checkUpload`; a request with one active file stores none and gets a 400
  * ValidationError in Strapi's format, one entry per refused file
- * (`details.errors[].path` = `['files', index]`).
+ * (`details.errors[].path` = `['files', index]`, the index in the body parser's array, which follows
+ * the order the files finished writing, so each message also names its file).
  */
 export const uploadGuard =
   (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
