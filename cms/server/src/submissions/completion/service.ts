@@ -7,7 +7,7 @@ import { historyOf } from '../review/service';
 import type { Reviewer } from '../review/service';
 import { asReviewProcess } from '../review/rules';
 import { completionKey, submissionsConfig } from '../config';
-import { redactAddresses, type Delivery } from '../notifications';
+import type { Delivery } from '../notifications';
 import { formFields, type FormField } from './fields';
 import { hashToken, newToken, signLink, verifyLink } from './token';
 import { changes as diff, toData, toForm, type FieldChange, type FormValues } from './values';
@@ -90,8 +90,6 @@ const completionService = ({ strapi }: { strapi: Core.Strapi }) => {
     const attributes = strapi.contentType(UID.practice).attributes as Record<string, { required?: boolean }>;
     return new Set(Object.entries(attributes).filter(([, a]) => a.required).map(([k]) => k));
   };
-  /** Work after the contact's answer (the editors' mail and its record), settled on shutdown. */
-  const afterAnswer = new Set<Promise<void>>();
 
   const stateOf = (row: LinkRow, now = Date.now()): LinkState => ({
     state: row.completedAt ? 'completed' : row.revokedAt ? 'revoked' : new Date(row.expiresAt).getTime() <= now ? 'expired' : 'active',
@@ -315,14 +313,8 @@ const completionService = ({ strapi }: { strapi: Core.Strapi }) => {
         return null;
       });
       if (refusal) return { ok: false, refusal };
-      if (complete) {
-        const task: Promise<void> = this.tellEditors(documentId, draft, now.toISOString())
-          .catch((error: unknown) => {
-            strapi.log.warn(`Completion notice failed: ${redactAddresses((error as Error).message)}`);
-          })
-          .finally(() => afterAnswer.delete(task));
-        afterAnswer.add(task);
-      }
+      // after the answer, tracked by the notifications service (which shutdown waits for)
+      if (complete) getService(strapi, 'notifications').later('Completion notice', () => this.tellEditors(documentId, draft, now.toISOString()));
       return { ok: true, changed };
     },
 
@@ -336,17 +328,6 @@ const completionService = ({ strapi }: { strapi: Core.Strapi }) => {
       ];
       const mail = await getService(strapi, 'notifications').completed({ documentId, locale: draft.locale, title: draft.title, fields: fieldsChanged });
       await record(documentId, (events) => events.map((e) => (e.action === 'completion-completed' && e.at === at ? { ...e, mailEditors: mail } : e)));
-    },
-
-    /** Waits (at most `timeoutMs`) for the editors' notices still being sent; called on shutdown. Never throws. */
-    async settle(timeoutMs = 10_000): Promise<void> {
-      if (!afterAnswer.size) return;
-      let timer: NodeJS.Timeout | undefined;
-      const limit = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, timeoutMs);
-      });
-      await Promise.race([Promise.allSettled([...afterAnswer]), limit]);
-      clearTimeout(timer);
     },
 
     /** Deletes a submission's links (its erasure). */
