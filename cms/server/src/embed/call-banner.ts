@@ -1,68 +1,13 @@
 import { escapeHtml } from '../feeds/blocks';
 import { CALL_PHASES, CALL_DEFAULTS, type CallPhase } from '../assessment/uids';
+import { CALL_BANNER_WORDS, type CallBannerWords } from '../../../../cms/shared/call-banner-words';
 
 type Json = Record<string, unknown>;
 
-/** The words of a call's banner on a public list page (`/embed/<locale>/practices?call=<slug>`), per locale. */
-export interface CallBannerLabels {
-  /** the banner's accessible name */
-  label: string;
-  phase: string;
-  phases: Record<CallPhase, string>;
-  /** `{date}`: the deadline */
-  deadline: string;
-  criteria: string;
-  submit: string;
-  selected: string;
-}
+/** The words of a call's banner on a public list page (`/embed/<locale>/practices?call=<slug>`), per locale (cms/shared/call-banner-words.ts, shared with the widget). */
+export type CallBannerLabels = CallBannerWords;
 
-const LABELS: Record<string, CallBannerLabels> = {
-  en: {
-    label: 'Call for practices',
-    phase: 'Phase',
-    phases: { open: 'Open for submissions', assessment: 'Being assessed', results: 'Results published' },
-    deadline: 'Deadline: {date}',
-    criteria: 'Priority criteria',
-    submit: 'Submit a practice',
-    selected: 'Practices selected in this call',
-  },
-  ca: {
-    label: 'Convocatòria de pràctiques',
-    phase: 'Fase',
-    phases: { open: 'Oberta a propostes', assessment: 'En avaluació', results: 'Resultats publicats' },
-    deadline: 'Termini: {date}',
-    criteria: 'Criteris prioritaris',
-    submit: 'Envia una pràctica',
-    selected: 'Pràctiques seleccionades en aquesta convocatòria',
-  },
-  es: {
-    label: 'Convocatoria de prácticas',
-    phase: 'Fase',
-    phases: { open: 'Abierta a propuestas', assessment: 'En evaluación', results: 'Resultados publicados' },
-    deadline: 'Plazo: {date}',
-    criteria: 'Criterios prioritarios',
-    submit: 'Envía una práctica',
-    selected: 'Prácticas seleccionadas en esta convocatoria',
-  },
-  el: {
-    label: 'Πρόσκληση για πρακτικές',
-    phase: 'Φάση',
-    phases: { open: 'Ανοιχτή για υποβολές', assessment: 'Υπό αξιολόγηση', results: 'Δημοσιεύθηκαν τα αποτελέσματα' },
-    deadline: 'Προθεσμία: {date}',
-    criteria: 'Κριτήρια προτεραιότητας',
-    submit: 'Υποβάλετε μια πρακτική',
-    selected: 'Πρακτικές που επιλέχθηκαν σε αυτή την πρόσκληση',
-  },
-  fr: {
-    label: 'Appel à pratiques',
-    phase: 'Phase',
-    phases: { open: 'Ouvert aux propositions', assessment: 'En cours d’évaluation', results: 'Résultats publiés' },
-    deadline: 'Date limite : {date}',
-    criteria: 'Critères prioritaires',
-    submit: 'Proposer une pratique',
-    selected: 'Pratiques sélectionnées dans cet appel',
-  },
-};
+const LABELS: Record<string, CallBannerLabels> = CALL_BANNER_WORDS;
 
 /** The banner's words in `locale` (its primary subtag; English otherwise). */
 export const callBannerLabels = (locale: string): CallBannerLabels =>

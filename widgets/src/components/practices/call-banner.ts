@@ -13,6 +13,7 @@
  * untrusted and rendered defensively (text only, unknown phases shown as open).
  */
 import { html, nothing } from '../../internal/lit.js';
+import { CALL_BANNER_WORDS, type CallBannerWords } from '../../../../cms/shared/call-banner-words.js';
 import { heading } from '../../internal/html.js';
 import { arr } from '../../internal/util.js';
 import type { SolidarityPractices } from './practices.component.js';
@@ -32,67 +33,10 @@ export interface CallInfo {
 export const PHASES = ['open', 'assessment', 'results'] as const;
 type Phase = (typeof PHASES)[number];
 
-/** The banner's words in one UI locale; `{date}` is the formatted deadline. */
-interface Words {
-  label: string;
-  phase: string;
-  phases: Record<Phase, string>;
-  deadline: string;
-  criteria: string;
-  submit: string;
-  selected: string;
-}
-
-const WORDS: Record<string, Words> = {
-  en: {
-    label: 'Call for practices',
-    phase: 'Phase',
-    phases: { open: 'Open for submissions', assessment: 'Being assessed', results: 'Results published' },
-    deadline: 'Deadline: {date}',
-    criteria: 'Priority criteria',
-    submit: 'Submit a practice',
-    selected: 'Practices selected in this call',
-  },
-  ca: {
-    label: 'Convocatòria de pràctiques',
-    phase: 'Fase',
-    phases: { open: 'Oberta a propostes', assessment: 'En avaluació', results: 'Resultats publicats' },
-    deadline: 'Termini: {date}',
-    criteria: 'Criteris prioritaris',
-    submit: 'Envia una pràctica',
-    selected: 'Pràctiques seleccionades en aquesta convocatòria',
-  },
-  es: {
-    label: 'Convocatoria de prácticas',
-    phase: 'Fase',
-    phases: { open: 'Abierta a propuestas', assessment: 'En evaluación', results: 'Resultados publicados' },
-    deadline: 'Plazo: {date}',
-    criteria: 'Criterios prioritarios',
-    submit: 'Envía una práctica',
-    selected: 'Prácticas seleccionadas en esta convocatoria',
-  },
-  el: {
-    label: 'Πρόσκληση για πρακτικές',
-    phase: 'Φάση',
-    phases: { open: 'Ανοιχτή για υποβολές', assessment: 'Υπό αξιολόγηση', results: 'Δημοσιεύθηκαν τα αποτελέσματα' },
-    deadline: 'Προθεσμία: {date}',
-    criteria: 'Κριτήρια προτεραιότητας',
-    submit: 'Υποβάλετε μια πρακτική',
-    selected: 'Πρακτικές που επιλέχθηκαν σε αυτή την πρόσκληση',
-  },
-  fr: {
-    label: 'Appel à pratiques',
-    phase: 'Phase',
-    phases: { open: 'Ouvert aux propositions', assessment: 'En cours d’évaluation', results: 'Résultats publiés' },
-    deadline: 'Date limite : {date}',
-    criteria: 'Critères prioritaires',
-    submit: 'Proposer une pratique',
-    selected: 'Pratiques sélectionnées dans cet appel',
-  },
-};
+const WORDS: Record<string, CallBannerWords> = CALL_BANNER_WORDS;
 
 /** The words of UI locale `l` (English when it has none). */
-export const words = (l: string): Words => WORDS[l] ?? WORDS.en;
+export const words = (l: string): CallBannerWords => WORDS[l] ?? CALL_BANNER_WORDS.en;
 
 /** The phase to show: the call's, or `open` when it names none the banner knows. */
 export const phaseOf = (c: Pick<CallInfo, 'phase'>): Phase => ((PHASES as readonly unknown[]).includes(c.phase) ? (c.phase as Phase) : 'open');
