@@ -12,6 +12,7 @@ import { formFields, type FormField } from './fields';
 import { hashToken, newToken, signLink, verifyLink } from './token';
 import { changes as diff, toData, toForm, type FieldChange, type FormValues } from './values';
 import { longDate, pageTexts, type LinkRefusal } from './texts';
+import type { CompletionLinkState } from '../../../../../cms/shared/completion';
 
 /** The completion links' private content type (content-types/completion-link). */
 export const COMPLETION_LINK_UID = 'plugin::solidarity.completion-link';
@@ -50,18 +51,8 @@ interface DraftRow {
   [key: string]: unknown;
 }
 
-/** A link's state as the review page shows it (never the token). */
-export interface LinkState {
-  state: 'active' | 'expired' | 'revoked' | 'completed';
-  locale: string;
-  sentTo: string | null;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  completedAt: string | null;
-  lastSavedAt: string | null;
-  createdBy: string | null;
-}
+/** A link's state as the review page shows it (never the token): cms/shared/completion.ts. */
+export type LinkState = CompletionLinkState;
 
 /** A link opened by the contact: either refused (and why, in which language), or the draft to complete. */
 export type Opened =

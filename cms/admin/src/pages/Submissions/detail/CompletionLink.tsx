@@ -5,19 +5,9 @@ import { absoluteTime, relativeTime } from '../../../utils/dates';
 import { useT } from '../../../utils/useT';
 import { useMailLabel } from './History';
 import { Section } from './Section';
+import type { CompletionLinkState } from '../../../../../../cms/shared/completion';
 
-/** A completion link's state as the server answers it (server: submissions/completion/service.ts LinkState). */
-export interface CompletionLinkState {
-  state: 'active' | 'expired' | 'revoked' | 'completed';
-  locale: string;
-  sentTo: string | null;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  completedAt: string | null;
-  lastSavedAt: string | null;
-  createdBy: string | null;
-}
+export type { CompletionLinkState };
 
 interface Answer {
   data: CompletionLinkState | null;

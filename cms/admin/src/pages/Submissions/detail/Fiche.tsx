@@ -167,15 +167,10 @@ export const ReviewNotes = ({ notes }: { notes: string | null | undefined }) => 
 /** The fiche's plain-text sections, in fiche order (cms/shared/fiche.ts). */
 type FicheText = 'context' | 'objectives' | 'beneficiaries' | 'activities' | 'resources' | 'budgetDetails' | 'results' | 'replicability' | 'lessons';
 
-/**
- * "Systematisation fiche": every field of the fiche (cms/shared/fiche.ts) in its order, an empty one
- * "—", each private one (the network's choice, `privateFields`, from the review API's `meta.fiche`)
- * marked "Private: not published". Text only, never HTML.
- */
-export const SystematisationFiche = ({ fiche, privateFields }: { fiche: FicheValues | undefined; privateFields: readonly string[] }) => {
+/** The fiche's headings in the admin's language (translations `fiche.*`), by field; `dates` heads start and end. */
+export const useFicheLabels = (): Record<FicheText | 'budgetRange' | 'figures' | 'partners' | 'dates', string> => {
   const { t } = useT();
-  const f = fiche ?? {};
-  const label: Record<FicheText | 'budgetRange' | 'figures' | 'partners' | 'dates', string> = {
+  return {
     context: t('fiche.context', 'Context and need'),
     objectives: t('fiche.objectives', 'Objectives'),
     beneficiaries: t('fiche.beneficiaries', 'Who it serves'),
@@ -190,6 +185,17 @@ export const SystematisationFiche = ({ fiche, privateFields }: { fiche: FicheVal
     partners: t('fiche.partners', 'Partners and their roles'),
     dates: t('fiche.dates', 'Start and end'),
   };
+};
+
+/**
+ * "Systematisation fiche": every field of the fiche (cms/shared/fiche.ts) in its order, an empty one
+ * "—", each private one (the network's choice, `privateFields`, from the review API's `meta.fiche`)
+ * marked "Private: not published". Text only, never HTML.
+ */
+export const SystematisationFiche = ({ fiche, privateFields }: { fiche: FicheValues | undefined; privateFields: readonly string[] }) => {
+  const { t } = useT();
+  const f = fiche ?? {};
+  const label = useFicheLabels();
   const ranges: Record<string, string> = {
     none: t('fiche.budget.none', 'No budget (volunteer work, donated means)'),
     'under-5k': t('fiche.budget.under5k', 'Under €5,000'),

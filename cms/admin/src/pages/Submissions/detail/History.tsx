@@ -5,6 +5,7 @@ import { useStatusLabel } from '../StatusBadge';
 import { useAssessmentLabels } from '../../Assessment/labels';
 import type { Decision } from '../../Assessment/types';
 import type { HistoryEvent } from '../types';
+import { useFicheLabels } from './Fiche';
 import { changeValue, historyAuthor, historyLabels, historyNote, isHistoryEvent } from './historyLabels';
 
 /** The label of a history event's kind in the admin's language (./historyLabels.ts); an unknown kind shows as its name. */
@@ -43,6 +44,7 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
       : actionLabel(e.action);
   /** Completion events keep the status: no arrow for them. */
   const moves = (e: HistoryEvent) => Boolean(e.to) && !e.action.startsWith('completion-');
+  const ficheLabels = useFicheLabels();
   /** The heading of a field the contact changed (the fiche's as on the fiche section); an unknown one shows as its key. */
   const fieldLabels: Record<string, string> = {
     summary: t('history.field.summary', 'Summary'),
@@ -50,18 +52,7 @@ export const History = ({ events }: { events: HistoryEvent[] }) => {
     links: t('history.field.links', 'Links'),
     startedOn: t('history.field.startedOn', 'Start date'),
     endedOn: t('history.field.endedOn', 'End date'),
-    context: t('fiche.context', 'Context and need'),
-    objectives: t('fiche.objectives', 'Objectives'),
-    beneficiaries: t('fiche.beneficiaries', 'Who it serves'),
-    activities: t('fiche.activities', 'What was done'),
-    resources: t('fiche.resources', 'Resources'),
-    budgetRange: t('fiche.budgetRange', 'Budget range'),
-    budgetDetails: t('fiche.budgetDetails', 'Budget details'),
-    results: t('fiche.results', 'Results'),
-    figures: t('fiche.figures', 'Results in figures'),
-    replicability: t('fiche.replicability', 'What others can replicate'),
-    lessons: t('fiche.lessons', 'Lessons learned'),
-    partners: t('fiche.partners', 'Partners and their roles'),
+    ...ficheLabels,
   };
   return (
     <Box tag="ol">
