@@ -93,12 +93,27 @@ const resized = async (page: Page) => {
     undefined,
     { timeout: 20_000 }
   );
-  const height = Number(await iframe.getAttribute('height'));
-  const content = await page
-    .frameLocator('iframe.wp-embedded-content')
-    .locator('body')
-    .evaluate((body: { getBoundingClientRect(): { height: number } }) => Math.ceil(body.getBoundingClientRect().height));
-  return { height, content };
+  const measure = async () => ({
+    height: Number(await iframe.getAttribute('height')),
+    content: await page
+      .frameLocator('iframe.wp-embedded-content')
+      .locator('body')
+      .evaluate((body: { getBoundingClientRect(): { height: number } }) => Math.ceil(body.getBoundingClientRect().height)),
+  });
+  // The frame sends its height again whenever its content changes after the first message (a lazy
+  // chunk, a font): wait for the message of the final layout, then give both figures to compare.
+  let last = await measure();
+  await expect
+    .poll(
+      async () => {
+        last = await measure();
+        return last.height === Math.min(1000, Math.max(200, last.content));
+      },
+      { timeout: 10_000 }
+    )
+    .toBe(true)
+    .catch(() => undefined);
+  return last;
 };
 
 describe('oEmbed on another origin', () => {
