@@ -1,5 +1,5 @@
 // Builds dist/solidarity.js (the autoloader) and hashed lazy chunks under dist/chunks/: the shared
-// chunk (lit-html + the shared client + English), one per widget (<name>-element-*), one per UI
+// chunk (Lit + the shared client + English), one per widget (<name>-element-*), one per UI
 // locale; the practices filters (controls-*), a practice's full view (practice-view-*) and its
 // systematisation fiche (practice-fiche-*, imported by the view only for a practice that has one); the
 // <solidarity-submit-practice> form (submit-practice-*), its strings (form-<locale>-*) and the
@@ -152,13 +152,13 @@ function precompress() {
 /** The read widgets and the form: one chunk each, loaded by the entry when their tag is on the page. */
 const COMPONENTS = ['practices', 'practice', 'sessions', 'statements', 'submit-practice'];
 /**
- * Lit's templates (lit-html) and the shared client (our LitElement, base element, API client, i18n with English, query,
+ * Lit (lit-html, lit-element, @lit/reactive-element) and the shared client (base element, API client, i18n with English, query,
  * styles, list, a practice's place line): one chunk. Not in it: Lit's directives (`live`, the form's only) go with the
  * chunk that uses them, and a practice's full view (internal/practice-view.ts) is a chunk of its own, imported by
  * <solidarity-practice> and by <solidarity-practices> when a practice is opened; its fiche (internal/practice-fiche.ts)
  * another, imported by the view when the practice has fiche fields.
  */
-const SHARED = /\/node_modules\/lit-html\/(lit-html|is-server)\.js$|\/src\/internal\/(lit|base|api|i18n|query|status|styles|util|define|html|types|list|format|blocks|practice-meta|text)\.ts$|\/src\/locales\/en\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
+const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/index|lit-element\/lit-element|@lit\/reactive-element\/(reactive-element|css-tag))\.js$|\/src\/internal\/(lit|base|api|i18n|query|status|styles|util|define|html|types|list|format|blocks|practice-meta|text)\.ts$|\/src\/locales\/en\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
 /** tag -> chunk file (relative to dist/), filled by the components' build, read by the entry's. */
 const manifest = {};
 
