@@ -47,7 +47,10 @@ export interface PageHead {
 const fill = (template: string, vars: Record<string, string>) =>
   escapeHtml(template).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? escapeHtml(vars[k] ?? '') : m));
 
-const STYLE = `:root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1c2421}
+// `scrollbar-gutter: stable`: the page's width does not change when a scrollbar comes or goes, so a
+// frame sized to its content (the oEmbed iframe, resized by its height messages) settles instead of
+// wrapping its text again at each size (a scrollbar narrows the text, which grows taller, which removes it).
+const STYLE = `html{scrollbar-gutter:stable}:root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1c2421}
 body{margin:0;padding:1rem;background:#fff}main{max-width:60rem;margin:0 auto}
 h1{font-size:1.4rem;margin:0 0 .5rem}h2{font-size:1.1rem;margin:0 0 .25rem}
 a{color:#0b6e4f}.note,.meta,footer{color:#56625d;font-size:.9rem}.status{color:#8a1c1c}

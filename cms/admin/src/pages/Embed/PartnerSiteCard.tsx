@@ -43,6 +43,8 @@ export const PartnerSiteCard = () => {
     setBusy(true);
     setError(null);
     setRegistered(null);
+    // the last answer is for an address as it was: nothing is said until the server answers again
+    setStatus(null);
     try {
       const { data } = await get<{ data: PartnerStatus }>(`/solidarity/partner-sites/status?origin=${encodeURIComponent(address.trim())}`);
       setStatus(data.data);
