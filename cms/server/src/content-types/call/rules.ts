@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { fieldError } from '../../http/errors';
 import { checkedDate, parseDateTime } from '../dates';
-import { shareWithPublishedLocales } from '../shared-fields';
+import { shareWithPublishedLocales } from '../cross-locale-fields';
 import { UID } from '../uids';
 
 type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
