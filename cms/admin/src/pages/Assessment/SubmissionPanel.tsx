@@ -32,6 +32,19 @@ export const SubmissionPanel = ({ view, submission, assessment }: Props) => {
   const mode = ownScoresMode(view, submission);
   const canScore = mode === 'form';
   const criterionLabel = (index: number) => call.criteria.find((c) => c.index === index)?.label ?? String(index);
+  /** One assessor's scores, a line per criterion with its comment (one's own, and each other assessor's). */
+  const scoreList = (scores: readonly Pick<Score, 'criterion' | 'score' | 'comment'>[], paddingLeft?: number) => (
+    <Box tag="ul" paddingLeft={paddingLeft}>
+      {scores.map((s) => (
+        <li key={s.criterion}>
+          <Typography>
+            {t('assessment.scoreLine', '{criterion}: {score}', { criterion: criterionLabel(s.criterion), score: s.score })}
+            {s.comment ? ` — ${s.comment}` : ''}
+          </Typography>
+        </li>
+      ))}
+    </Box>
+  );
   const setScore = (index: number, patch: Partial<Score>) => setScores((list) => list.map((s) => (s.criterion === index ? { ...s, ...patch } : s)));
 
   return (
@@ -96,16 +109,7 @@ export const SubmissionPanel = ({ view, submission, assessment }: Props) => {
             <Typography variant="delta" tag="h3">
               {t('assessment.yourScores', 'Your scores ({min} to {max})', { min: call.scale.min, max: call.scale.max })}
             </Typography>
-            <Box tag="ul">
-              {submission.myScores.map((s) => (
-                <li key={s.criterion}>
-                  <Typography>
-                    {t('assessment.scoreLine', '{criterion}: {score}', { criterion: criterionLabel(s.criterion), score: s.score })}
-                    {s.comment ? ` — ${s.comment}` : ''}
-                  </Typography>
-                </li>
-              ))}
-            </Box>
+            {scoreList(submission.myScores)}
           </Box>
         ) : null}
 
@@ -124,16 +128,7 @@ export const SubmissionPanel = ({ view, submission, assessment }: Props) => {
                   <Typography fontWeight="bold">
                     {t('assessment.assessorTotal', '{name}: {total}', { name: o.assessor.name, total: o.total === null ? '–' : String(o.total) })}
                   </Typography>
-                  <Box tag="ul" paddingLeft={4}>
-                    {o.scores.map((s) => (
-                      <li key={s.criterion}>
-                        <Typography>
-                          {t('assessment.scoreLine', '{criterion}: {score}', { criterion: criterionLabel(s.criterion), score: s.score })}
-                          {s.comment ? ` — ${s.comment}` : ''}
-                        </Typography>
-                      </li>
-                    ))}
-                  </Box>
+                  {scoreList(o.scores, 4)}
                 </li>
               ))}
             </Box>
