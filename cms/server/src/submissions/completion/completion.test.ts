@@ -414,7 +414,7 @@ describe('completion link: bad posts', () => {
     const year0 = await post(path, { nonce, intent: 'save', 'f-startedOn': '0000-01-01' }).expect(400);
     expect(year0.text).toContain('no és una data');
     const huge = await post(path, { nonce, intent: 'save', 'f-figures-0-label': 'a', 'f-figures-0-value': '999999999999.999999' }).expect(400);
-    expect(huge.text).toContain('no és un nombre');
+    expect(huge.text).toContain('ha de ser un nombre (com a màxim 8 xifres abans de la coma i 2 després)');
     const summary = `${'a'.repeat(118)}😀 and more`;
     await post(path, { nonce, intent: 'save', 'f-summary': summary }).expect(200);
     expect((await drafts(id))[0]?.summary).toBe(summary);
