@@ -1,10 +1,11 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documents, startStrapi, type TestApp } from '../../../../test/helpers/strapi';
+import { documents, type TestApp } from '../../../../test/helpers/strapi';
+import { startStrapiWithMailSink } from '../../../../test/helpers/mail';
 import { contentManager } from '../../../../test/helpers/content-manager';
 import { UID } from '../content-types/uids';
 import { adminToken, createAdmin, DEMO_ADMIN, submit, validSubmission } from '../submissions/testing/fixtures';
-import { startSmtpSink, type SmtpSink } from '../submissions/testing/smtp-sink';
+import type { SmtpSink } from '../submissions/testing/smtp-sink';
 
 /**
  * The assessment's mails through the admin HTTP API, captured by a local SMTP sink: the commission
@@ -79,18 +80,10 @@ const createCall = async (slug: string, title: { en: string; ca: string }) => {
 };
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  app = await startStrapi({
-    env: {
-      ALTCHA_ENABLED: 'false',
-      SUBMISSIONS_RATE_IP_POINTS: '10000',
-      SUBMISSIONS_RATE_ORIGIN_POINTS: '10000',
-      SUBMISSIONS_RATE_ATTEMPTS_POINTS: '10000',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(sink.port),
-      NOTIFY_EDITORS: `${MEMBER_CA},${EDITOR_DESK}`,
-    },
-  });
+  ({ app, sink } = await startStrapiWithMailSink({
+    ALTCHA_ENABLED: 'false',
+    NOTIFY_EDITORS: `${MEMBER_CA},${EDITOR_DESK}`,
+  }));
   superAdmin = await adminToken(app, DEMO_ADMIN.email, DEMO_ADMIN.password);
   decider = await createAdmin(app, 'chair@commission-mail.example', ['plugin::solidarity.decide', 'plugin::solidarity.read-scores']);
   assessor = await createAdmin(app, MEMBER_CA, ['plugin::solidarity.assess']);

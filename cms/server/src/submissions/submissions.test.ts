@@ -2,7 +2,8 @@ import http from 'node:http';
 import { createChallenge, solveChallenge } from 'altcha-lib/v1';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startStrapi, type TestApp } from '../../../../test/helpers/strapi';
+import { type TestApp } from '../../../../test/helpers/strapi';
+import { startStrapiWithMailSink } from '../../../../test/helpers/mail';
 import { UID } from '../content-types/uids';
 import { altchaHmacKey, submissionsConfig } from './config';
 import { createCall, solveProof, storedPractice, submit, SUBMISSIONS, validSubmission } from './testing/fixtures';
@@ -25,19 +26,11 @@ const countPractices = async () => app.strapi.db.query(UID.practice as never).co
 const proven = async (overrides: Record<string, unknown> = {}) => validSubmission({ altcha: await solveProof(app), ...overrides });
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  app = await startStrapi({
-    env: {
-      ALTCHA_MAX_NUMBER: '1000',
-      SUBMISSIONS_RATE_IP_POINTS: '10000',
-      SUBMISSIONS_RATE_ORIGIN_POINTS: '10000',
-      SUBMISSIONS_RATE_ATTEMPTS_POINTS: '10000',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(sink.port),
-      EMAIL_FROM: 'Solidarity Commons <commons@network.example>',
-      NOTIFY_EDITORS: EDITORS,
-    },
-  });
+  ({ app, sink } = await startStrapiWithMailSink({
+    ALTCHA_MAX_NUMBER: '1000',
+    EMAIL_FROM: 'Solidarity Commons <commons@network.example>',
+    NOTIFY_EDITORS: EDITORS,
+  }));
   const now = Date.now();
   openCall = 'open-call';
   await createCall(app, openCall, new Date(now - 86_400_000), new Date(now + 30 * 86_400_000));

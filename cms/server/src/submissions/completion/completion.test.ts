@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startStrapi, type TestApp } from '../../../../../test/helpers/strapi';
+import { type TestApp } from '../../../../../test/helpers/strapi';
+import { startStrapiWithMailSink } from '../../../../../test/helpers/mail';
 import { parseDocument } from '../../../../../test/helpers/html';
 import { UID } from '../../content-types/uids';
 import { adminToken, createAdmin, DEMO_ADMIN, submit, validSubmission } from '../testing/fixtures';
-import { startSmtpSink, type SmtpSink } from '../testing/smtp-sink';
+import type { SmtpSink } from '../testing/smtp-sink';
 import { completionKey, submissionsConfig } from '../config';
 import { hashToken, newToken, signLink } from './token';
 import { COMPLETION_LINK_UID } from './service';
@@ -67,18 +68,10 @@ const expectNoData = (html: string, ...secrets: string[]) => {
 };
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  app = await startStrapi({
-    env: {
-      ALTCHA_ENABLED: 'false',
-      SUBMISSIONS_RATE_IP_POINTS: '10000',
-      SUBMISSIONS_RATE_ORIGIN_POINTS: '10000',
-      SUBMISSIONS_RATE_ATTEMPTS_POINTS: '10000',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(sink.port),
-      NOTIFY_EDITORS: EDITORS,
-    },
-  });
+  ({ app, sink } = await startStrapiWithMailSink({
+    ALTCHA_ENABLED: 'false',
+    NOTIFY_EDITORS: EDITORS,
+  }));
   await adminToken(app, DEMO_ADMIN.email, DEMO_ADMIN.password);
   reviewer = await createAdmin(app, 'completion-reviewer@network.example', ['plugin::solidarity.review']);
   noPermission = await createAdmin(app, 'completion-author@network.example', []);

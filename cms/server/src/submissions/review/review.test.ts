@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStrapi, type TestApp } from '../../../../../test/helpers/strapi';
+import { type TestApp } from '../../../../../test/helpers/strapi';
+import { startStrapiWithMailSink } from '../../../../../test/helpers/mail';
 import { SEARCH_TABLE } from '../../search/ddl';
 import { UID } from '../../content-types/uids';
 import { adminToken, createAdmin, createCall, DEMO_ADMIN, storedPractice, submit, validSubmission } from '../testing/fixtures';
-import { startSmtpSink, type SmtpSink } from '../testing/smtp-sink';
+import type { SmtpSink } from '../testing/smtp-sink';
 
 /** The review routes of the admin page: auth, RBAC, transitions, concurrency, publication, erasure, mails. */
 let app: TestApp;
@@ -30,17 +31,9 @@ const newSubmission = async (overrides: Record<string, unknown> = {}): Promise<s
   (await submit(app, validSubmission(overrides)).expect(202)).body.data.id as string;
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  app = await startStrapi({
-    env: {
-      ALTCHA_ENABLED: 'false',
-      SUBMISSIONS_RATE_IP_POINTS: '10000',
-      SUBMISSIONS_RATE_ORIGIN_POINTS: '10000',
-      SUBMISSIONS_RATE_ATTEMPTS_POINTS: '10000',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(sink.port),
-    },
-  });
+  ({ app, sink } = await startStrapiWithMailSink({
+    ALTCHA_ENABLED: 'false',
+  }));
   superAdmin = await adminToken(app, DEMO_ADMIN.email, DEMO_ADMIN.password);
   reviewer = await createAdmin(app, 'reviewer@network.example', ['plugin::solidarity.review']);
   reviewer2 = await createAdmin(app, 'second@network.example', ['plugin::solidarity.review']);
