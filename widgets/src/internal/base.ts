@@ -124,11 +124,11 @@ export class SolidarityElement extends LitElement {
     const api = client(this.__apiBase),
       contentLocale = apiLocale(this.locale, this.__uiLocale),
       get = (locale?: string) => api.get<T>(endpoint(this.__apiBase, path, { ...p, locale }), sig);
-    return api.refusedLocales.has(contentLocale)
+    return api.__refused.has(contentLocale)
       ? get()
       : get(contentLocale).catch((e: unknown) => {
           if (!(e instanceof ApiError) || e.status != 400) throw e;
-          if (/locale/i.test(e.message)) api.refusedLocales.add(contentLocale);
+          if (/locale/i.test(e.message)) api.__refused.add(contentLocale);
           return get();
         });
   }
