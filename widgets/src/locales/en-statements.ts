@@ -9,6 +9,5 @@ export default {
   'press-release': 'Press release',
   issuers: 'Issued by {list}',
   signatories: { one: 'Signed by {n} organisation', other: 'Signed by {n} organisations' },
-  deadline: 'Deadline: {date}',
   closed: 'Closed',
 };
