@@ -1,6 +1,8 @@
 // Builds dist/solidarity.js (the autoloader) and hashed lazy chunks under dist/chunks/: the shared
-// chunk (Lit + the shared client + English), one per widget (<name>-element-*), one per UI
-// locale; the practices filters (controls-*), a practice's full view (practice-view-*) and its
+// chunk (Lit + the shared client + the English every widget uses), one per widget (<name>-element-*,
+// with its own English strings and date helpers), one per UI locale; the practices filters
+// (controls-*), a call's banner (call-banner-*), an open practice in the list with the page URL's
+// fragment (open-*), a practice's full view (practice-view-*) and its
 // systematisation fiche (practice-fiche-*, imported by the view only for a practice that has one); the
 // <solidarity-submit-practice> form (submit-practice-*), its strings (form-<locale>-*) and the
 // ALTCHA widget (altcha-*).
@@ -152,13 +154,14 @@ function precompress() {
 /** The read widgets and the form: one chunk each, loaded by the entry when their tag is on the page. */
 const COMPONENTS = ['practices', 'practice', 'sessions', 'statements', 'submit-practice'];
 /**
- * Lit (lit-html, lit-element, @lit/reactive-element) and the shared client (base element, API client, i18n with English, query,
- * styles, list, a practice's place line): one chunk. Not in it: Lit's directives (`live`, the form's only) go with the
+ * Lit (lit-html, lit-element, @lit/reactive-element) and the shared client (base element, API client, i18n with the English every
+ * widget uses (locales/en-common.ts), query, styles, list, Strapi blocks, the date formatter, a practice's place line): one chunk.
+ * A widget's own English (locales/en-<widget>.ts) and date helpers (format-day, format-when) go with its chunk. Not in it: Lit's directives (`live`, the form's only) go with the
  * chunk that uses them, and a practice's full view (internal/practice-view.ts) is a chunk of its own, imported by
  * <solidarity-practice> and by <solidarity-practices> when a practice is opened; its fiche (internal/practice-fiche.ts)
  * another, imported by the view when the practice has fiche fields.
  */
-const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/index|lit-element\/lit-element|@lit\/reactive-element\/(reactive-element|css-tag))\.js$|\/src\/internal\/(lit|base|api|i18n|query|status|styles|util|define|html|types|list|format|blocks|practice-meta|text)\.ts$|\/src\/locales\/en\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
+const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/index|lit-element\/lit-element|@lit\/reactive-element\/(reactive-element|css-tag))\.js$|\/src\/internal\/(lit|base|api|i18n|query|status|styles|util|define|html|types|list|text|practice-meta|dtf|blocks)\.ts$|\/src\/locales\/en-common\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
 /** tag -> chunk file (relative to dist/), filled by the components' build, read by the entry's. */
 const manifest = {};
 

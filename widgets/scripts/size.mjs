@@ -7,8 +7,9 @@
 // the <solidarity-submit-practice> chunk over 8 KB (ALTCHA and its strings apart), one of its strings
 // chunks over 2.5 KB, the ALTCHA chunk over 24 KB, the practices list's visitor filters (controls-*,
 // with their strings in every locale) over 2 KB or a practice's systematisation fiche (practice-fiche-*,
-// with its words in every locale; loaded only by a practice that has one) over 2.5 KB (KB = 1024 bytes;
-// every size is also printed in bytes).
+// with its words in every locale; loaded only by a practice that has one) over 2.5 KB, or an open practice in
+// the list (open-*: opening, Back and the page URL's fragment; loaded at the first opening) over 1 KB
+// (KB = 1024 bytes; every size is also printed in bytes).
 // The form, its strings and ALTCHA load only on pages with a form.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,7 @@ const FORM_LOCALE_MAX = 2.5 * KB;
 const ALTCHA_MAX = 24 * KB;
 const CONTROLS_MAX = 2 * KB;
 const FICHE_MAX = 2.5 * KB;
+const OPEN_MAX = 1 * KB;
 
 if (!existsSync(join(dist, 'solidarity.js'))) {
   console.error('dist/solidarity.js is missing: run `npm run -w widgets build` first.');
@@ -73,6 +75,7 @@ const seen = [
   ...one('altcha', 'ALTCHA', ALTCHA_MAX),
   ...one('controls', 'practices filters', CONTROLS_MAX),
   ...one('practice-fiche', 'a practice’s fiche', FICHE_MAX),
+  ...one('open', 'an open practice in the list', OPEN_MAX),
 ];
 const READ = ['practices', 'practice', 'sessions', 'statements'];
 seen.push(...READ.flatMap((r) => one(`${r}-element`, `<solidarity-${r}>`)), ...one('shared', 'Lit and the shared client'));

@@ -50,7 +50,7 @@ const request = async (url: string, signal: AbortSignal): Promise<unknown> => {
 export class Client {
   private __entries = new Map<string, Entry>();
   /** Locales the API refused (400): sent no more. */
-  readonly refusedLocales = new Set<string>();
+  readonly __refused = new Set<string>();
 
   get<T>(url: string, signal: AbortSignal): Promise<T> {
     const now = Date.now();

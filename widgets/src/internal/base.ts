@@ -2,7 +2,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from './lit.js';
 import type { PropertyDeclarations } from './lit.js';
 import { ApiError, client } from './api.js';
-import { apiLocale, displayName, en, load, tr, uiLocale, type Key, type Strings, type Vars } from './i18n.js';
+import { apiLocale, displayName, en, load, tr, uiLocale, type Key, type Messages, type Vars } from './i18n.js';
 import { endpoint, headingLevel, pageSize, type Params } from './query.js';
 import { FAILED, LOADING, READY, type Status } from './status.js';
 import { base } from './styles.js';
@@ -60,6 +60,8 @@ export class SolidarityElement extends LitElement {
   };
   /** @internal property names (besides api, locale, page-size) whose change re-fetches */
   static __refetchKeys: string[] = [];
+  /** @internal the widget's own English strings (locales/en-<widget>.ts), in its own chunk */
+  static __en: Messages = {};
 
   /** Base URL of the Solidarity Commons server. */
   declare api?: string | null;
@@ -71,14 +73,15 @@ export class SolidarityElement extends LitElement {
   declare headingLevel?: string | null;
   /** @internal LOADING, READY or FAILED */
   declare __status: Status;
-  /** @internal UI strings of the current locale. */
-  __strings: Strings = en;
+  /** @internal UI strings of the current locale (for English, the shared ones; the widget's own English is its class's). */
+  __strings: Messages = en;
   /** @internal the last error */
   __error?: unknown;
   /** @internal selector to focus once it is rendered */
   __focusSelector = '';
   private __abortController?: AbortController;
-  private __reload?: () => void;
+  /** @internal loads again (the error box's button; a reconnection cut a load short) */
+  __reload?: () => void;
 
   constructor() {
     super();
@@ -105,9 +108,9 @@ export class SolidarityElement extends LitElement {
     return headingLevel(this.headingLevel);
   }
 
-  /** @internal translate */
-  __translate(k: Key, v?: Vars): string {
-    return tr(this.__strings, this.__uiLocale, k, v);
+  /** @internal translate; `english`: the English of the view that shows `k` (default: the widget's own). */
+  __translate(k: Key, v?: Vars, english: Messages = (this.constructor as typeof SolidarityElement).__en): string {
+    return tr(this.__strings, this.__uiLocale, k, v, english);
   }
 
   /** @internal a line like "Organised by A, B and C" (`k` has a {list} placeholder); nothing when `xs` is empty. */
@@ -121,11 +124,11 @@ export class SolidarityElement extends LitElement {
     const api = client(this.__apiBase),
       contentLocale = apiLocale(this.locale, this.__uiLocale),
       get = (locale?: string) => api.get<T>(endpoint(this.__apiBase, path, { ...p, locale }), sig);
-    return api.refusedLocales.has(contentLocale)
+    return api.__refused.has(contentLocale)
       ? get()
       : get(contentLocale).catch((e: unknown) => {
           if (!(e instanceof ApiError) || e.status != 400) throw e;
-          if (/locale/i.test(e.message)) api.refusedLocales.add(contentLocale);
+          if (/locale/i.test(e.message)) api.__refused.add(contentLocale);
           return get();
         });
   }

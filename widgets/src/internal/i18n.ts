@@ -1,15 +1,19 @@
-/** UI strings: English is bundled; ca, es, el, fr load on demand (one small chunk each). No DOM, no Lit. */
+/**
+ * UI strings: the English every widget uses is bundled (locales/en-common.ts), each widget brings its
+ * own English (locales/en-<widget>.ts); ca, es, el, fr load on demand (one small chunk each, every
+ * widget's strings). No DOM, no Lit.
+ */
 import { SHIPPED_LOCALES } from '../../../cms/shared/locales.js';
-import en from '../locales/en.js';
+import en from '../locales/en-common.js';
+import type all from '../locales/en.js';
 
-export type Strings = typeof en;
+/** A locale's table: every UI string (locales/en.ts). */
+export type Strings = typeof all;
 export type Key = keyof Strings;
 export type Vars = Record<string, string | number>;
 /** A table of messages: text, or plural forms by `Intl.PluralRules` category (`one`, `other`...). */
 export type Messages = Partial<Record<string, string | Record<string, string>>>;
 
-/** English UI strings, where a key missing from any table falls back to. */
-const fallback: Messages = en;
 
 /** Locales with UI strings: the shipped ones (cms/shared/locales.ts). */
 export const LOCALES: readonly string[] = SHIPPED_LOCALES;
@@ -21,10 +25,14 @@ const loaders: Record<string, () => Promise<{ default: Strings }>> = {
   fr: () => import('../locales/fr.js'),
 };
 
-const cache: Record<string, Promise<Strings>> = { en: Promise.resolve(en) };
+const cache: Record<string, Promise<Messages>> = { en: Promise.resolve(en) };
 
-/** The strings of a supported locale (English when it is unknown or its chunk fails to load). */
-export const load = (l: string): Promise<Strings> =>
+/**
+ * The strings of a supported locale (every widget's); for English, or when the locale is unknown or
+ * its chunk fails to load, the shared English table (locales/en-common.ts; a widget's own English is
+ * the `english` argument of `tr`).
+ */
+export const load = (l: string): Promise<Messages> =>
   (cache[l] ??= loaders[l]
     ? loaders[l]().then(
         (m) => m.default,
@@ -46,11 +54,13 @@ export const apiLocale = (requested: string | null | undefined, ui: string): str
   !requested ? ui : LOCALES.includes(primary(requested)) ? primary(requested) : requested;
 
 /**
- * Translates `key`: `{var}` placeholders, plural forms picked by Intl.PluralRules on `vars.n`.
- * An unknown key (a kind or criterion the UI does not know yet) is shown as it is.
+ * Translates `key` from `messages`, else from `english` (the English of the widget or view that
+ * shows it), else from the shared English: `{var}` placeholders, plural forms picked by
+ * Intl.PluralRules on `vars.n`. An unknown key (a kind or criterion the UI does not know yet) is
+ * shown as it is.
  */
-export const tr = <S extends Messages>(messages: S, locale: string, key: keyof S & string, vars: Vars = {}): string => {
-  let message: string | Record<string, string> = messages[key] ?? fallback[key] ?? String(key);
+export const tr = <S extends Messages>(messages: S, locale: string, key: keyof S & string, vars: Vars = {}, english?: Messages): string => {
+  let message: string | Record<string, string> = messages[key] ?? english?.[key] ?? (en as Messages)[key] ?? String(key);
   if (typeof message != 'string') message = message[new Intl.PluralRules(locale).select(+vars.n)] ?? message.other;
   return message.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = vars[name];

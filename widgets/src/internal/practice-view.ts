@@ -9,12 +9,13 @@ import { arr, type SolidarityElement } from './base.js';
 import { FAILED } from './status.js';
 import { hasFiche } from './fiche-keys.js';
 import { blocks } from './blocks.js';
-import { months } from './format.js';
+import { months } from './format-months.js';
 import { heading, img, tags } from './html.js';
 import type { Key } from './i18n.js';
 import { practiceMeta } from './practice-meta.js';
 import { safeUrl } from './query.js';
 import type { Practice } from './types.js';
+import english from '../locales/en-practice.js';
 
 export { practiceMeta };
 
@@ -49,7 +50,7 @@ export const practiceView = (h: SolidarityElement, p: Practice, full: boolean): 
     src = safeUrl(p.url, b);
   return html`<article class="stack" part="detail" lang=${p.locale || nothing}>
     ${heading(h.__headingLevel, p.title, 'd')}${h.__fallbackNote(p)}${practiceMeta(h, p)}
-    ${period ? html`<p class="meta" part="meta">${p.endedOn ? period : h.__translate('since', { date: period })}</p>` : nothing}
+    ${period ? html`<p class="meta" part="meta">${p.endedOn ? period : h.__translate('since', { date: period }, english)}</p>` : nothing}
     ${p.summary ? html`<p part="summary"><strong>${p.summary}</strong></p>` : nothing}
     ${h.__status == FAILED
       ? h.__errorBox()
@@ -57,11 +58,11 @@ export const practiceView = (h: SolidarityElement, p: Practice, full: boolean): 
         ? [blocks(p.body, h.__headingLevel, b), ficheView(h, p)]
         : html`<div class="sk" part="skeleton" aria-hidden="true"><i></i><i></i><i></i></div>`}
     ${arr(p.images).map((i) => img(i, b))}
-    ${tags(arr(p.criteria).map((c) => h.__translate(c as Key)), 'criteria', h.__translate('criteria'))}
+    ${tags(arr(p.criteria).map((c) => h.__translate(c as Key, {}, english)), 'criteria', h.__translate('criteria', {}, english))}
     ${tags(arr(p.topics).map((o) => o?.name))}
     ${links.length ? html`<ul part="links">${links.map(([u, t]) => html`<li><a href=${u!}>${t}</a></li>`)}</ul>` : nothing}
     <p class="meta" part="meta">
-      ${p.call?.title ? h.__translate('call', { title: p.call.title }) + ' · ' : ''}${p.licence ? h.__translate('licence', { name: p.licence }) + ' · ' : ''}${src ? html`<a href=${src}>${h.__translate('source')}</a>` : nothing}
+      ${p.call?.title ? h.__translate('call', { title: p.call.title }, english) + ' · ' : ''}${p.licence ? h.__translate('licence', { name: p.licence }, english) + ' · ' : ''}${src ? html`<a href=${src}>${h.__translate('source', {}, english)}</a>` : nothing}
     </p>
   </article>`;
 };

@@ -1,7 +1,6 @@
 import type { Strings } from '../internal/i18n.js';
 
 const ca: Strings = {
-  loading: 'S’està carregant…',
   error: 'No s’ha pogut carregar el contingut.',
   offline: 'No s’ha pogut contactar amb el servidor.',
   notFound: 'No s’ha trobat aquest contingut.',

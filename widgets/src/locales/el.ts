@@ -1,7 +1,6 @@
 import type { Strings } from '../internal/i18n.js';
 
 const el: Strings = {
-  loading: 'Φόρτωση…',
   error: 'Δεν ήταν δυνατή η φόρτωση του περιεχομένου.',
   offline: 'Δεν ήταν δυνατή η σύνδεση με τον διακομιστή.',
   notFound: 'Το περιεχόμενο δεν βρέθηκε.',

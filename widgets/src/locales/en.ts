@@ -1,65 +1,15 @@
-/** English UI strings (bundled in the entry; the other locales load on demand). Plurals: Intl.PluralRules categories. */
-const en = {
-  loading: 'Loading…',
-  error: 'The content could not be loaded.',
-  offline: 'The server could not be reached.',
-  notFound: 'This content could not be found.',
-  retry: 'Try again',
-  noPractices: 'No practices match these filters.',
-  noUpcoming: 'No upcoming sessions.',
-  noPast: 'No past sessions.',
-  noStatements: 'No statements match these filters.',
-  practices: { one: '{n} practice', other: '{n} practices' },
-  sessions: { one: '{n} session', other: '{n} sessions' },
-  statements: { one: '{n} statement', other: '{n} statements' },
-  pages: 'Pages',
-  page: 'Page {page} of {count}',
-  prev: 'Previous',
-  next: 'Next',
-  more: 'Load more',
-  end: 'End of the list.',
-  back: 'Back to the list',
-  fallback: 'Available in {lang}',
-  country: 'Country',
-  promoters: 'Promoted by {list}',
-  since: 'Since {date}',
-  criteria: 'Criteria',
-  'crisis-response': 'Crisis response',
-  'inter-cooperation': 'Inter-cooperation',
-  'public-procurement': 'Public procurement',
-  youth: 'Youth',
-  'ecological-transition': 'Ecological transition',
-  'feminist-perspective': 'Feminist perspective',
-  licence: 'Licence: {name}',
-  call: 'Call: {title}',
-  source: 'Original page',
-  join: 'Join the session',
-  register: 'Register',
-  recording: 'Watch the recording',
-  minutes: 'Minutes',
-  cancelled: 'Cancelled',
-  moved: 'New date or place',
-  localTime: 'Your time: {time}',
-  addCal: 'Add to calendar',
-  subscribe: 'Subscribe to the calendar',
-  ics: 'Download (.ics)',
-  speakers: 'Speakers: {list}',
-  organisers: 'Organised by {list}',
-  languages: 'Languages: {list}',
-  webinar: 'Webinar',
-  'peer-review': 'Peer review',
-  seminar: 'Seminar',
-  workshop: 'Workshop',
-  assembly: 'Assembly',
-  'sector-statement': 'Sector statement',
-  'policy-reaction': 'Policy reaction',
-  'open-call': 'Open call',
-  'position-paper': 'Position paper',
-  'press-release': 'Press release',
-  issuers: 'Issued by {list}',
-  signatories: { one: 'Signed by {n} organisation', other: 'Signed by {n} organisations' },
-  deadline: 'Deadline: {date}',
-  closed: 'Closed',
-};
+/**
+ * Every English UI string (the type of a locale's table, and what ca, es, el and fr translate).
+ * Plurals: Intl.PluralRules categories. The widgets do not import this file: each part comes with
+ * the code that shows it (en-common.ts in the shared chunk, en-<widget>.ts in each widget's chunk,
+ * en-practice.ts with a practice's full view), so a page loads the English of its widgets only.
+ */
+import common from './en-common.js';
+import practice from './en-practice.js';
+import practices from './en-practices.js';
+import sessions from './en-sessions.js';
+import statements from './en-statements.js';
+
+const en = { ...common, ...practices, ...practice, ...sessions, ...statements };
 
 export default en;

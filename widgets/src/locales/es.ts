@@ -1,7 +1,6 @@
 import type { Strings } from '../internal/i18n.js';
 
 const es: Strings = {
-  loading: 'Cargando…',
   error: 'No se ha podido cargar el contenido.',
   offline: 'No se ha podido contactar con el servidor.',
   notFound: 'No se ha encontrado este contenido.',

@@ -1,7 +1,6 @@
 import type { Strings } from '../internal/i18n.js';
 
 const fr: Strings = {
-  loading: 'Chargement…',
   error: 'Le contenu n’a pas pu être chargé.',
   offline: 'Le serveur est injoignable.',
   notFound: 'Ce contenu est introuvable.',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { apiLocale, en, LOCALES, load, primary, tr, uiLocale, type Strings } from '../../src/internal/i18n.js';
+import { apiLocale, en as shared, LOCALES, load, primary, tr, uiLocale, type Strings } from '../../src/internal/i18n.js';
+import en from '../../src/locales/en.js';
+import common from '../../src/locales/en-common.js';
+import practice from '../../src/locales/en-practice.js';
+import practices from '../../src/locales/en-practices.js';
+import sessions from '../../src/locales/en-sessions.js';
+import statements from '../../src/locales/en-statements.js';
 import ca from '../../src/locales/ca.js';
 import el from '../../src/locales/el.js';
 import es from '../../src/locales/es.js';
@@ -44,7 +50,13 @@ describe('UI strings', () => {
     });
 
   it('loads English for an unknown locale', async () => {
-    expect(await load('xx')).toBe(en);
+    expect(await load('xx')).toBe(shared);
+    expect(shared).toBe(common);
+  });
+
+  it('English comes in parts (shared, each widget, a practice\'s view) that make up the whole table, each key in one part', () => {
+    const parts = [common, practice, practices, sessions, statements].map((p) => Object.keys(p));
+    expect(parts.flat().sort()).toEqual(Object.keys(en).sort());
   });
 });
 

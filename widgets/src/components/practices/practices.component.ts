@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from '../../internal/lit.js';
 import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr } from '../../internal/base.js';
-import { FAILED, READY } from '../../internal/status.js';
+import { FAILED, LOADING } from '../../internal/status.js';
 import { heading, img } from '../../internal/html.js';
 import { ListElement } from '../../internal/list.js';
 import { practiceMeta } from '../../internal/practice-meta.js';
@@ -9,22 +9,11 @@ import { words, type Params } from '../../internal/query.js';
 import type { Practice } from '../../internal/types.js';
 import type { Facets } from './controls.js';
 import { base } from '../../internal/styles.js';
+import english from '../../locales/en-practices.js';
 import styles from './practices.styles.js';
 
-/** Prefix of the page URL fragment's keys naming each list's open practice. */
+/** Prefix of the page URL fragment's keys naming each list's open practice (./open.ts's KEY, which the list checks for before importing that chunk). */
 const KEY = 'solidarity-practice';
-/**
- * The widgets' part of the page URL's fragment: `key=slug` pairs joined by `&` (URLSearchParams),
- * one per list with a practice open; empty when the fragment is something else (a page's own anchor).
- */
-const hashParams = (): URLSearchParams => {
-  const h = location.hash.slice(1),
-    p = new URLSearchParams(h.startsWith(KEY) ? h : '');
-  for (const k of [...p.keys()]) if (!k.startsWith(KEY)) p.delete(k);
-  return p;
-};
-/** `#` + the fragment's pairs, or the page URL without a fragment when none is left. */
-const hashUrl = (p: URLSearchParams): string => (p.size ? '#' + p : location.href.replace(/#.*/, ''));
 
 /**
  * The network's good practices: a list or grid, filters, pagination, and a detail view.
@@ -74,6 +63,7 @@ const hashUrl = (p: URLSearchParams): string => (p.size ? '#' + p : location.hre
  */
 export class SolidarityPractices extends ListElement<Practice> {
   static override styles = [base, styles];
+  static override __en = english;
   static override properties: PropertyDeclarations = {
     call: {},
     criteria: {},
@@ -83,7 +73,7 @@ export class SolidarityPractices extends ListElement<Practice> {
     __facets: { state: true },
     __callInfo: { state: true },
     __callForm: { state: true },
-    __detail: { state: true },
+    __nav: { state: true },
   };
   static override __refetchKeys = [...ListElement.__refetchKeys, 'call', 'criteria'];
 
@@ -99,8 +89,8 @@ export class SolidarityPractices extends ListElement<Practice> {
   declare __controls?: typeof import('./controls.js');
   /** @internal the facets of the current filter: the filters' options */
   declare __facets?: Facets;
-  /** @internal the full view of a practice (internal/practice-view.ts, its own chunk), imported when one is first opened */
-  declare __detail?: typeof import('../../internal/practice-view.js');
+  /** @internal an open practice's chunk (./open.ts), once loaded */
+  declare __nav?: typeof import('./open.js');
   /** @internal the import of the filters' chunk */
   __controlsImport?: Promise<unknown>;
   /** @internal the call banner's chunk (./call-banner.ts), once loaded */
@@ -117,25 +107,26 @@ export class SolidarityPractices extends ListElement<Practice> {
   __facetsAbort?: AbortController;
   /** @internal the fragment of the history entry this list pushed for its open practice ('' when none: Back pops it) */
   __pushed = '';
-  /**
-   * @internal this list's key in the page URL's fragment: `solidarity-practice` for the page's first
-   * (or only) list, `solidarity-practice.<id>` for a list with an id, else `solidarity-practice.<n>`
-   * (its index among the page's lists, from 0), so that several lists keep their own open practice.
-   */
-  get __hashKey(): string {
-    const i = [...document.getElementsByTagName(this.localName)].indexOf(this);
-    return this.id ? `${KEY}.${this.id}` : i > 0 ? `${KEY}.${i}` : KEY;
-  }
-  /** @internal the slug this list's key names in the page URL, '' when none (or with href-template) */
-  get __hashSlug(): string {
-    return (!this.hrefTemplate && hashParams().get(this.__hashKey)) || '';
-  }
-  /** @internal follows Back / Forward and edits of the URL's fragment */
+  /** @internal follows Back / Forward and edits of the URL's fragment (once it names a practice, or one is open) */
   __onNav = (): void => {
-    const s = this.__hashSlug;
-    if (s && s != this.__openPractice?.slug) this.__show({ slug: s } as Practice, false);
-    else if (!s && this.__openPractice) this.__back(false);
+    if (location.hash.includes(KEY) || this.__openPractice) this.__withNav((m) => m.onNav(this));
   };
+
+  /**
+   * @internal runs `f` with the open practice's chunk (./open.ts), importing it the first time
+   * (placeholders meanwhile; the error box, whose button tries again, if the import fails).
+   */
+  __withNav(f: (m: typeof import('./open.js')) => void): void {
+    if (this.__nav) return f(this.__nav);
+    this.__status = LOADING;
+    this.__reload = () => this.__withNav(f);
+    // a practice's full view at once, beside the chunk that imports it: no waterfall
+    import('../../internal/practice-view.js').catch(() => {});
+    import('./open.js').then(
+      (m) => f((this.__nav = m)),
+      (e: unknown) => ((this.__error = e), (this.__status = FAILED))
+    );
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -151,8 +142,7 @@ export class SolidarityPractices extends ListElement<Practice> {
 
   /** The first load opens the practice named in the page URL (a shared or bookmarked link), if any. */
   override __refresh(): void {
-    const s = !this.hasUpdated && this.__hashSlug;
-    if (s) this.__show({ slug: s } as Practice, false, false);
+    if (!this.hasUpdated && !this.hrefTemplate && location.hash.includes(KEY)) this.__withNav((m) => m.start(this));
     else super.__refresh();
   }
 
@@ -178,55 +168,10 @@ export class SolidarityPractices extends ListElement<Practice> {
     super.willUpdate(ch);
   }
 
-  /**
-   * Opens `p` inline and loads its full text; `nav`: a visitor's click, which adds the practice to
-   * the page URL (a history entry); `focus`: move focus to its heading (not on the page's first load).
-   */
-  private __show(p: Practice, nav = true, focus = true): void {
-    this.__openPractice = p;
-    if (focus) this.__focusSelector = '#d';
-    if (nav) {
-      const h = hashParams();
-      h.set(this.__hashKey, p.slug);
-      history.pushState(history.state, '', hashUrl(h));
-      this.__pushed = location.hash;
-    }
-    this.__emit('solidarity-open', { slug: p.slug });
-    // the practice and the code that shows it (imported once) in parallel: READY once both are here
-    this.__load(
-      (sig) =>
-        Promise.all([
-          this.__fetch<{ data: Practice }>(`/practices/${encodeURIComponent(p.slug)}`, {}, sig),
-          import('../../internal/practice-view.js').then((m) => (this.__detail = m)),
-        ]).then(([b]) => b),
-      (b) => ((this.__openPractice = b.data), { slug: p.slug })
-    );
-  }
-
-  /** Back to the list; `nav`: the visitor's button (the URL loses the practice: Back, or replaced when the page was opened on it). */
-  private __back(nav = true): void {
-    const p = this.__openPractice;
-    this.__abort();
-    this.__openPractice = undefined;
-    // opened from the URL at load: the list was never loaded
-    if (this.__pageInfo) this.__status = READY;
-    else super.__refresh();
-    if (nav && this.__hashSlug) {
-      const h = hashParams();
-      h.delete(this.__hashKey);
-      // Back only when the page is still on the entry this list pushed (another list may have pushed one since)
-      if (this.__pushed == location.hash) history.back();
-      else history.replaceState(history.state, '', hashUrl(h));
-    }
-    this.__pushed = '';
-    this.__focusSelector = `[data-s="${CSS.escape(p?.slug ?? '')}"]`;
-    this.__emit('solidarity-close');
-  }
-
   override __title(x: Practice, i: number) {
     return this.hrefTemplate
       ? super.__title(x, i)
-      : heading(this.__headingLevel, html`<button class="link" part="open" data-s=${x.slug} @click=${() => this.__show(x)}>${x.title}</button>`, undefined, i);
+      : heading(this.__headingLevel, html`<button class="link" part="open" data-s=${x.slug} @click=${() => ((this.__openPractice = x), this.__withNav((m) => m.show(this, x)))}>${x.title}</button>`, undefined, i);
   }
 
   override __item(x: Practice, i: number): unknown {
@@ -246,14 +191,11 @@ export class SolidarityPractices extends ListElement<Practice> {
   override __view(): unknown {
     const p = this.__openPractice;
     return p
-      ? html`<div class="stack" @keydown=${(e: KeyboardEvent) => e.key == 'Escape' && this.__back()}>
-          <div><button part="button back" @click=${() => this.__back()}>← ${this.__translate('back')}</button></div>
-          ${this.__detail
-            ? this.__detail.practiceView(this, p, this.__status == READY)
-            : this.__status == FAILED
-              ? this.__errorBox()
-              : html`<div class="sk" part="skeleton" aria-hidden="true"><i></i><i></i><i></i></div>`}
-        </div>`
+      ? this.__nav
+        ? this.__nav.view(this, p)
+        : this.__status == FAILED
+          ? this.__errorBox()
+          : html`<div class="sk" part="skeleton" aria-hidden="true"><i></i><i></i><i></i></div>`
       : super.__view();
   }
 }

@@ -3,11 +3,12 @@ import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr } from '../../internal/base.js';
 import { READY } from '../../internal/status.js';
 import { blocks } from '../../internal/blocks.js';
-import { when, whenLocal } from '../../internal/format.js';
+import { when, whenLocal } from '../../internal/format-when.js';
 import { apiLocale, displayName } from '../../internal/i18n.js';
 import { ListElement } from '../../internal/list.js';
 import { endpoint, safeUrl, webcal, type Params } from '../../internal/query.js';
 import { base } from '../../internal/styles.js';
+import english from '../../locales/en-sessions.js';
 import type { Key } from '../../internal/i18n.js';
 import type { Ref, Session } from '../../internal/types.js';
 import styles from './sessions.styles.js';
@@ -41,6 +42,7 @@ import styles from './sessions.styles.js';
  */
 export class SolidaritySessions extends ListElement<Session> {
   static override styles = [base, styles];
+  static override __en = english;
   static override properties: PropertyDeclarations = { when: {}, kind: {} };
   static override __refetchKeys = [...ListElement.__refetchKeys, 'when', 'kind'];
 

@@ -1,11 +1,12 @@
 import { html, nothing } from '../../internal/lit.js';
 import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr } from '../../internal/base.js';
-import { day, past } from '../../internal/format.js';
+import { day, past } from '../../internal/format-day.js';
 import type { Key } from '../../internal/i18n.js';
 import { ListElement } from '../../internal/list.js';
 import type { Params } from '../../internal/query.js';
 import { base } from '../../internal/styles.js';
+import english from '../../locales/en-statements.js';
 import type { Statement } from '../../internal/types.js';
 import styles from './statements.styles.js';
 
@@ -25,6 +26,7 @@ import styles from './statements.styles.js';
  */
 export class SolidarityStatements extends ListElement<Statement> {
   static override styles = [base, styles];
+  static override __en = english;
   static override properties: PropertyDeclarations = { kind: {} };
   static override __refetchKeys = [...ListElement.__refetchKeys, 'kind'];
 

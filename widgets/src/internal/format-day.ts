@@ -1,0 +1,11 @@
+/** Dates of statements (<solidarity-statements>' chunk). No DOM, no Lit (unit-tested in Node). */
+import { dtf, utcDay, valid } from './dtf.js';
+
+/** A calendar date ("2026-05-12", or the date part of an ISO timestamp) as "12 May 2026"; '' if invalid. */
+export const day = (v: string | null | undefined, l: string): string => {
+  const d = utcDay(v);
+  return v && valid(d) ? dtf(l, { dateStyle: 'long', timeZone: 'UTC' }).format(d) : '';
+};
+
+/** True when an ISO instant lies in the past (at `now`). */
+export const past = (v: string | null | undefined, now = Date.now()): boolean => !!v && new Date(v).getTime() < now;
