@@ -136,7 +136,7 @@ export class ListElement<T extends Doc> extends SolidarityElement {
     const { __status: status, __pageInfo: pageInfo, __appending: appending } = this,
       busy = status == LOADING,
       more = this.pagination == 'more',
-      left = pageInfo && appending ? pageInfo.total - this.__items.length : this.__itemsPerPage,
+      left = this.slug ? 1 : pageInfo && appending ? pageInfo.total - this.__items.length : this.__itemsPerPage,
       list = !busy || appending ? this.__items : [];
     return html`${this.__head()}
       <p class="count" part="count" role="status">${status == READY && pageInfo?.total && !this.slug ? this.__translate(this.__countKey, { n: pageInfo.total }) : ''}</p>

@@ -243,8 +243,13 @@ describe('<solidarity-sessions>', () => {
   });
 
   it('says a session given by `slug` does not exist, without a retry button', async () => {
-    fakeApi();
+    const api = fakeApi();
+    api.hold();
     const el = await make('slug="no-such-session" locale="en"');
+    await el.updateComplete;
+    // one document: one placeholder while it loads
+    expect($$(el, '[part~=skeleton]')).to.have.length(1);
+    api.release();
     await settled(el);
     expect($(el, '[part~=error]')!.getAttribute('role')).to.equal('alert');
     expect($(el, '[part~=retry], [part~=card]')).to.equal(null);
