@@ -89,7 +89,7 @@ export class ListElement<T extends Doc> extends SolidarityElement {
     this.__load(
       (sig) =>
         s
-          ? this.__fetch<OneBody<T>>(`${this.__path}/${encodeURIComponent(s)}`, {}, sig).then((b) => ({ data: [b.data] }) as Partial<ListBody<T>>)
+          ? this.__fetch<OneBody<T>>(`${this.__path}/${encodeURIComponent(s)}`, {}, sig).then((b): Partial<ListBody<T>> => ({ data: [b.data] }))
           : this.__fetch<ListBody<T>>(this.__path, { ...this.__params(), page: p, pageSize: this.__itemsPerPage }, sig),
       (b) => {
         if (!Array.isArray(b.data)) throw new ApiError(-1);
