@@ -4,6 +4,8 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startApp, startPartnerPage, type PartnerPage, type StartedApp } from '../helpers/e2e';
 import { APP_ROOT } from '../helpers/strapi';
+import { contentManager } from '../helpers/content-manager';
+import { UID } from '../../cms/server/src/content-types/uids';
 
 /**
  * The embed builder in the real admin panel: an editor picks the sessions widget filtered by a topic
@@ -203,6 +205,42 @@ describe('embed builder (admin) → partner page', () => {
     expect(partnerProblems).toEqual([]);
     await shot(partnerPage, 'embed-partner');
     await partnerContext.close();
+  });
+
+  it('names a single practice by the slug of the language picked, also after it was chosen', async () => {
+    // a practice with English and Catalan slugs, and another whose Catalan slug is the first one's English slug
+    const cm = contentManager(base, await adminToken(ADMIN));
+    const created = await cm.publishNew(UID.practice, 'en', { title: 'Cooperative bakery of Gràcia', slug: 'e2e-forn', summary: 'A bakery owned by its workers.', country: 'ES' });
+    expect(created.status, created.text).toBeLessThan(300);
+    const documentId = String((created.body.data as { documentId: string }).documentId);
+    const catalan = await cm.publish(UID.practice, documentId, 'ca', { title: 'Forn cooperatiu de Gràcia', slug: 'e2e-forn-cooperatiu', summary: 'Un forn dels seus treballadors.', country: 'ES' });
+    expect(catalan.status, catalan.text).toBeLessThan(300);
+    const kiln = await cm.publishNew(UID.practice, 'ca', { title: 'Forn de calç de Gràcia', slug: 'e2e-forn', summary: 'Un forn de calç restaurat.', country: 'ES' });
+    expect(kiln.status, kiln.text).toBeLessThan(300);
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await logIn(context, ADMIN);
+    await page.getByRole('navigation').getByRole('link', { name: 'Embed' }).click();
+    await page.getByRole('heading', { name: 'Embed', level: 1 }).waitFor();
+    await choose(page, 'Widget', 'One good practice');
+    await choose(page, 'Language', 'English (en)');
+    await page.getByRole('searchbox', { name: 'Find a practice' }).fill('Cooperative bakery of Gràcia');
+    await page.getByRole('combobox', { name: 'Practice', exact: true }).click();
+    await page.getByRole('option', { name: 'Cooperative bakery of Gràcia', exact: true }).click();
+    const snippet = () => page.getByTestId('solidarity-embed-snippet').innerText();
+    await expect.poll(snippet, { timeout: 15_000 }).toContain('<solidarity-practice slug="e2e-forn" locale="en">');
+    // Catalan: the same practice by its Catalan slug (the English one names the lime kiln in Catalan)
+    await choose(page, 'Language', 'Català (ca)');
+    await expect.poll(snippet, { timeout: 15_000 }).toContain(`<solidarity-practice slug="e2e-forn-cooperatiu" locale="ca"><a href="${base}/embed/ca/practices/e2e-forn-cooperatiu">`);
+    const preview = page.locator('[data-testid="solidarity-embed-preview"] solidarity-practice [part~="title"]').first();
+    await expect.poll(async () => ((await preview.count()) ? (await preview.innerText()).trim() : ''), { timeout: 15_000 }).toBe('Forn cooperatiu de Gràcia');
+    // French, where it has no text: the slug stays; back to English: the English slug
+    await choose(page, 'Language', 'Français (fr)');
+    await page.waitForTimeout(1000);
+    expect(await snippet()).toContain('<solidarity-practice slug="e2e-forn-cooperatiu" locale="fr">');
+    await choose(page, 'Language', 'English (en)');
+    await expect.poll(snippet, { timeout: 15_000 }).toContain('<solidarity-practice slug="e2e-forn" locale="en">');
+    await context.close();
   });
 
   it('is not offered to a role without plugin::solidarity.embed', async () => {

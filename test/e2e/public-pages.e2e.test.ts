@@ -49,6 +49,45 @@ beforeAll(async () => {
       ],
     },
   });
+  // a session and a statement, each with its own page holding the widget of that one document
+  const start = new Date(Date.now() + 5 * 86_400_000);
+  await documents(app, UID.session).create({
+    locale: 'en',
+    status: 'published',
+    data: {
+      title: 'Webinar on food banks',
+      slug: 'food-banks-webinar',
+      summary: 'How three networks keep their food banks going.',
+      kind: 'webinar',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+      timezone: 'Pacific/Auckland',
+      joinUrl: 'https://meet.example.org/food',
+      description: [{ type: 'paragraph', children: [{ type: 'text', text: 'Bring your questions about cold storage.' }] }],
+    },
+  });
+  await documents(app, UID.session).create({
+    locale: 'en',
+    status: 'published',
+    data: { title: 'Another webinar', slug: 'another-webinar', summary: 'Not this one.', kind: 'webinar', startsAt: start.toISOString(), timezone: 'Europe/Madrid' },
+  });
+  for (const [slug, title] of [
+    ['food-is-a-right', 'Food is a right'],
+    ['another-statement', 'Another statement'],
+  ]) {
+    await documents(app, UID.statement).create({
+      locale: 'en',
+      status: 'published',
+      data: {
+        title,
+        slug,
+        summary: 'Fund community kitchens.',
+        kind: 'sector-statement',
+        issuedOn: '2026-03-01',
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: `The full text of ${title}.` }] }],
+      },
+    });
+  }
   browser = await launchChromium();
   partner = await startPartnerPage();
 });
@@ -170,6 +209,54 @@ describe('the public page with JavaScript', () => {
     expect(await links.getAttribute('href')).toBe('https://terra.example.cat/');
     expect(await links.getAttribute('rel')).toBe('noopener');
     expect(await fiche.locator('img').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the public page of a session or a statement', () => {
+  it('upgrades to the widget showing that one document, in full, in the page’s locale', async () => {
+    const page = await browser.newPage({ timezoneId: 'Europe/Madrid' });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${app.url}/embed/ca/sessions/food-banks-webinar`);
+    // the widget's shadow DOM (Playwright's locators pierce it; the server-rendered article is not shown once it upgrades)
+    const card = page.locator('solidarity-sessions article[part~="card"]');
+    await card.waitFor({ timeout: 20_000 });
+    expect(await card.count()).toBe(1);
+    expect(await card.locator('[part~="title"]').innerText()).toBe('Webinar on food banks');
+    const text = await card.innerText();
+    expect(text).toContain('Bring your questions about cold storage.');
+    // the session's zone (Auckland) and the visitor's (Madrid), in Catalan
+    expect(await card.locator('[part~="local-time"]').innerText()).toMatch(/^A la vostra hora: /);
+    expect(await card.locator('a[part~="join"]').getAttribute('href')).toBe('https://meet.example.org/food');
+    expect(await card.locator('a[part~="calendar"]').getAttribute('href')).toBe(`${app.url}/api/solidarity/sessions/food-banks-webinar.ics?locale=ca`);
+    expect(await page.locator('solidarity-sessions [part~="subscribe"]').count()).toBe(0);
+    expect(await page.locator('solidarity-sessions').innerText()).not.toContain('Another webinar');
+    expect(requests.some((u) => u.startsWith(`${app.url}/api/solidarity/sessions/food-banks-webinar?`))).toBe(true);
+    expect(await page.locator('solidarity-sessions > article').isVisible()).toBe(false);
+
+    await page.goto(`${app.url}/embed/en/statements/food-is-a-right`);
+    const statement = page.locator('solidarity-statements article[part~="card"]');
+    await statement.waitFor({ timeout: 20_000 });
+    expect(await statement.count()).toBe(1);
+    expect(await statement.locator('[part~="title"]').innerText()).toBe('Food is a right');
+    expect(await statement.innerText()).toContain('The full text of Food is a right.');
+    expect(await page.locator('solidarity-statements').innerText()).not.toContain('Another statement');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('is what the oEmbed answer of a session’s URL frames', async () => {
+    const url = `${app.url}/embed/en/sessions/food-banks-webinar`;
+    const html = await oembedHtml(url);
+    expect(html).toContain(`src="${url}#?secret=`);
+    const { page, problems } = await openPartner(html);
+    const title = page.frameLocator('iframe.wp-embedded-content').locator('solidarity-sessions [part~="title"]');
+    await title.waitFor({ timeout: 20_000 });
+    expect(await title.innerText()).toBe('Webinar on food banks');
     expect(problems).toEqual([]);
     await page.close();
   });

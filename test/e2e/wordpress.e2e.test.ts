@@ -5,7 +5,8 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIDGET_DEFAULT_PAGE_SIZE } from '../../cms/shared/paging';
 import { launchChromium } from '../helpers/e2e';
-import { APP_ROOT, startStrapi, type TestApp } from '../helpers/strapi';
+import { APP_ROOT, documents, startStrapi, type TestApp } from '../helpers/strapi';
+import { UID } from '../../cms/server/src/content-types/uids';
 import { startWordPress, wordpressUnavailable, type WordPressSite } from '../helpers/wordpress';
 
 /**
@@ -205,6 +206,41 @@ describe.skipIf(Boolean(unavailable))(`WordPress plugin in a real WordPress${una
     expect(await sessionTitles(visitor.page)).toEqual(expected);
     expect(visitor.problems).toEqual([]);
     await visitor.page.close();
+  });
+
+  it('names the practice of a single-practice block by the slug of the language the Author picks', async () => {
+    // a practice with English and Catalan slugs, and another practice whose Catalan slug is the first one's English slug
+    const docs = documents(app, UID.practice);
+    const bakery = await docs.create({ locale: 'en', status: 'published', data: { title: 'Cooperative bakery', slug: 'wp-forn', summary: 'Owned by its workers.', country: 'ES' } });
+    await docs.update({ documentId: bakery.documentId, locale: 'ca', status: 'published', data: { title: 'Forn cooperatiu', slug: 'wp-forn-cooperatiu', summary: 'Dels seus treballadors.' } });
+    await docs.create({ locale: 'ca', status: 'published', data: { title: 'Forn de calç', slug: 'wp-forn', summary: 'Un forn de calç restaurat.', country: 'ES' } });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${wp.url}/members/wp-login.php`);
+    await page.fill('#user_login', 'author');
+    await page.fill('#user_pass', 'Author-password-2026');
+    await page.click('#wp-submit');
+    await page.waitForURL(/\/wp-admin\//);
+    await page.goto(`${wp.url}/members/wp-admin/post-new.php`);
+    await page.waitForFunction("window.wp?.blocks?.getBlockType('solidarity-commons/practice')", null, { timeout: 60_000 });
+    // the block as it was chosen in English
+    await page.evaluate(`(() => {
+      const { dispatch, select } = window.wp.data;
+      if (select('core/edit-post').isFeatureActive('welcomeGuide')) dispatch('core/edit-post').toggleFeature('welcomeGuide');
+      dispatch('core/block-editor').insertBlocks(window.wp.blocks.createBlock('solidarity-commons/practice', { locale: 'en', slug: 'wp-forn' }));
+    })()`);
+    const slug = () => page.evaluate("window.wp.data.select('core/block-editor').getBlocks()[0].attributes.slug");
+    const title = page.locator('.editor-styles-wrapper solidarity-practice [part~="title"]').first();
+    await expect.poll(async () => ((await title.count()) ? (await title.innerText()).trim() : ''), { timeout: 20_000 }).toBe('Cooperative bakery');
+    // Catalan: the same practice, by its Catalan slug (the English one names the lime kiln in Catalan)
+    await page.getByLabel('Llengua', { exact: true }).selectOption('ca');
+    await expect.poll(slug, { timeout: 20_000 }).toBe('wp-forn-cooperatiu');
+    await expect.poll(async () => ((await title.count()) ? (await title.innerText()).trim() : ''), { timeout: 20_000 }).toBe('Forn cooperatiu');
+    // French, where it has no text: the slug stays (the widget shows the fallback)
+    await page.getByLabel('Llengua', { exact: true }).selectOption('fr');
+    await page.waitForTimeout(1000);
+    expect(await slug()).toBe('wp-forn-cooperatiu');
+    await context.close();
   });
 
   it('writes only valid, escaped attributes whatever an Author types in a shortcode', async () => {

@@ -212,6 +212,11 @@ export function answer(f: Fake, u: URL, method = 'GET', body?: unknown): Respons
       .filter((s) => match(s) && has('kind', s.kind));
     return list(u, items);
   }
+  m = path.match(/^\/sessions\/([^/]+)$/);
+  if (m) {
+    const d = f.sessions.find((d) => d.base.slug == m![1] || d.base.documentId == m![1]);
+    return d ? json({ data: localise<Session>(d as unknown as Doc, l, true), meta: { locale: l } }) : apiError(404, 'NotFoundError', 'Not Found');
+  }
   m = path.match(/^\/statements\/([^/]+)$/);
   if (m) {
     const d = f.statements.find((d) => d.base.slug == m![1]);

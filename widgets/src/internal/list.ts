@@ -7,7 +7,7 @@ import { FAILED, LOADING, READY } from './status.js';
 import { heading, link, skeleton, tags } from './html.js';
 import type { Key } from './i18n.js';
 import { fill, safeUrl, type Params } from './query.js';
-import type { Doc, ListBody, Pagination } from './types.js';
+import type { Doc, ListBody, OneBody, Pagination } from './types.js';
 
 /**
  * @attr {string} q - Full-text search.
@@ -63,6 +63,8 @@ export class ListElement<T extends Doc> extends SolidarityElement {
   __items: T[] = [];
   /** @internal */
   __pageInfo?: Pagination;
+  /** @internal the one document shown instead of the list: a subclass's `slug` attribute (slug or documentId) */
+  declare slug?: string | null;
   /** @internal appending the next page ("Load more") */
   __appending = false;
   /** @internal API path of the list */
@@ -82,9 +84,13 @@ export class ListElement<T extends Doc> extends SolidarityElement {
 
   /** @internal loads page `p`; `add`: append to the items shown ("Load more"). */
   __loadPage(p: number, add = false): void {
+    const s = this.slug;
     this.__appending = add;
     this.__load(
-      (sig) => this.__fetch<ListBody<T>>(this.__path, { ...this.__params(), page: p, pageSize: this.__itemsPerPage }, sig),
+      (sig) =>
+        s
+          ? this.__fetch<OneBody<T>>(`${this.__path}/${encodeURIComponent(s)}`, {}, sig).then((b): Partial<ListBody<T>> => ({ data: [b.data] }))
+          : this.__fetch<ListBody<T>>(this.__path, { ...this.__params(), page: p, pageSize: this.__itemsPerPage }, sig),
       (b) => {
         if (!Array.isArray(b.data)) throw new ApiError(-1);
         const d = b.data.filter((x) => x && typeof x == 'object'),
@@ -130,10 +136,10 @@ export class ListElement<T extends Doc> extends SolidarityElement {
     const { __status: status, __pageInfo: pageInfo, __appending: appending } = this,
       busy = status == LOADING,
       more = this.pagination == 'more',
-      left = pageInfo && appending ? pageInfo.total - this.__items.length : this.__itemsPerPage,
+      left = this.slug ? 1 : pageInfo && appending ? pageInfo.total - this.__items.length : this.__itemsPerPage,
       list = !busy || appending ? this.__items : [];
     return html`${this.__head()}
-      <p class="count" part="count" role="status">${status == READY && pageInfo?.total ? this.__translate(this.__countKey, { n: pageInfo.total }) : ''}</p>
+      <p class="count" part="count" role="status">${status == READY && pageInfo?.total && !this.slug ? this.__translate(this.__countKey, { n: pageInfo.total }) : ''}</p>
       ${status == FAILED && !appending
         ? this.__errorBox()
         : status == READY && !list.length

@@ -208,6 +208,37 @@ export const slugInLocale = (slug: string, documentId: string | undefined, items
   return items.find((item) => item.documentId === documentId)?.slug || slug;
 };
 
+/** A practice as the public API answers it for one locale (what practiceSlugIn reads). */
+export interface LocalizedPractice {
+  slug?: string;
+  /** true when the practice has no text in the requested locale and the answer is another locale's */
+  localeFallback?: boolean;
+}
+
+/**
+ * The slug that names practice `documentId` (chosen as `slug`) in `locale`, for a single-practice
+ * snippet whose language changes: slugs are localized, and the slug of another locale can name a
+ * different practice there (a slug is unique per locale only). `read` is the public API's answer for
+ * `/practices/<documentId>?locale=<locale>`; its slug when the practice has text in that locale, else
+ * `slug` (the widget then shows the practice in a fallback language, as the API does for any
+ * locale's slug), also when there is no documentId or the read fails. The same rule as the call's
+ * (slugInLocale) and as the WordPress block's (integrations/wordpress/.../assets/editor.js `slugIn`).
+ */
+export const practiceSlugIn = async (
+  slug: string,
+  documentId: string | undefined,
+  locale: string,
+  read: (path: string, params: { locale: string }) => Promise<LocalizedPractice | null | undefined>
+): Promise<string> => {
+  if (!slug || !documentId) return slug;
+  try {
+    const doc = await read(`/practices/${encodeURIComponent(documentId)}`, { locale });
+    return doc && !doc.localeFallback && typeof doc.slug === 'string' && doc.slug ? doc.slug : slug;
+  } catch {
+    return slug;
+  }
+};
+
 /** The public base URL without trailing slashes; only http(s) URLs are accepted. */
 export const normalizeBaseUrl = (url: string): string => {
   const u = new URL(url.trim());

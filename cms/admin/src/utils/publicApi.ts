@@ -26,7 +26,16 @@ export const backendUrl = (): string => (window.strapi?.backendURL || window.loc
  * are left out. Throws an Error `"<status> <statusText>"` for a non-2xx answer (and the fetch's own
  * errors, an AbortError when `signal` aborts).
  */
-export const publicGet = async <T>(path: string, params: Record<string, string | number | undefined> = {}, signal?: AbortSignal): Promise<ListAnswer<T>> => {
+export const publicGet = <T>(path: string, params: Record<string, string | number | undefined> = {}, signal?: AbortSignal): Promise<ListAnswer<T>> =>
+  publicRead<ListAnswer<T>>(path, params, signal);
+
+/** One document of the public API (`GET /api/solidarity/<plural>/<idOrSlug>`): its answer, `{ data }`. */
+export interface OneAnswer<T> {
+  data: T;
+}
+
+/** `GET /api/solidarity<path>?<params>` as publicGet, for any answer (one document: OneAnswer). */
+export const publicRead = async <A>(path: string, params: Record<string, string | number | undefined> = {}, signal?: AbortSignal): Promise<A> => {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
   const qs = q.toString();
@@ -36,5 +45,5 @@ export const publicGet = async <T>(path: string, params: Record<string, string |
     signal,
   });
   if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
-  return (await res.json()) as ListAnswer<T>;
+  return (await res.json()) as A;
 };

@@ -1,6 +1,6 @@
 import { inlineSafeJson } from '../feeds/jsonld';
 import { collectionTitle, labels as feedLabels } from '../feeds/labels';
-import { escapeHtml, safeUrl } from '../feeds/blocks';
+import { blocksToHtml, escapeHtml, safeUrl } from '../feeds/blocks';
 import { EMBED_KINDS, type EmbedKind } from './urls';
 import { languageName, pageLabels } from './labels';
 import { ficheWords } from '../../../../cms/shared/fiche-labels';
@@ -14,7 +14,7 @@ const HTTP = new Set(['http:', 'https:']);
 export const FRAME_SCRIPT = '/embed/frame.js';
 export const HOST_SCRIPT = '/embed/host.js';
 
-/** The widget tag of each kind's list, and of one document where a widget shows one. */
+/** The widget tag of each kind's list; with a `slug` attribute, sessions' and statements' show that one document. */
 const LIST_TAG: Record<EmbedKind, string> = {
   practice: 'solidarity-practices',
   session: 'solidarity-sessions',
@@ -196,12 +196,21 @@ export const ficheSections = (doc: Json, locale: string): string => {
   return out.length ? `${out.join('\n')}\n` : '';
 };
 
+/** Rich text (Strapi blocks) as HTML on its own lines, '' when there is none. */
+const text = (blocks: unknown, origin?: string): string => {
+  const html = blocksToHtml(blocks, { origin });
+  return html ? `${html}\n` : '';
+};
+
 /**
- * The body of one document's page: its title, summary and facts, server-rendered inside the widget
- * element where one shows a single document (`<solidarity-practice>`), so that the widget replaces
- * them once it runs (shadow DOM, no slot) and a reader without JavaScript still has them.
+ * The body of one document's page: its title, summary, facts and text (a practice's fiche, a
+ * session's description, a statement's body), server-rendered inside the widget that shows that one
+ * document (`<solidarity-practice slug>`, `<solidarity-sessions slug>`, `<solidarity-statements slug>`,
+ * in the page's locale), so that the widget replaces them once it runs (shadow DOM, no slot) and a
+ * reader without JavaScript still has them. `origin` (the app's public origin) resolves the text's
+ * relative links and images.
  */
-export const documentBody = (kind: EmbedKind, doc: Json, locale: string, canonical: string): string => {
+export const documentBody = (kind: EmbedKind, doc: Json, locale: string, canonical: string, origin?: string): string => {
   const e = escapeHtml;
   const labels = pageLabels(locale);
   // a cancelled session offers no registration
@@ -211,12 +220,12 @@ export const documentBody = (kind: EmbedKind, doc: Json, locale: string, canonic
 <h1>${e(str(doc.title))}</h1>
 ${languageNote(doc, locale)}${statusNotice(kind, doc, locale)}${facts(kind, doc, locale)}
 <p>${e(str(doc.summary))}</p>
-${kind === 'practice' ? ficheSections(doc, locale) : ''}${registration ? `<p><a href="${e(registration)}" target="_blank" rel="noopener">${e(labels.register)}</a></p>\n` : ''}<p><a href="${e(canonical)}" target="_top">${e(labels.readMore)}</a></p>
+${kind === 'practice' ? ficheSections(doc, locale) : text(kind === 'session' ? doc.description : doc.body, origin)}${registration ? `<p><a href="${e(registration)}" target="_blank" rel="noopener">${e(labels.register)}</a></p>\n` : ''}<p><a href="${e(canonical)}" target="_top">${e(labels.readMore)}</a></p>
 </article>`;
-  if (kind !== 'practice') return article;
-  return `<solidarity-practice slug="${e(str(doc.slug) || str(doc.documentId))}" locale="${e(locale)}">
+  const tag = kind === 'practice' ? 'solidarity-practice' : LIST_TAG[kind];
+  return `<${tag} slug="${e(str(doc.slug) || str(doc.documentId))}" locale="${e(locale)}">
 ${article}
-</solidarity-practice>`;
+</${tag}>`;
 };
 
 /**

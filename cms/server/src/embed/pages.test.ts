@@ -56,12 +56,23 @@ beforeAll(async () => {
       endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
       timezone: 'Europe/Madrid',
       registrationUrl: 'https://register.example/food',
+      description: [{ type: 'paragraph', children: [{ type: 'text', text: 'Bring your questions about cold storage.' }] }],
     },
   });
   await docs(UID.statement).create({
     locale: 'en',
     status: 'published',
-    data: { title: 'Food is a right', slug: 'food-is-a-right', summary: 'Fund community kitchens.', kind: 'sector-statement', issuedOn: '2026-03-01' },
+    data: {
+      title: 'Food is a right',
+      slug: 'food-is-a-right',
+      summary: 'Fund community kitchens.',
+      kind: 'sector-statement',
+      issuedOn: '2026-03-01',
+      body: [
+        { type: 'heading', level: 2, children: [{ type: 'text', text: 'What we ask' }] },
+        { type: 'paragraph', children: [{ type: 'text', text: 'A kitchen in every <neighbourhood>.' }] },
+      ],
+    },
   });
 });
 afterAll(async () => {
@@ -121,15 +132,39 @@ describe('a document’s page', () => {
     expect(parse(byId.text).querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${app.url}/embed/en/practices/rebost-vilafranca`);
   });
 
-  it('renders sessions and statements', async () => {
+  it('renders sessions and statements, in full, inside the widget that shows that one document', async () => {
     const session = await page('/embed/fr/sessions/food-banks-webinar').expect(200);
     const s = parse(session.text);
     expect(s.querySelector('h1')?.text).toBe('Webinar on food banks');
     expect(s.querySelector('time')?.getAttribute('datetime')).toMatch(/^\d{4}-/);
     expect(s.querySelector('a[href="https://register.example/food"]')?.text).toBe('S’inscrire');
     expect(JSON.parse(s.querySelector('script[type="application/ld+json"]')?.text ?? '{}')['@type']).toBe('Event');
+    // the widget of that session (its slug, the page's locale), the server-rendered session inside it
+    const sessionWidget = s.querySelectorAll('main solidarity-sessions');
+    expect(sessionWidget.length).toBe(1);
+    expect(sessionWidget[0]?.getAttribute('slug')).toBe('food-banks-webinar');
+    expect(sessionWidget[0]?.getAttribute('locale')).toBe('fr');
+    expect(s.querySelectorAll('main article').length).toBe(1);
+    expect(sessionWidget[0]?.querySelector('article h1')?.text).toBe('Webinar on food banks');
+    // in full: its description too
+    expect(sessionWidget[0]?.querySelector('article')?.text).toContain('Bring your questions about cold storage.');
     const statement = await page('/embed/es/statements/food-is-a-right').expect(200);
-    expect(parse(statement.text).querySelector('h1')?.text).toBe('Food is a right');
+    const st = parse(statement.text);
+    expect(st.querySelector('h1')?.text).toBe('Food is a right');
+    const statementWidget = st.querySelectorAll('main solidarity-statements');
+    expect(statementWidget.length).toBe(1);
+    expect(statementWidget[0]?.getAttribute('slug')).toBe('food-is-a-right');
+    expect(statementWidget[0]?.getAttribute('locale')).toBe('es');
+    expect(st.querySelectorAll('main article').length).toBe(1);
+    // its full text, escaped
+    const article = statementWidget[0]?.querySelector('article');
+    expect(article?.querySelector('h2')?.text).toBe('What we ask');
+    expect(article?.text).toContain('A kitchen in every <neighbourhood>.');
+    expect(statement.text).toContain('A kitchen in every &lt;neighbourhood&gt;.');
+    // by documentId, the same widget (the canonical page is the slug's)
+    const { data } = (await request(app.url).get('/api/solidarity/statements/food-is-a-right?locale=en').expect(200)).body as { data: { documentId: string } };
+    const byId = parse((await page(`/embed/en/statements/${data.documentId}`).expect(200)).text);
+    expect(byId.querySelector('solidarity-statements')?.getAttribute('slug')).toBe('food-is-a-right');
   });
 
   it('says a session is cancelled or moved, with the reason, on its page and in lists (what its calendar says)', async () => {
@@ -398,9 +433,11 @@ describe('escaping', () => {
 
   it('never lets any title, summary or locale out of its element (property)', () => {
     fc.assert(
-      fc.property(fc.string(), fc.string(), fc.string({ maxLength: 12 }), (title, summary, slug) => {
-        const doc = { title, summary, slug, documentId: 'd1', locale: 'ca', url: `https://x.example/embed/en/practices/${encodeURIComponent(slug)}` };
-        const body = documentBody('practice', doc, 'en', doc.url) + listBody('practice', [doc], 'en', title, { topic: summary });
+      fc.property(fc.string(), fc.string(), fc.string({ maxLength: 12 }), fc.constantFrom('practice', 'session', 'statement' as const), (title, summary, slug, kind) => {
+        // a session's description and a statement's body: one paragraph of the summary
+        const text = [{ type: 'paragraph', children: [{ type: 'text', text: summary }] }];
+        const doc = { title, summary, slug, documentId: 'd1', locale: 'ca', url: `https://x.example/embed/en/practices/${encodeURIComponent(slug)}`, description: text, body: text };
+        const body = documentBody(kind, doc, 'en', doc.url, 'https://x.example') + listBody('practice', [doc], 'en', title, { topic: summary });
         const html = renderPage(
           { locale: 'en', title, description: summary, canonical: doc.url, oembed: doc.url, origin: 'https://x.example', network: title, jsonLd: { name: title } },
           body
@@ -409,7 +446,7 @@ describe('escaping', () => {
         // the only elements are ours: no element or attribute came from the content
         const tags = new Set(root.querySelectorAll('*').map((el) => el.tag));
         for (const tag of tags) {
-          expect(['html', 'head', 'meta', 'title', 'link', 'style', 'script', 'body', 'main', 'footer', 'a', 'solidarity-practice', 'solidarity-practices', 'article', 'h1', 'h2', 'p', 'ul', 'li']).toContain(tag);
+          expect(['html', 'head', 'meta', 'title', 'link', 'style', 'script', 'body', 'main', 'footer', 'a', 'solidarity-practice', 'solidarity-practices', 'solidarity-sessions', 'solidarity-statements', 'article', 'br', 'h1', 'h2', 'p', 'ul', 'li']).toContain(tag);
         }
         expect(root.querySelectorAll('script').length).toBe(3);
         expect(root.querySelector('main h1')?.text).toBe(xmlSafe(title).replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD'));

@@ -143,7 +143,7 @@ export const createEmbedPages = (strapi: Core.Strapi) => {
         title: str(doc.title),
         description: str(doc.summary),
         canonical,
-        body: documentBody(kind, doc, locale, canonical),
+        body: documentBody(kind, doc, locale, canonical, origin),
         jsonLd: toJsonLd(kind, doc, origin),
         authors: names(doc.promoters ?? doc.organisers ?? doc.issuers),
         list: false,

@@ -79,6 +79,24 @@
 		return state[ 0 ].key === key ? state[ 0 ].data : null;
 	}
 
+	/**
+	 * The slug of the practice named `slug` in locale `from`, in locale `to`: slugs are localized and
+	 * unique per locale only (the English slug may name another practice in Catalan), so the block's
+	 * practice is found by its slug in the language it was chosen in, read again by its documentId in
+	 * the new one, and named by that locale's slug; it keeps its slug when it has no text there (the
+	 * API's answer is then a fallback, `localeFallback`) or cannot be read. The embed builder's rule
+	 * (cms/admin/src/embed/snippet.ts `practiceSlugIn`).
+	 */
+	function slugIn( slug, from, to ) {
+		return readApi( '/practices/' + encodeURIComponent( slug ), { locale: from } )
+			.then( function ( doc ) {
+				return doc && doc.documentId && from !== to ? readApi( '/practices/' + encodeURIComponent( doc.documentId ), { locale: to } ) : null;
+			} )
+			.then( function ( doc ) {
+				return doc && typeof doc.slug === 'string' && doc.slug && ! doc.localeFallback ? doc.slug : slug;
+			} );
+	}
+
 	/** Options of a select: "Any" first, then the values; keeps a chosen value the list lacks. */
 	function options( items, current, noneLabel ) {
 		var out = [ { value: '', label: noneLabel } ].concat( items );
@@ -131,7 +149,11 @@
 		var a = props.attributes;
 		var set = props.setAttributes;
 		var has = function ( name ) { return Object.prototype.hasOwnProperty.call( config.widgets[ widget ].attributes, name ); };
-		var locale = a.locale || document.documentElement.lang.split( '-' )[ 0 ] || 'en';
+		// the block's practice now (a renaming answered after another practice was picked is dropped)
+		var currentSlug = wp.element.useRef( a.slug );
+		currentSlug.current = a.slug;
+		var pageLocale = document.documentElement.lang.split( '-' )[ 0 ] || 'en';
+		var locale = a.locale || pageLocale;
 		var any = __( 'Any', 'solidarity-commons' );
 		var isPractices = widget === 'practices';
 
@@ -149,7 +171,18 @@
 
 		var fields = [];
 		fields.push(
-			select( __( 'Language', 'solidarity-commons' ), a.locale, [ { value: '', label: __( 'The page’s language (automatic)', 'solidarity-commons' ) } ].concat( config.locales ), function ( v ) { set( { locale: v } ); } )
+			select( __( 'Language', 'solidarity-commons' ), a.locale, [ { value: '', label: __( 'The page’s language (automatic)', 'solidarity-commons' ) } ].concat( config.locales ), function ( v ) {
+				set( { locale: v } );
+				// one practice: named by the new language's slug
+				if ( has( 'slug' ) && a.slug ) {
+					var chosen = a.slug;
+					slugIn( chosen, locale, v || pageLocale ).then( function ( slug ) {
+						if ( slug !== chosen && currentSlug.current === chosen ) {
+							set( { slug: slug } );
+						}
+					} );
+				}
+			} )
 		);
 		if ( has( 'slug' ) ) {
 			fields.push( el( components.TextControl, { label: __( 'Find a practice', 'solidarity-commons' ), placeholder: __( 'Words of its title or text', 'solidarity-commons' ), value: searchState[ 0 ], onChange: searchState[ 1 ] } ) );

@@ -3,6 +3,7 @@ import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr } from '../../internal/base.js';
 import { READY } from '../../internal/status.js';
 import { blocks } from '../../internal/blocks.js';
+import { past } from '../../internal/format-day.js';
 import { when, whenLocal } from '../../internal/format-when.js';
 import { apiLocale, displayName } from '../../internal/i18n.js';
 import { ListElement } from '../../internal/list.js';
@@ -25,6 +26,7 @@ import styles from './sessions.styles.js';
  *
  * @attr {'upcoming'|'past'} when - Upcoming sessions, soonest first (default), or past ones, latest first.
  * @attr {string} kind - Session kind: webinar, peer-review, seminar, workshop or assembly.
+ * @attr {string} slug - One session (its slug or documentId) instead of the list, in full: its summary and description, the recording once it has ended, else the join and registration links; no count, pages or subscription (the list's filters are ignored).
  *
  * @csspart kind - The kind badge of a session.
  * @csspart badge - Badges.
@@ -43,8 +45,8 @@ import styles from './sessions.styles.js';
 export class SolidaritySessions extends ListElement<Session> {
   static override styles = [base, styles];
   static override __en = english;
-  static override properties: PropertyDeclarations = { when: {}, kind: {} };
-  static override __refetchKeys = [...ListElement.__refetchKeys, 'when', 'kind'];
+  static override properties: PropertyDeclarations = { when: {}, kind: {}, slug: {} };
+  static override __refetchKeys = [...ListElement.__refetchKeys, 'when', 'kind', 'slug'];
 
   /** "upcoming" (default) or "past". */
   declare when?: string | null;
@@ -71,7 +73,8 @@ export class SolidaritySessions extends ListElement<Session> {
       },
       mins = arr(x.minutes),
       st = x.scheduleStatus == 'cancelled' || x.scheduleStatus == 'moved' ? x.scheduleStatus : null,
-      local = whenLocal(x.startsAt, x.endsAt, x.timezone, this.__uiLocale);
+      local = whenLocal(x.startsAt, x.endsAt, x.timezone, this.__uiLocale),
+      one = this.slug;
     return html`<article class="card stack" part="card">
       <p class="row meta" part="meta">
         ${x.kind ? html`<span class="badge" part="badge kind">${this.__translate(x.kind as Key)}</span>` : nothing}
@@ -81,7 +84,7 @@ export class SolidaritySessions extends ListElement<Session> {
       ${st && x.statusReason ? html`<p part="status-reason">${x.statusReason}</p>` : nothing}
       ${local ? html`<p class="meta" part="meta local-time">${this.__translate('localTime', { time: local })}</p>` : nothing}
       ${this.__title(x, i)} ${this.__fallbackNote(x)}
-      ${x.summary ? html`<p part="summary">${x.summary}</p>` : blocks(x.description, this.__headingLevel, this.__apiBase)}
+      ${x.summary ? html`<p part="summary">${x.summary}</p>` : nothing} ${one || !x.summary ? blocks(x.description, this.__headingLevel, this.__apiBase) : nothing}
       ${this.__listLine('languages', arr(x.spokenLanguages).map((c) => displayName(this.__uiLocale, 'language', String(c))))}
       ${this.__listLine(
         'speakers',
@@ -96,7 +99,7 @@ export class SolidaritySessions extends ListElement<Session> {
         : nothing}
       ${this.__topicTags(x)}
       <p class="row" part="actions">
-        ${this.__past
+        ${(one ? past(x.endsAt || x.startsAt) : this.__past)
           ? a(x.recordingUrl, 'recording', this.__translate('recording'))
           : st == 'cancelled'
             ? nothing
@@ -107,7 +110,7 @@ export class SolidaritySessions extends ListElement<Session> {
   }
 
   override __foot(): unknown {
-    if (this.__status != READY || !this.__items.length) return nothing;
+    if (this.__status != READY || !this.__items.length || this.slug) return nothing;
     const u = endpoint(this.__apiBase, '/sessions.ics', { ...this.__params(), locale: apiLocale(this.locale, this.__uiLocale) });
     return html`<p class="row" part="subscribe">
       <a class="btn" part="button subscribe" href=${webcal(u)}>${this.__translate('subscribe')}</a>

@@ -201,6 +201,60 @@ describe('<solidarity-sessions>', () => {
     expect(m!.querySelector('a[part~=join]')).not.to.equal(null);
   });
 
+  it('shows one session in full with `slug` (slug or documentId): its times, links and calendar in the widget’s locale, no list around it', async () => {
+    const base = freshApi();
+    const first = sessionDocs[0]!;
+    const description = [{ type: 'paragraph', children: [{ type: 'text', text: 'Bring your last tender.' }] }];
+    const api = fakeApi({ sessions: [{ ...first, base: { ...first.base, description } }, ...sessionDocs.slice(1)] });
+    const el = await make('slug="public-procurement-webinar" locale="ca" kind="seminar" when="past"', base);
+    await settled(el);
+    // one request, for that document, in the widget's locale; the list's filters are not sent
+    expect(api.calls.map((u) => u.pathname + u.search)).to.deep.equal(['/api/solidarity/sessions/public-procurement-webinar?locale=ca']);
+    expect(titles(el)).to.deep.equal(['Clàusules socials en la compra pública']);
+    const card = $(el, '[part~=card]')!;
+    const s1 = first.base;
+    const local = whenLocal(s1.startsAt, s1.endsAt, s1.timezone, 'ca', localZone());
+    expect(card.querySelector('time')!.getAttribute('datetime')).to.equal(s1.startsAt);
+    if (local) expect(card.querySelector('[part~=local-time]')!.textContent).to.include(local);
+    // in full: the summary and the description; upcoming (whatever `when` says): join and register, no recording
+    expect(card.querySelector('[part~=summary]')!.textContent).to.equal('Com guanyen licitacions públiques les cooperatives de treball amb clàusules socials i ambientals.');
+    expect(card.textContent).to.include('Bring your last tender.');
+    expect(card.querySelector<HTMLAnchorElement>('a[part~=join]')!.href).to.equal('https://meet.example.org/ppw');
+    expect(card.querySelector<HTMLAnchorElement>('a[part~=register]')!.href).to.equal('https://forms.example.org/register/ppw');
+    expect(card.querySelector<HTMLAnchorElement>('a[part~=calendar]')!.href).to.equal(`${base}/api/solidarity/sessions/public-procurement-webinar.ics?locale=ca`);
+    // a document, not a list: no count, pages or calendar subscription
+    expect($(el, '[part~=count]')!.textContent).to.equal('');
+    expect($(el, '[part~=subscribe], [part~=pagination]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    // a past session by its documentId: the recording, no join link
+    el.setAttribute('slug', 's4');
+    await settled(el);
+    expect(api.calls.at(-1)!.pathname).to.equal('/api/solidarity/sessions/s4');
+    expect(titles(el)).to.deep.equal(['Digital commons for cooperatives']);
+    expect($<HTMLAnchorElement>(el, 'a[part~=recording]')!.href).to.equal('https://video.example.org/w/dcs');
+    expect($(el, 'a[part~=join]')).to.equal(null);
+    // without `slug`, the list again (with its filters)
+    el.removeAttribute('slug');
+    await settled(el);
+    expect(api.calls.at(-1)!.pathname).to.equal('/api/solidarity/sessions');
+    expect(api.calls.at(-1)!.searchParams.get('kind')).to.equal('seminar');
+    expect(titles(el)).to.deep.equal(['Digital commons for cooperatives']);
+    expect($(el, '[part~=count]')!.textContent).to.equal('1 sessió');
+  });
+
+  it('says a session given by `slug` does not exist, without a retry button', async () => {
+    const api = fakeApi();
+    api.hold();
+    const el = await make('slug="no-such-session" locale="en"');
+    await el.updateComplete;
+    // one document: one placeholder while it loads
+    expect($$(el, '[part~=skeleton]')).to.have.length(1);
+    api.release();
+    await settled(el);
+    expect($(el, '[part~=error]')!.getAttribute('role')).to.equal('alert');
+    expect($(el, '[part~=retry], [part~=card]')).to.equal(null);
+  });
+
   it('renders hostile content inert', async () => {
     const w = watchErrors();
     delete (window as { __xss?: number }).__xss;

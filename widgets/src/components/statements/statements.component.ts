@@ -1,6 +1,7 @@
 import { html, nothing } from '../../internal/lit.js';
 import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr } from '../../internal/base.js';
+import { blocks } from '../../internal/blocks.js';
 import { day, past } from '../../internal/format-day.js';
 import type { Key } from '../../internal/i18n.js';
 import { ListElement } from '../../internal/list.js';
@@ -18,6 +19,7 @@ import styles from './statements.styles.js';
  * @tag solidarity-statements
  *
  * @attr {string} kind - sector-statement, policy-reaction, open-call, position-paper or press-release.
+ * @attr {string} slug - One statement (its slug or documentId) instead of the list, with its full text; no count or pages (the list's filters are ignored).
  *
  * @csspart badge - Badges (kind, deadline, closed).
  * @csspart kind - The kind badge.
@@ -27,8 +29,8 @@ import styles from './statements.styles.js';
 export class SolidarityStatements extends ListElement<Statement> {
   static override styles = [base, styles];
   static override __en = english;
-  static override properties: PropertyDeclarations = { kind: {} };
-  static override __refetchKeys = [...ListElement.__refetchKeys, 'kind'];
+  static override properties: PropertyDeclarations = { kind: {}, slug: {} };
+  static override __refetchKeys = [...ListElement.__refetchKeys, 'kind', 'slug'];
 
   /** Statement kind. */
   declare kind?: string | null;
@@ -56,7 +58,7 @@ export class SolidarityStatements extends ListElement<Statement> {
         ${x.issuedOn ? html`<time datetime=${x.issuedOn}>${day(x.issuedOn, l)}</time>` : nothing}
       </p>
       ${this.__title(x, i)} ${this.__fallbackNote(x)} ${x.summary ? html`<p part="summary">${x.summary}</p>` : nothing}
-      ${this.__listLine('issuers', arr(x.issuers))}
+      ${blocks(x.body, this.__headingLevel, this.__apiBase)} ${this.__listLine('issuers', arr(x.issuers))}
       ${n ? html`<p class="meta" part="meta">${this.__translate('signatories', { n })}</p>` : nothing} ${this.__topicTags(x)}
     </article>`;
   }

@@ -50,6 +50,32 @@ describe('<solidarity-statements>', () => {
     expect($(el, '[part~=kind]')!.textContent).to.equal('Declaració sectorial');
   });
 
+  it('shows one statement with its full text with `slug`, no list around it', async () => {
+    const st = statementDocs[2]!;
+    const body = [
+      { type: 'heading', level: 2, children: [{ type: 'text', text: 'What we ask' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: 'Binding targets for social clauses in every tender.' }] },
+    ];
+    const api = fakeApi({ statements: [st, { ...st, base: { ...st.base, documentId: 'st9', slug: 'with-body' }, t: { en: { ...st.t.en!, body } } }] });
+    const el = await make('slug="with-body" locale="en" kind="open-call"');
+    await settled(el);
+    expect(api.calls.map((u) => u.pathname + u.search)).to.deep.equal(['/api/solidarity/statements/with-body?locale=en']);
+    expect(titles(el)).to.deep.equal(['The social economy needs more than an action plan']);
+    const card = $(el, '[part~=card]')!;
+    expect(card.querySelector('[part~=summary]')!.textContent).to.equal('Five networks ask for binding public procurement targets.');
+    // the full text, its headings below the title's level (h3)
+    expect(card.querySelector('h4')!.textContent).to.equal('What we ask');
+    expect(card.textContent).to.include('Binding targets for social clauses in every tender.');
+    expect(card.textContent).to.include('Signed by 5 organisations');
+    expect($(el, '[part~=count]')!.textContent).to.equal('');
+    expect($(el, '[part~=pagination]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.removeAttribute('slug');
+    await settled(el);
+    expect(api.calls.at(-1)!.searchParams.get('kind')).to.equal('open-call');
+    expect($(el, '[part~=empty]')!.textContent).to.equal('No statements match these filters.');
+  });
+
   it('shows the empty state and errors, translated', async () => {
     fakeApi();
     const el = await make('kind="position-paper" locale="el"');

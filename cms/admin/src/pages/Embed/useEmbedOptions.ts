@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { useDebounce } from '@strapi/strapi/admin';
-import { slugInLocale, type EmbedSettings, type Theme } from '../../embed/snippet';
+import { practiceSlugIn, slugInLocale, type EmbedSettings, type LocalizedPractice, type Theme } from '../../embed/snippet';
+import { publicRead, type OneAnswer } from '../../utils/publicApi';
 import { countryOptions, type CountryOption } from './countries';
 import type { EmbedConfig } from './useEmbedConfig';
 import { usePublicList, type PublicList } from './usePublicList';
@@ -60,8 +61,11 @@ export const useEmbedOptions = (config: EmbedConfig | null, uiLocale: string): E
 
   // The chosen call's document, so that its slug follows the chosen locale (slugInLocale).
   const callDocument = React.useRef<string | undefined>(undefined);
+  // The chosen practice's document (single-practice widget), so that its slug follows the chosen locale (practiceSlugIn).
+  const practiceDocument = React.useRef<string | undefined>(undefined);
   const set = <K extends keyof EmbedSettings>(key: K, value: EmbedSettings[K]) => {
     if (key === 'call') callDocument.current = calls.items.find((c) => c.slug === value)?.documentId;
+    if (key === 'slug') practiceDocument.current = found.items.find((p) => p.slug === value)?.documentId;
     setSettings((s) => ({ ...s, [key]: value }));
   };
   const setTheme = (key: keyof Theme, value: string) => setSettings((s) => ({ ...s, theme: { ...s.theme, [key]: value } }));
@@ -88,6 +92,22 @@ export const useEmbedOptions = (config: EmbedConfig | null, uiLocale: string): E
       return slug === (s.call ?? '') ? s : { ...s, call: slug };
     });
   }, [calls.items, calls.loading]);
+
+  // The same for the chosen practice: read in the new locale by its documentId, it is named by that
+  // locale's slug (the English slug can name another practice in Catalan); one without text there keeps its slug.
+  React.useEffect(() => {
+    const documentId = practiceDocument.current;
+    if (!config || settings.widget !== 'practice' || !settings.slug || !documentId) return undefined;
+    const controller = new AbortController();
+    const read = (path: string, params: { locale: string }) =>
+      publicRead<OneAnswer<LocalizedPractice>>(path, params, controller.signal).then((answer) => answer.data);
+    void practiceSlugIn(settings.slug, documentId, dataLocale, read).then((slug) => {
+      if (controller.signal.aborted || practiceDocument.current !== documentId) return;
+      setSettings((s) => (s.slug && s.slug !== slug ? { ...s, slug } : s));
+    });
+    return () => controller.abort();
+    // only a change of language (or of widget) renames the chosen practice: choosing one sets its slug in this language
+  }, [dataLocale, settings.widget, config]);
 
   const countries = React.useMemo(
     () => countryOptions([...organisations.items, ...practicesForCountries.items], uiLocale),
