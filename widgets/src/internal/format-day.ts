@@ -7,5 +7,5 @@ export const day = (v: string | null | undefined, l: string): string => {
   return v && valid(d) ? dtf(l, { dateStyle: 'long', timeZone: 'UTC' }).format(d) : '';
 };
 
-/** True when an ISO instant lies in the past (at `now`). */
-export const past = (v: string | null | undefined, now = Date.now()): boolean => !!v && new Date(v).getTime() < now;
+/** `past` lives in util.ts (the shared chunk): the sessions and statements chunks both use it. */
+export { past } from './util.js';

@@ -3,7 +3,7 @@ import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr } from '../../internal/base.js';
 import { READY } from '../../internal/status.js';
 import { blocks } from '../../internal/blocks.js';
-import { past } from '../../internal/format-day.js';
+import { past } from '../../internal/util.js';
 import { when, whenLocal } from '../../internal/format-when.js';
 import { apiLocale, displayName } from '../../internal/i18n.js';
 import { ListElement } from '../../internal/list.js';
