@@ -7,6 +7,7 @@ import { xmlSafe } from '../feeds/blocks';
 import { UID } from '../content-types/uids';
 import { OEMBED_PATH, OEMBED_URL_PATTERN, parsePagePath, publicListUrl, publicPageUrl } from './urls';
 import { renderPage, documentBody, listBody } from './page';
+import { isTimeDependent } from '../http/cache';
 
 /**
  * The public pages (`/embed/<locale>/<plural>[/<slug>]`) and the oEmbed endpoint, through the real
@@ -272,6 +273,62 @@ describe('a list’s page', () => {
       expect(res.status, path).toBe(400);
       expect(res.headers['content-type'], path).toBe('text/html; charset=utf-8');
     }
+  });
+});
+
+describe('a call’s list page: the banner follows isOpen (phase open and opensAt ≤ now < closesAt)', () => {
+  const day = 86_400_000;
+  const call = (slug: string, opensAt: number, closesAt: number) =>
+    docs(UID.call).create({
+      locale: 'en',
+      status: 'published',
+      data: { title: `Call ${slug}`, slug, opensAt: new Date(opensAt).toISOString(), closesAt: new Date(closesAt).toISOString(), phase: 'open' },
+    });
+  beforeAll(async () => {
+    const now = Date.now();
+    await call('call-passed', now - 30 * day, now - day);
+    await call('call-later', now + day, now + 30 * day);
+    await call('call-now', now - day, now + 30 * day);
+  });
+
+  const banner = async (path: string) => {
+    const res = await page(path).expect(200);
+    const doc = parse(res.text);
+    return { doc, text: res.text, phase: doc.querySelector('solidarity-practices section.call [data-phase]') };
+  };
+
+  it('after the deadline, still in the open phase: says closed (in the page’s language), and no form element is in the page', async () => {
+    const api = await request(app.url).get('/api/solidarity/calls/call-passed?locale=en').expect(200);
+    expect(api.body.data).toMatchObject({ phase: 'open', isOpen: false });
+    const en = await banner('/embed/en/practices?call=call-passed');
+    expect(en.phase?.text).toBe('Phase: Closed for submissions, assessment pending');
+    expect(en.phase?.getAttribute('data-phase')).toBe('closed');
+    expect(en.text).not.toContain('solidarity-submit-practice');
+    expect(en.doc.querySelector('details')).toBeNull();
+    expect(en.text).not.toContain('Open for submissions');
+    const el = await banner('/embed/el/practices?call=call-passed');
+    expect(el.phase?.text).toBe('Φάση: Έκλεισε για υποβολές, αναμένεται η αξιολόγηση');
+    expect(el.text).not.toContain('solidarity-submit-practice');
+  });
+
+  it('before opensAt: says not open yet, and no form element', async () => {
+    const ca = await banner('/embed/ca/practices?call=call-later');
+    expect(ca.phase?.text).toBe('Fase: Encara no oberta a propostes');
+    expect(ca.phase?.getAttribute('data-phase')).toBe('upcoming');
+    expect(ca.text).not.toContain('solidarity-submit-practice');
+  });
+
+  it('within its dates: open, with the form behind a disclosure', async () => {
+    const fr = await banner('/embed/fr/practices?call=call-now');
+    expect(fr.phase?.text).toBe('Phase: Ouvert aux propositions');
+    expect(fr.doc.querySelector('section.call details solidarity-submit-practice')?.getAttribute('call')).toBe('call-now');
+  });
+
+  it('is cached by the minute, as the calls’ API is: the deadline passes without a content change', () => {
+    expect(isTimeDependent('/embed/en/practices', 'call=call-now')).toBe(true);
+    expect(isTimeDependent('/embed/en/practices', 'topic=x&call=call-now&layout=grid')).toBe(true);
+    expect(isTimeDependent('/embed/en/practices', 'topic=x')).toBe(false);
+    expect(isTimeDependent('/embed/en/practices/call-now', '')).toBe(false);
   });
 });
 
