@@ -267,6 +267,47 @@ describe('a list’s page', () => {
     expect(one.querySelector('title')?.text).toBe('Rebost solidari de Vilafranca — Solidarity Commons');
   });
 
+  it('404s (an HTML page in the page’s language, and in oEmbed) for a filter naming nothing: an unknown topic, organisation, call or country', async () => {
+    await docs(UID.topic).create({ locale: 'en', status: 'published', data: { name: 'Known topic', slug: 'known-topic' } });
+    await docs(UID.topic).create({ locale: 'en', data: { name: 'Draft topic', slug: 'draft-topic' } });
+    for (const query of ['topic=nonexistent', 'topic=draft-topic', 'organisation=nope', 'country=ZZ', 'country=zz', 'call=nope', 'country=ES&topic=nonexistent']) {
+      for (const kind of query.startsWith('topic=') ? ['practices', 'sessions', 'statements'] : ['practices']) {
+        const path = `/embed/en/${kind}?${query}`;
+        const res = await page(path);
+        expect(res.status, path).toBe(404);
+        expect(res.headers['content-type'], path).toBe('text/html; charset=utf-8');
+        expect(parse(res.text).querySelector('h1')?.text, path).toBe('Not found');
+        const oembed = await request(app.url).get(OEMBED_PATH).query({ url: `${app.url}${path}` });
+        expect(oembed.status, path).toBe(404);
+        expect(oembed.body.error.status, path).toBe(404);
+      }
+    }
+    const el = parse((await page('/embed/el/practices?organisation=nope').expect(404)).text);
+    expect(el.querySelector('html')?.getAttribute('lang')).toBe('el');
+    expect(el.querySelector('h1')?.text).toBe('Δεν βρέθηκε');
+    // a known topic or country with nothing in it is an empty list
+    for (const path of ['/embed/en/practices?topic=known-topic', '/embed/en/practices?country=PT', '/embed/en/sessions?topic=known-topic']) {
+      const res = await page(path);
+      expect(res.status, path).toBe(200);
+      expect(parse(res.text).querySelector('main p')?.text, path).toBe('Nothing to show here yet.');
+    }
+    await request(app.url).get(OEMBED_PATH).query({ url: `${app.url}/embed/en/practices?country=PT` }).expect(200);
+  });
+
+  it('redirects (301) a lower-case country code to its canonical upper-case URL, with the locale at once', async () => {
+    const lower = await page('/embed/en/practices?country=es').expect(301);
+    expect(lower.headers.location).toBe(`${app.url}/embed/en/practices?country=ES`);
+    const both = await page('/embed/ca-ES/practices?country=es&layout=grid').expect(301);
+    expect(both.headers.location).toBe(`${app.url}/embed/ca/practices?country=ES&layout=grid`);
+    const target = parse((await page('/embed/ca/practices?country=ES&layout=grid').expect(200)).text);
+    expect(target.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${app.url}/embed/ca/practices?country=ES&layout=grid`);
+    // oEmbed of the lower-case address embeds the canonical page
+    const oembed = await request(app.url).get(OEMBED_PATH).query({ url: `${app.url}/embed/en/practices?country=es` }).expect(200);
+    expect(String(oembed.body.html)).toContain(`${app.url}/embed/en/practices?country=ES#?secret=`);
+    // a malformed one is still a 400
+    await page('/embed/en/practices?country=Spain').expect(400);
+  });
+
   it('answers 400 (an HTML page) for unknown or invalid filters', async () => {
     for (const path of ['/embed/en/practices?nope=1', '/embed/en/practices?country=Spain', '/embed/en/practices?topic=a&topic=b', '/embed/en/sessions?when=tomorrow', '/embed/en/practices?page-size=51']) {
       const res = await page(path);
