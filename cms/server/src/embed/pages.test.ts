@@ -117,6 +117,25 @@ describe('a document’s page', () => {
     expect(doc.querySelector('html')?.getAttribute('lang')).toBe('en');
     expect(doc.querySelector('article')?.getAttribute('lang')).toBe('ca');
     expect(doc.querySelector('.note')?.text).toBe('In Catalan');
+    // the page's own words inside the Catalan article speak the page's language: the note, the facts (the country's name)
+    expect(doc.querySelector('article .note')?.getAttribute('lang')).toBe('en');
+    expect(doc.querySelector('article .meta')?.text).toBe('Vilafranca del Penedès, Spain');
+    expect(doc.querySelector('article .meta')?.getAttribute('lang')).toBe('en');
+    const el = parse((await page('/embed/el/practices/rebost-vilafranca').expect(200)).text);
+    expect(el.querySelector('article .note')?.text).toBe('Στα Καταλανικά');
+    expect(el.querySelector('article .note')?.getAttribute('lang')).toBe('el');
+    expect(el.querySelector('article .meta')?.text).toBe('Vilafranca del Penedès, Ισπανία');
+    // in a list, the same in each item
+    const list = parse((await page('/embed/el/practices?country=ES').expect(200)).text);
+    const item = list.querySelectorAll('li').find((li) => li.getAttribute('lang') === 'ca');
+    expect(item?.querySelector('.note')?.getAttribute('lang')).toBe('el');
+    expect(item?.querySelector('.meta')?.text).toBe('Vilafranca del Penedès, Ισπανία');
+    // in its own language: no lang of its own, the country named in Catalan
+    const ca = parse((await page('/embed/ca/practices/rebost-vilafranca').expect(200)).text);
+    expect(ca.querySelector('article')?.getAttribute('lang')).toBeUndefined();
+    expect(ca.querySelector('article .note')).toBeNull();
+    expect(ca.querySelector('article .meta')?.text).toBe('Vilafranca del Penedès, Espanya');
+    expect(ca.querySelector('article .meta')?.getAttribute('lang')).toBeUndefined();
     // by documentId too; its canonical is the slug's
     const byId = await page(`/embed/en/practices/${catalanOnly.documentId}`).expect(200);
     expect(parse(byId.text).querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${app.url}/embed/en/practices/rebost-vilafranca`);
