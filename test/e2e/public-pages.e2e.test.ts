@@ -88,6 +88,18 @@ beforeAll(async () => {
       },
     });
   }
+  // two calls in the open phase: one past its deadline (taking no submissions), one within its dates
+  const day = 86_400_000;
+  for (const [slug, opens, closes] of [
+    ['call-past-deadline', -30 * day, -day],
+    ['call-taking-submissions', -day, 30 * day],
+  ] as const) {
+    await documents(app, UID.call).create({
+      locale: 'en',
+      status: 'published',
+      data: { title: `Call ${slug}`, slug, phase: 'open', opensAt: new Date(Date.now() + opens).toISOString(), closesAt: new Date(Date.now() + closes).toISOString() },
+    });
+  }
   browser = await launchChromium();
   partner = await startPartnerPage();
 });
@@ -259,6 +271,40 @@ describe('the public page of a session or a statement', () => {
     expect(await title.innerText()).toBe('Webinar on food banks');
     expect(problems).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the list page of one call', () => {
+  /** The page's requests (paths and queries) once the call's banner shows its phase. */
+  const requestsOf = async (slug: string) => {
+    const page = await browser.newPage();
+    const seen: string[] = [];
+    page.on('request', (req) => {
+      const u = new URL(req.url());
+      seen.push(`${u.pathname}${u.search}`);
+    });
+    await page.goto(`${app.url}/embed/en/practices?call=${slug}`);
+    const phase = page.locator('solidarity-practices [part~="call-phase"]');
+    await phase.waitFor({ timeout: 20_000 });
+    const text = (await phase.innerText()).trim();
+    // what the widgets' loader would fetch for a form element in the page comes in its first moments
+    await page.waitForLoadState('networkidle');
+    await page.close();
+    return { text, seen };
+  };
+  const FORM = /\/chunks\/(submit-practice-element|altcha|form-[a-z]{2})-|\/submissions\/origin-check|\/calls\?open=true/;
+
+  it('after the deadline: says the call is closed and loads nothing of the submission form', async () => {
+    const closed = await requestsOf('call-past-deadline');
+    expect(closed.text).toBe('Phase: Closed for submissions, assessment pending');
+    expect(closed.seen.some((u) => u.includes('/chunks/call-banner-'))).toBe(true);
+    expect(closed.seen.filter((u) => FORM.test(u))).toEqual([]);
+  });
+
+  it('while it takes submissions: offers the form (whose chunk the server-rendered element brings)', async () => {
+    const open = await requestsOf('call-taking-submissions');
+    expect(open.text).toBe('Phase: Open for submissions');
+    expect(open.seen.some((u) => /\/chunks\/submit-practice-element-/.test(u))).toBe(true);
   });
 });
 

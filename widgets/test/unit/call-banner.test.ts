@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { criteriaOf, deadline, phaseOf, PHASES, words } from '../../src/components/practices/call-banner.js';
+import { criteriaOf, deadline, PHASES, words } from '../../src/components/practices/call-banner.js';
+import { callStatus, statusWords } from '../../../cms/shared/call-banner-words.js';
 
 const LOCALES = ['en', 'ca', 'es', 'el', 'fr'];
 
@@ -9,21 +10,35 @@ describe('call banner: pure parts', () => {
     for (const l of LOCALES) {
       const w = words(l);
       for (const p of PHASES) expect(w.phases[p], `${l} ${p}`).toBeTruthy();
+      for (const s of ['upcoming', 'closed'] as const) expect(statusWords(w, s), `${l} ${s}`).toBeTruthy();
       expect(w.deadline, l).toContain('{date}');
       if (l != 'en') {
         for (const k of ['label', 'criteria', 'submit', 'selected'] as const) expect(w[k], `${l} ${k}`).not.toBe(en[k]);
         for (const p of PHASES) expect(w.phases[p], `${l} ${p}`).not.toBe(en.phases[p]);
+        for (const s of ['upcoming', 'closed'] as const) expect(w.notOpen[s], `${l} ${s}`).not.toBe(en.notOpen[s]);
       }
     }
     expect(words('xx')).toBe(en);
   });
 
   it('shows an unknown or missing phase as open', () => {
-    expect(phaseOf({ phase: 'results' })).toBe('results');
-    expect(phaseOf({ phase: 'assessment' })).toBe('assessment');
-    expect(phaseOf({})).toBe('open');
-    expect(phaseOf({ phase: 'closed' })).toBe('open');
-    expect(phaseOf({ phase: { toString: () => 'results' } as unknown as string })).toBe('open');
+    const now = Date.now();
+    expect(callStatus({ phase: 'results' }, now)).toBe('results');
+    expect(callStatus({ phase: 'assessment' }, now)).toBe('assessment');
+    expect(callStatus({}, now)).toBe('open');
+    expect(callStatus({ phase: 'closed' }, now)).toBe('open');
+    expect(callStatus({ phase: { toString: () => 'results' } as unknown as string }, now)).toBe('open');
+  });
+
+  it('never says open when the call takes no submissions (isOpen false): closed after closesAt, upcoming before', () => {
+    const now = Date.parse('2026-05-01T00:00:00Z');
+    expect(callStatus({ phase: 'open', isOpen: true, closesAt: '2026-06-01T00:00:00Z' }, now)).toBe('open');
+    expect(callStatus({ phase: 'open', isOpen: false, closesAt: '2026-04-30T23:59:00Z' }, now)).toBe('closed');
+    expect(callStatus({ phase: 'open', isOpen: false, closesAt: '2026-05-01T00:00:00Z' }, now)).toBe('closed');
+    expect(callStatus({ phase: 'open', isOpen: false, closesAt: '2026-06-01T00:00:00Z' }, now)).toBe('upcoming');
+    expect(callStatus({ phase: 'assessment', isOpen: false, closesAt: '2026-06-01T00:00:00Z' }, now)).toBe('assessment');
+    expect(statusWords(words('en'), 'closed')).toBe('Closed for submissions, assessment pending');
+    expect(statusWords(words('el'), 'open')).toBe('Ανοιχτή για υποβολές');
   });
 
   it('formats the deadline in the locale, and nothing for what is not a date', () => {

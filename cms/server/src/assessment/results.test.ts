@@ -195,7 +195,8 @@ describe('call banner on the public list page (/embed/<locale>/practices?call=)'
     expect(openBanner?.querySelector('solidarity-submit-practice')?.getAttribute('call')).toBe(OTHER);
     expect(openBanner?.text).not.toContain('Practices selected');
 
-    const none = parse((await request(app.url).get('/embed/en/practices?call=no-such-call').expect(200)).text);
+    // an unknown call names nothing: a 404 page (embed/pages.ts assertKnownFilters)
+    const none = parse((await request(app.url).get('/embed/en/practices?call=no-such-call').expect(404)).text);
     expect(none.querySelector('section.call')).toBeNull();
     const plain = parse((await request(app.url).get('/embed/en/practices').expect(200)).text);
     expect(plain.querySelector('section.call')).toBeNull();

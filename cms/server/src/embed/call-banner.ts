@@ -1,6 +1,5 @@
 import { escapeHtml } from '../feeds/blocks';
-import { CALL_PHASES, CALL_DEFAULTS, type CallPhase } from '../assessment/uids';
-import { CALL_BANNER_WORDS, type CallBannerWords } from '../../../../cms/shared/call-banner-words';
+import { CALL_BANNER_WORDS, callStatus, statusWords, type CallBannerWords } from '../../../../cms/shared/call-banner-words';
 
 type Json = Record<string, unknown>;
 
@@ -37,21 +36,25 @@ const deadline = (v: unknown, locale: string): string => {
 /**
  * The banner of a call on its public list page, as the `<solidarity-practices call>` widget shows
  * it (widgets/src/components/practices/call-banner.ts): title, phase, deadline, priority criteria;
- * in the open phase the submission form (`<solidarity-submit-practice call>`, behind a disclosure);
- * in the results phase a heading over the selected practices. `call` is the public API's call
- * (reads/presenters.ts); every value is HTML-escaped.
+ * while the call takes submissions (its `isOpen`: the open phase and within its dates) the submission
+ * form (`<solidarity-submit-practice call>`, behind a disclosure), and no form element at all
+ * otherwise (the widgets' loader would load the form's chunk for it); in the open phase outside its
+ * dates "not open yet" or "closed, assessment pending" (cms/shared/call-banner-words.ts
+ * `callStatus`); in the results phase a heading over the selected practices. `call` is the public
+ * API's call (reads/presenters.ts), `now` the instant it was read at (epoch ms); every value is
+ * HTML-escaped.
  */
-export const callBanner = (call: Json, locale: string): string => {
+export const callBanner = (call: Json, locale: string, now: number = Date.now()): string => {
   const e = escapeHtml;
   const w = callBannerLabels(locale);
-  const phase: CallPhase = (CALL_PHASES as readonly unknown[]).includes(call.phase) ? (call.phase as CallPhase) : CALL_DEFAULTS.phase;
+  const phase = callStatus(call, now);
   const when = deadline(call.closesAt, locale);
   const criteria = (Array.isArray(call.criteria) ? (call.criteria as unknown[]) : [])
     .map((c) => (typeof c === 'string' ? c : str((c as Json | null)?.label)))
     .filter(Boolean);
   return `<section class="call" aria-label="${e(w.label)}">
 <h2>${e(str(call.title))}</h2>
-<p class="meta" data-phase="${e(phase)}">${e(w.phase)}: <strong>${e(w.phases[phase])}</strong></p>
+<p class="meta" data-phase="${e(phase)}">${e(w.phase)}: <strong>${e(statusWords(w, phase))}</strong></p>
 ${when ? `<p class="meta">${e(w.deadline.replace('{date}', when))}</p>\n` : ''}${
     criteria.length ? `<p>${e(w.criteria)}</p>\n<ul>${criteria.map((c) => `<li>${e(c)}</li>`).join('')}</ul>\n` : ''
   }${

@@ -72,16 +72,19 @@ const embedController = ({ strapi }: { strapi: Core.Strapi }) => {
         const page = target.origin === new URL(origin).origin ? parsePagePath(target.pathname) : null;
         if (!page) throw new errors.NotFoundError('Not a page of this network');
         // as the page reads its own query (Koa's ctx.query): a repeated parameter is an array
-        const query: Record<string, string | string[]> = {};
-        for (const key of new Set(target.searchParams.keys())) {
-          const values = target.searchParams.getAll(key);
-          query[key] = values.length === 1 ? (values[0] as string) : values;
-        }
+        const queryOf = (u: URL) => {
+          const query: Record<string, string | string[]> = {};
+          for (const key of new Set(u.searchParams.keys())) {
+            const values = u.searchParams.getAll(key);
+            query[key] = values.length === 1 ? (values[0] as string) : values;
+          }
+          return query;
+        };
         // section 2.2: a URL the provider has no representation for (an unknown slug, locale or filter,
         // parameters a page does not take, even after following a redirect) is a 404, never a 400
-        const loadOrNotFound = async (at: typeof page) => {
+        const loadOrNotFound = async (at: typeof page, u: URL) => {
           try {
-            return await pages.load(at, query, origin);
+            return await pages.load(at, queryOf(u), origin);
           } catch (error) {
             if (error instanceof errors.ValidationError) throw new errors.NotFoundError('Not a page of this network');
             throw error;
@@ -89,12 +92,19 @@ const embedController = ({ strapi }: { strapi: Core.Strapi }) => {
         };
         let found;
         try {
-          found = await loadOrNotFound(page);
+          found = await loadOrNotFound(page, target);
         } catch (error) {
           if (!(error instanceof MovedError)) throw error;
-          const moved = parsePagePath(new URL(error.location).pathname);
+          // the canonical address (its locale, its filters' canonical values): one redirect, then the page or a 404
+          const location = new URL(error.location);
+          const moved = parsePagePath(location.pathname);
           if (!moved) throw new errors.NotFoundError('Not a page of this network');
-          found = await loadOrNotFound(moved);
+          try {
+            found = await loadOrNotFound(moved, location);
+          } catch (again) {
+            if (again instanceof MovedError) throw new errors.NotFoundError('Not a page of this network');
+            throw again;
+          }
         }
         const network = getService(strapi, 'feeds').networkName();
         const width = Math.min(OEMBED_WIDTH, maxwidth ?? OEMBED_WIDTH);

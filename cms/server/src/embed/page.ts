@@ -4,6 +4,7 @@ import { blocksToHtml, escapeHtml, safeUrl } from '../feeds/blocks';
 import { EMBED_KINDS, type EmbedKind } from './urls';
 import { languageName, pageLabels } from './labels';
 import { ficheWords } from '../../../../cms/shared/fiche-labels';
+import { countryName } from '../content-types/countries';
 
 type Json = Record<string, unknown>;
 
@@ -93,17 +94,24 @@ ${body}
 `;
 };
 
-/** The fallback note of a document shown in another language than the page's: "In Catalan". */
-const languageNote = (doc: Json, locale: string): string => {
-  const docLocale = str(doc.locale);
-  if (!docLocale || docLocale === locale) return '';
-  return `<p class="note">${fill(pageLabels(locale).inLanguage, { language: languageName(docLocale, locale) })}</p>`;
-};
-
 /** `lang` attribute of a document's own markup when it differs from the page's. */
 const langAttr = (doc: Json, locale: string): string => {
   const docLocale = str(doc.locale);
   return docLocale && docLocale !== locale ? ` lang="${escapeHtml(docLocale)}"` : '';
+};
+
+/**
+ * `lang` attribute of the page's own words inside a document's markup (its fallback note, its facts:
+ * a country's name, a date in the page's language) when the document's `lang` differs from the
+ * page's, so that a screen reader speaks them in the page's language (WCAG 3.1.2); '' otherwise.
+ */
+const pageLangAttr = (doc: Json, locale: string): string => (langAttr(doc, locale) ? ` lang="${escapeHtml(locale)}"` : '');
+
+/** The fallback note of a document shown in another language than the page's: "In Catalan", in the page's language. */
+const languageNote = (doc: Json, locale: string): string => {
+  const docLocale = str(doc.locale);
+  if (!docLocale || docLocale === locale) return '';
+  return `<p class="note"${pageLangAttr(doc, locale)}>${fill(pageLabels(locale).inLanguage, { language: languageName(docLocale, locale) })}</p>`;
 };
 
 /** Formats an ISO instant in the page's locale and the session's time zone (UTC when it has none or an unknown one). */
@@ -118,11 +126,16 @@ const when = (iso: string, locale: string, timeZone: string): string => {
   }
 };
 
-/** A line of facts under a document's title (place, dates, kind), escaped. */
+/**
+ * A line of facts under a document's title (place, dates, kind) in the page's language (a practice's
+ * country by its name, Unicode CLDR's through Intl.DisplayNames as the API's facets name it:
+ * content-types/countries.ts `countryName`), escaped.
+ */
 const facts = (kind: EmbedKind, doc: Json, locale: string): string => {
   const parts: string[] = [];
   if (kind === 'practice') {
-    const place = [str(doc.municipality), str(doc.region), str(doc.country)].filter(Boolean).join(', ');
+    const country = str(doc.country);
+    const place = [str(doc.municipality), str(doc.region), country ? countryName(country, locale) : ''].filter(Boolean).join(', ');
     if (place) parts.push(place);
   } else if (kind === 'session') {
     const start = when(str(doc.startsAt), locale, str(doc.timezone));
@@ -130,7 +143,7 @@ const facts = (kind: EmbedKind, doc: Json, locale: string): string => {
   } else if (str(doc.issuedOn)) {
     parts.push(`<time datetime="${escapeHtml(str(doc.issuedOn))}">${escapeHtml(str(doc.issuedOn))}</time>`);
   }
-  return parts.length ? `<p class="meta">${parts.map((p) => (p.startsWith('<time') ? p : escapeHtml(p))).join(' · ')}</p>` : '';
+  return parts.length ? `<p class="meta"${pageLangAttr(doc, locale)}>${parts.map((p) => (p.startsWith('<time') ? p : escapeHtml(p))).join(' · ')}</p>` : '';
 };
 
 /**
@@ -143,7 +156,7 @@ const statusNotice = (kind: EmbedKind, doc: Json, locale: string): string => {
   if (kind !== 'session' || (status !== 'cancelled' && status !== 'moved')) return '';
   const word = feedLabels(locale)[status];
   const reason = str(doc.statusReason);
-  return `<p class="status" data-status="${escapeHtml(status)}"><strong>${escapeHtml(word)}</strong>${reason ? `: ${escapeHtml(reason)}` : ''}</p>
+  return `<p class="status" data-status="${escapeHtml(status)}"><strong${pageLangAttr(doc, locale)}>${escapeHtml(word)}</strong>${reason ? `: ${escapeHtml(reason)}` : ''}</p>
 `;
 };
 

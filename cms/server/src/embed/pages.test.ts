@@ -7,6 +7,7 @@ import { xmlSafe } from '../feeds/blocks';
 import { UID } from '../content-types/uids';
 import { OEMBED_PATH, OEMBED_URL_PATTERN, parsePagePath, publicListUrl, publicPageUrl } from './urls';
 import { renderPage, documentBody, listBody } from './page';
+import { isTimeDependent } from '../http/cache';
 
 /**
  * The public pages (`/embed/<locale>/<plural>[/<slug>]`) and the oEmbed endpoint, through the real
@@ -127,6 +128,25 @@ describe('a document’s page', () => {
     expect(doc.querySelector('html')?.getAttribute('lang')).toBe('en');
     expect(doc.querySelector('article')?.getAttribute('lang')).toBe('ca');
     expect(doc.querySelector('.note')?.text).toBe('In Catalan');
+    // the page's own words inside the Catalan article speak the page's language: the note, the facts (the country's name)
+    expect(doc.querySelector('article .note')?.getAttribute('lang')).toBe('en');
+    expect(doc.querySelector('article .meta')?.text).toBe('Vilafranca del Penedès, Spain');
+    expect(doc.querySelector('article .meta')?.getAttribute('lang')).toBe('en');
+    const el = parse((await page('/embed/el/practices/rebost-vilafranca').expect(200)).text);
+    expect(el.querySelector('article .note')?.text).toBe('Στα Καταλανικά');
+    expect(el.querySelector('article .note')?.getAttribute('lang')).toBe('el');
+    expect(el.querySelector('article .meta')?.text).toBe('Vilafranca del Penedès, Ισπανία');
+    // in a list, the same in each item
+    const list = parse((await page('/embed/el/practices?country=ES').expect(200)).text);
+    const item = list.querySelectorAll('li').find((li) => li.getAttribute('lang') === 'ca');
+    expect(item?.querySelector('.note')?.getAttribute('lang')).toBe('el');
+    expect(item?.querySelector('.meta')?.text).toBe('Vilafranca del Penedès, Ισπανία');
+    // in its own language: no lang of its own, the country named in Catalan
+    const ca = parse((await page('/embed/ca/practices/rebost-vilafranca').expect(200)).text);
+    expect(ca.querySelector('article')?.getAttribute('lang')).toBeUndefined();
+    expect(ca.querySelector('article .note')).toBeNull();
+    expect(ca.querySelector('article .meta')?.text).toBe('Vilafranca del Penedès, Espanya');
+    expect(ca.querySelector('article .meta')?.getAttribute('lang')).toBeUndefined();
     // by documentId too; its canonical is the slug's
     const byId = await page(`/embed/en/practices/${catalanOnly.documentId}`).expect(200);
     expect(parse(byId.text).querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${app.url}/embed/en/practices/rebost-vilafranca`);
@@ -301,12 +321,109 @@ describe('a list’s page', () => {
     expect(one.querySelector('title')?.text).toBe('Rebost solidari de Vilafranca — Solidarity Commons');
   });
 
+  it('404s (an HTML page in the page’s language, and in oEmbed) for a filter naming nothing: an unknown topic, organisation, call or country', async () => {
+    await docs(UID.topic).create({ locale: 'en', status: 'published', data: { name: 'Known topic', slug: 'known-topic' } });
+    await docs(UID.topic).create({ locale: 'en', data: { name: 'Draft topic', slug: 'draft-topic' } });
+    for (const query of ['topic=nonexistent', 'topic=draft-topic', 'organisation=nope', 'country=ZZ', 'country=zz', 'call=nope', 'country=ES&topic=nonexistent']) {
+      for (const kind of query.startsWith('topic=') ? ['practices', 'sessions', 'statements'] : ['practices']) {
+        const path = `/embed/en/${kind}?${query}`;
+        const res = await page(path);
+        expect(res.status, path).toBe(404);
+        expect(res.headers['content-type'], path).toBe('text/html; charset=utf-8');
+        expect(parse(res.text).querySelector('h1')?.text, path).toBe('Not found');
+        const oembed = await request(app.url).get(OEMBED_PATH).query({ url: `${app.url}${path}` });
+        expect(oembed.status, path).toBe(404);
+        expect(oembed.body.error.status, path).toBe(404);
+      }
+    }
+    const el = parse((await page('/embed/el/practices?organisation=nope').expect(404)).text);
+    expect(el.querySelector('html')?.getAttribute('lang')).toBe('el');
+    expect(el.querySelector('h1')?.text).toBe('Δεν βρέθηκε');
+    // a known topic or country with nothing in it is an empty list
+    for (const path of ['/embed/en/practices?topic=known-topic', '/embed/en/practices?country=PT', '/embed/en/sessions?topic=known-topic']) {
+      const res = await page(path);
+      expect(res.status, path).toBe(200);
+      expect(parse(res.text).querySelector('main p')?.text, path).toBe('Nothing to show here yet.');
+    }
+    await request(app.url).get(OEMBED_PATH).query({ url: `${app.url}/embed/en/practices?country=PT` }).expect(200);
+  });
+
+  it('redirects (301) a lower-case country code to its canonical upper-case URL, with the locale at once', async () => {
+    const lower = await page('/embed/en/practices?country=es').expect(301);
+    expect(lower.headers.location).toBe(`${app.url}/embed/en/practices?country=ES`);
+    const both = await page('/embed/ca-ES/practices?country=es&layout=grid').expect(301);
+    expect(both.headers.location).toBe(`${app.url}/embed/ca/practices?country=ES&layout=grid`);
+    const target = parse((await page('/embed/ca/practices?country=ES&layout=grid').expect(200)).text);
+    expect(target.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${app.url}/embed/ca/practices?country=ES&layout=grid`);
+    // oEmbed of the lower-case address embeds the canonical page
+    const oembed = await request(app.url).get(OEMBED_PATH).query({ url: `${app.url}/embed/en/practices?country=es` }).expect(200);
+    expect(String(oembed.body.html)).toContain(`${app.url}/embed/en/practices?country=ES#?secret=`);
+    // a malformed one is still a 400
+    await page('/embed/en/practices?country=Spain').expect(400);
+  });
+
   it('answers 400 (an HTML page) for unknown or invalid filters', async () => {
     for (const path of ['/embed/en/practices?nope=1', '/embed/en/practices?country=Spain', '/embed/en/practices?topic=a&topic=b', '/embed/en/sessions?when=tomorrow', '/embed/en/practices?page-size=51']) {
       const res = await page(path);
       expect(res.status, path).toBe(400);
       expect(res.headers['content-type'], path).toBe('text/html; charset=utf-8');
     }
+  });
+});
+
+describe('a call’s list page: the banner follows isOpen (phase open and opensAt ≤ now < closesAt)', () => {
+  const day = 86_400_000;
+  const call = (slug: string, opensAt: number, closesAt: number) =>
+    docs(UID.call).create({
+      locale: 'en',
+      status: 'published',
+      data: { title: `Call ${slug}`, slug, opensAt: new Date(opensAt).toISOString(), closesAt: new Date(closesAt).toISOString(), phase: 'open' },
+    });
+  beforeAll(async () => {
+    const now = Date.now();
+    await call('call-passed', now - 30 * day, now - day);
+    await call('call-later', now + day, now + 30 * day);
+    await call('call-now', now - day, now + 30 * day);
+  });
+
+  const banner = async (path: string) => {
+    const res = await page(path).expect(200);
+    const doc = parse(res.text);
+    return { doc, text: res.text, phase: doc.querySelector('solidarity-practices section.call [data-phase]') };
+  };
+
+  it('after the deadline, still in the open phase: says closed (in the page’s language), and no form element is in the page', async () => {
+    const api = await request(app.url).get('/api/solidarity/calls/call-passed?locale=en').expect(200);
+    expect(api.body.data).toMatchObject({ phase: 'open', isOpen: false });
+    const en = await banner('/embed/en/practices?call=call-passed');
+    expect(en.phase?.text).toBe('Phase: Closed for submissions, assessment pending');
+    expect(en.phase?.getAttribute('data-phase')).toBe('closed');
+    expect(en.text).not.toContain('solidarity-submit-practice');
+    expect(en.doc.querySelector('details')).toBeNull();
+    expect(en.text).not.toContain('Open for submissions');
+    const el = await banner('/embed/el/practices?call=call-passed');
+    expect(el.phase?.text).toBe('Φάση: Έκλεισε για υποβολές, αναμένεται η αξιολόγηση');
+    expect(el.text).not.toContain('solidarity-submit-practice');
+  });
+
+  it('before opensAt: says not open yet, and no form element', async () => {
+    const ca = await banner('/embed/ca/practices?call=call-later');
+    expect(ca.phase?.text).toBe('Fase: Encara no oberta a propostes');
+    expect(ca.phase?.getAttribute('data-phase')).toBe('upcoming');
+    expect(ca.text).not.toContain('solidarity-submit-practice');
+  });
+
+  it('within its dates: open, with the form behind a disclosure', async () => {
+    const fr = await banner('/embed/fr/practices?call=call-now');
+    expect(fr.phase?.text).toBe('Phase: Ouvert aux propositions');
+    expect(fr.doc.querySelector('section.call details solidarity-submit-practice')?.getAttribute('call')).toBe('call-now');
+  });
+
+  it('is cached by the minute, as the calls’ API is: the deadline passes without a content change', () => {
+    expect(isTimeDependent('/embed/en/practices', 'call=call-now')).toBe(true);
+    expect(isTimeDependent('/embed/en/practices', 'topic=x&call=call-now&layout=grid')).toBe(true);
+    expect(isTimeDependent('/embed/en/practices', 'topic=x')).toBe(false);
+    expect(isTimeDependent('/embed/en/practices/call-now', '')).toBe(false);
   });
 });
 

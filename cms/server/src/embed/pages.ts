@@ -7,6 +7,7 @@ import { escapeHtml } from '../feeds/blocks';
 import { assertUtf8, fieldError } from '../http/errors';
 import { allowAnyOrigin, publicOrigin } from '../http/origin';
 import { matchLocale } from '../locales/fallback';
+import { isCountryCode } from '../content-types/countries';
 import { getService } from '../services/get-service';
 import { documentBody, errorPage, FRAME_SCRIPT, HOST_SCRIPT, listBody, listTitle, renderPage } from './page';
 import { FRAME_JS, HOST_JS } from './scripts';
@@ -121,12 +122,47 @@ export const createEmbedPages = (strapi: Core.Strapi) => {
     return params;
   };
 
-  /** The page at `page` (a parsed path) with `query`, for readers of the app's public `origin`. */
+  /** Filters of a list that name a published document by its slug, and that document's type. */
+  const SLUG_FILTERS = { topic: 'topic', organisation: 'organisation', call: 'call' } as const;
+
+  /**
+   * A list's filters that name nothing: a `topic`, `organisation` or `call` slug of no published
+   * document, a `country` of two letters that is no ISO 3166-1 alpha-2 code (content-types/countries.ts),
+   * a NotFoundError (the page is a 404, as is its oEmbed): the README's "an unknown filter is a 404".
+   * A known country with no practice stays a 200 with an empty list; a malformed value stays a 400 (listParams, the API).
+   */
+  const assertKnownFilters = async (params: Record<string, string>): Promise<void> => {
+    const country = params.country;
+    if (country !== undefined && /^[A-Za-z]{2}$/.test(country) && !isCountryCode(country.toUpperCase())) {
+      throw new errors.NotFoundError(`No country "${country}"`);
+    }
+    for (const [key, type] of Object.entries(SLUG_FILTERS)) {
+      const value = params[key];
+      if (value !== undefined && !(await api().repository.hasPublishedSlug(type, value))) throw new errors.NotFoundError(`No published ${type} "${value}"`);
+    }
+  };
+
+  /**
+   * `query` with its country code in upper case (`country=gr` → `GR`, the code's canonical form, as
+   * the API reads it), or `query` itself when that changes nothing or the value is no country code.
+   */
+  const canonicalQuery = (query: Record<string, unknown>): Record<string, unknown> => {
+    const country = query.country;
+    if (typeof country !== 'string' || country === country.toUpperCase() || !isCountryCode(country.toUpperCase())) return query;
+    return { ...query, country: country.toUpperCase() };
+  };
+
+  /**
+   * The page at `page` (a parsed path) with `query`, for readers of the app's public `origin`. A
+   * list's non-canonical filter value (a lower-case country code) is a MovedError (301) to the
+   * canonical URL, as a region locale is (the two corrected at once).
+   */
   const load = async (page: PagePath, query: Record<string, unknown>, origin: string): Promise<Page> => {
     const { kind, slug } = page;
     const search = new URLSearchParams(query as Record<string, string>).toString();
+    const canonicalList = slug === null ? canonicalQuery(query) : query;
     const locale = await pageLocale(page, (code) =>
-      slug === null ? publicListUrl(kind, code, query as Record<string, string>, origin) : `${publicPageUrl(kind, slug, code, origin)}${search ? `?${search}` : ''}`
+      slug === null ? publicListUrl(kind, code, canonicalList as Record<string, string>, origin) : `${publicPageUrl(kind, slug, code, origin)}${search ? `?${search}` : ''}`
     );
     if (slug !== null) {
       if (Object.keys(query).length) {
@@ -150,6 +186,8 @@ export const createEmbedPages = (strapi: Core.Strapi) => {
       };
     }
     const params = listParams(kind, query);
+    await assertKnownFilters(params);
+    if (canonicalList !== query) throw new MovedError(publicListUrl(kind, locale, canonicalList as Record<string, string>, origin), true);
     const filters: Record<string, string> = {};
     for (const [k, v] of Object.entries(params)) if (!PRESENTATION.has(k)) filters[k] = v;
     // the widget's defaults: upcoming sessions; 10 a page
@@ -161,19 +199,9 @@ export const createEmbedPages = (strapi: Core.Strapi) => {
     };
     const { data } = await api().list({ type: kind, query: apiQuery, origin });
     const docs = data as unknown as Json[];
-    // a list of one call opens with the call's banner, as the widget shows it
-    const call =
-      kind === 'practice' && filters.call
-        ? await api()
-            .findOne({ type: 'call', idOrSlug: filters.call, query: { locale }, origin })
-            .then(
-              (r) => r.data as unknown as Json,
-              (error: unknown) => {
-                if (error instanceof errors.NotFoundError) return null;
-                throw error;
-              }
-            )
-        : null;
+    // a list of one call opens with the call's banner, as the widget shows it (the call exists: assertKnownFilters)
+    // (the public API types its call; the banner reads it as plain JSON, defensively)
+    const call = kind === 'practice' && filters.call ? ((await api().findOne({ type: 'call', idOrSlug: filters.call, query: { locale }, origin })).data as unknown as Json) : null;
     const title = listTitle(network(), kind, locale);
     const canonical = publicListUrl(kind, locale, params, origin);
     return {

@@ -29,12 +29,18 @@ export interface Rendered {
  */
 const PUBLIC_PREFIX = '/api/solidarity/';
 
-/** Answers that depend on the clock as well as on content (upcoming sessions, open calls). */
-export const isTimeDependent = (path: string): boolean =>
-  /^\/api\/solidarity\/(sessions|calls)([/.?]|$)/.test(path) || /^\/embed\/[^/]+\/sessions(\/|$)/.test(path);
+/**
+ * Answers that depend on the clock as well as on content (upcoming sessions, open calls, the public
+ * list page of one call, whose banner says whether the call takes submissions now). `query` is the
+ * request's query string without its `?`.
+ */
+export const isTimeDependent = (path: string, query = ''): boolean =>
+  /^\/api\/solidarity\/(sessions|calls)([/.?]|$)/.test(path) ||
+  /^\/embed\/[^/]+\/sessions(\/|$)/.test(path) ||
+  (/^\/embed\/[^/]+\/practices$/.test(path) && /(^|&)call=/.test(query));
 
 const etagFor = (strapi: Core.Strapi, ctx: Context, version: string): string => {
-  const minute = isTimeDependent(ctx.path) ? Math.floor(Date.now() / 60_000) : 0;
+  const minute = isTimeDependent(ctx.path, ctx.querystring) ? Math.floor(Date.now() / 60_000) : 0;
   const key = `${version}|${minute}|${ctx.get('Accept')}|${ctx.originalUrl}|${publicOrigin(strapi, ctx)}`;
   return `W/"${createHash('sha1').update(key).digest('base64url')}"`;
 };

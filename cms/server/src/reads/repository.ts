@@ -607,6 +607,15 @@ export const createRepository = (strapi: Core.Strapi) => {
     },
 
     /**
+     * Whether a published document of `type` (any locale) has the slug `slug`: what the list
+     * shortcuts (`topic`, `organisation`, `call`) match, so that a filter naming no such document
+     * can be told from one that matches nothing now (the public pages' 404, embed/pages.ts).
+     */
+    async hasPublishedSlug(type: ContentTypeName, slug: string): Promise<boolean> {
+      return (await documentIdsBySlug(type, [slug])).length > 0;
+    },
+
+    /**
      * One published document by documentId or slug (of any locale), in the
      * first locale of `chain` it has (its first element is the requested locale).
      */

@@ -71,6 +71,16 @@ describe('<solidarity-practices call="..."> banner', () => {
     expect($(el, '[part~=call-results]')).to.equal(null);
   });
 
+  it('a call whose deadline passed, still in the open phase: says it is closed, offers no form', async () => {
+    fakeApi({ cfp: callDocs.map((d) => (d.base.slug == OPEN_CALL ? { ...d, base: { ...d.base, phase: 'open', isOpen: false, closesAt: '2024-11-30T22:59:00.000Z' } } : d)) });
+    const el = await make(`call="${OPEN_CALL}" locale="en"`);
+    await settled(el);
+    await waitUntil(() => banner(el), 'waiting for the call banner');
+    expect($(el, '[part~=call-phase]')!.textContent).to.equal('Phase: Closed for submissions, assessment pending');
+    expect($(el, '[part~=call-submit]')).to.equal(null);
+    expect($(el, 'solidarity-submit-practice')).to.equal(null);
+  });
+
   it('shows no banner for an unknown call, and asks for none without a call', async () => {
     const api = fakeApi();
     const el = await make('call="no-such-call" locale="en"');

@@ -6,14 +6,15 @@
 /**
  * The call banner of <solidarity-practices call="...">, in a chunk of its own (loaded only by lists
  * of one call), with its strings in every UI locale: the call's title, its phase (open, assessment,
- * results), its deadline in the visitor's locale and time zone, its priority criteria; while the
- * call is open a button that opens the submission form (<solidarity-submit-practice call="...">,
+ * results; in the open phase outside its dates "not open yet" or "closed", as the server's page
+ * says: cms/shared/call-banner-words.ts callStatus), its deadline in the visitor's locale and time
+ * zone, its priority criteria; while the call takes submissions (`isOpen`) a button that opens the submission form (<solidarity-submit-practice call="...">,
  * whose chunk loads on that click); after the results a heading saying that the list holds the
  * practices the commission selected. Read from `GET /api/solidarity/calls/<slug>`; the answer is
  * untrusted and rendered defensively (text only, unknown phases shown as open).
  */
 import { html, nothing } from '../../internal/lit.js';
-import { CALL_BANNER_WORDS, type CallBannerWords } from '../../../../cms/shared/call-banner-words.js';
+import { CALL_BANNER_WORDS, callStatus, statusWords, type CallBannerWords } from '../../../../cms/shared/call-banner-words.js';
 import { heading } from '../../internal/html.js';
 import { arr } from '../../internal/util.js';
 import type { SolidarityPractices } from './practices.component.js';
@@ -31,15 +32,11 @@ export interface CallInfo {
 
 /** A call's phases, in order (the server's CALL_PHASES). */
 export const PHASES = ['open', 'assessment', 'results'] as const;
-type Phase = (typeof PHASES)[number];
 
 const WORDS: Record<string, CallBannerWords> = CALL_BANNER_WORDS;
 
 /** The words of UI locale `l` (English when it has none). */
 export const words = (l: string): CallBannerWords => WORDS[l] ?? CALL_BANNER_WORDS.en;
-
-/** The phase to show: the call's, or `open` when it names none the banner knows. */
-export const phaseOf = (c: Pick<CallInfo, 'phase'>): Phase => ((PHASES as readonly unknown[]).includes(c.phase) ? (c.phase as Phase) : 'open');
 
 /** A deadline in locale `l` and the visitor's time zone, the zone shown ("30 June 2030, 23:59 CEST"); '' when not a date. */
 export const deadline = (v: string | null | undefined, l: string): string => {
@@ -80,19 +77,19 @@ export const render = (host: SolidarityPractices): unknown => {
   if (!c) return nothing;
   const l = host.__uiLocale,
     w = words(l),
-    phase = phaseOf(c),
+    phase = callStatus(c, Date.now()),
     when = deadline(c.closesAt, l),
     criteria = criteriaOf(c),
     // above the cards' headings (host.__headingLevel)
     level = Math.max(host.__headingLevel - 1, 1);
   return html`<section class="stack call" part="call" aria-label=${w.label}>
     ${heading(level, c.title, undefined, undefined, 'call-title')}
-    <p part="call-phase" data-phase=${phase}>${w.phase}: <strong>${w.phases[phase]}</strong></p>
+    <p part="call-phase" data-phase=${phase}>${w.phase}: <strong>${statusWords(w, phase)}</strong></p>
     ${when ? html`<p part="call-deadline">${w.deadline.replace('{date}', when)}</p>` : nothing}
     ${criteria.length
       ? html`<div part="call-criteria"><p>${w.criteria}</p><ul>${criteria.map((x) => html`<li>${x}</li>`)}</ul></div>`
       : nothing}
-    ${phase == 'open' && c.isOpen !== false
+    ${phase == 'open'
       ? host.__callForm
         ? html`<solidarity-submit-practice part="call-form" call=${c.slug} api=${host.api ?? nothing} locale=${host.locale ?? nothing}></solidarity-submit-practice>`
         : html`<div><button part="button call-submit" @click=${() => openForm(host)}>${w.submit}</button></div>`
