@@ -1,0 +1,76 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documents, startStrapi, type TestApp, type TestDoc } from '../../../../test/helpers/strapi';
+import { UID } from '../content-types/uids';
+
+/*
+ * What an attacker found in the public HTTP surface: parameters that answered
+ * 200 while revealing or ignoring something. Each must be a 400 (or the right
+ * answer) in Strapi's error format.
+ */
+
+let app: TestApp;
+const docs = (uid: string) => documents(app, uid);
+const get = (path: string) => request(app.url).get(`/api/solidarity${path}`);
+const LISTS = ['/practices', '/sessions', '/statements', '/topics', '/organisations', '/calls', '/facets/practices'];
+
+let published: TestDoc;
+
+/** A 400 in Strapi's error format. */
+const expectStrapi400 = (res: request.Response, what: string) => {
+  expect(res.status, `${what}: ${res.text.slice(0, 200)}`).toBe(400);
+  expect(res.body, what).toMatchObject({ data: null, error: { status: 400, name: 'ValidationError' } });
+  expect(typeof (res.body as { error: { message: string } }).error.message).toBe('string');
+};
+
+beforeAll(async () => {
+  app = await startStrapi();
+  published = await docs(UID.practice).create({
+    locale: 'en',
+    status: 'published',
+    data: { title: 'Surface published practice', slug: 'surface-published', summary: 'public', country: 'ES' },
+  });
+  await docs(UID.practice).create({ locale: 'en', data: { title: 'Surface draft', slug: 'surface-draft', summary: 'draft', country: 'ES' } });
+  await docs(UID.practice).create({
+    locale: 'en',
+    status: 'published',
+    data: { title: 'Surface second practice', slug: 'surface-second', summary: 'public', country: 'GR' },
+  });
+  await docs(UID.session).create({
+    locale: 'en',
+    status: 'published',
+    data: { title: 'Surface session', slug: 'surface-session', kind: 'webinar', startsAt: '2026-03-01T10:00:00.000Z', timezone: 'Europe/Madrid' },
+  });
+}, 240_000);
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('the internal row id is not public', () => {
+  it('filters[id] is a 400 on every public list, at the top and through a relation', async () => {
+    for (const list of LISTS) {
+      for (const q of ['filters[id][$gte]=1', 'filters[id]=1', 'filters[$or][0][id][$lt]=5&filters[$or][1][slug][$eq]=x']) {
+        expectStrapi400(await get(`${list}?${q}`), `${list}?${q}`);
+      }
+    }
+    expectStrapi400(await get('/practices?filters[topics][id][$gt]=0'), 'topics id');
+    expectStrapi400(await get('/practices?filters[images][hash][$eq]=x'), 'a file attribute media fields do not show');
+  });
+
+  it('sort on id is a 400', async () => {
+    for (const list of LISTS.filter((l) => !l.startsWith('/facets'))) {
+      expectStrapi400(await get(`${list}?sort=id:asc`), `${list}?sort=id`);
+      expectStrapi400(await get(`${list}?sort[0]=id`), `${list}?sort[0]=id`);
+    }
+  });
+
+  it('documentId and the shown attributes stay filterable', async () => {
+    const res = await get(`/practices?filters[documentId][$eq]=${published.documentId}`);
+    expect(res.status).toBe(200);
+    expect((res.body as { data: { slug: string }[] }).data.map((d) => d.slug)).toEqual(['surface-published']);
+    const images = await get('/practices?filters[images][name][$eq]=nothing.png');
+    expect(images.status).toBe(200);
+    expect((images.body as { data: unknown[] }).data).toEqual([]);
+    expect((await get('/sessions?filters[sequence][$gte]=0')).status).toBe(200);
+  });
+});
