@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { fieldError } from '../http/errors';
+import { fieldError, PROTOTYPE_NAMES } from '../http/errors';
 
 /**
  * The public `filters` grammar, checked before anything reaches Strapi's query
@@ -489,6 +489,13 @@ export const checkPublicFields = (fields: unknown): void => {
   if (!items || !items.every((f) => typeof f === 'string')) {
     throw new errors.ValidationError('Invalid query parameter "fields": a field name, a comma list or a list of names', {
       errors: [fieldError(['fields'], 'a field name, a comma list or a list of names')],
+    });
+  }
+  // Strapi's validator looks names up on the schema's attributes object, where `constructor` is found
+  const inherited = items.flatMap((f) => String(f).split(',')).map((f) => f.trim()).find((f) => PROTOTYPE_NAMES.has(f));
+  if (inherited !== undefined) {
+    throw new errors.ValidationError(`Invalid query parameter "fields": "${inherited}" is not a field`, {
+      errors: [fieldError(['fields'], `"${inherited}" is not a field`)],
     });
   }
 };

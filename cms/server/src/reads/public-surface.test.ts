@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, startStrapi, type TestApp, type TestDoc } from '../../../../test/helpers/strapi';
 import { UID } from '../content-types/uids';
+import { PROTOTYPE_NAMES } from '../http/errors';
 
 /*
  * What an attacker found in the public HTTP surface: parameters that answered
@@ -72,5 +74,43 @@ describe('the internal row id is not public', () => {
     expect(images.status).toBe(200);
     expect((images.body as { data: unknown[] }).data).toEqual([]);
     expect((await get('/sessions?filters[sequence][$gte]=0')).status).toBe(200);
+  });
+});
+
+describe('names of Object.prototype properties', () => {
+  const TEMPLATES = [
+    (n: string) => `filters[${n}][$eq]=1`,
+    (n: string) => `filters[${n}]=1`,
+    (n: string) => `filters[title][${n}]=1`,
+    (n: string) => `filters[$or][0][${n}][$eq]=1&filters[$or][1][title][$eq]=x`,
+    (n: string) => `filters[topics][${n}][$eq]=1`,
+    (n: string) => `fields[0]=${n}`,
+    (n: string) => `fields=title,${n}`,
+    (n: string) => `populate[${n}]=true`,
+    (n: string) => `populate[topics][fields][0]=${n}`,
+    (n: string) => `sort=${n}`,
+    (n: string) => `${n}=1`,
+    (n: string) => `pagination[${n}]=1`,
+  ];
+  it('are a 400 wherever a key or a field name goes (qs would drop them silently)', async () => {
+    expect(PROTOTYPE_NAMES.has('__proto__')).toBe(true);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...PROTOTYPE_NAMES),
+        fc.constantFrom(...TEMPLATES.keys()),
+        fc.constantFrom('/practices', '/sessions', '/statements', '/facets/practices', '/practices/surface-published', '/feeds/practices.rss'),
+        async (name, t, route) => {
+          const q = (TEMPLATES[t] as (n: string) => string)(name);
+          // facets refuse fields, populate and sort anyway; feeds take no REST parameters: still a 400
+          expectStrapi400(await get(`${route}?${q}`), `${route}?${q}`);
+        }
+      ),
+      { seed: 20261207, numRuns: 150 }
+    );
+  });
+  it('as values of a filter are plain text', async () => {
+    const res = await get('/practices?filters[title][$eq]=constructor');
+    expect(res.status).toBe(200);
+    expect((res.body as { data: unknown[] }).data).toEqual([]);
   });
 });
