@@ -114,3 +114,19 @@ describe('names of Object.prototype properties', () => {
     expect((res.body as { data: unknown[] }).data).toEqual([]);
   });
 });
+
+describe('JSON-LD is negotiated whatever parameters the media range has', () => {
+  it('a profile parameter, q-values and q=0 are honoured (RFC 9110 12.5.1)', async () => {
+    const ld = (accept: string) => get('/practices/surface-published').set('Accept', accept);
+    for (const accept of ['application/ld+json; profile="http://schema.org"', 'application/ld+json;profile="https://schema.org";q=0.9, application/json;q=0.5']) {
+      const res = await ld(accept);
+      expect(res.status, accept).toBe(200);
+      expect(res.headers['content-type'], accept).toMatch(/^application\/ld\+json/);
+      expect(JSON.parse(res.text) as Record<string, unknown>, accept).toHaveProperty('@context');
+    }
+    for (const accept of ['application/ld+json;q=0.2, application/json', 'application/ld+json;q=0, */*', '*/*']) {
+      const res = await ld(accept);
+      expect(res.headers['content-type'], accept).toMatch(/^application\/json/);
+    }
+  });
+});
