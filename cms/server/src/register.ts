@@ -3,6 +3,7 @@ import { phaseMiddleware } from './assessment/phase';
 import { registerComponents } from './components';
 import { applyFichePrivacy } from './content-types/fiche';
 import { registerCustomFields } from './content-types/custom-fields';
+import { uncachedErrors } from './http/cache';
 import { compression } from './http/compression';
 import { configuredSecurity, withHeadersOnEarlyAnswers } from './http/security-headers';
 import { hostGuard, publicUrlWarning } from './http/origin';
@@ -62,6 +63,9 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // the fiche fields the network keeps private (plugin option fiche.privateFields) are private in the schema
   applyFichePrivacy(strapi);
   registerCustomFields(strapi);
+
+  // Error answers (a draft's slug, a bad parameter) are never cached as they are: no-cache, no ETag (http/cache.ts).
+  strapi.server.use(uncachedErrors() as Parameters<typeof strapi.server.use>[0]);
 
   // Without PUBLIC_URL, links are built from the request's Host: a malformed one is refused first (http/origin.ts).
   // Its refusals carry the security headers too.

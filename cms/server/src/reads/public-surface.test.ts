@@ -130,3 +130,23 @@ describe('JSON-LD is negotiated whatever parameters the media range has', () => 
     }
   });
 });
+
+describe('error answers are not cached as they are', () => {
+  it('a 404 (a draft slug) and a 400 carry Cache-Control: no-cache and no ETag; the 404 turns 200 once published', async () => {
+    const slug = 'surface-later';
+    const draft = await docs(UID.practice).create({ locale: 'en', data: { title: 'Surface later', slug, summary: 'soon', country: 'ES' } });
+    for (const path of [`/practices/${slug}`, '/practices?filters[nope][$eq]=1', '/practices?pageSize=0']) {
+      const res = await get(path);
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.headers['cache-control'], path).toBe('no-cache');
+      expect(res.headers.etag, path).toBeUndefined();
+    }
+    const widget = await request(app.url).get('/widgets/no-such-file.js');
+    expect(widget.status).toBe(404);
+    expect(widget.headers['cache-control']).toBe('no-cache');
+    await docs(UID.practice).publish({ documentId: draft.documentId, locale: 'en' });
+    const after = await get(`/practices/${slug}`);
+    expect(after.status).toBe(200);
+    expect(after.headers['cache-control']).toMatch(/^public/);
+  });
+});
