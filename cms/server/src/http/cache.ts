@@ -49,7 +49,7 @@ const setCacheHeaders = (ctx: Context, etag: string) => {
 };
 
 /** Whether If-None-Match lists `etag` (weak comparison, RFC 9110 section 8.8.3.2). `*` is not a tag: see `isStar`. */
-const matches = (header: string | undefined, etag: string) =>
+export const matches = (header: string | undefined, etag: string) =>
   Boolean(header) &&
   (header as string)
     .split(',')
@@ -60,7 +60,7 @@ const matches = (header: string | undefined, etag: string) =>
  * Whether If-None-Match is `*`: "false if the origin server has a current representation" (RFC 9110
  * section 13.1.2), so a 304 only once the resource is known to exist; an unknown one stays a 404.
  */
-const isStar = (header: string | undefined) => Boolean(header) && (header as string).split(',').some((t) => t.trim() === '*');
+export const isStar = (header: string | undefined) => Boolean(header) && (header as string).split(',').some((t) => t.trim() === '*');
 
 const send = (ctx: Context, rendered: Rendered) => {
   ctx.status = 200;
