@@ -150,3 +150,44 @@ describe('error answers are not cached as they are', () => {
     expect(after.headers['cache-control']).toMatch(/^public/);
   });
 });
+
+describe('HEAD announces what GET sends', () => {
+  beforeAll(async () => {
+    // enough practices for every export and feed to pass the compression threshold (1 KB)
+    for (let i = 0; i < 12; i += 1) {
+      await docs(UID.practice).create({
+        locale: 'en',
+        status: 'published',
+        data: { title: `Surface bulk practice ${i}`, slug: `surface-bulk-${i}`, summary: `A long enough summary of a practice, number ${i}. `.repeat(4), country: 'ES' },
+      });
+    }
+  }, 120_000);
+
+  const HEADERS = ['content-type', 'content-encoding', 'vary', 'etag', 'content-length', 'content-disposition', 'cache-control'];
+  const ROUTES = [
+    '/export/practices.csv',
+    '/export/practices.json',
+    '/feeds/practices.rss',
+    '/feeds/practices.atom',
+    '/feeds/practices.json',
+    '/sessions.ics',
+    '/calls.ics',
+    '/practices',
+    '/practices/surface-published',
+    '/openapi.json',
+  ];
+  it('the same Content-Type, Content-Encoding, Vary, ETag and length, for every encoding asked', async () => {
+    for (const encoding of ['gzip', 'br', 'identity']) {
+      for (const route of ROUTES) {
+        const head = await request(app.url).head(`/api/solidarity${route}`).set('Accept-Encoding', encoding);
+        const full = await get(route).set('Accept-Encoding', encoding);
+        expect(full.status, route).toBe(200);
+        expect(head.status, route).toBe(200);
+        for (const name of HEADERS) expect(head.headers[name], `${route} ${encoding} ${name}`).toBe(full.headers[name]);
+      }
+    }
+    // what the comparison is about: the export is compressed on the fly
+    const csv = await get('/export/practices.csv').set('Accept-Encoding', 'gzip');
+    expect(csv.headers['content-encoding']).toBe('gzip');
+  });
+});
