@@ -60,7 +60,7 @@ export const compression = (): Middleware => {
   return async (ctx, next) => {
     const header = ctx.request.headers['accept-encoding'];
     // koa-compress reads the raw header with case-sensitive names: hand it the folded one
-    if (typeof header === 'string') ctx.request.headers['accept-encoding'] = header.toLowerCase();
+    if (typeof header === 'string') ctx.request.headers['accept-encoding'] = withGzipAlias(header);
     if (preferredEncoding(ctx) === null) ctx.compress = false;
     await inner(ctx, next);
     if (ctx.method === 'HEAD') announceEncoding(ctx);
@@ -104,6 +104,25 @@ const announceEncoding = (ctx: Parameters<Middleware>[0]): void => {
 };
 
 /**
+ * An Accept-Encoding value lower-cased, with `x-gzip` read as `gzip` ("A recipient SHOULD consider
+ * x-gzip to be equivalent to gzip", RFC 9110 8.4.1.3): koa-compress's parser knows only gzip,
+ * compress, deflate, br, identity and `*`, and drops what else it is given. When the client names
+ * both, gzip's own entry is kept and the alias dropped. The answer says `Content-Encoding: gzip`.
+ */
+export const withGzipAlias = (header: string): string => {
+  const entries = header.toLowerCase().split(',');
+  const named = (name: string) => entries.some((e) => e.split(';')[0]?.trim() === name);
+  if (!named('x-gzip')) return header.toLowerCase();
+  const hasGzip = named('gzip');
+  return entries
+    .flatMap((e) => {
+      if (e.split(';')[0]?.trim() !== 'x-gzip') return [e];
+      return hasGzip ? [] : [e.replace('x-gzip', 'gzip')];
+    })
+    .join(',');
+};
+
+/**
  * The encoding to answer `ctx` with, as koa-compress would choose it from its
  * Accept-Encoding (q-values, `*`, `identity;q=0`, names in any case): 'br',
  * 'gzip', or null for identity. A client that refuses every encoding and
@@ -112,7 +131,7 @@ const announceEncoding = (ctx: Parameters<Middleware>[0]): void => {
  */
 export const preferredEncoding = (ctx: Context): ContentEncoding | null => {
   const encodings = new Encodings({ preferredEncodings: PREFERRED });
-  encodings.parseAcceptEncoding((ctx.get('Accept-Encoding') || 'identity').toLowerCase());
+  encodings.parseAcceptEncoding(withGzipAlias(ctx.get('Accept-Encoding') || 'identity'));
   let chosen: string;
   try {
     chosen = encodings.getPreferredContentEncoding();
