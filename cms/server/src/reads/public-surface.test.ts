@@ -194,3 +194,10 @@ describe('HEAD announces what GET sends', () => {
     expect(alias.text).toContain('Surface bulk practice 3');
   });
 });
+
+describe('calendars name themselves', () => {
+  it('the deadlines calendar has its own PRODID', async () => {
+    expect((await get('/calls.ics')).text).toMatch(/^PRODID:-\/\/Solidarity Commons\/\/Calls\/\/EN\r$/m);
+    expect((await get('/sessions.ics')).text).toMatch(/^PRODID:-\/\/Solidarity Commons\/\/Sessions\/\/EN\r$/m);
+  });
+});
