@@ -1,3 +1,4 @@
+import net from 'node:net';
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,5 +200,38 @@ describe('calendars name themselves', () => {
   it('the deadlines calendar has its own PRODID', async () => {
     expect((await get('/calls.ics')).text).toMatch(/^PRODID:-\/\/Solidarity Commons\/\/Calls\/\/EN\r$/m);
     expect((await get('/sessions.ics')).text).toMatch(/^PRODID:-\/\/Solidarity Commons\/\/Sessions\/\/EN\r$/m);
+  });
+});
+
+describe('requests Node refuses before Koa', () => {
+  /** Sends raw bytes and reads the whole answer (the server closes the connection). */
+  const raw = (bytes: string) =>
+    new Promise<string>((resolve, reject) => {
+      const { hostname, port } = new URL(app.url);
+      const socket = net.connect(Number(port), hostname, () => socket.write(bytes));
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+  const answer = (text: string) => {
+    const [head = '', body = ''] = text.split('\r\n\r\n');
+    return { statusLine: head.split('\r\n')[0], head, body: JSON.parse(body) as { data: null; error: { status: number; name: string } } };
+  };
+
+  it('a 20 KB URL is a 431 in Strapi\'s error format', async () => {
+    const res = answer(await raw(`GET /api/solidarity/practices?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`));
+    expect(res.statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expect(res.head).toMatch(/^Content-Type: application\/json; charset=utf-8$/im);
+    expect(res.body).toMatchObject({ data: null, error: { status: 431, name: 'RequestHeaderFieldsTooLargeError' } });
+  });
+
+  it('a malformed request line is a 400 in Strapi\'s error format', async () => {
+    const res = answer(await raw('NOT HTTP AT ALL\r\n\r\n'));
+    expect(res.statusLine).toBe('HTTP/1.1 400 Bad Request');
+    expect(res.body).toMatchObject({ data: null, error: { status: 400, name: 'BadRequestError' } });
   });
 });
