@@ -3,6 +3,8 @@ import { phaseMiddleware } from './assessment/phase';
 import { registerComponents } from './components';
 import { applyFichePrivacy } from './content-types/fiche';
 import { registerCustomFields } from './content-types/custom-fields';
+import { uncachedErrors } from './http/cache';
+import { answerClientErrors } from './http/client-errors';
 import { compression } from './http/compression';
 import { configuredSecurity, withHeadersOnEarlyAnswers } from './http/security-headers';
 import { hostGuard, publicUrlWarning } from './http/origin';
@@ -62,6 +64,12 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // the fiche fields the network keeps private (plugin option fiche.privateFields) are private in the schema
   applyFichePrivacy(strapi);
   registerCustomFields(strapi);
+
+  // Requests Node's HTTP server refuses before Koa (a 20 KB URL: 431) are answered in Strapi's error format.
+  answerClientErrors(strapi.server.httpServer);
+
+  // Error answers (a draft's slug, a bad parameter) are never cached as they are: no-cache, no ETag (http/cache.ts).
+  strapi.server.use(uncachedErrors() as Parameters<typeof strapi.server.use>[0]);
 
   // Without PUBLIC_URL, links are built from the request's Host: a malformed one is refused first (http/origin.ts).
   // Its refusals carry the security headers too.

@@ -4,7 +4,11 @@ import { isPast, names, sessionEnd, type SessionDoc } from './documents';
 import { labels } from './labels';
 
 export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
-export const PRODID = '-//Solidarity Commons//Sessions//EN';
+/** PRODID (RFC 5545 3.7.3) of each calendar: the product and which of its calendars made it. */
+export const PRODID = {
+  sessions: '-//Solidarity Commons//Sessions//EN',
+  calls: '-//Solidarity Commons//Calls//EN',
+} as const;
 const MAX_OCTETS = 75;
 const CRLF = '\r\n';
 
@@ -107,10 +111,10 @@ const httpUrl = (url: string | null | undefined) => safeUrl(url, undefined, HTTP
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The head of every calendar: version, product, names (RFC 7986 NAME and X-WR-CALNAME), refresh hints, source. */
-const calendarHead = (name: string, source: string): ICAL.Component => {
+const calendarHead = (name: string, source: string, prodid: string): ICAL.Component => {
   const calendar = new ICAL.Component('vcalendar');
   calendar.addPropertyWithValue('version', '2.0');
-  calendar.addPropertyWithValue('prodid', PRODID);
+  calendar.addPropertyWithValue('prodid', prodid);
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
   calendar.addPropertyWithValue('method', 'PUBLISH');
   calendar.addProperty(property('name', {}, 'text', calendarText(name)));
@@ -238,7 +242,7 @@ const event = (s: SessionDoc, input: CalendarInput): ICAL.Component | null => {
 
 /** An RFC 5545 calendar (with the RFC 7986 additions) of public sessions. */
 export const renderCalendar = (input: CalendarInput): string => {
-  const calendar = calendarHead(input.name, input.source);
+  const calendar = calendarHead(input.name, input.source, PRODID.sessions);
   for (const s of input.sessions) {
     if (!inCalendar(s, input)) continue;
     const vevent = event(s, input);
@@ -279,7 +283,7 @@ const dateValue = (d: Date) => ICAL.Time.fromData({ year: d.getUTCFullYear(), mo
  */
 export const renderDeadlines = (input: DeadlinesInput): string => {
   const words = labels(input.locale);
-  const calendar = calendarHead(input.name, input.source);
+  const calendar = calendarHead(input.name, input.source, PRODID.calls);
   for (const d of input.deadlines) {
     // years outside 1–9999 (refused on save; an older row could have one): left out, see inCalendarRange
     const days = [d.deadline, new Date(d.deadline.getTime() + DAY_MS), d.updatedAt ?? d.deadline];

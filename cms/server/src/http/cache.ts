@@ -6,6 +6,8 @@ import { sendMaybeCompressed, type ContentEncoding } from './compression';
 import { publicOrigin } from './origin';
 
 export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
+/** Cache-Control of an error answer (4xx, 5xx): stored by no one without asking again (./cache.ts `uncachedErrors`). */
+export const ERROR_CACHE_CONTROL = 'no-cache';
 const VERSION_KEY = 'content-version';
 const MAX_ENTRIES = 200;
 const MAX_BODY_BYTES = 256 * 1024;
@@ -53,7 +55,7 @@ const setCacheHeaders = (ctx: Context, etag: string) => {
 };
 
 /** Whether If-None-Match lists `etag` (weak comparison, RFC 9110 section 8.8.3.2). `*` is not a tag: see `isStar`. */
-const matches = (header: string | undefined, etag: string) =>
+export const matches = (header: string | undefined, etag: string) =>
   Boolean(header) &&
   (header as string)
     .split(',')
@@ -64,7 +66,7 @@ const matches = (header: string | undefined, etag: string) =>
  * Whether If-None-Match is `*`: "false if the origin server has a current representation" (RFC 9110
  * section 13.1.2), so a 304 only once the resource is known to exist; an unknown one stays a 404.
  */
-const isStar = (header: string | undefined) => Boolean(header) && (header as string).split(',').some((t) => t.trim() === '*');
+export const isStar = (header: string | undefined) => Boolean(header) && (header as string).split(',').some((t) => t.trim() === '*');
 
 const send = (ctx: Context, rendered: Rendered) => {
   ctx.status = 200;
@@ -73,6 +75,26 @@ const send = (ctx: Context, rendered: Rendered) => {
   // compressed once per cached answer, not once per request
   sendMaybeCompressed(ctx, rendered);
 };
+
+/**
+ * Koa middleware: an error answer (status 400 and up) is not reused without
+ * revalidation (`Cache-Control: no-cache`, unless the answer says `no-store`)
+ * and carries no ETag, whatever the route had set before it failed. Public
+ * reads set their caching headers before rendering (./cache.ts `serve`), so a
+ * 404 (a draft's slug, say) or a 400 went out `public, max-age=60,
+ * stale-while-revalidate=600`, and a CDN kept answering 404 for up to ten
+ * minutes after the document was published. Mount it before anything that
+ * answers; errors thrown past Strapi's error middleware are Koa's, which
+ * drops every header anyway.
+ */
+export const uncachedErrors =
+  () =>
+  async (ctx: Context, next: () => Promise<unknown>): Promise<void> => {
+    await next();
+    if (ctx.status < 400) return;
+    if (!/\bno-store\b/i.test(String(ctx.response.get('Cache-Control')))) ctx.set('Cache-Control', ERROR_CACHE_CONTROL);
+    ctx.remove('ETag');
+  };
 
 const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   const responses = new Map<string, Rendered>();

@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import compressible from 'compressible';
 import compress from 'koa-compress';
 import Encodings from 'koa-compress/lib/encodings';
 import type { Context, Middleware } from 'koa';
@@ -53,14 +55,71 @@ export const compression = (): Middleware => {
     threshold: COMPRESS_THRESHOLD,
     deflate: false,
     br: { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_ON_THE_FLY } },
+    filter: isCompressible,
   });
-  return (ctx, next) => {
+  return async (ctx, next) => {
     const header = ctx.request.headers['accept-encoding'];
     // koa-compress reads the raw header with case-sensitive names: hand it the folded one
-    if (typeof header === 'string') ctx.request.headers['accept-encoding'] = header.toLowerCase();
+    if (typeof header === 'string') ctx.request.headers['accept-encoding'] = withGzipAlias(header);
     if (preferredEncoding(ctx) === null) ctx.compress = false;
-    return inner(ctx, next);
+    await inner(ctx, next);
+    if (ctx.method === 'HEAD') announceEncoding(ctx);
   };
+};
+
+/** koa-compress's default filter (the `compressible` package, from mime-db), named so that HEAD uses the same. */
+const isCompressible = (type: string): boolean => Boolean(compressible(type));
+
+/** Cache-Control's no-transform directive (RFC 9111 5.2.2.6): koa-compress leaves such an answer alone. */
+const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
+
+/**
+ * HEAD gets the headers GET would (RFC 9110 9.3.2): koa-compress skips HEAD, so an answer it would
+ * compress on GET (an export stream, an uncached body) went out without Content-Encoding. Here the
+ * same conditions as koa-compress 5.1.1 (lib/index.js) decide; when GET would be compressed,
+ * Content-Encoding is set and the length dropped (GET streams the compressed body without one),
+ * and the body, which HEAD never sends, is not compressed: it is replaced by an empty stream, so
+ * that an export's database reads never start and Koa does not announce the identity length.
+ */
+const announceEncoding = (ctx: Parameters<Middleware>[0]): void => {
+  if (
+    !ctx.body ||
+    ctx.compress === false ||
+    ctx.response.get('Content-Encoding') ||
+    [204, 205, 304].includes(ctx.status) ||
+    !(ctx.compress === true || isCompressible(ctx.response.type)) ||
+    NO_TRANSFORM.test(String(ctx.response.get('Cache-Control'))) ||
+    (typeof ctx.response.length === 'number' && ctx.response.length < COMPRESS_THRESHOLD)
+  ) {
+    return;
+  }
+  const encoding = preferredEncoding(ctx);
+  if (!encoding) return;
+  const type = ctx.response.get('Content-Type');
+  ctx.body = Readable.from([]);
+  // setting a stream body keeps the type; set it again in case Koa guessed one
+  if (type) ctx.set('Content-Type', String(type));
+  ctx.remove('Content-Length');
+  ctx.set('Content-Encoding', encoding);
+};
+
+/**
+ * An Accept-Encoding value lower-cased, with `x-gzip` read as `gzip` ("A recipient SHOULD consider
+ * x-gzip to be equivalent to gzip", RFC 9110 8.4.1.3): koa-compress's parser knows only gzip,
+ * compress, deflate, br, identity and `*`, and drops what else it is given. When the client names
+ * both, gzip's own entry is kept and the alias dropped. The answer says `Content-Encoding: gzip`.
+ */
+export const withGzipAlias = (header: string): string => {
+  const entries = header.toLowerCase().split(',');
+  const named = (name: string) => entries.some((e) => e.split(';')[0]?.trim() === name);
+  if (!named('x-gzip')) return header.toLowerCase();
+  const hasGzip = named('gzip');
+  return entries
+    .flatMap((e) => {
+      if (e.split(';')[0]?.trim() !== 'x-gzip') return [e];
+      return hasGzip ? [] : [e.replace('x-gzip', 'gzip')];
+    })
+    .join(',');
 };
 
 /**
@@ -72,7 +131,7 @@ export const compression = (): Middleware => {
  */
 export const preferredEncoding = (ctx: Context): ContentEncoding | null => {
   const encodings = new Encodings({ preferredEncodings: PREFERRED });
-  encodings.parseAcceptEncoding((ctx.get('Accept-Encoding') || 'identity').toLowerCase());
+  encodings.parseAcceptEncoding(withGzipAlias(ctx.get('Accept-Encoding') || 'identity'));
   let chosen: string;
   try {
     chosen = encodings.getPreferredContentEncoding();

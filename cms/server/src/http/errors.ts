@@ -1,13 +1,38 @@
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
-/** 400 for percent-encoded bytes that are not UTF-8, in the path or the query string. */
+/**
+ * Names no query key may have: the properties of `Object.prototype` and `__proto__`. Strapi parses
+ * the query string with qs, which drops such a key silently (`allowPrototypes: false`), so that
+ * `filters[constructor][$eq]=1` would read as no filter at all.
+ */
+export const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
+
+/** The names in a qs key (`filters[title][$eq]` → filters, title, $eq). */
+const keyNames = (key: string): string[] => key.split(/[[\]]/).filter(Boolean);
+
+/**
+ * 400 for a request URL that Strapi's query parser would misread: percent-encoded
+ * bytes that are not UTF-8 (in the path or the query string), and a query key
+ * naming a property of `Object.prototype` anywhere (`PROTOTYPE_NAMES`), which qs
+ * would drop without a word.
+ */
 export const assertUtf8 = (ctx: Context) => {
   for (const part of [ctx.path, ...ctx.querystring.split('&')]) {
     try {
       decodeURIComponent(part.replace(/\+/g, ' '));
     } catch {
       throw new errors.ValidationError('The request URL is not valid UTF-8: percent-encode text as UTF-8');
+    }
+  }
+  for (const part of ctx.querystring.split('&')) {
+    const key = decodeURIComponent((part.split('=')[0] ?? '').replace(/\+/g, ' '));
+    const name = keyNames(key).find((n) => PROTOTYPE_NAMES.has(n));
+    if (name !== undefined) {
+      const message = `"${name}" is not a parameter, attribute or operator`;
+      throw new errors.ValidationError(`Invalid query parameter "${key}": ${message}`, {
+        errors: [fieldError(keyNames(key), message)],
+      });
     }
   }
 };

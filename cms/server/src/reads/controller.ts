@@ -5,6 +5,7 @@ import { buildOpenApi } from '../openapi/document';
 import { hasJsonLd, inlineSafeJson, JSONLD_CONTENT_TYPE, JSONLD_MEDIA_TYPE, toJsonLd } from '../feeds/jsonld';
 import { CONTENT_TYPE_NAMES, HANDLERS } from '../content-types/uids';
 import { assertUtf8, fieldError } from '../http/errors';
+import { preferredMediaType } from '../http/accept';
 import { allowAnyOrigin, publicOrigin } from '../http/origin';
 import { getService } from '../services/get-service';
 import { FACETS } from './repository';
@@ -54,7 +55,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
           }
           const jsonLd =
             hasJsonLd(type) &&
-            (ctx.query.format === 'jsonld' || ctx.accepts('application/json', JSONLD_MEDIA_TYPE) === JSONLD_MEDIA_TYPE);
+            (ctx.query.format === 'jsonld' || preferredMediaType(ctx.get('Accept'), ['application/json', JSONLD_MEDIA_TYPE]) === JSONLD_MEDIA_TYPE);
           if (jsonLd) return { body: inlineSafeJson(toJsonLd(type, data, origin)), type: JSONLD_CONTENT_TYPE };
           return { body: JSON.stringify({ data, meta }), type: 'application/json; charset=utf-8' };
         }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { hiddenFromPublic } from './public-attributes';
+import { UID } from '../content-types/uids';
 import { FILTER_LIMITS, checkPublicFilters, checkPublicPopulate, refuseForbiddenNames, type FilterModel } from './filters';
 
 /** A small model graph in Strapi's shape: practice -> topics (draft and publish), contact (private component). */
@@ -59,6 +61,11 @@ describe('public filters', () => {
       { nope: { $eq: 'a' } },
       { topics: { localizations: { name: { $eq: 'a' } } } },
       { $not: { topics: { name: { $eq: 'a' } } } },
+      // the row id is in no public answer: its order would count drafts and submissions between published rows
+      { id: { $gte: '1' } },
+      { id: '1' },
+      { topics: { id: { $eq: '1' } } },
+      { $or: [{ title: 'a' }, { id: { $lt: '5' } }] },
     ]) {
       expect(status(() => check(f)), JSON.stringify(f)).toBe('ValidationError');
     }
@@ -134,5 +141,20 @@ describe('conditions on related documents are bounded (each is a join, multiplie
     expect(status(() => check(deep))).toBe('ok');
     expect(status(() => check({ $and: [deep, deep] }))).toBe('ValidationError');
     expect(status(() => check({ topics: { name: { $eq: 'a' } }, $and: [branch(1), branch(2), branch(3), branch(4)] }))).toBe('ValidationError');
+  });
+});
+
+describe('attributes no public answer shows', () => {
+  const practice = { uid: UID.practice, attributes: { title: { type: 'string' }, sessions: { type: 'relation' }, submittedAt: { type: 'datetime' } } };
+  it('are hidden: scalars outside the shapes, file attributes media fields do not show', () => {
+    expect(hiddenFromPublic(practice, 'id')).toBe(true);
+    expect(hiddenFromPublic(practice, 'submittedAt')).toBe(true);
+    expect(hiddenFromPublic({ uid: 'plugin::upload.file', attributes: {} }, 'hash')).toBe(true);
+    expect(hiddenFromPublic({ uid: 'plugin::upload.file', attributes: {} }, 'folderPath')).toBe(true);
+  });
+  it('are not: shown scalars, documentId, relations (checked by the validator), components and files shown', () => {
+    for (const name of ['title', 'documentId', 'publishedAt', 'locale', 'body', 'sessions']) expect(hiddenFromPublic(practice, name), name).toBe(false);
+    expect(hiddenFromPublic({ uid: 'x.tag', attributes: { value: { type: 'string' } } }, 'value')).toBe(false);
+    expect(hiddenFromPublic({ uid: 'plugin::upload.file', attributes: {} }, 'name')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { fieldError } from '../http/errors';
+import { fieldError, PROTOTYPE_NAMES } from '../http/errors';
 
 /**
  * The public `filters` grammar, checked before anything reaches Strapi's query
@@ -13,7 +13,8 @@ import { fieldError } from '../http/errors';
  *
  * - a node is an object of attribute names and logical operators
  *   (`$and`/`$or`: an array of nodes, `$not`: a node);
- * - an attribute is a public one of its model: private attributes, admin
+ * - an attribute is a public one of its model: the row `id` (internal: its
+ *   order would count drafts and submissions), private attributes, admin
  *   relations (`createdBy`, `updatedBy`), i18n's `localizations`, JSON and
  *   blocks attributes, dynamic zones and polymorphic relations are refused;
  * - a scalar attribute takes `{ operator: operand }` (or a bare value, as `$eq`),
@@ -295,7 +296,8 @@ const attribute = (
   state: State,
   pos: Position
 ): unknown => {
-  if (name === 'id') return scalar(value, 'integer', path, state, deeper(pos, path));
+  // the row id is internal: no public answer shows it, and its order counts drafts and submissions
+  if (name === 'id') return fail(path, '"id" cannot be filtered on: use documentId');
   if (name === 'documentId') return scalar(value, 'text', path, state, deeper(pos, path));
   const attr = Object.prototype.hasOwnProperty.call(model.attributes, name) ? model.attributes[name] : undefined;
   if (!attr || (FORBIDDEN_ATTRIBUTES as readonly string[]).includes(name)) {
@@ -487,6 +489,13 @@ export const checkPublicFields = (fields: unknown): void => {
   if (!items || !items.every((f) => typeof f === 'string')) {
     throw new errors.ValidationError('Invalid query parameter "fields": a field name, a comma list or a list of names', {
       errors: [fieldError(['fields'], 'a field name, a comma list or a list of names')],
+    });
+  }
+  // Strapi's validator looks names up on the schema's attributes object, where `constructor` is found
+  const inherited = items.flatMap((f) => String(f).split(',')).map((f) => f.trim()).find((f) => PROTOTYPE_NAMES.has(f));
+  if (inherited !== undefined) {
+    throw new errors.ValidationError(`Invalid query parameter "fields": "${inherited}" is not a field`, {
+      errors: [fieldError(['fields'], `"${inherited}" is not a field`)],
     });
   }
 };

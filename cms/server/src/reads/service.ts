@@ -2,6 +2,7 @@ import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { contentTypes, errors } from '@strapi/utils';
 import { parsePublicQuery, type RestParams, type Shortcuts } from './params';
 import { checkPublicFields, checkPublicFilters, checkPublicPopulate, refuseForbiddenNames, type FilterModel, type GetModel } from './filters';
+import { hiddenFromPublic } from './public-attributes';
 import { SHAPES, type NarrowedDocument, type PublicFacetValue } from './shapes';
 import { checkedSort, createRepository, FACETS, type Entry, type FacetValue } from './repository';
 import { fallbackChain, matchLocale, type FallbackConfig } from '../locales/fallback';
@@ -69,9 +70,14 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
     checkPublicFields(rest.fields);
     if (rest.sort !== undefined) checkedSort(type, rest.sort);
     if (rest.filters !== undefined) {
-      rest.filters = checkPublicFilters(rest.filters, getModel(UID[type]) as FilterModel, getModel, (model, name) =>
-        // the model comes from strapi.getModel: Strapi's own check reads it as such
-        contentTypes.isPrivateAttribute(model as unknown as Parameters<typeof contentTypes.isPrivateAttribute>[0], name)
+      rest.filters = checkPublicFilters(
+        rest.filters,
+        getModel(UID[type]) as FilterModel,
+        getModel,
+        (model, name) =>
+          // the model comes from strapi.getModel: Strapi's own check reads it as such
+          contentTypes.isPrivateAttribute(model as unknown as Parameters<typeof contentTypes.isPrivateAttribute>[0], name) ||
+          hiddenFromPublic(model, name)
       );
     }
     const shape = SHAPES[type];

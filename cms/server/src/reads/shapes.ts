@@ -13,7 +13,9 @@ import { BUDGET_RANGES } from '../../../../cms/shared/fiche';
  */
 const topicRef = { select: ['documentId', 'slug', 'name', 'locale'] };
 const orgRef = { select: ['documentId', 'slug', 'name', 'country', 'website', 'locale'] };
-const media = { select: ['url', 'alternativeText', 'width', 'height', 'mime', 'name', 'size', 'formats'] };
+/** The attributes of an uploaded file that a media field of a public answer shows. */
+export const PUBLIC_FILE_FIELDS = ['url', 'alternativeText', 'width', 'height', 'mime', 'name', 'size', 'formats'];
+const media = { select: PUBLIC_FILE_FIELDS };
 
 export interface Shape {
   /** scalar columns of the list view */

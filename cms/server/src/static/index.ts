@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { createHash } from 'node:crypto';
+import { isStar, matches } from '../http/cache';
 import { preferredEncoding } from '../http/compression';
 import { publicOrigin } from '../http/origin';
 import { escapeHtml } from '../feeds/blocks';
@@ -20,13 +21,23 @@ const TYPES: Record<string, string> = {
   '.webp': 'image/webp',
 };
 
-/** A file name carrying a content hash (`name-3f9a1c2b.js`) never changes: cache it for a year. */
-const HASHED = /[-.][A-Za-z0-9_]{8,}\.(m?js|css|map)$/;
+/**
+ * The directory of dist/ whose every file is named by its content: the widgets' build
+ * (widgets/rollup.config.mjs) writes the components and their shared and locale chunks there with
+ * rollup's `[hash]` in each name (`entryFileNames`, `chunkFileNames`), and their .br/.gz and source
+ * maps next to them. A file there never changes: it is cached for a year. Everything else in dist/
+ * (the `solidarity.js` entry partners include) keeps its name across builds.
+ */
+const HASHED_DIR = 'chunks';
 
 /** The directory of the widgets package: plugin config `widgets.dir`, else `<app>/widgets`. */
 export const widgetsDir = (strapi: Core.Strapi): string =>
   (strapi.plugin('solidarity').config('widgets.dir') as string | undefined) ?? path.join(strapi.dirs.app.root, 'widgets');
 
+/**
+ * `rel` (percent-encoded, from the URL) resolved under `root`, or null when it leaves `root`, does not
+ * decode, or names a dotfile or dot directory (the build's `.solidarity-build` fingerprint is not public).
+ */
 const safeJoin = (root: string, rel: string): string | null => {
   let decoded: string;
   try {
@@ -34,6 +45,7 @@ const safeJoin = (root: string, rel: string): string | null => {
   } catch {
     return null;
   }
+  if (decoded.split(/[/\\]/).some((segment) => segment.startsWith('.'))) return null;
   const full = path.resolve(root, `.${path.sep}${decoded}`);
   return full.startsWith(path.resolve(root) + path.sep) ? full : null;
 };
@@ -54,6 +66,17 @@ const precompressed = async (ctx: Context, file: string, mtimeMs: number) => {
   return stat?.isFile() && stat.mtimeMs >= mtimeMs ? { encoding, file: variant, size: stat.size } : null;
 };
 
+/**
+ * Sets 304 when the request's If-None-Match lists `etag` (weak comparison, a list of tags) or is `*`
+ * (the file exists here), as RFC 9110 section 13.1.2 says; the API's own matching (../http/cache.ts).
+ */
+const notModified = (ctx: Context, etag: string): boolean => {
+  const header = ctx.get('If-None-Match');
+  if (!matches(header, etag) && !isStar(header)) return false;
+  ctx.status = 304;
+  return true;
+};
+
 const sendFile = async (ctx: Context, file: string | null, cacheControl: (file: string) => string) => {
   const stat = file ? await fs.stat(file).catch(() => null) : null;
   if (!file || !stat?.isFile()) throw new errors.NotFoundError('Not Found');
@@ -64,10 +87,7 @@ const sendFile = async (ctx: Context, file: string | null, cacheControl: (file: 
   ctx.set('Cache-Control', cacheControl(file));
   ctx.set('ETag', etag);
   ctx.vary('Accept-Encoding');
-  if (ctx.get('If-None-Match') === etag) {
-    ctx.status = 304;
-    return;
-  }
+  if (notModified(ctx, etag)) return;
   ctx.type = TYPES[path.extname(file)] ?? 'application/octet-stream';
   const variant = await precompressed(ctx, file, stat.mtimeMs);
   if (variant) {
@@ -97,10 +117,7 @@ const sendDemoHtml = async (strapi: Core.Strapi, ctx: Context, file: string | nu
   ctx.set('Cache-Control', 'public, max-age=60');
   ctx.set('ETag', etag);
   ctx.vary('Accept-Encoding');
-  if (ctx.get('If-None-Match') === etag) {
-    ctx.status = 304;
-    return;
-  }
+  if (notModified(ctx, etag)) return;
   ctx.type = TYPES['.html'] ?? 'text/html; charset=utf-8';
   ctx.body = html;
 };
@@ -117,7 +134,7 @@ export const registerStaticRoutes = (strapi: Core.Strapi) => {
   const bundle = async (ctx: Context) => {
     const rel = String(ctx.params.path ?? '');
     await sendFile(ctx, safeJoin(dist(), rel), (file) =>
-      HASHED.test(path.basename(file))
+      path.relative(dist(), file).split(path.sep)[0] === HASHED_DIR
         ? 'public, max-age=31536000, immutable'
         : 'public, max-age=300, stale-while-revalidate=86400'
     );

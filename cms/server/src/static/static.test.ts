@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../../test/helpers/html';
 import { APP_ROOT, startStrapi, type TestApp } from '../../../../test/helpers/strapi';
@@ -15,6 +16,11 @@ beforeAll(async () => {
   mkdirSync(path.join(dir, 'demo'));
   writeFileSync(path.join(dir, 'dist', 'solidarity.js'), 'export const entry = 1;\n');
   writeFileSync(path.join(dir, 'dist', 'chunks', 'ca-3f9a1c2b.js'), 'export default {};\n');
+  // rollup's [hash] may hold "-" and "_"; a name outside chunks/ that looks hashed is not
+  writeFileSync(path.join(dir, 'dist', 'chunks', 'statements-element-Ccu-pSNJ.js'), 'export const s = 1;\n');
+  writeFileSync(path.join(dir, 'dist', 'foo-practices.js'), 'export const f = 1;\n');
+  writeFileSync(path.join(dir, 'dist', '.solidarity-build'), 'fingerprint-canary\n');
+  writeFileSync(path.join(dir, 'dist', 'chunks', '.hidden.js'), 'hidden-canary\n');
   writeFileSync(path.join(dir, 'demo', 'index.html'), '<!doctype html><title>Demo</title>');
   writeFileSync(path.join(dir, 'demo', 'snippets.html'), '<!doctype html><title>Snippets</title><pre><code>&lt;script src="{{origin}}/widgets/solidarity.js"&gt;</code></pre>');
   writeFileSync(path.join(dir, 'secret.txt'), 'outside dist');
@@ -90,6 +96,53 @@ describe('widget bundle and demo site', () => {
       }
     } finally {
       app.strapi.config.set('plugin::solidarity.widgets.dir', dir);
+    }
+  });
+});
+
+describe('widget files: caching from the build, validators, dotfiles', () => {
+  it('every file under chunks/ is immutable, whatever its hash looks like; other names are not', async () => {
+    const hashed = await request(app.url).get('/widgets/chunks/statements-element-Ccu-pSNJ.js').expect(200);
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const plain = await request(app.url).get('/widgets/foo-practices.js').expect(200);
+    expect(plain.headers['cache-control']).toBe('public, max-age=300, stale-while-revalidate=86400');
+  });
+
+  it('the build names every file under chunks/ with rollup\'s [hash] (what the server relies on)', async () => {
+    const config = (await import(pathToFileURL(path.join(APP_ROOT, 'widgets', 'rollup.config.mjs')).href)) as {
+      default: { output: { dir?: string; file?: string; entryFileNames?: string; chunkFileNames?: (c: { facadeModuleId: string | null }) => string } }[];
+    };
+    for (const { output } of config.default) {
+      if (output.file) {
+        // a fixed name outside chunks/: not immutable
+        expect(path.relative('dist', output.file).startsWith('chunks')).toBe(false);
+        continue;
+      }
+      expect(output.entryFileNames).toMatch(/^chunks\/.*\[hash\]/);
+      for (const facadeModuleId of [null, '/src/components/submit-practice/locales/ca.ts', '/src/locales/ca.ts']) {
+        expect(output.chunkFileNames?.({ facadeModuleId })).toMatch(/^chunks\/.*\[hash\]/);
+      }
+    }
+  });
+
+  it('If-None-Match: weak comparison, lists and * (RFC 9110 13.1.2)', async () => {
+    const res = await request(app.url).get('/widgets/solidarity.js').expect(200);
+    const etag = res.headers.etag as string;
+    expect(etag).toMatch(/^W\//);
+    for (const inm of [etag, etag.slice(2), `"other", ${etag}`, `W/"a",${etag.slice(2)}`, '*']) {
+      await request(app.url).get('/widgets/solidarity.js').set('If-None-Match', inm).expect(304);
+    }
+    await request(app.url).get('/widgets/solidarity.js').set('If-None-Match', 'W/"other"').expect(200);
+    await request(app.url).get('/widgets/missing.js').set('If-None-Match', '*').expect(404);
+    const demo = await request(app.url).get('/demo').expect(200);
+    await request(app.url).get('/demo').set('If-None-Match', `"x", ${demo.headers.etag as string}`).expect(304);
+  });
+
+  it('never serves dotfiles (the build fingerprint)', async () => {
+    for (const p of ['/widgets/.solidarity-build', '/widgets/%2esolidarity-build', '/widgets/chunks/.hidden.js', '/widgets/chunks/%2Ehidden.js']) {
+      const res = await request(app.url).get(p);
+      expect(res.status, p).toBe(404);
+      expect(res.text, p).not.toMatch(/canary/);
     }
   });
 });
