@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT, compileServer, pgAdmin, testPostgres, throwAwayDatabase } from './lib.mjs';
+import { ROOT, compileServer, keptDatabase, throwAwayDatabase } from './lib.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -22,22 +22,7 @@ const { values: args } = parseArgs({
 });
 const LOCALES = args.locales.split(',');
 
-const database = async () => {
-  if (!args.db) return throwAwayDatabase('postgres', 'search');
-  const server = testPostgres();
-  await pgAdmin(`CREATE DATABASE "${args.db}"`).catch(() => {}); // kept from an earlier run
-  return {
-    env: {
-      DATABASE_CLIENT: 'postgres',
-      DATABASE_HOST: server.host,
-      DATABASE_PORT: String(server.port),
-      DATABASE_NAME: args.db,
-      DATABASE_USERNAME: server.user,
-      ...(server.password ? { DATABASE_PASSWORD: server.password } : {}),
-    },
-    drop: async () => {},
-  };
-};
+const database = () => (args.db ? keptDatabase(args.db) : throwAwayDatabase('postgres', 'search'));
 
 const startServer = (env) =>
   new Promise((resolve, reject) => {

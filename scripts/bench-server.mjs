@@ -78,13 +78,16 @@ const loadPostgres = async () => {
   const themes = JSON.stringify(THEMES);
   const rare = `{${RARE.join(',')}}`;
   await knex.transaction(async (trx) => {
-    // a sentence of n words of practice i: 60% words of its three themes, else rare words (skewed to the first ones)
+    // a sentence of n words of practice i: 60% words of its three themes, else rare words (skewed to the
+    // first ones). The theme and the draw are a LATERAL of each word (g): an uncorrelated subquery would be
+    // evaluated once per sentence (an InitPlan), every theme word of a practice then the same word.
     await trx.raw(`CREATE FUNCTION pg_temp.bench_sentence(i int, n int) RETURNS text VOLATILE LANGUAGE sql AS $f$
-      SELECT string_agg(CASE WHEN random() < 0.6
-          THEN (SELECT t->>floor(random() * jsonb_array_length(t))::int
-                FROM (SELECT '${themes}'::jsonb -> (ARRAY[i % 25, (i * 7 + 3) % 25, (i * 13 + 11) % 25])[1 + floor(random() * 3)::int] AS t) th)
+      SELECT string_agg(CASE WHEN w.r < 0.6
+          THEN w.t->>floor(random() * jsonb_array_length(w.t))::int
           ELSE ('${rare}'::text[])[1 + floor(4096 * random() ^ 2)::int] END, ' ')
-      FROM generate_series(1, n)
+      FROM generate_series(1, n) g,
+        LATERAL (SELECT random() + 0 * g AS r,
+                   '${themes}'::jsonb -> (ARRAY[i % 25, (i * 7 + 3) % 25, (i * 13 + 11) % 25])[1 + floor(random() * 3 + 0 * g)::int] AS t) w
     $f$`);
     const t = meta.tableName;
     const c = (a) => `"${col(a)}"`;

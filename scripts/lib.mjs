@@ -141,6 +141,32 @@ export const pgAdmin = async (sql) => {
 };
 
 /**
+ * A PostgreSQL database on the test server kept between runs (created when
+ * missing; `drop` leaves it): a benchmark loads it once and reuses it.
+ * `env` holds the app's DATABASE_* settings. The name must be a plain
+ * identifier (letters, digits, '_'), as it is written into SQL.
+ */
+export const keptDatabase = async (name) => {
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name)) throw new Error(`not a plain database name: ${JSON.stringify(name)}`);
+  const server = testPostgres();
+  await pgAdmin(`CREATE DATABASE "${name}"`).catch((error) => {
+    if (error.code !== '42P04') throw error; // 42P04: it exists, from an earlier run
+  });
+  return {
+    label: 'postgres',
+    env: {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: server.host,
+      DATABASE_PORT: String(server.port),
+      DATABASE_NAME: name,
+      DATABASE_USERNAME: server.user,
+      ...(server.password ? { DATABASE_PASSWORD: server.password } : {}),
+    },
+    drop: async () => {},
+  };
+};
+
+/**
  * A database made for one run and dropped after: a temp SQLite file, or a
  * uniquely named PostgreSQL database. `env` holds the app's DATABASE_* settings.
  */

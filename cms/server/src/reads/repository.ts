@@ -558,14 +558,17 @@ export const createRepository = (strapi: Core.Strapi) => {
         query = query.whereIn('t.id', sub);
       }
       let searching = false;
+      let shown: number[] | undefined;
       let ranked: Knex.QueryBuilder | null = null;
       let countQuery = query;
       if (o.shortcuts.q) {
         const locales = o.chain;
-        const matching = search.matches(UID[type], o.shortcuts.q, locales, { rank: false });
+        // the locales of the chain that show no document (each has a version in an earlier one) are not searched
+        shown = await chainCounts(type, locales);
+        const matching = search.matches(UID[type], o.shortcuts.q, locales, { rank: false, shown });
         // a search with no other condition: each locale's newest matches are enough for the page
         const { offset: skip, pageSize: size } = pageOf(o);
-        ranked = search.matches(UID[type], o.shortcuts.q, locales, { rank: true, ...(where.length ? {} : { bound: skip + size }) });
+        ranked = search.matches(UID[type], o.shortcuts.q, locales, { rank: true, shown, ...(where.length ? {} : { bound: skip + size }) });
         if (!matching || !ranked) return { entries: [], pagination: emptyPage(o) };
         searching = true;
         // counting needs no ranking: only the ids query pays for it
@@ -574,11 +577,13 @@ export const createRepository = (strapi: Core.Strapi) => {
       }
 
       const { page, pageSize, offset, offsetMode } = pageOf(o);
-      // A plain search is counted on the search index alone (PostgreSQL); anything else joins.
-      const indexCount =
-        searching && !where.length && o.shortcuts.q
-          ? await search.countMatches(UID[type], o.shortcuts.q, o.chain)
-          : null;
+      // A plain search is counted on the search index alone (PostgreSQL), once per content version
+      // and query (every page of a search counts once per publish, as lists do); anything else joins.
+      const searchBranches =
+        searching && !where.length && o.shortcuts.q ? search.matchBranches(UID[type], o.shortcuts.q, o.chain, shown) : null;
+      const indexCount = searchBranches
+        ? (await dataErrorsAsBadRequest(() => counts.counts(searchBranches))).reduce((a, b) => a + b, 0)
+        : null;
       const total =
         indexCount ??
         Number(
