@@ -84,6 +84,15 @@ const NAMED_BY: Record<string, [string, string][]> = {
 
 export const isSearchable = (uid: string): boolean => uid in SEARCHABLE;
 
+/** Whether searchable types index the names of `uid`'s documents (topics, organisations). */
+export const isNamedBySearchable = (uid: string): boolean => uid in NAMED_BY;
+
+/**
+ * Documents to re-index, by searchable content-type uid: those that showed a
+ * topic's or an organisation's names before a write that may withdraw them.
+ */
+export type LinkedDocuments = Map<string, string[]>;
+
 /**
  * On PostgreSQL, how many matches of a search (per locale, the newest) are
  * ranked by relevance; the rest follow, newest first. Bounds the cost of a
@@ -312,6 +321,19 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
       : k.raw(`to_tsquery('simple', ?)`, [text]);
   };
 
+  /** The published searchable documents (by uid) that link a version of the topic or organisation `documentId` of `uid`. */
+  const linkedDocuments = async (uid: string, documentId: string): Promise<LinkedDocuments> => {
+    const out: LinkedDocuments = new Map();
+    for (const [target, relation] of NAMED_BY[uid] ?? []) {
+      const linked = (await strapi.db.query(target).findMany({
+        where: { [relation]: { documentId }, publishedAt: { $notNull: true } },
+        select: ['documentId'],
+      })) as { documentId: string }[];
+      out.set(target, [...new Set([...(out.get(target) ?? []), ...linked.map((r) => r.documentId)])]);
+    }
+    return out;
+  };
+
   /** The codes of the locales configured in i18n. */
   const localeCodes = async (): Promise<string[]> =>
     (await strapiService(strapi, 'plugin::i18n.locales').find()).map((l) => l.code);
@@ -331,7 +353,8 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
 
     /**
      * Re-indexes every published entry of one document (after a write to it);
-     * after a write to a topic or an organisation, the documents that show its name.
+     * after a write to a topic or an organisation, the documents that show its
+     * name, and those of `linkedBefore` (see `linkedDocuments`), which showed it.
      *
      * Runs in the caller's transaction when there is one: Strapi's document
      * service calls its middlewares inside the transaction of the action
@@ -341,19 +364,26 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      * connection would wait for the one the caller holds (SQLite has one) and
      * could not see its uncommitted rows (PostgreSQL).
      */
-    async indexDocument(uid: string, documentId: string): Promise<void> {
-      const naming = NAMED_BY[uid];
-      if (!isSearchable(uid) && !naming) return;
+    async indexDocument(uid: string, documentId: string, linkedBefore?: LinkedDocuments): Promise<void> {
+      if (!isSearchable(uid) && !isNamedBySearchable(uid)) return;
       await strapi.db.transaction(async ({ trx }) => {
         if (isSearchable(uid)) await reindexDocuments(trx, uid, [documentId]);
-        for (const [target, relation] of naming ?? []) {
-          const linked = (await strapi.db.query(target).findMany({
-            where: { [relation]: { documentId }, publishedAt: { $notNull: true } },
-            select: ['documentId'],
-          })) as { documentId: string }[];
-          await reindexDocuments(trx, target, [...new Set(linked.map((r) => r.documentId))]);
-        }
+        const linked = await linkedDocuments(uid, documentId);
+        for (const [target, ids] of linkedBefore ?? []) linked.set(target, [...new Set([...(linked.get(target) ?? []), ...ids])]);
+        for (const [target, ids] of linked) await reindexDocuments(trx, target, ids);
       });
+    },
+
+    /**
+     * The published documents that show the names of the topic or
+     * organisation `documentId` of `uid` (empty for other types), read in the
+     * caller's transaction before a write: unpublishing or deleting (a locale
+     * of) it removes their links to its published version, so that afterwards
+     * nothing says which documents still carry its name in the index. Pass the
+     * answer to `indexDocument` after the write.
+     */
+    async linkedDocuments(uid: string, documentId: string): Promise<LinkedDocuments> {
+      return isNamedBySearchable(uid) ? linkedDocuments(uid, documentId) : new Map();
     },
 
     /**
