@@ -112,6 +112,14 @@ describe(`search as people type it (${testDatabaseClient()})`, () => {
     ['ca', 'col·lectiva', 'menjador-eixample'],
     ['ca', 'COL·LECTIVA', 'menjador-eixample'],
     ['ca', 'collectiva', 'menjador-eixample'],
+    // the "l·l" as people type it: full stop, bullet, bullet operator, hyphen, hyphenation point, ŀ
+    ['ca', 'col.lectiva', 'menjador-eixample'],
+    ['ca', 'col•lectiva', 'menjador-eixample'],
+    ['ca', 'col∙lectiva', 'menjador-eixample'],
+    ['ca', 'col-lectiva', 'menjador-eixample'],
+    ['ca', 'COL-LECTIVA', 'menjador-eixample'],
+    ['ca', 'col‧lectiva', 'menjador-eixample'],
+    ['ca', 'coŀlectiva', 'menjador-eixample'],
     ['ca', 'VEÏNAT', 'menjador-eixample'],
     ['ca', 'veinat', 'menjador-eixample'],
     ['ca', 'adria', 'menjador-eixample'],
@@ -212,6 +220,18 @@ describe(`search as people type it (${testDatabaseClient()})`, () => {
       ),
       { numRuns: 60 }
     );
+  });
+
+  it('a Catalan "l·l" written with a full stop or a hyphen is found however it is typed; other hyphenated words by their parts', async () => {
+    await practice('ca', { title: 'Espai col.lectiu Vorxa', slug: 'vorxa-dot', summary: 'Grup de col-laboradors.' });
+    await practice('en', { title: 'A well-liked Zumbrel shed', slug: 'zumbrel-shed', summary: 'Tools.' });
+    for (const q of ['col·lectiu vorxa', 'collectiu vorxa', 'col.lectiu vorxa', 'col•lectiu vorxa', 'col-lectiu vorxa', 'coŀlectiu vorxa', 'vorxa col·lectiu']) {
+      expect(await search(q, 'ca'), q).toEqual(['vorxa-dot']);
+    }
+    expect(await search('col·laboradors vorxa', 'ca')).toEqual(['vorxa-dot']);
+    for (const q of ['well zumbrel', 'liked zumbrel', 'well-liked zumbrel', 'zumbrel well-liked']) {
+      expect(await search(q, 'en'), q).toEqual(['zumbrel-shed']);
+    }
   });
 
   it('never shows drafts', async () => {
