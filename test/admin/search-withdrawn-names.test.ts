@@ -17,6 +17,7 @@ import { documents, startStrapi, type TestApp, type TestDoc } from '../helpers/s
 
 let app: TestApp;
 let cm: ContentManagerClient;
+let token = '';
 const DB = testDatabaseClient();
 const docs = (uid: string) => documents(app, uid);
 const pub = (path: string) => request(app.url).get(`/api/solidarity${path}`);
@@ -70,7 +71,8 @@ const newPractice = async (title: string, slug: string, links: { promoter?: stri
 
 beforeAll(async () => {
   app = await startStrapi();
-  cm = contentManager(app.url, await adminLogin(app.url, DEMO_ADMIN.email, DEMO_ADMIN.password));
+  token = await adminLogin(app.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  cm = contentManager(app.url, token);
 }, 240_000);
 
 afterAll(async () => {
@@ -165,5 +167,26 @@ describe(`withdrawn names leave the search (${DB})`, () => {
     expect(await found('practices', 'jqmvw')).toEqual({ list: 1, facets: 1 });
     await docs(UID.organisation).delete({ documentId: org.documentId, locale: '*' });
     expect(await found('practices', 'jqmvw')).toEqual({ list: 0, facets: 0 });
+  });
+
+  it('a locale added, then deleted in Settings > Internationalization: its country and topic names are searched, then no longer', async () => {
+    await docs(UID.practice).create({
+      locale: 'en',
+      status: 'published',
+      data: { title: 'Qrvlt garden', slug: 'qrvlt-garden', summary: 'Vegetables.', country: 'ES' },
+    });
+    expect((await found('practices', 'spanien qrvlt')).list).toBe(0);
+    const added = await request(app.url)
+      .post('/i18n/locales')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ name: 'German (de)', code: 'de', isDefault: false });
+    expect(added.status, added.text).toBe(200);
+    // the country's German name, for German pages that show the practice through the fallback
+    expect(await found('practices', 'spanien qrvlt')).toEqual({ list: 1, facets: 1 });
+    const removed = await request(app.url)
+      .delete(`/i18n/locales/${String((added.body as Json).id)}`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(removed.status, removed.text).toBe(200);
+    expect(await found('practices', 'spanien qrvlt')).toEqual({ list: 0, facets: 0 });
   });
 });

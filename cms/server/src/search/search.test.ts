@@ -163,16 +163,17 @@ describe(`search as people type it (${testDatabaseClient()})`, () => {
   });
 
   it('finds practices by the names of their topics, organisations and places, in the visitor’s language', async () => {
-    // topic "Alimentació i béns bàsics"
+    // topic "Alimentació i béns bàsics", also of the Greek kitchen, which Catalan pages show in Greek
+    // (the locale fallback): its Catalan name finds it there too
     for (const q of ['alimentació', 'ALIMENTACIO', 'alimentacio', 'Alimentació'.normalize('NFD')]) {
-      expect(await search(q, 'ca'), q).toEqual(['menjador-eixample']);
+      expect((await search(q, 'ca')).sort(), q).toEqual(['kouzina-athina', 'menjador-eixample']);
     }
     // as a prefix it also finds "Banco de alimentos", which has no Catalan version and shows on
     // Catalan pages in Spanish through the fallback chain (matched with Spanish stemming)
-    expect((await search('aliment', 'ca')).sort()).toEqual(['banco-alimentos', 'menjador-eixample']);
-    // topic "Τρόφιμα και βασικά αγαθά"
-    expect(await search('τρόφιμα', 'el')).toEqual(['kouzina-athina']);
-    expect(await search('ΤΡΟΦΙΜΑ', 'el')).toEqual(['kouzina-athina']);
+    expect((await search('aliment', 'ca')).sort()).toEqual(['banco-alimentos', 'kouzina-athina', 'menjador-eixample']);
+    // topic "Τρόφιμα και βασικά αγαθά", and the Catalan canteen, shown in Catalan on Greek pages
+    expect((await search('τρόφιμα', 'el')).sort()).toEqual(['kouzina-athina', 'menjador-eixample']);
+    expect((await search('ΤΡΟΦΙΜΑ', 'el')).sort()).toEqual(['kouzina-athina', 'menjador-eixample']);
     // organisation (promoter)
     expect(await search('teixit', 'ca')).toEqual(['menjador-eixample']);
     // municipality, and the country's name in the locale's language
@@ -180,7 +181,37 @@ describe(`search as people type it (${testDatabaseClient()})`, () => {
     expect((await search('ελλάδα', 'el')).sort()).toEqual(['energeiaki-koinotita', 'kouzina-athina']);
     expect((await search('ΕΛΛΑΔΑ', 'el')).sort()).toEqual(['energeiaki-koinotita', 'kouzina-athina']);
     expect((await search('france', 'fr')).sort()).toEqual(['atelier-velo', 'epicerie-solidaire']);
-    expect(await search('espagne', 'fr')).toEqual([]);
+    // "Espagne": the practices in Spain, which French pages show in their own language (no French version)
+    const inSpain = await filtered('fr', 'country=ES');
+    expect(inSpain.length).toBeGreaterThan(0);
+    expect((await search('espagne', 'fr')).sort()).toEqual(inSpain);
+    expect(await search('espagne épicerie', 'fr')).toEqual([]);
+  });
+
+  it('finds a practice shown through the locale fallback by the visitor’s language’s names of its topics, organisations and country', async () => {
+    const org = await docs(UID.organisation).create({
+      locale: 'en',
+      status: 'published',
+      data: { name: 'Flimbrux Collective', slug: 'flimbrux-collective', kind: 'cooperative', country: 'DE' },
+    });
+    // only in English, shown on Greek and Catalan pages in English
+    await practice('en', {
+      title: 'Flimbrux youth centre',
+      slug: 'flimbrux-youth',
+      summary: 'A place for young people.',
+      country: 'DE',
+      topics: [{ documentId: await topicId('youth', 'en') }],
+      promoters: [{ documentId: org.documentId }],
+    });
+    for (const q of ['Νεολαία', 'νεολαια', 'ΝΕΟΛΑΊΑ', 'Γερμανία', 'γερμανια', 'Νεολαία Γερμανία', 'Νεολ']) {
+      expect(await search(q, 'el'), q).toContain('flimbrux-youth');
+    }
+    expect(await search('flimbrux Γερμανία', 'el')).toEqual(['flimbrux-youth']);
+    expect(await search('flimbrux Alemanya joventut', 'ca')).toEqual(['flimbrux-youth']);
+    expect(await search('flimbrux collective', 'el')).toEqual(['flimbrux-youth']);
+    // and in its own language as before; a country it is not in finds nothing
+    expect(await search('flimbrux youth germany', 'en')).toEqual(['flimbrux-youth']);
+    expect(await search('flimbrux Ελλάδα', 'el')).toEqual([]);
   });
 
   it('ranks a match in the title above one in the summary above one in the body', async () => {
