@@ -61,6 +61,22 @@ const bootstrapOnce = async (strapi: Core.Strapi) => {
     }
   }
   if ((await search.count()) === 0) await search.reindexAll();
+  // A locale added or deleted in Settings > Internationalization: every index row holds the names of
+  // topics, organisations and countries in each configured locale (and, on PostgreSQL, the locales its
+  // document is published in; i18n deletes a locale's entries without the document service), so the
+  // index is rebuilt, in one transaction, and public caches get a new content version.
+  strapi.db.lifecycles.subscribe({
+    models: ['plugin::i18n.locale'],
+    async afterCreate() {
+      await search.ensureSchema();
+      await search.reindexAll();
+      await getService(strapi, 'cache').bump();
+    },
+    async afterDelete() {
+      await search.reindexAll();
+      await getService(strapi, 'cache').bump();
+    },
+  });
   // The demo admin is created by the app's bootstrap (src/index.ts): admin roles exist only after plugins bootstrap.
 };
 

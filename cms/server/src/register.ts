@@ -116,11 +116,17 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
       OUR_UIDS.has(ctx.uid) && (ctx.action === 'delete' || ctx.action === 'unpublish') && ctx.params.documentId
         ? await hasPublishedVersion(strapi, ctx.uid, ctx.params.documentId, ctx.params.locale)
         : true;
+    // The documents that show a topic's or an organisation's names, read before an unpublish or delete
+    // takes their links to its published version away: they are re-indexed without it afterwards.
+    const linkedBefore =
+      removesPublished && ctx.params.documentId && (ctx.action === 'delete' || ctx.action === 'unpublish')
+        ? await search.linkedDocuments(ctx.uid, ctx.params.documentId)
+        : undefined;
     const result = await next();
     if (OUR_UIDS.has(ctx.uid) && removesPublished && changesPublicContent(ctx.action, ctx.params)) {
       const documentId =
         ctx.params.documentId ?? (result as { documentId?: string } | null | undefined)?.documentId;
-      if (documentId) await search.indexDocument(ctx.uid, documentId);
+      if (documentId) await search.indexDocument(ctx.uid, documentId, linkedBefore);
       await getService(strapi, 'cache').bump();
     }
     return result;

@@ -24,8 +24,12 @@ export const SEARCH_META_TABLE = 'solidarity_search_meta';
  *   2: folded and stemmed terms, fields title/summary/body/extra
  *   3: PostgreSQL rows also hold their document's published locales as marker
  *      lexemes (index.ts `localeMarker`), which the locale fallback reads
+ *   4: the Catalan "l·l" typed with a full stop, hyphen, bullet or bullet
+ *      operator is one word ("col.lectiu" as "col·lectiu"), indexed also as its parts
+ *   5: `extra` holds the names of topics, organisations and the country in
+ *      every configured locale (pages show documents through the locale fallback)
  */
-export const SEARCH_FORMAT = '3';
+export const SEARCH_FORMAT = '5';
 
 /** The database client behind a knex instance. */
 export const clientOf = (knex: Knex): 'sqlite' | 'postgres' => {

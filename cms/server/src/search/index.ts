@@ -18,8 +18,8 @@ import { documentTerms, ftsExpression, queryWords, tsqueryText } from './text';
  * Types with full-text search, and the fields that feed it:
  *   - `title` (ranked first), `summary` (second), `body` (plain text or blocks, third);
  *   - `extra` (ranked last): place names, the names of related topics and
- *     organisations (in the entry's locale: Strapi links versions of the same
- *     locale), and the country's name in the entry's language.
+ *     organisations and the country's name, in every configured locale (see
+ *     `termsOf`).
  */
 export const SEARCHABLE: Record<
   string,
@@ -83,6 +83,15 @@ const NAMED_BY: Record<string, [string, string][]> = {
 };
 
 export const isSearchable = (uid: string): boolean => uid in SEARCHABLE;
+
+/** Whether searchable types index the names of `uid`'s documents (topics, organisations). */
+export const isNamedBySearchable = (uid: string): boolean => uid in NAMED_BY;
+
+/**
+ * Documents to re-index, by searchable content-type uid: those that showed a
+ * topic's or an organisation's names before a write that may withdraw them.
+ */
+export type LinkedDocuments = Map<string, string[]>;
 
 /**
  * On PostgreSQL, how many matches of a search (per locale, the newest) are
@@ -151,20 +160,43 @@ const plainText = (value: unknown): string => (typeof value === 'string' ? value
 const blocksText = (value: unknown): string =>
   value == null ? '' : blocksToText(typeof value === 'string' ? safeJson(value) : value);
 
-/** The terms of one entry, per field. */
-const termsOf = (uid: string, row: Row) => {
+/**
+ * What the names of an entry's extra field are read from: `names(rel,
+ * documentId)` the names of every published locale of a related document
+ * (its version in the entry's locale first); `locales` the configured locales.
+ */
+interface NameSource {
+  names(relation: string, documentId: string): string[];
+  locales: readonly string[];
+}
+
+/** The documents an entry links through `rel` (populated with their documentId). */
+const linkedOf = (row: Row, rel: string): Record<string, unknown>[] => {
+  const v = row[rel];
+  return (Array.isArray(v) ? v : v ? [v] : []) as Record<string, unknown>[];
+};
+
+/**
+ * The terms of one entry, per field. Its extra field holds the names of its
+ * topics and organisations and of its country in every configured locale,
+ * not only its own: an entry is also shown in other locales' pages (the
+ * locale fallback), whose visitors search in their language (issue #12:
+ * "Στέγαση" finds an English-only practice on a Greek page). Folded and
+ * stemmed for the entry's language, as every query of its locale is.
+ */
+const termsOf = (uid: string, row: Row, source: NameSource) => {
   const spec = SEARCHABLE[uid];
   if (!spec) return { title: '', summary: '', body: '', extra: '' };
   const join = (fields: string[], text: (v: unknown) => string = plainText) =>
     fields.map((f) => text(row[f])).filter(Boolean).join('\n');
-  const related = spec.relations.flatMap(([rel, label]) => {
-    const v = row[rel];
-    const list = (Array.isArray(v) ? v : v ? [v] : []) as Record<string, unknown>[];
-    return list.map((r) => (typeof r[label] === 'string' ? (r[label] as string) : ''));
-  });
-  const extra = [join(spec.extra), ...related, spec.country ? countryName(row[spec.country], row.locale) : '']
-    .filter(Boolean)
-    .join('\n');
+  const related = spec.relations.flatMap(([rel, label]) =>
+    linkedOf(row, rel).flatMap((r) => {
+      const own = typeof r[label] === 'string' ? (r[label] as string) : '';
+      return typeof r.documentId === 'string' ? [own, ...source.names(rel, r.documentId)] : [own];
+    })
+  );
+  const country = spec.country ? [row.locale, ...source.locales].map((l) => countryName(row[spec.country ?? ''], l)) : [];
+  const extra = [...new Set([join(spec.extra), ...related, ...country].filter(Boolean))].join('\n');
   return {
     title: documentTerms(String(row[spec.title] ?? ''), row.locale),
     summary: documentTerms(join(spec.summary), row.locale),
@@ -196,7 +228,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
     const spec = SEARCHABLE[uid];
     if (!spec) return [];
     const populate = Object.fromEntries(
-      spec.relations.map(([rel, label]) => [rel, { select: [label], where: { publishedAt: { $notNull: true } } }])
+      spec.relations.map(([rel, label]) => [rel, { select: [label, 'documentId'], where: { publishedAt: { $notNull: true } } }])
     );
     return (await strapi.db.query(uid).findMany({
       where: { ...where, publishedAt: { $notNull: true }, ...(page ? { id: { $gt: page.afterId } } : {}) },
@@ -227,6 +259,39 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
     return out;
   };
 
+  /** The codes of the locales configured in i18n. */
+  const localeCodes = async (): Promise<string[]> =>
+    (await strapiService(strapi, 'plugin::i18n.locales').find()).map((l) => l.code);
+
+  /**
+   * The names of the documents `rows` link (topics, organisations) in every
+   * locale they are published in, and the configured locales: what `termsOf`
+   * indexes besides the entries' own text. One query per relation.
+   */
+  const nameSource = async (uid: string, rows: Row[]): Promise<NameSource> => {
+    const spec = SEARCHABLE[uid];
+    const byRelation = new Map<string, Map<string, string[]>>();
+    for (const [rel, label] of spec?.relations ?? []) {
+      const ids = [...new Set(rows.flatMap((r) => linkedOf(r, rel).map((d) => d.documentId)))].filter(
+        (id): id is string => typeof id === 'string'
+      );
+      const names = new Map<string, string[]>();
+      byRelation.set(rel, names);
+      if (!ids.length) continue;
+      const target = (strapi.contentType(uid as Parameters<typeof strapi.contentType>[0]).attributes as Record<string, { target?: string }>)[rel]?.target;
+      if (!target) continue;
+      const found = (await strapi.db.query(target).findMany({
+        where: { documentId: { $in: ids }, publishedAt: { $notNull: true } },
+        select: ['documentId', label],
+      })) as Record<string, unknown>[];
+      for (const d of found) {
+        const name = d[label];
+        if (typeof d.documentId === 'string' && typeof name === 'string') names.set(d.documentId, [...(names.get(d.documentId) ?? []), name]);
+      }
+    }
+    return { names: (rel, documentId) => byRelation.get(rel)?.get(documentId) ?? [], locales: await localeCodes() };
+  };
+
   /**
    * Writes the index rows of `rows` (published entries). `markers`: the locales
    * each document is published in (PostgreSQL, see `localeMarker`); read here when not given.
@@ -236,12 +301,13 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
     const locales = sqlite ? new Map<string, string[]>() : (markers ?? (await publishedLocales(uid, [...new Set(rows.map((r) => r.documentId))])));
     // rows a statement: 8 bound values each (SQLite's limit is 999 values before 3.32)
     const perStatement = sqlite ? 100 : 500;
+    const source = await nameSource(uid, rows);
     for (let i = 0; i < rows.length; i += perStatement) {
       const batch = rows.slice(i, i + perStatement);
       const values: string[] = [];
       const bindings: Knex.RawBinding[] = [];
       for (const row of batch) {
-        const t = termsOf(uid, row);
+        const t = termsOf(uid, row, source);
         if (sqlite) {
           values.push('(?, ?, ?, ?, ?, ?, ?, ?)');
           bindings.push(row.id, uid, row.documentId, row.locale, t.title, t.summary, t.body, t.extra);
@@ -318,9 +384,18 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
       : k.raw(`to_tsquery('simple', ?)`, [text]);
   };
 
-  /** The codes of the locales configured in i18n. */
-  const localeCodes = async (): Promise<string[]> =>
-    (await strapiService(strapi, 'plugin::i18n.locales').find()).map((l) => l.code);
+  /** The published searchable documents (by uid) that link a version of the topic or organisation `documentId` of `uid`. */
+  const linkedDocuments = async (uid: string, documentId: string): Promise<LinkedDocuments> => {
+    const out: LinkedDocuments = new Map();
+    for (const [target, relation] of NAMED_BY[uid] ?? []) {
+      const linked = (await strapi.db.query(target).findMany({
+        where: { [relation]: { documentId }, publishedAt: { $notNull: true } },
+        select: ['documentId'],
+      })) as { documentId: string }[];
+      out.set(target, [...new Set([...(out.get(target) ?? []), ...linked.map((r) => r.documentId)])]);
+    }
+    return out;
+  };
 
   return {
     /**
@@ -337,7 +412,8 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
 
     /**
      * Re-indexes every published entry of one document (after a write to it);
-     * after a write to a topic or an organisation, the documents that show its name.
+     * after a write to a topic or an organisation, the documents that show its
+     * name, and those of `linkedBefore` (see `linkedDocuments`), which showed it.
      *
      * Runs in the caller's transaction when there is one: Strapi's document
      * service calls its middlewares inside the transaction of the action
@@ -347,19 +423,26 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      * connection would wait for the one the caller holds (SQLite has one) and
      * could not see its uncommitted rows (PostgreSQL).
      */
-    async indexDocument(uid: string, documentId: string): Promise<void> {
-      const naming = NAMED_BY[uid];
-      if (!isSearchable(uid) && !naming) return;
+    async indexDocument(uid: string, documentId: string, linkedBefore?: LinkedDocuments): Promise<void> {
+      if (!isSearchable(uid) && !isNamedBySearchable(uid)) return;
       await strapi.db.transaction(async ({ trx }) => {
         if (isSearchable(uid)) await reindexDocuments(trx, uid, [documentId]);
-        for (const [target, relation] of naming ?? []) {
-          const linked = (await strapi.db.query(target).findMany({
-            where: { [relation]: { documentId }, publishedAt: { $notNull: true } },
-            select: ['documentId'],
-          })) as { documentId: string }[];
-          await reindexDocuments(trx, target, [...new Set(linked.map((r) => r.documentId))]);
-        }
+        const linked = await linkedDocuments(uid, documentId);
+        for (const [target, ids] of linkedBefore ?? []) linked.set(target, [...new Set([...(linked.get(target) ?? []), ...ids])]);
+        for (const [target, ids] of linked) await reindexDocuments(trx, target, ids);
       });
+    },
+
+    /**
+     * The published documents that show the names of the topic or
+     * organisation `documentId` of `uid` (empty for other types), read in the
+     * caller's transaction before a write: unpublishing or deleting (a locale
+     * of) it removes their links to its published version, so that afterwards
+     * nothing says which documents still carry its name in the index. Pass the
+     * answer to `indexDocument` after the write.
+     */
+    async linkedDocuments(uid: string, documentId: string): Promise<LinkedDocuments> {
+      return isNamedBySearchable(uid) ? linkedDocuments(uid, documentId) : new Map();
     },
 
     /**

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, startStrapi, type TestApp, type TestDoc } from '../../../../test/helpers/strapi';
 import { testDatabaseClient } from '../../../../test/helpers/db';
 import { UID } from '../content-types/uids';
+import { postgresLower } from './sqlite-functions';
 
 /**
  * Search through the public API (`q=`) and Strapi's case-insensitive filters,
@@ -112,6 +113,14 @@ describe(`search as people type it (${testDatabaseClient()})`, () => {
     ['ca', 'col·lectiva', 'menjador-eixample'],
     ['ca', 'COL·LECTIVA', 'menjador-eixample'],
     ['ca', 'collectiva', 'menjador-eixample'],
+    // the "l·l" as people type it: full stop, bullet, bullet operator, hyphen, hyphenation point, ŀ
+    ['ca', 'col.lectiva', 'menjador-eixample'],
+    ['ca', 'col•lectiva', 'menjador-eixample'],
+    ['ca', 'col∙lectiva', 'menjador-eixample'],
+    ['ca', 'col-lectiva', 'menjador-eixample'],
+    ['ca', 'COL-LECTIVA', 'menjador-eixample'],
+    ['ca', 'col‧lectiva', 'menjador-eixample'],
+    ['ca', 'coŀlectiva', 'menjador-eixample'],
     ['ca', 'VEÏNAT', 'menjador-eixample'],
     ['ca', 'veinat', 'menjador-eixample'],
     ['ca', 'adria', 'menjador-eixample'],
@@ -154,16 +163,17 @@ describe(`search as people type it (${testDatabaseClient()})`, () => {
   });
 
   it('finds practices by the names of their topics, organisations and places, in the visitor’s language', async () => {
-    // topic "Alimentació i béns bàsics"
+    // topic "Alimentació i béns bàsics", also of the Greek kitchen, which Catalan pages show in Greek
+    // (the locale fallback): its Catalan name finds it there too
     for (const q of ['alimentació', 'ALIMENTACIO', 'alimentacio', 'Alimentació'.normalize('NFD')]) {
-      expect(await search(q, 'ca'), q).toEqual(['menjador-eixample']);
+      expect((await search(q, 'ca')).sort(), q).toEqual(['kouzina-athina', 'menjador-eixample']);
     }
     // as a prefix it also finds "Banco de alimentos", which has no Catalan version and shows on
     // Catalan pages in Spanish through the fallback chain (matched with Spanish stemming)
-    expect((await search('aliment', 'ca')).sort()).toEqual(['banco-alimentos', 'menjador-eixample']);
-    // topic "Τρόφιμα και βασικά αγαθά"
-    expect(await search('τρόφιμα', 'el')).toEqual(['kouzina-athina']);
-    expect(await search('ΤΡΟΦΙΜΑ', 'el')).toEqual(['kouzina-athina']);
+    expect((await search('aliment', 'ca')).sort()).toEqual(['banco-alimentos', 'kouzina-athina', 'menjador-eixample']);
+    // topic "Τρόφιμα και βασικά αγαθά", and the Catalan canteen, shown in Catalan on Greek pages
+    expect((await search('τρόφιμα', 'el')).sort()).toEqual(['kouzina-athina', 'menjador-eixample']);
+    expect((await search('ΤΡΟΦΙΜΑ', 'el')).sort()).toEqual(['kouzina-athina', 'menjador-eixample']);
     // organisation (promoter)
     expect(await search('teixit', 'ca')).toEqual(['menjador-eixample']);
     // municipality, and the country's name in the locale's language
@@ -171,7 +181,37 @@ describe(`search as people type it (${testDatabaseClient()})`, () => {
     expect((await search('ελλάδα', 'el')).sort()).toEqual(['energeiaki-koinotita', 'kouzina-athina']);
     expect((await search('ΕΛΛΑΔΑ', 'el')).sort()).toEqual(['energeiaki-koinotita', 'kouzina-athina']);
     expect((await search('france', 'fr')).sort()).toEqual(['atelier-velo', 'epicerie-solidaire']);
-    expect(await search('espagne', 'fr')).toEqual([]);
+    // "Espagne": the practices in Spain, which French pages show in their own language (no French version)
+    const inSpain = await filtered('fr', 'country=ES');
+    expect(inSpain.length).toBeGreaterThan(0);
+    expect((await search('espagne', 'fr')).sort()).toEqual(inSpain);
+    expect(await search('espagne épicerie', 'fr')).toEqual([]);
+  });
+
+  it('finds a practice shown through the locale fallback by the visitor’s language’s names of its topics, organisations and country', async () => {
+    const org = await docs(UID.organisation).create({
+      locale: 'en',
+      status: 'published',
+      data: { name: 'Flimbrux Collective', slug: 'flimbrux-collective', kind: 'cooperative', country: 'DE' },
+    });
+    // only in English, shown on Greek and Catalan pages in English
+    await practice('en', {
+      title: 'Flimbrux youth centre',
+      slug: 'flimbrux-youth',
+      summary: 'A place for young people.',
+      country: 'DE',
+      topics: [{ documentId: await topicId('youth', 'en') }],
+      promoters: [{ documentId: org.documentId }],
+    });
+    for (const q of ['Νεολαία', 'νεολαια', 'ΝΕΟΛΑΊΑ', 'Γερμανία', 'γερμανια', 'Νεολαία Γερμανία', 'Νεολ']) {
+      expect(await search(q, 'el'), q).toContain('flimbrux-youth');
+    }
+    expect(await search('flimbrux Γερμανία', 'el')).toEqual(['flimbrux-youth']);
+    expect(await search('flimbrux Alemanya joventut', 'ca')).toEqual(['flimbrux-youth']);
+    expect(await search('flimbrux collective', 'el')).toEqual(['flimbrux-youth']);
+    // and in its own language as before; a country it is not in finds nothing
+    expect(await search('flimbrux youth germany', 'en')).toEqual(['flimbrux-youth']);
+    expect(await search('flimbrux Ελλάδα', 'el')).toEqual([]);
   });
 
   it('ranks a match in the title above one in the summary above one in the body', async () => {
@@ -212,6 +252,18 @@ describe(`search as people type it (${testDatabaseClient()})`, () => {
       ),
       { numRuns: 60 }
     );
+  });
+
+  it('a Catalan "l·l" written with a full stop or a hyphen is found however it is typed; other hyphenated words by their parts', async () => {
+    await practice('ca', { title: 'Espai col.lectiu Vorxa', slug: 'vorxa-dot', summary: 'Grup de col-laboradors.' });
+    await practice('en', { title: 'A well-liked Zumbrel shed', slug: 'zumbrel-shed', summary: 'Tools.' });
+    for (const q of ['col·lectiu vorxa', 'collectiu vorxa', 'col.lectiu vorxa', 'col•lectiu vorxa', 'col-lectiu vorxa', 'coŀlectiu vorxa', 'vorxa col·lectiu']) {
+      expect(await search(q, 'ca'), q).toEqual(['vorxa-dot']);
+    }
+    expect(await search('col·laboradors vorxa', 'ca')).toEqual(['vorxa-dot']);
+    for (const q of ['well zumbrel', 'liked zumbrel', 'well-liked zumbrel', 'zumbrel well-liked']) {
+      expect(await search(q, 'en'), q).toEqual(['zumbrel-shed']);
+    }
   });
 
   it('never shows drafts', async () => {
@@ -284,10 +336,9 @@ describe(`queries that are not words (${testDatabaseClient()})`, () => {
 describe(`Strapi's case-insensitive filters on non-ASCII text (${testDatabaseClient()})`, () => {
   it('$containsi, $eqi and $startsWithi fold Greek and accented capitals', async () => {
     expect(await filtered('el', `filters[title][$containsi]=${encodeURIComponent('ΑΛΛΗΛΕΓΓΎ')}`)).toEqual(['kouzina-athina']);
-    if (testDatabaseClient() === 'sqlite') {
-      // a capital final sigma (PostgreSQL's lower() makes it σ, not the stored ς: there, q= finds it)
-      expect(await filtered('el', `filters[title][$containsi]=${encodeURIComponent('ΑΛΛΗΛΕΓΓΎΗΣ')}`)).toEqual(['kouzina-athina']);
-    }
+    // a capital final sigma is σ, not the stored ς, on both databases (PostgreSQL's lower()); q= finds it
+    expect(await filtered('el', `filters[title][$containsi]=${encodeURIComponent('ΑΛΛΗΛΕΓΓΎΗΣ')}`)).toEqual([]);
+    expect(await search('ΑΛΛΗΛΕΓΓΥΗΣ', 'el')).toEqual(['kouzina-athina']);
     expect(await filtered('el', `filters[title][$containsi]=${encodeURIComponent('αλληλεγγύης')}`)).toEqual(['kouzina-athina']);
     expect(await filtered('el', `filters[title][$eqi]=${encodeURIComponent('ΚΟΙΝΩΝΙΚΉ ΚΟΥΖΊΝΑ ΑΛΛΗΛΕΓΓΎΗς ΣΤΗΝ ΑΘΉΝΑ')}`)).toEqual([
       'kouzina-athina',
@@ -302,6 +353,31 @@ describe(`Strapi's case-insensitive filters on non-ASCII text (${testDatabaseCli
     expect(await filtered('el', `filters[title][$containsi]=${encodeURIComponent('ΘΑΛΑΣΣΑ')}`)).toEqual([]);
     // the negated forms as well
     expect(await filtered('fr', `country=FR&filters[title][$notContainsi]=${encodeURIComponent('ÉPICERIE')}`)).toEqual(['atelier-velo']);
+  });
+
+  it('answer alike on both databases where Unicode case mapping has special cases: final sigma, dotted capital I', async () => {
+    await practice('el', { title: 'Σπίτι Ζουμπρέλ', slug: 'spiti-zoumprel', summary: 'Σπίτι.', country: 'GR' });
+    await practice('en', { title: 'Istanbul tool library', slug: 'istanbul-tools', summary: 'Tools.', municipality: 'Istanbul', country: 'TR' });
+    // ς is only ever the stored ς: a σ or Σ is not one (lower('Σ') is σ)
+    expect(await filtered('el', `filters[title][$containsi]=${encodeURIComponent('ς')}`)).toEqual(['kouzina-athina']);
+    expect(await filtered('el', `filters[title][$containsi]=${encodeURIComponent('σπίτι ζ')}`)).toEqual(['spiti-zoumprel']);
+    // İ (U+0130) is i: lower() maps one letter to one letter
+    expect(await filtered('en', `country=TR&filters[municipality][$eqi]=${encodeURIComponent('İSTANBUL')}`)).toEqual(['istanbul-tools']);
+    expect(await filtered('en', `country=TR&filters[municipality][$containsi]=${encodeURIComponent('İ')}`)).toEqual(['istanbul-tools']);
+    expect(await filtered('en', `country=TR&filters[municipality][$startsWithi]=${encodeURIComponent('İst')}`)).toEqual(['istanbul-tools']);
+  });
+
+  it('SQLite’s lower() is PostgreSQL’s, letter for letter', async () => {
+    const alphabet = [...'AaIiİıΣσςΆάΐΰΪϊΌόΏώÀàÇçÉéÏïÑñŒœẞßǄǅǆĲĳŸÿЁёЖжΩKÅ·l -1'];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }), async (letters) => {
+        const text = letters.join('');
+        const res = (await app.strapi.db.connection.raw('SELECT lower(?) AS l', [text])) as { rows?: { l: string }[] } | { l: string }[];
+        const lowered = Array.isArray(res) ? res[0]?.l : res.rows?.[0]?.l;
+        expect(lowered, JSON.stringify(text)).toBe(postgresLower(text));
+      }),
+      { numRuns: 300 }
+    );
   });
 });
 

@@ -17,11 +17,23 @@ export const MAX_QUERY_WORDS = 12;
 export const MAX_WORD_LENGTH = 100;
 
 /**
+ * What people type for the middle dot of the Catalan "l·l" (col·lectiu): the
+ * middle dot U+00B7, the hyphenation point U+2027, the bullet U+2022, the
+ * bullet operator U+2219, a full stop and the hyphens (U+002D, U+2010, U+2011).
+ * ("ŀl", U+0140, decomposes to "l·l".) Between two l's it joins them into one
+ * word, written "ll" once folded.
+ */
+const L_DOT = '[\\u00B7\\u2027\\u2022\\u2219.\\-\\u2010\\u2011]';
+/** Separators of L_DOT that also separate ordinary words ("well-liked", "Vol.la"). */
+const WORD_SEPARATOR = /[.\-\u2010\u2011]/;
+
+/**
  * Folds text for matching: Unicode compatibility decomposition (NFKD, so NFC
  * and NFD input are the same), lower case, every combining mark removed
  * (accents, Greek tonos and dialytika, cedilla), final sigma as sigma and
  * German sharp s as "ss" (full case folding), the Catalan middle dot of
- * "l·l" dropped. Returns the folded text; word boundaries are kept.
+ * "l·l" (in any of its spellings, L_DOT) dropped. Returns the folded text;
+ * word boundaries are kept.
  */
 export const fold = (text: string): string =>
   text
@@ -31,20 +43,23 @@ export const fold = (text: string): string =>
     .replace(/\p{M}+/gu, '')
     .replace(/ς/g, 'σ')
     .replace(/ß/g, 'ss')
-    .replace(/l[·\u2027]l/g, 'll');
+    .replace(new RegExp(`l${L_DOT}l`, 'g'), 'll');
 
 /** Case-folds without removing accents (NFC, lower case): what a stemmer reads. */
 const lowerNfc = (text: string): string => text.normalize('NFC').toLowerCase();
 
+/** A word: letters and digits (with their combining marks), the Catalan "l·l" in any spelling (L_DOT) inside. */
+const WORD = new RegExp(`(?:[\\p{L}\\p{N}]\\p{M}*)+(?:(?<=l)${L_DOT}(?=l)(?:[\\p{L}\\p{N}]\\p{M}*)+)*`, 'gu');
+
 /**
  * The words of a text, in order, as written (NFC, lower case, accents kept):
  * runs of letters and digits (combining marks belong to their letter), the
- * Catalan "l·l" kept in one word. Words longer than MAX_WORD_LENGTH are left out.
+ * Catalan "l·l" kept in one word, however its dot is typed ("col.lectiu",
+ * "col-lectiu", "col•lectiu" are "col·lectiu"). Words longer than
+ * MAX_WORD_LENGTH are left out.
  */
 export const words = (text: string): string[] =>
-  (lowerNfc(text).match(/(?:[\p{L}\p{N}]\p{M}*)+(?:(?<=l)[·\u2027](?=l)(?:[\p{L}\p{N}]\p{M}*)+)*/gu) ?? []).filter(
-    (w) => w.length <= MAX_WORD_LENGTH
-  );
+  (lowerNfc(text).match(WORD) ?? []).filter((w) => w.length <= MAX_WORD_LENGTH);
 
 type Stem = (word: string) => string;
 
@@ -140,12 +155,15 @@ const clean = (term: string): string => term.replace(/[^\p{L}\p{N}]+/gu, '');
  * ("alimentacion" gives "alimentacion"): the stem of the folded word is what a
  * query can compute (it only sees folded text), the folded stem of the written
  * word keeps its other forms together. The folded word itself lets the last
- * word of a query match as a prefix of what is written.
+ * word of a query match as a prefix of what is written. A word joined at
+ * "l-l" or "l.l" (see `words`) also gives the terms of its parts.
  */
 export const documentTerms = (text: string, locale: string): string => {
   const stem = stemmerFor(locale);
   const out: string[] = [];
-  for (const word of words(text)) {
+  // A word joined at an "l-l" or "l.l" is also indexed as its parts: "well-liked" is found by "well".
+  const all = words(text).flatMap((w) => (WORD_SEPARATOR.test(w) ? [w, ...w.split(WORD_SEPARATOR)] : [w]));
+  for (const word of all) {
     const folded = clean(fold(word));
     if (!folded) continue;
     out.push(folded);
