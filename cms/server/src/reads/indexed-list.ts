@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { builderRows } from './sql';
 
 /**
  * Reading a page of a public list without scanning it (issue #12, "reads
@@ -59,7 +60,7 @@ export const orderedPage = async (
     const union = (parts[0] as Knex.QueryBuilder).unionAll(parts.slice(1));
     query = ordered(knex.select('u.id').from(union.as('u')), sort, 'u').limit(pageSize).offset(offset);
   }
-  return ((await query) as { id: number | string }[]).map((r) => Number(r.id));
+  return ((await builderRows(knex, query)) as { id: number | string }[]).map((r) => Number(r.id));
 };
 
 /** At most this many counts are remembered (a few hundred lists x locales x filters). */

@@ -13,6 +13,7 @@ import { DEFAULT_PAGE_SIZE, type RestParams, type Shortcuts } from './params';
 import { SHAPES } from './shapes';
 import { fieldError } from '../http/errors';
 import { getService } from '../services/get-service';
+import { createLoader } from './loader';
 import { createCountMemo, createLocaleSetMemo, orderedPage, type SortColumn } from './indexed-list';
 import { truncateText } from '../http/truncate';
 
@@ -420,24 +421,16 @@ export const createRepository = (strapi: Core.Strapi) => {
     return out;
   };
 
+  const loader = createLoader(strapi);
+  /** The documents `ids` in their public shape (./loader.ts), in that order; a call that did not select a practice is not shown on it. */
   const load = async (type: ContentTypeName, ids: number[], detail: boolean): Promise<Entry[]> => {
-    if (!ids.length) return [];
-    const shape = SHAPES[type];
-    // what the network keeps private (the fiche's `fiche.privateFields`, applied to the schema at register) is never read
-    const model = strapi.getModel(UID[type]);
-    const isPublic = (name: string) => (model.attributes[name] as { private?: boolean } | undefined)?.private !== true;
-    const rows = (await strapi.db.query(UID[type]).findMany({
-      where: { id: { $in: ids } },
-      select: ['id', ...shape.list, ...(detail ? shape.detail : [])].filter(isPublic),
-      populate: Object.fromEntries(Object.entries({ ...shape.populate, ...(detail ? shape.detailPopulate : {}) }).filter(([name]) => isPublic(name))),
-    })) as Entry[];
+    const rows: Entry[] = await loader.load(type, ids, detail);
     if (type === 'practice' && rows.some((r) => r.call)) {
       // a practice its call did not select is shown without the call (assessment/results.ts)
       const hidden = new Set(await hiddenCallLinks(strapi));
       for (const row of rows) if (hidden.has(String(row.documentId))) row.call = null;
     }
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is Entry => Boolean(r));
+    return rows;
   };
 
   /**
