@@ -134,3 +134,27 @@ export const createLocaleSetMemo = (version: () => Promise<string>) => {
     },
   };
 };
+
+/**
+ * One value per key, remembered while the content version (as for `createCountMemo`) stays the
+ * same: for what the list path derives from the content alone, such as the practices a decided
+ * call did not select (assessment/results.ts `hiddenCallLinks`, read for every page that shows a call).
+ */
+export const createVersionMemo = <T>(version: () => Promise<string>) => {
+  let seen: string | null = null;
+  const memo = new Map<string, T>();
+  return {
+    /** The value of `key`, read by `read` when this version has not read it yet. */
+    async get(key: string, read: () => Promise<T>): Promise<T> {
+      const current = await version();
+      if (current !== seen) {
+        memo.clear();
+        seen = current;
+      }
+      if (memo.has(key)) return memo.get(key) as T;
+      const value = await read();
+      if (seen === current) memo.set(key, value);
+      return value;
+    },
+  };
+};

@@ -14,7 +14,7 @@ import { SHAPES } from './shapes';
 import { fieldError } from '../http/errors';
 import { getService } from '../services/get-service';
 import { createLoader } from './loader';
-import { createCountMemo, createLocaleSetMemo, orderedPage, type SortColumn } from './indexed-list';
+import { createCountMemo, createLocaleSetMemo, createVersionMemo, orderedPage, type SortColumn } from './indexed-list';
 import { truncateText } from '../http/truncate';
 
 export type Entry = Record<string, unknown> & { id: number; documentId: string; locale: string };
@@ -387,6 +387,9 @@ export const createRepository = (strapi: Core.Strapi) => {
     return `${await cache.version()}|${cache.clears()}`;
   };
   const counts = createCountMemo(contentVersion);
+  const derived = createVersionMemo<string[]>(contentVersion);
+  /** The practices decided calls did not select (assessment/results.ts), once per content version: every publish and every decision of a call in results bumps it. */
+  const hiddenLinks = () => derived.get('hidden-call-links', () => hiddenCallLinks(strapi));
   const localeSets = createLocaleSetMemo(contentVersion);
 
   /**
@@ -427,7 +430,7 @@ export const createRepository = (strapi: Core.Strapi) => {
     const rows: Entry[] = await loader.load(type, ids, detail);
     if (type === 'practice' && rows.some((r) => r.call)) {
       // a practice its call did not select is shown without the call (assessment/results.ts)
-      const hidden = new Set(await hiddenCallLinks(strapi));
+      const hidden = new Set(await hiddenLinks());
       for (const row of rows) if (hidden.has(String(row.documentId))) row.call = null;
     }
     return rows;
