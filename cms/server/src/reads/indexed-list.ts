@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { builderRows } from './sql';
 
 /**
  * Reading a page of a public list without scanning it (issue #12, "reads
@@ -59,7 +60,7 @@ export const orderedPage = async (
     const union = (parts[0] as Knex.QueryBuilder).unionAll(parts.slice(1));
     query = ordered(knex.select('u.id').from(union.as('u')), sort, 'u').limit(pageSize).offset(offset);
   }
-  return ((await query) as { id: number | string }[]).map((r) => Number(r.id));
+  return ((await builderRows(knex, query)) as { id: number | string }[]).map((r) => Number(r.id));
 };
 
 /** At most this many counts are remembered (a few hundred lists x locales x filters). */
@@ -130,6 +131,30 @@ export const createLocaleSetMemo = (version: () => Promise<string>) => {
       const sets = await read();
       if (seen === current) memo.set(type, sets);
       return sets;
+    },
+  };
+};
+
+/**
+ * One value per key, remembered while the content version (as for `createCountMemo`) stays the
+ * same: for what the list path derives from the content alone, such as the practices a decided
+ * call did not select (assessment/results.ts `hiddenCallLinks`, read for every page that shows a call).
+ */
+export const createVersionMemo = <T>(version: () => Promise<string>) => {
+  let seen: string | null = null;
+  const memo = new Map<string, T>();
+  return {
+    /** The value of `key`, read by `read` when this version has not read it yet. */
+    async get(key: string, read: () => Promise<T>): Promise<T> {
+      const current = await version();
+      if (current !== seen) {
+        memo.clear();
+        seen = current;
+      }
+      if (memo.has(key)) return memo.get(key) as T;
+      const value = await read();
+      if (seen === current) memo.set(key, value);
+      return value;
     },
   };
 };

@@ -111,6 +111,10 @@ const common = (type: ContentTypeName, e: Json, ctx: PresentContext) => ({
 const ifPresent = <K extends string, V>(e: Json, key: K, value: () => V): { [P in K]?: V } =>
   (key in e ? { [key]: value() } : {}) as { [P in K]?: V };
 
+/** The fiche's text fields (and budget range) in the order of practiceSchema, before and after `figures`. */
+const FICHE_TEXTS_BEFORE_FIGURES = ['context', 'objectives', 'beneficiaries', 'activities', 'resources', 'budgetRange', 'budgetDetails', 'results'] as const;
+const FICHE_TEXTS_AFTER_FIGURES = ['replicability', 'lessons'] as const;
+
 /** Document → public JSON, per type: the output of each is its schema in ./shapes.ts. */
 const presenters: { [T in ContentTypeName]: (e: Json, ctx: PresentContext) => PublicDocuments[T] } = {
   topic: (e, ctx) => ({
@@ -152,42 +156,46 @@ const presenters: { [T in ContentTypeName]: (e: Json, ctx: PresentContext) => Pu
   },
   practice: (e, ctx) => {
     const call = obj(e.call);
-    return {
-      ...common('practice', e, ctx),
+    // Built key by key rather than with `...ifPresent(...)` spreads: a spread after the first one in an
+    // object literal is a slow runtime copy, and a list presents every practice of its page (issue #12).
+    // The keys come in the same order and are present in the same cases as the schema's (./shapes.ts).
+    const out: Json = {
+      documentId: String(e.documentId),
+      slug: str(e.slug),
+      locale: String(e.locale),
+      localeFallback: e.locale !== ctx.locale,
+      url: publicUrl('practice', e, ctx),
+      publishedAt: iso(e.publishedAt),
+      updatedAt: iso(e.updatedAt),
       title: str(e.title),
       summary: str(e.summary),
-      ...ifPresent(e, 'body', () => blocks(e.body)),
-      topics: arr(e.topics).map(topicRef),
-      promoters: arr(e.promoters).map(orgRef),
-      municipality: str(e.municipality),
-      region: str(e.region),
-      country: str(e.country),
-      latitude: num(e.latitude),
-      longitude: num(e.longitude),
-      startedOn: iso(e.startedOn),
-      endedOn: iso(e.endedOn),
-      criteria: arr(e.criteria)
-        .map((c) => str(c.value))
-        .filter((c): c is string => Boolean(c)),
-      licence: str(e.licence),
-      call: call ? { slug: str(call.slug), title: str(call.title) } : null,
-      images: arr(e.images).map(media(ctx.origin)),
-      ...ifPresent(e, 'links', () => arr(e.links).map((l) => ({ label: str(l.label), url: str(l.url) }))),
-      ...ifPresent(e, 'attachments', () => arr(e.attachments).map(media(ctx.origin))),
-      // the fiche: present only when read (single documents, feeds) and public (sanitized away otherwise)
-      ...ifPresent(e, 'context', () => str(e.context)),
-      ...ifPresent(e, 'objectives', () => str(e.objectives)),
-      ...ifPresent(e, 'beneficiaries', () => str(e.beneficiaries)),
-      ...ifPresent(e, 'activities', () => str(e.activities)),
-      ...ifPresent(e, 'resources', () => str(e.resources)),
-      ...ifPresent(e, 'budgetRange', () => budgetRange(e.budgetRange)),
-      ...ifPresent(e, 'budgetDetails', () => str(e.budgetDetails)),
-      ...ifPresent(e, 'results', () => str(e.results)),
-      ...ifPresent(e, 'figures', () => arr(e.figures).map((f) => ({ label: str(f.label), value: num(f.value), unit: str(f.unit) }))),
-      ...ifPresent(e, 'replicability', () => str(e.replicability)),
-      ...ifPresent(e, 'lessons', () => str(e.lessons)),
-      ...ifPresent(e, 'partners', () => arr(e.partners).map((p) => ({ name: str(p.name), website: str(p.website), role: str(p.role) }))),
     };
+    if ('body' in e) out.body = blocks(e.body);
+    out.topics = arr(e.topics).map(topicRef);
+    out.promoters = arr(e.promoters).map(orgRef);
+    out.municipality = str(e.municipality);
+    out.region = str(e.region);
+    out.country = str(e.country);
+    out.latitude = num(e.latitude);
+    out.longitude = num(e.longitude);
+    out.startedOn = iso(e.startedOn);
+    out.endedOn = iso(e.endedOn);
+    out.criteria = arr(e.criteria)
+      .map((c) => str(c.value))
+      .filter((c): c is string => Boolean(c));
+    out.licence = str(e.licence);
+    out.call = call ? { slug: str(call.slug), title: str(call.title) } : null;
+    out.images = arr(e.images).map(media(ctx.origin));
+    if ('links' in e) out.links = arr(e.links).map((l) => ({ label: str(l.label), url: str(l.url) }));
+    if ('attachments' in e) out.attachments = arr(e.attachments).map(media(ctx.origin));
+    // the fiche: present only when read (single documents, feeds) and public (sanitized away otherwise)
+    for (const key of FICHE_TEXTS_BEFORE_FIGURES) if (key in e) out[key] = key === 'budgetRange' ? budgetRange(e[key]) : str(e[key]);
+    if ('figures' in e) out.figures = arr(e.figures).map((f) => ({ label: str(f.label), value: num(f.value), unit: str(f.unit) }));
+    for (const key of FICHE_TEXTS_AFTER_FIGURES) if (key in e) out[key] = str(e[key]);
+    if ('partners' in e) out.partners = arr(e.partners).map((p) => ({ name: str(p.name), website: str(p.website), role: str(p.role) }));
+    // `out` holds exactly practiceSchema's keys with their types (above, as the schema lists them); the
+    // key-by-key build is what TypeScript cannot follow
+    return out as unknown as PublicDocuments['practice'];
   },
   session: (e, ctx) => ({
     ...common('session', e, ctx),

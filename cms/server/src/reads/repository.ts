@@ -13,7 +13,8 @@ import { DEFAULT_PAGE_SIZE, type RestParams, type Shortcuts } from './params';
 import { SHAPES } from './shapes';
 import { fieldError } from '../http/errors';
 import { getService } from '../services/get-service';
-import { createCountMemo, createLocaleSetMemo, orderedPage, type SortColumn } from './indexed-list';
+import { createLoader } from './loader';
+import { createCountMemo, createLocaleSetMemo, createVersionMemo, orderedPage, type SortColumn } from './indexed-list';
 import { truncateText } from '../http/truncate';
 
 export type Entry = Record<string, unknown> & { id: number; documentId: string; locale: string };
@@ -386,6 +387,9 @@ export const createRepository = (strapi: Core.Strapi) => {
     return `${await cache.version()}|${cache.clears()}`;
   };
   const counts = createCountMemo(contentVersion);
+  const derived = createVersionMemo<string[]>(contentVersion);
+  /** The practices decided calls did not select (assessment/results.ts), once per content version: every publish and every decision of a call in results bumps it. */
+  const hiddenLinks = () => derived.get('hidden-call-links', () => hiddenCallLinks(strapi));
   const localeSets = createLocaleSetMemo(contentVersion);
 
   /**
@@ -420,24 +424,16 @@ export const createRepository = (strapi: Core.Strapi) => {
     return out;
   };
 
+  const loader = createLoader(strapi);
+  /** The documents `ids` in their public shape (./loader.ts), in that order; a call that did not select a practice is not shown on it. */
   const load = async (type: ContentTypeName, ids: number[], detail: boolean): Promise<Entry[]> => {
-    if (!ids.length) return [];
-    const shape = SHAPES[type];
-    // what the network keeps private (the fiche's `fiche.privateFields`, applied to the schema at register) is never read
-    const model = strapi.getModel(UID[type]);
-    const isPublic = (name: string) => (model.attributes[name] as { private?: boolean } | undefined)?.private !== true;
-    const rows = (await strapi.db.query(UID[type]).findMany({
-      where: { id: { $in: ids } },
-      select: ['id', ...shape.list, ...(detail ? shape.detail : [])].filter(isPublic),
-      populate: Object.fromEntries(Object.entries({ ...shape.populate, ...(detail ? shape.detailPopulate : {}) }).filter(([name]) => isPublic(name))),
-    })) as Entry[];
+    const rows: Entry[] = await loader.load(type, ids, detail);
     if (type === 'practice' && rows.some((r) => r.call)) {
       // a practice its call did not select is shown without the call (assessment/results.ts)
-      const hidden = new Set(await hiddenCallLinks(strapi));
+      const hidden = new Set(await hiddenLinks());
       for (const row of rows) if (hidden.has(String(row.documentId))) row.call = null;
     }
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is Entry => Boolean(r));
+    return rows;
   };
 
   /**

@@ -13,6 +13,7 @@ import { UID, type ContentTypeName } from '../content-types/uids';
 import { getService } from '../services/get-service';
 import { fieldError } from '../http/errors';
 import { truncateText } from '../http/truncate';
+import { createOutputSanitizer } from './sanitize';
 
 export interface PublicQuery<T extends ContentTypeName = ContentTypeName> {
   type: T;
@@ -96,8 +97,9 @@ const publicApiService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const sanitize = async (type: ContentTypeName, entry: Entry) =>
-    (await strapi.contentAPI.sanitize.output(entry, strapi.getModel(UID[type]), {})) as Entry;
+  // Strapi's content-API output sanitizer, in one synchronous walk (./sanitize.ts)
+  const sanitizeOutput = createOutputSanitizer(strapi);
+  const sanitize = (type: ContentTypeName, entry: Entry) => sanitizeOutput(entry, UID[type]);
 
   const contextFor = (locale: string, origin: string): PresentContext => ({
     locale,

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documents, startStrapi, type TestApp } from '../../../../test/helpers/strapi';
+import { CONTENT_TYPE_NAMES, UID, type ContentTypeName } from '../content-types/uids';
+import { createLoader, fromDb } from './loader';
+import { SHAPES } from './shapes';
+
+/**
+ * The public reads' loader (./loader.ts) reads what Strapi's query engine
+ * reads for the same shape (`findMany` with the shape's `select` and
+ * `populate`), value for value, for every public type, in the list and the
+ * single-document shapes, on the demo content with media on every media field
+ * and components (criteria, links, figures, partners, speakers); with one
+ * query per relation, whatever the number of documents.
+ */
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startStrapi({ demo: true });
+  const file = (await app.strapi.db.query('plugin::upload.file').create({
+    data: { name: 'a.png', alternativeText: 'A', hash: 'loader_a', ext: '.png', mime: 'image/png', size: 1.25, width: 640, height: 480, url: '/uploads/loader_a.png', provider: 'local', formats: { thumbnail: { url: '/uploads/t_a.png', width: 100 } } },
+  })) as { id: number };
+  const other = (await app.strapi.db.query('plugin::upload.file').create({
+    data: { name: 'b.pdf', hash: 'loader_b', ext: '.pdf', mime: 'application/pdf', size: 10, url: '/uploads/loader_b.pdf', provider: 'local' },
+  })) as { id: number };
+  const practice = (await documents(app, UID.practice).findMany({ locale: 'en', status: 'published', limit: 1 }))[0];
+  await documents(app, UID.practice).update({
+    documentId: practice?.documentId as string,
+    locale: 'en',
+    status: 'published',
+    data: {
+      images: [other.id, file.id],
+      attachments: [file.id],
+      links: [{ label: 'Site', url: 'https://example.org' }, { label: 'Report', url: 'https://example.org/r' }],
+      figures: [{ label: 'Families', value: 1200, unit: 'families' }],
+      partners: [{ name: 'Town hall', website: 'https://town.example', role: 'funding' }],
+    },
+  });
+  const session = (await documents(app, UID.session).findMany({ locale: 'en', status: 'published', limit: 1 }))[0];
+  await documents(app, UID.session).update({ documentId: session?.documentId as string, locale: 'en', status: 'published', data: { attachments: [file.id, other.id] } });
+  const statement = (await documents(app, UID.statement).findMany({ locale: 'en', status: 'published', limit: 1 }))[0];
+  await documents(app, UID.statement).update({ documentId: statement?.documentId as string, locale: 'en', status: 'published', data: { documents: [other.id] } });
+  const org = (await documents(app, UID.organisation).findMany({ locale: 'en', status: 'published', limit: 1 }))[0];
+  await documents(app, UID.organisation).update({ documentId: org?.documentId as string, locale: 'en', status: 'published', data: { logo: file.id } });
+  // the demo content is seeded through the document service: minutes on a busy machine
+}, 600_000);
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+/** What Strapi's query engine reads for the shape, in the order of `ids`. */
+const strapiReads = async (type: ContentTypeName, ids: number[], detail: boolean) => {
+  const shape = SHAPES[type];
+  const model = app.strapi.getModel(UID[type]);
+  const isPublic = (name: string) => (model.attributes[name] as { private?: boolean } | undefined)?.private !== true;
+  const rows = (await app.strapi.db.query(UID[type]).findMany({
+    where: { id: { $in: ids } },
+    select: ['id', ...shape.list, ...(detail ? shape.detail : [])].filter(isPublic),
+    populate: Object.fromEntries(Object.entries({ ...shape.populate, ...(detail ? shape.detailPopulate : {}) }).filter(([name]) => isPublic(name))),
+  })) as { id: number }[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter(Boolean);
+};
+
+describe('loader', () => {
+  for (const type of CONTENT_TYPE_NAMES) {
+    it(`reads ${type} documents as Strapi's findMany with populate does, in one query per relation`, async () => {
+      const all = (await app.strapi.db.query(UID[type]).findMany({ select: ['id'], orderBy: { id: 'desc' } })) as { id: number }[];
+      expect(all.length).toBeGreaterThan(0);
+      // drafts and published rows, every locale, in an order that is not the table's; an id that does not exist is left out
+      const ids = [...all.map((r) => r.id), 999_999];
+      const loader = createLoader(app.strapi);
+      for (const detail of [false, true]) {
+        const seen: string[] = [];
+        const listener = (q: { sql: string }) => seen.push(q.sql);
+        app.strapi.db.connection.on('query', listener);
+        let loaded: unknown[];
+        try {
+          loaded = await loader.load(type, ids, detail);
+        } finally {
+          app.strapi.db.connection.off('query', listener);
+        }
+        expect(loaded).toEqual(await strapiReads(type, ids, detail));
+        const populated = Object.keys({ ...SHAPES[type].populate, ...(detail ? SHAPES[type].detailPopulate : {}) }).length;
+        expect(seen.length).toBeLessThanOrEqual(1 + populated);
+      }
+    });
+  }
+
+  it('reads media, components and JSON values with their types (numbers, parsed JSON, ISO datetimes)', async () => {
+    const [practice] = (await app.strapi.db.query(UID.practice).findMany({
+      where: { links: { label: 'Site' }, publishedAt: { $notNull: true } },
+      select: ['id'],
+    })) as { id: number }[];
+    const [entry] = await createLoader(app.strapi).load('practice', [practice?.id as number], true);
+    expect((entry?.images as { name: string }[]).map((i) => i.name)).toEqual(['b.pdf', 'a.png']);
+    expect((entry?.images as { size: unknown; formats: unknown }[])[1]).toMatchObject({ size: 1.25, width: 640, formats: { thumbnail: { url: '/uploads/t_a.png', width: 100 } } });
+    expect((entry?.links as { label: string }[]).map((l) => l.label)).toEqual(['Site', 'Report']);
+    expect(entry?.figures).toMatchObject([{ label: 'Families', value: 1200, unit: 'families' }]);
+    expect(entry?.publishedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it("converts database values as Strapi's fields do", () => {
+    expect(fromDb('string', 12)).toBe('12');
+    expect(fromDb('integer', '7')).toBe(7);
+    expect(fromDb('decimal', '1.50')).toBe(1.5);
+    expect(fromDb('boolean', 1)).toBe(true);
+    expect(fromDb('boolean', 0)).toBe(false);
+    expect(fromDb('datetime', 0)).toBe('1970-01-01T00:00:00.000Z');
+    expect(fromDb('datetime', 'not a date')).toBeNull();
+    expect(fromDb('json', '{"a":1}')).toEqual({ a: 1 });
+    expect(fromDb('json', JSON.stringify(JSON.stringify({ a: 1 })))).toEqual({ a: 1 });
+    expect(fromDb('blocks', 'not json')).toBe('not json');
+    expect(fromDb('date', '2025-01-02')).toBe('2025-01-02');
+    expect(fromDb('string', null)).toBeNull();
+  });
+});
