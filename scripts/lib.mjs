@@ -140,6 +140,16 @@ export const pgAdmin = async (sql) => {
   }
 };
 
+/** The app's DATABASE_* settings for database `name` on the test server `server` (testPostgres()). */
+const postgresEnv = (server, name) => ({
+  DATABASE_CLIENT: 'postgres',
+  DATABASE_HOST: server.host,
+  DATABASE_PORT: String(server.port),
+  DATABASE_NAME: name,
+  DATABASE_USERNAME: server.user,
+  ...(server.password ? { DATABASE_PASSWORD: server.password } : {}),
+});
+
 /**
  * A PostgreSQL database on the test server kept between runs (created when
  * missing; `drop` leaves it): a benchmark loads it once and reuses it.
@@ -154,14 +164,7 @@ export const keptDatabase = async (name) => {
   });
   return {
     label: 'postgres',
-    env: {
-      DATABASE_CLIENT: 'postgres',
-      DATABASE_HOST: server.host,
-      DATABASE_PORT: String(server.port),
-      DATABASE_NAME: name,
-      DATABASE_USERNAME: server.user,
-      ...(server.password ? { DATABASE_PASSWORD: server.password } : {}),
-    },
+    env: postgresEnv(server, name),
     drop: async () => {},
   };
 };
@@ -184,14 +187,7 @@ export const throwAwayDatabase = async (client, label) => {
   await pgAdmin(`CREATE DATABASE "${name}"`);
   return {
     label: 'postgres',
-    env: {
-      DATABASE_CLIENT: 'postgres',
-      DATABASE_HOST: server.host,
-      DATABASE_PORT: String(server.port),
-      DATABASE_NAME: name,
-      DATABASE_USERNAME: server.user,
-      ...(server.password ? { DATABASE_PASSWORD: server.password } : {}),
-    },
+    env: postgresEnv(server, name),
     drop: () => pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {}),
   };
 };
