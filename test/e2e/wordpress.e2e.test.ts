@@ -80,6 +80,15 @@ const open = async (url: string) => {
 };
 
 /** Titles of the sessions a <solidarity-sessions> shows (Playwright's CSS locators pierce shadow roots). */
+/** Logs `user` in on the network's main site (`site` '') or on a site of the multisite (`members`), through WordPress's own login form. */
+const logIn = async (page: Page, site: '' | 'members', user: string, password: string) => {
+  await page.goto(`${wp.url}${site ? `/${site}` : ''}/wp-login.php`);
+  await page.fill('#user_login', user);
+  await page.fill('#user_pass', password);
+  await page.click('#wp-submit');
+  await page.waitForURL(/\/wp-admin\//);
+};
+
 const sessionTitles = async (page: Page) => {
   await page.locator('solidarity-sessions article').first().waitFor({ timeout: 20_000 });
   return (await page.locator('solidarity-sessions article [part~="title"]').allInnerTexts()).map((t) => t.trim()).sort();
@@ -165,11 +174,7 @@ describe.skipIf(Boolean(unavailable))(`WordPress plugin in a real WordPress${una
     page.on('pageerror', (error) => {
       if (/solidarity/i.test(`${error.message}\n${error.stack ?? ''}`)) problems.push(`page error: ${error.message}`);
     });
-    await page.goto(`${wp.url}/members/wp-login.php`);
-    await page.fill('#user_login', 'author');
-    await page.fill('#user_pass', 'Author-password-2026');
-    await page.click('#wp-submit');
-    await page.waitForURL(/\/wp-admin\//);
+    await logIn(page, 'members', 'author', 'Author-password-2026');
     await page.goto(`${wp.url}/members/wp-admin/post-new.php`);
     // Browser-side code as strings: this project's type checking has no DOM library.
     await page.waitForFunction("window.wp?.blocks?.getBlockType('solidarity-commons/sessions')", null, { timeout: 60_000 });
@@ -216,11 +221,7 @@ describe.skipIf(Boolean(unavailable))(`WordPress plugin in a real WordPress${una
     await docs.create({ locale: 'ca', status: 'published', data: { title: 'Forn de calç', slug: 'wp-forn', summary: 'Un forn de calç restaurat.', country: 'ES' } });
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(`${wp.url}/members/wp-login.php`);
-    await page.fill('#user_login', 'author');
-    await page.fill('#user_pass', 'Author-password-2026');
-    await page.click('#wp-submit');
-    await page.waitForURL(/\/wp-admin\//);
+    await logIn(page, 'members', 'author', 'Author-password-2026');
     await page.goto(`${wp.url}/members/wp-admin/post-new.php`);
     await page.waitForFunction("window.wp?.blocks?.getBlockType('solidarity-commons/practice')", null, { timeout: 60_000 });
     // the block as it was chosen in English
@@ -314,11 +315,7 @@ describe.skipIf(Boolean(unavailable))(`WordPress plugin in a real WordPress${una
   it('a multisite site administrator sets the network address in the site’s settings', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${wp.url}/members/wp-login.php`);
-    await page.fill('#user_login', 'siteadmin');
-    await page.fill('#user_pass', 'Siteadmin-password-2026');
-    await page.click('#wp-submit');
-    await page.waitForURL(/\/wp-admin\//);
+    await logIn(page, 'members', 'siteadmin', 'Siteadmin-password-2026');
     await page.goto(`${wp.url}/members/wp-admin/options-general.php?page=solidarity-commons`);
     const field = page.locator('#solidarity-commons-url');
     // Empty: the network default applies, and the page says which it is.
@@ -339,11 +336,7 @@ describe.skipIf(Boolean(unavailable))(`WordPress plugin in a real WordPress${una
   it('a super admin keeps the network default in the network’s settings', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${wp.url}/wp-login.php`);
-    await page.fill('#user_login', 'admin');
-    await page.fill('#user_pass', 'Admin-password-2026');
-    await page.click('#wp-submit');
-    await page.waitForURL(/\/wp-admin\//);
+    await logIn(page, '', 'admin', 'Admin-password-2026');
     await page.goto(`${wp.url}/wp-admin/network/settings.php?page=solidarity-commons`);
     expect(await page.locator('#solidarity-commons-url').inputValue()).toBe(app.url);
     await page.locator('#solidarity-commons-url').fill(` ${app.url}/ `);
