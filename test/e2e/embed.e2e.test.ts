@@ -33,12 +33,23 @@ const json = async <T>(url: string, init?: RequestInit): Promise<T> => {
   return (await res.json()) as T;
 };
 
-const adminToken = async (who: { email: string; password: string }) =>
-  (await json<{ data: { token: string } }>(`${base}/admin/login`, {
+/**
+ * An admin session token per user, logged in once for the whole file: Strapi's admin login allows 5
+ * attempts per email and IP in 5 minutes (its `admin.rateLimit` default), and the browser logins below
+ * count too (a 6th is a 429).
+ */
+const tokens = new Map<string, Promise<string>>();
+const adminToken = (who: { email: string; password: string }): Promise<string> => {
+  const known = tokens.get(who.email);
+  if (known) return known;
+  const token = json<{ data: { token: string } }>(`${base}/admin/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email: who.email, password: who.password }),
-  })).data.token;
+  }).then((r) => r.data.token);
+  tokens.set(who.email, token);
+  return token;
+};
 
 const shot = async (page: Page, name: string) => {
   if (!SHOTS) return;
