@@ -27,6 +27,7 @@ describe('call banner: pure parts', () => {
     expect(callStatus({ phase: 'assessment' }, now)).toBe('assessment');
     expect(callStatus({}, now)).toBe('open');
     expect(callStatus({ phase: 'closed' }, now)).toBe('open');
+    // an object where the API promises a string (an untrusted answer): the banner must not stringify it into a phase
     expect(callStatus({ phase: { toString: () => 'results' } as unknown as string }, now)).toBe('open');
   });
 

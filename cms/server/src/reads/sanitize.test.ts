@@ -18,6 +18,7 @@ let getModel: GetSanitizeModel;
 
 beforeAll(async () => {
   app = await startStrapi();
+  // any uid the generated entries name (never: Strapi types getModel by its registered uids); the schema is read as SanitizeModel, its structural subset
   getModel = (uid) => app.strapi.getModel(uid as never) as unknown as SanitizeModel | undefined;
 });
 

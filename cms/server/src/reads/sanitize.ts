@@ -34,6 +34,7 @@ const isObject = (v: unknown): v is object => v !== null && (typeof v === 'objec
 
 /** lodash's `clone` of what an entry holds (plain objects, arrays, dates), one level deep. */
 const shallowCopy = (v: object): Record<string, unknown> => {
+  // the copy is walked by key like the object it replaces (an array's keys are its indexes, a date has none): typed as the entry it stands for
   if (Array.isArray(v)) return v.slice() as unknown as Record<string, unknown>;
   if (v instanceof Date) return new Date(v.getTime()) as unknown as Record<string, unknown>;
   return { ...(v as Record<string, unknown>) };
