@@ -18,7 +18,7 @@ export interface Rendered {
   /** further headers of the answer (Content-Disposition...), replayed with the cached body */
   headers?: Record<string, string>;
   /** the body's gzip and brotli forms, made on first use and kept with the cached answer (./compression.ts) */
-  encoded?: Partial<Record<ContentEncoding, Buffer>>;
+  encoded?: Partial<Record<ContentEncoding, Promise<Buffer>>>;
 }
 
 /**
@@ -68,12 +68,12 @@ export const matches = (header: string | undefined, etag: string) =>
  */
 export const isStar = (header: string | undefined) => Boolean(header) && (header as string).split(',').some((t) => t.trim() === '*');
 
-const send = (ctx: Context, rendered: Rendered) => {
+const send = async (ctx: Context, rendered: Rendered): Promise<void> => {
   ctx.status = 200;
   ctx.type = rendered.type;
   for (const [name, value] of Object.entries(rendered.headers ?? {})) ctx.set(name, value);
   // compressed once per cached answer, not once per request
-  sendMaybeCompressed(ctx, rendered);
+  await sendMaybeCompressed(ctx, rendered);
 };
 
 /**
@@ -150,7 +150,7 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.status = 304;
         return;
       }
-      send(ctx, rendered);
+      await send(ctx, rendered);
     },
 
     /**
@@ -197,7 +197,7 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
             ctx.status = 304;
             return;
           }
-          send(ctx, cached as Rendered);
+          await send(ctx, cached as Rendered);
         });
         return undefined;
       };
