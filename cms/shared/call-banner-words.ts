@@ -16,6 +16,8 @@ export interface CallBannerWords {
   notOpen: { upcoming: string; closed: string };
   /** `{date}`: the deadline */
   deadline: string;
+  /** `{date}`: when submissions open (`opensAt`), shown while the call is `upcoming` */
+  opens: string;
   criteria: string;
   submit: string;
   selected: string;
@@ -29,6 +31,7 @@ export const CALL_BANNER_WORDS: Record<'en' | 'ca' | 'es' | 'el' | 'fr', CallBan
     phases: { open: 'Open for submissions', assessment: 'Being assessed', results: 'Results published' },
     notOpen: { upcoming: 'Not open for submissions yet', closed: 'Closed for submissions, assessment pending' },
     deadline: 'Deadline: {date}',
+    opens: 'Opens for submissions: {date}',
     criteria: 'Priority criteria',
     submit: 'Submit a practice',
     selected: 'Practices selected in this call',
@@ -39,6 +42,7 @@ export const CALL_BANNER_WORDS: Record<'en' | 'ca' | 'es' | 'el' | 'fr', CallBan
     phases: { open: 'Oberta a propostes', assessment: 'En avaluació', results: 'Resultats publicats' },
     notOpen: { upcoming: 'Encara no oberta a propostes', closed: 'Tancada a propostes, pendent d’avaluació' },
     deadline: 'Termini: {date}',
+    opens: 'S’obre a propostes: {date}',
     criteria: 'Criteris prioritaris',
     submit: 'Envia una pràctica',
     selected: 'Pràctiques seleccionades en aquesta convocatòria',
@@ -49,6 +53,7 @@ export const CALL_BANNER_WORDS: Record<'en' | 'ca' | 'es' | 'el' | 'fr', CallBan
     phases: { open: 'Abierta a propuestas', assessment: 'En evaluación', results: 'Resultados publicados' },
     notOpen: { upcoming: 'Todavía no abierta a propuestas', closed: 'Cerrada a propuestas, pendiente de evaluación' },
     deadline: 'Plazo: {date}',
+    opens: 'Se abre a propuestas: {date}',
     criteria: 'Criterios prioritarios',
     submit: 'Envía una práctica',
     selected: 'Prácticas seleccionadas en esta convocatoria',
@@ -59,6 +64,7 @@ export const CALL_BANNER_WORDS: Record<'en' | 'ca' | 'es' | 'el' | 'fr', CallBan
     phases: { open: 'Ανοιχτή για υποβολές', assessment: 'Υπό αξιολόγηση', results: 'Δημοσιεύθηκαν τα αποτελέσματα' },
     notOpen: { upcoming: 'Δεν δέχεται ακόμη υποβολές', closed: 'Έκλεισε για υποβολές, αναμένεται η αξιολόγηση' },
     deadline: 'Προθεσμία: {date}',
+    opens: 'Δέχεται υποβολές από: {date}',
     criteria: 'Κριτήρια προτεραιότητας',
     submit: 'Υποβάλετε μια πρακτική',
     selected: 'Πρακτικές που επιλέχθηκαν σε αυτή την πρόσκληση',
@@ -69,6 +75,7 @@ export const CALL_BANNER_WORDS: Record<'en' | 'ca' | 'es' | 'el' | 'fr', CallBan
     phases: { open: 'Ouvert aux propositions', assessment: 'En cours d’évaluation', results: 'Résultats publiés' },
     notOpen: { upcoming: 'Pas encore ouvert aux propositions', closed: 'Fermé aux propositions, évaluation à venir' },
     deadline: 'Date limite : {date}',
+    opens: 'Ouverture aux propositions : {date}',
     criteria: 'Critères prioritaires',
     submit: 'Proposer une pratique',
     selected: 'Pratiques sélectionnées dans cet appel',

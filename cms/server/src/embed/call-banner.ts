@@ -49,13 +49,14 @@ export const callBanner = (call: Json, locale: string, now: number = Date.now())
   const w = callBannerLabels(locale);
   const phase = callStatus(call, now);
   const when = deadline(call.closesAt, locale);
+  const opens = phase === 'upcoming' ? deadline(call.opensAt, locale) : '';
   const criteria = (Array.isArray(call.criteria) ? (call.criteria as unknown[]) : [])
     .map((c) => (typeof c === 'string' ? c : str((c as Json | null)?.label)))
     .filter(Boolean);
   return `<section class="call" aria-label="${e(w.label)}">
 <h2>${e(str(call.title))}</h2>
 <p class="meta" data-phase="${e(phase)}">${e(w.phase)}: <strong>${e(statusWords(w, phase))}</strong></p>
-${when ? `<p class="meta">${e(w.deadline.replace('{date}', when))}</p>\n` : ''}${
+${opens ? `<p class="meta">${e(w.opens.replace('{date}', opens))}</p>\n` : ''}${when ? `<p class="meta">${e(w.deadline.replace('{date}', when))}</p>\n` : ''}${
     criteria.length ? `<p>${e(w.criteria)}</p>\n<ul>${criteria.map((c) => `<li>${e(c)}</li>`).join('')}</ul>\n` : ''
   }${
     phase === 'open'

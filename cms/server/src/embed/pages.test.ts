@@ -411,6 +411,12 @@ describe('a call’s list page: the banner follows isOpen (phase open and opensA
     expect(ca.phase?.text).toBe('Fase: Encara no oberta a propostes');
     expect(ca.phase?.getAttribute('data-phase')).toBe('upcoming');
     expect(ca.text).not.toContain('solidarity-submit-practice');
+    // when it opens, in the page's language (the year of opensAt, a day from now)
+    const opens = [...ca.doc.querySelectorAll('section.call p.meta')].map((p) => p.text).find((t) => t.startsWith('S’obre a propostes: '));
+    expect(opens).toContain(String(new Date(Date.now() + 86_400_000).getUTCFullYear()));
+    // a call open now or closed says no opening date
+    expect((await banner('/embed/ca/practices?call=call-now')).text).not.toContain('S’obre a propostes');
+    expect((await banner('/embed/ca/practices?call=call-passed')).text).not.toContain('S’obre a propostes');
   });
 
   it('within its dates: open, with the form behind a disclosure', async () => {

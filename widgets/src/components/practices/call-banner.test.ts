@@ -81,6 +81,23 @@ describe('<solidarity-practices call="..."> banner', () => {
     expect($(el, 'solidarity-submit-practice')).to.equal(null);
   });
 
+  it('a call not open yet: says so and when it opens, in the visitor’s language, offers no form', async () => {
+    fakeApi({ cfp: callDocs.map((d) => (d.base.slug == OPEN_CALL ? { ...d, base: { ...d.base, phase: 'open', isOpen: false, opensAt: '2031-03-01T09:00:00.000Z', closesAt: '2031-06-30T21:59:00.000Z' } } : d)) });
+    const el = await make(`call="${OPEN_CALL}" locale="es"`);
+    await settled(el);
+    await waitUntil(() => banner(el), 'waiting for the call banner');
+    expect($(el, '[part~=call-phase]')!.textContent).to.equal('Fase: Todavía no abierta a propuestas');
+    expect($(el, '[part~=call-opens]')!.textContent).to.match(/^Se abre a propuestas: 1 de marzo de 2031/);
+    expect($(el, '[part~=call-deadline]')!.textContent).to.match(/^Plazo: 30 de junio de 2031/);
+    expect($(el, '[part~=call-submit]')).to.equal(null);
+    // an open call says no opening date
+    fakeApi();
+    const open = await make(`call="${OPEN_CALL}" locale="es"`);
+    await settled(open);
+    await waitUntil(() => banner(open), 'waiting for the call banner');
+    expect($(open, '[part~=call-opens]')).to.equal(null);
+  });
+
   it('shows no banner for an unknown call, and asks for none without a call', async () => {
     const api = fakeApi();
     const el = await make('call="no-such-call" locale="en"');

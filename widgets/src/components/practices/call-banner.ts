@@ -23,6 +23,7 @@ import type { SolidarityPractices } from './practices.component.js';
 export interface CallInfo {
   slug: string;
   title: string;
+  opensAt?: string | null;
   closesAt?: string | null;
   isOpen?: boolean;
   /** `open`, `assessment` or `results`; none or another value is shown as `open` */
@@ -85,6 +86,7 @@ export const render = (host: SolidarityPractices): unknown => {
   return html`<section class="stack call" part="call" aria-label=${w.label}>
     ${heading(level, c.title, undefined, undefined, 'call-title')}
     <p part="call-phase" data-phase=${phase}>${w.phase}: <strong>${statusWords(w, phase)}</strong></p>
+    ${phase == 'upcoming' && deadline(c.opensAt, l) ? html`<p part="call-opens">${w.opens.replace('{date}', deadline(c.opensAt, l))}</p>` : nothing}
     ${when ? html`<p part="call-deadline">${w.deadline.replace('{date}', when)}</p>` : nothing}
     ${criteria.length
       ? html`<div part="call-criteria"><p>${w.criteria}</p><ul>${criteria.map((x) => html`<li>${x}</li>`)}</ul></div>`

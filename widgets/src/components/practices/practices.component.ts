@@ -55,6 +55,7 @@ const KEY = 'solidarity-practice';
  * @csspart call - The banner of the call (with `call`).
  * @csspart call-title - The call's title in the banner.
  * @csspart call-phase - The call's phase.
+ * @csspart call-opens - When a call not open yet opens for submissions.
  * @csspart call-deadline - The call's deadline.
  * @csspart call-criteria - The call's priority criteria.
  * @csspart call-submit - The button that opens the submission form (while the call is open).
