@@ -593,9 +593,24 @@ export const createRepository = (strapi: Core.Strapi) => {
 
       const order = orderOf(type, o.rest, o.shortcuts, searching);
       let idsQuery = query.clone().select('t.id');
-      if (order.byRank) idsQuery = idsQuery.orderBy('s.rank', 'asc');
-      for (const [field, dir] of order.pairs) idsQuery = idsQuery.orderBy(`t.${column(field)}`, dir);
-      idsQuery = idsQuery.orderBy('t.id', 'desc').limit(pageSize).offset(offset);
+      if (searchBranches && ranked && order.byRank && !order.pairs.length) {
+        // A plain search ordered by rank (PostgreSQL): the page is cut from the matches, which are
+        // exactly the entries the chain shows (see search `matchBranches`, which counted them), then
+        // joined to its entries only (each read by primary key: a page, not every ranked match).
+        const matchesPage = k
+          .select('m.entry_id', 'm.rank')
+          .from(ranked.clone().as('m'))
+          .orderBy('m.rank', 'asc')
+          .orderBy('m.entry_id', 'desc')
+          .limit(pageSize)
+          .offset(offset);
+        idsQuery = chosenEntries(k(`${table} as t`), type, o.chain).join(matchesPage.as('s'), 's.entry_id', 't.id').select('t.id');
+        idsQuery = idsQuery.orderBy('s.rank', 'asc').orderBy('t.id', 'desc');
+      } else {
+        if (order.byRank) idsQuery = idsQuery.orderBy('s.rank', 'asc');
+        for (const [field, dir] of order.pairs) idsQuery = idsQuery.orderBy(`t.${column(field)}`, dir);
+        idsQuery = idsQuery.orderBy('t.id', 'desc').limit(pageSize).offset(offset);
+      }
       const ids = ((await idsQuery) as { id: number }[]).map((r) => Number(r.id));
       const entries = await load(type, ids, Boolean(o.detail));
       await localizeRefs(entries, o.chain);

@@ -108,7 +108,7 @@ type Row = Record<string, unknown> & { id: number; documentId: string; locale: s
  * document is published in (`§en`, `§ca`...; written with `array_to_tsvector`,
  * so never parsed, and no query word can be one: queries are made of letters
  * and digits, ./text.ts). The locale fallback's "no published version in an
- * earlier locale of the chain" is then `tsv @@ (q && !'§<earlier>')` on the
+ * earlier locale of the chain" is then `terms @@ (q && !'§<earlier>')` on the
  * same GIN index as the words, instead of a lookup of the document per match
  * (about 1 s for a common word at 100,000 practices x 5 locales).
  * A document's markers change with any of its locales: indexDocument re-indexes
@@ -346,6 +346,18 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
   };
 
   /**
+   * The `limit` newest (highest entry_id) rows of `found` (a query on the
+   * index table), as (entry_id, uid). Ordered by `entry_id + 0`, not the
+   * primary key's order: ordered by the key, the planner walks it backwards
+   * testing each row until it has the newest matches (4.9 s for a word in 1% of
+   * 100,000 practices, longer the rarer the word); by the expression it takes
+   * the matches from the GIN index and keeps the newest in a bounded sort
+   * (EXPLAIN ANALYZE, issue #12).
+   */
+  const newest = (found: Knex.QueryBuilder, limit: number): Knex.QueryBuilder =>
+    found.select('entry_id', 'uid').orderByRaw('entry_id + 0 DESC').limit(limit);
+
+  /**
    * A per-locale union of `select` over the index, for the locales that have
    * query words and, when `shown` is given, show any document (see `matches`).
    */
@@ -508,7 +520,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
           k(`${SEARCH_TABLE} as s`)
             .where('s.uid', uid)
             .andWhere('s.locale', l)
-            .whereRaw('s.tsv @@ ?', [chainQuery(k, texts[i] ?? '', chain.slice(0, i))])
+            .whereRaw('s.terms @@ ?', [chainQuery(k, texts[i] ?? '', chain.slice(0, i))])
         );
     },
 
@@ -572,29 +584,28 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
       return perLocale(k, uid, q, locales, options.shown, (qb, locale, words, earlier) => {
         const text = tsqueryText(words);
         if (!text) return null;
-        let matching = k
-          .select(
-            'entry_id',
-            ...(withRank
-              ? ['uid', k.raw(`to_tsquery('simple', ?) AS query`, [text]), k.raw('row_number() OVER (ORDER BY entry_id + 0 DESC) AS n')]
-              : [])
-          )
-          .from(SEARCH_TABLE)
-          .where('uid', uid)
-          .andWhere('locale', locale)
-          // only the entries the chain shows: the document has no published version in an earlier locale
-          .whereRaw('tsv @@ ?', [chainQuery(k, text, earlier)]);
-        if (options.bound !== undefined) {
-          // `entry_id + 0`, not the primary key's order: ordered by the key, the planner walks it
-          // backwards testing each row's tsvector until it has the newest matches (4.9 s for a
-          // word in 1% of 100,000 practices, longer the rarer the word); by the expression it
-          // takes the matches from the GIN index and sorts them (EXPLAIN ANALYZE, issue #12).
-          matching = matching.orderByRaw('entry_id + 0 DESC').limit(Math.max(RANKED_CANDIDATES, options.bound));
+        // the matching rows (their lexemes in `terms`, answered by the GIN index alone, see ddl.ts); only
+        // the entries the chain shows: the document has no published version in an earlier locale
+        const found = () =>
+          k.from(SEARCH_TABLE).where('uid', uid).andWhere('locale', locale).whereRaw('terms @@ ?', [chainQuery(k, text, earlier)]);
+        if (!withRank) {
+          if (options.bound === undefined) return found().select('entry_id');
+          return k.select('entry_id').from(newest(found(), Math.max(RANKED_CANDIDATES, options.bound)).as('m'));
         }
-        if (!withRank) return options.bound === undefined ? matching : k.select('entry_id').from(matching.as('m'));
-        // ts_rank reads the whole tsvector of a row (out of line, compressed): on a common word
+        // Numbered newest first: with `bound`, among the newest max(RANKED_CANDIDATES, bound) matches only
+        // (a bounded sort of the matches, then the numbering of those), else among all of them (by
+        // `entry_id + 0`, see `newest`).
+        const numbered = (from: Knex.QueryBuilder) =>
+          k
+            .from(from)
+            .select('entry_id', 'uid', k.raw(`to_tsquery('simple', ?) AS query`, [text]), k.raw('row_number() OVER (ORDER BY entry_id + 0 DESC) AS n'));
+        const matching =
+          options.bound === undefined
+            ? numbered(found().select('entry_id', 'uid').as('f'))
+            : numbered(newest(found(), Math.max(RANKED_CANDIDATES, options.bound)).as('f'));
+        // ts_rank reads the whole tsvector of a row (out of line, see ddl.ts): on a common word
         // at 100,000 practices that is thousands of them per search. Only the newest
-        // RANKED_CANDIDATES matches are ranked, their tsvector read again by primary key (so
+        // RANKED_CANDIDATES matches are ranked, their tsvector read by primary key (so
         // that no tsvector goes through the sort); the others follow them, newest first.
         return qb
           .select(
