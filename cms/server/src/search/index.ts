@@ -352,10 +352,14 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
    * testing each row until it has the newest matches (4.9 s for a word in 1% of
    * 100,000 practices, longer the rarer the word); by the expression it takes
    * the matches from the GIN index and keeps the newest in a bounded sort
-   * (EXPLAIN ANALYZE, issue #12).
+   * (EXPLAIN ANALYZE, issue #12). With `total`, each row also holds the number
+   * of rows of `found` (counted in the same scan, before the limit).
    */
-  const newest = (found: Knex.QueryBuilder, limit: number): Knex.QueryBuilder =>
-    found.select('entry_id', 'uid').orderByRaw('entry_id + 0 DESC').limit(limit);
+  const newest = (found: Knex.QueryBuilder, limit: number, total = false): Knex.QueryBuilder =>
+    found
+      .select('entry_id', 'uid', ...(total ? [knex().raw('count(*) OVER () AS total')] : []))
+      .orderByRaw('entry_id + 0 DESC')
+      .limit(limit);
 
   /**
    * A per-locale union of `select` over the index, for the locales that have
@@ -559,13 +563,18 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      * fully translated site) is left out, which spares its full-text scan (on
      * PostgreSQL with its earlier locales' markers, posting lists of every
      * document).
+     * `total` (PostgreSQL, with `rank` and `bound`): each row also holds
+     * `total`, the number of matches of its locale's branch (what
+     * `matchBranches` counts, counted in the same scan), and `branch`, that
+     * locale's place in the chain: the sum over the branches is the search's total, without a
+     * count of its own (see reads/repository.ts).
      * Returns null when `q` has no searchable word.
      */
     matches(
       uid: string,
       q: string,
       locales: string[],
-      options: { rank?: boolean; bound?: number; shown?: readonly number[] } = {}
+      options: { rank?: boolean; bound?: number; shown?: readonly number[]; total?: boolean } = {}
     ): Knex.QueryBuilder | null {
       const k = knex();
       const withRank = options.rank !== false;
@@ -595,14 +604,21 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
         // Numbered newest first: with `bound`, among the newest max(RANKED_CANDIDATES, bound) matches only
         // (a bounded sort of the matches, then the numbering of those), else among all of them (by
         // `entry_id + 0`, see `newest`).
+        const withTotal = options.total === true && options.bound !== undefined;
         const numbered = (from: Knex.QueryBuilder) =>
           k
             .from(from)
-            .select('entry_id', 'uid', k.raw(`to_tsquery('simple', ?) AS query`, [text]), k.raw('row_number() OVER (ORDER BY entry_id + 0 DESC) AS n'));
+            .select(
+              'entry_id',
+              'uid',
+              ...(withTotal ? ['total'] : []),
+              k.raw(`to_tsquery('simple', ?) AS query`, [text]),
+              k.raw('row_number() OVER (ORDER BY entry_id + 0 DESC) AS n')
+            );
         const matching =
           options.bound === undefined
             ? numbered(found().select('entry_id', 'uid').as('f'))
-            : numbered(newest(found(), Math.max(RANKED_CANDIDATES, options.bound)).as('f'));
+            : numbered(newest(found(), Math.max(RANKED_CANDIDATES, options.bound), withTotal).as('f'));
         // ts_rank reads the whole tsvector of a row (out of line, see ddl.ts): on a common word
         // at 100,000 practices that is thousands of them per search. Only the newest
         // RANKED_CANDIDATES matches are ranked, their tsvector read by primary key (so
@@ -610,7 +626,9 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
         return qb
           .select(
             'c.entry_id',
-            k.raw(`CASE WHEN c.n <= ${Number(RANKED_CANDIDATES)} THEN -1 - ts_rank(r.tsv, c.query) ELSE 0 END AS rank`)
+            k.raw(`CASE WHEN c.n <= ${Number(RANKED_CANDIDATES)} THEN -1 - ts_rank(r.tsv, c.query) ELSE 0 END AS rank`),
+            // the branch: its locale's place in the chain (a literal: no binding in a select list)
+            ...(withTotal ? ['c.total', k.raw(`${Number(earlier.length)} AS branch`)] : [])
           )
           .from(matching.as('c'))
           .leftJoin(`${SEARCH_TABLE} as r`, (j) =>
