@@ -577,6 +577,37 @@ export const createRepository = (strapi: Core.Strapi) => {
       // and query (every page of a search counts once per publish, as lists do); anything else joins.
       const searchBranches =
         searching && !where.length && o.shortcuts.q ? search.matchBranches(UID[type], o.shortcuts.q, o.chain, shown) : null;
+      const order = orderOf(type, o.rest, o.shortcuts, searching);
+      if (searchBranches && o.shortcuts.q && order.byRank && !order.pairs.length && offset + pageSize <= PAGED_MATCHES) {
+        // A plain search ordered by rank (PostgreSQL), the first pages: one statement reads each
+        // locale's newest matches, ranked, with its number of matches (counted in the same scan, so a
+        // search costs one scan of its matches, not two); the page is cut from them here.
+        const withTotals = search.matches(UID[type], o.shortcuts.q, o.chain, { rank: true, shown, bound: offset + pageSize, total: true });
+        const rows = withTotals
+          ? ((await dataErrorsAsBadRequest(() => withTotals)) as { entry_id: number | string; rank: number | string; total: number | string; branch: number | string }[])
+          : [];
+        const totals = new Map(rows.map((r) => [Number(r.branch), Number(r.total)]));
+        const total = [...totals.values()].reduce((a, b) => a + b, 0);
+        const pagination = offsetMode
+          ? { start: offset, limit: pageSize, total }
+          : { page, pageSize, pageCount: Math.ceil(total / pageSize), total };
+        if (total === 0 || offset >= total) return { entries: [], pagination };
+        // rank, then newest first: what the ids query below orders by
+        const pageIds = rows
+          .map((r) => ({ id: Number(r.entry_id), rank: Number(r.rank) }))
+          .sort((a, b) => a.rank - b.rank || b.id - a.id)
+          .slice(offset, offset + pageSize)
+          .map((r) => r.id);
+        // The matches are exactly the entries the chain shows (see search `matchBranches`); the page's
+        // entries are read as the list reads them all the same, so that nothing else ever shows.
+        const chosen = (await chosenEntries(k(`${table} as t`), type, o.chain).whereIn('t.id', pageIds).select('t.id')) as {
+          id: number | string;
+        }[];
+        const shownIds = new Set(chosen.map((r) => Number(r.id)));
+        const entries = await load(type, pageIds.filter((id) => shownIds.has(id)), Boolean(o.detail));
+        await localizeRefs(entries, o.chain);
+        return { entries, pagination };
+      }
       const indexCount = searchBranches
         ? (await dataErrorsAsBadRequest(() => counts.counts(searchBranches))).reduce((a, b) => a + b, 0)
         : null;
@@ -591,11 +622,25 @@ export const createRepository = (strapi: Core.Strapi) => {
         return { entries: [], pagination: offsetMode ? { start: offset, limit: pageSize, total } : { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
       }
 
-      const order = orderOf(type, o.rest, o.shortcuts, searching);
       let idsQuery = query.clone().select('t.id');
-      if (order.byRank) idsQuery = idsQuery.orderBy('s.rank', 'asc');
-      for (const [field, dir] of order.pairs) idsQuery = idsQuery.orderBy(`t.${column(field)}`, dir);
-      idsQuery = idsQuery.orderBy('t.id', 'desc').limit(pageSize).offset(offset);
+      if (searchBranches && ranked && order.byRank && !order.pairs.length) {
+        // A plain search ordered by rank (PostgreSQL): the page is cut from the matches, which are
+        // exactly the entries the chain shows (see search `matchBranches`, which counted them), then
+        // joined to its entries only (each read by primary key: a page, not every ranked match).
+        const matchesPage = k
+          .select('m.entry_id', 'm.rank')
+          .from(ranked.clone().as('m'))
+          .orderBy('m.rank', 'asc')
+          .orderBy('m.entry_id', 'desc')
+          .limit(pageSize)
+          .offset(offset);
+        idsQuery = chosenEntries(k(`${table} as t`), type, o.chain).join(matchesPage.as('s'), 's.entry_id', 't.id').select('t.id');
+        idsQuery = idsQuery.orderBy('s.rank', 'asc').orderBy('t.id', 'desc');
+      } else {
+        if (order.byRank) idsQuery = idsQuery.orderBy('s.rank', 'asc');
+        for (const [field, dir] of order.pairs) idsQuery = idsQuery.orderBy(`t.${column(field)}`, dir);
+        idsQuery = idsQuery.orderBy('t.id', 'desc').limit(pageSize).offset(offset);
+      }
       const ids = ((await idsQuery) as { id: number }[]).map((r) => Number(r.id));
       const entries = await load(type, ids, Boolean(o.detail));
       await localizeRefs(entries, o.chain);
@@ -756,6 +801,13 @@ const rank = (chain: readonly string[], locale: string): number => {
   const i = chain.indexOf(locale);
   return i === -1 ? chain.length : i;
 };
+
+/**
+ * A plain search (PostgreSQL) whose page ends within this many matches is paged from its ranked
+ * matches read at once (at most this many per locale of the chain, see `list`); a deeper page is
+ * ordered and cut by the database.
+ */
+const PAGED_MATCHES = 1000;
 
 const pageOf = (o: ListOptions) => {
   const p = o.rest.pagination ?? {};

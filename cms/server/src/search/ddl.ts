@@ -7,9 +7,11 @@ import type { Knex } from 'knex';
  * in JavaScript (./text.ts), so that both databases match alike.
  *   - SQLite: an FTS5 table with a column per field (title, summary, body,
  *     extra: topic, organisation and place names), ranked with bm25;
- *   - PostgreSQL: a tsvector per row under a GIN index, built with the `simple`
+ *   - PostgreSQL: a tsvector per row (`tsv`), built with the `simple`
  *     configuration (no further folding or stemming), weights A title, B
- *     summary, C body, D extra.
+ *     summary, C body, D extra, which ranking reads; and its lexemes alone
+ *     (`terms`, generated: strip(tsv)) under the GIN indexes, which matching
+ *     reads. Both are kept out of the table's rows (see `ensureNarrowRows`).
  * Created by the app's migration in database/migrations, and by the plugin's
  * bootstrap, which also rebuilds it when SEARCH_FORMAT changes.
  */
@@ -54,9 +56,11 @@ export const createSearchSchema = async (knex: Knex): Promise<void> => {
       document_id varchar(255) NOT NULL,
       locale varchar(35) NOT NULL,
       tsv tsvector NOT NULL,
+      ${TERMS_COLUMN},
       PRIMARY KEY (uid, entry_id)
-    )`);
-  await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_tsv_idx ON ${SEARCH_TABLE} USING GIN (tsv)`);
+    ) WITH (${NARROW_ROW_OPTIONS.join(', ')})`);
+  await ensureNarrowRows(knex);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_terms_idx ON ${SEARCH_TABLE} USING GIN (terms)`);
   // (uid, document_id, locale): re-indexing a document finds its rows (the locale fallback reads marker terms, index.ts)
   await knex.raw(`DROP INDEX IF EXISTS ${SEARCH_TABLE}_doc_idx`);
   await knex.raw(
@@ -64,12 +68,79 @@ export const createSearchSchema = async (knex: Knex): Promise<void> => {
   );
 };
 
+/**
+ * PostgreSQL: the lexemes of `tsv` without positions nor weights, what the
+ * GIN indexes hold and `@@` reads (a query without weights matches the same
+ * rows in both); written by the database itself, so no insert names it.
+ */
+const TERMS_COLUMN = 'terms tsvector GENERATED ALWAYS AS (strip(tsv)) STORED';
+
+/**
+ * PostgreSQL storage parameters of the index table:
+ *   - toast_tuple_target = 128: a row longer than PostgreSQL's 2 KB toast
+ *     threshold (tsv and terms together: nearly every row) keeps both vectors
+ *     out of line, in the TOAST table, and is about 130 bytes. A common word
+ *     matches a tenth of the rows, and the matches are read (their entry_id,
+ *     to take the newest, and to count them) from the table's pages: at
+ *     100,000 practices x 5 locales, 450 MB of rows with the vectors inline
+ *     (read from disk or the OS cache, page by page) against 65 MB without
+ *     (which stay in shared buffers). Ranking reads `tsv` of at most
+ *     RANKED_CANDIDATES rows (index.ts), and a match needs no row's vector:
+ *     the GIN indexes answer `@@` exactly (no recheck, see `ensureLocaleIndexes`).
+ *   - parallel_workers = 0: no parallel scans of it. A search reads a few
+ *     thousand small rows; starting workers costs more than that, and far more
+ *     on a busy machine (80 ms of a 100 ms search at 4 concurrent searches,
+ *     EXPLAIN ANALYZE, issue #12).
+ */
+const NARROW_ROW_OPTIONS = ['toast_tuple_target = 128', 'parallel_workers = 0'];
+
+/**
+ * PostgreSQL: brings an index table of an earlier layout (the vectors inline,
+ * no `terms` column; same SEARCH_FORMAT, same terms) to the current one, in
+ * place and without recomputing any term: its GIN indexes on `tsv` are
+ * dropped (the caller creates those on `terms`, under other names, so that an
+ * earlier version of the app started on the same database builds its own
+ * again rather than taking these for them), the storage parameters set and
+ * `terms` added, which rewrites the table once with both vectors out of line
+ * (a few minutes at 100,000 practices x 5 locales). Does nothing to a table
+ * of the current layout, so it runs on every start.
+ */
+export const ensureNarrowRows = async (knex: Knex | Knex.Transaction): Promise<void> => {
+  const { rows } = (await knex.raw(
+    `SELECT a.attname, a.attstorage, c.reloptions FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+     WHERE c.oid = to_regclass(?) AND a.attname IN ('tsv', 'terms') AND NOT a.attisdropped`,
+    [SEARCH_TABLE]
+  )) as { rows: { attname: string; attstorage: string; reloptions: string[] | null }[] };
+  // GIN indexes on `tsv` (an earlier layout's, or created by an earlier version of the app since):
+  // searches no longer read them, and each would be updated on every write
+  const old = (await knex.raw(
+    `SELECT indexname FROM pg_indexes WHERE tablename = ? AND indexdef LIKE '%USING gin (tsv)%'`,
+    [SEARCH_TABLE]
+  )) as { rows: { indexname: string }[] };
+  for (const { indexname } of old.rows) await knex.raw(`DROP INDEX IF EXISTS "${indexname}"`);
+  if (!rows.some((r) => r.attname === 'terms')) {
+    await knex.raw(
+      `ALTER TABLE ${SEARCH_TABLE} SET (${NARROW_ROW_OPTIONS.join(', ')}), ALTER COLUMN tsv SET STORAGE EXTERNAL, ADD COLUMN ${TERMS_COLUMN}`
+    );
+    // statistics of the new column, for the planner's estimate of a search's matches
+    await knex.raw(`ANALYZE ${SEARCH_TABLE}`);
+  }
+  const options = rows[0]?.reloptions ?? [];
+  if (NARROW_ROW_OPTIONS.some((o) => !options.includes(o.replace(/ /g, '')))) {
+    await knex.raw(`ALTER TABLE ${SEARCH_TABLE} SET (${NARROW_ROW_OPTIONS.join(', ')})`);
+  }
+  // external: out of line uncompressed (tsvectors compress little; ranking reads them without decompressing)
+  if (rows.length < 2 || rows.some((r) => r.attstorage !== 'e')) {
+    await knex.raw(`ALTER TABLE ${SEARCH_TABLE} ALTER COLUMN tsv SET STORAGE EXTERNAL, ALTER COLUMN terms SET STORAGE EXTERNAL`);
+  }
+};
+
 /** Locale codes as i18n has them (`en`, `pt-BR`): the only ones written into index DDL. */
 const LOCALE_CODE = /^[A-Za-z0-9-]{1,35}$/;
 
 /** The name of the partial full-text index of one locale. */
 export const localeIndexName = (locale: string): string =>
-  `${SEARCH_TABLE}_tsv_${locale.toLowerCase().replace(/-/g, '_')}_idx`;
+  `${SEARCH_TABLE}_terms_${locale.toLowerCase().replace(/-/g, '_')}_idx`;
 
 /**
  * On PostgreSQL, one partial GIN index per configured locale (`WHERE locale =
@@ -77,6 +148,8 @@ export const localeIndexName = (locale: string): string =>
  * common word then reads only that locale's posting list (a tenth of 100,000
  * practices) instead of every locale's, exactly (no lossy bitmap). The
  * table-wide index stays for locales added later (until the next start).
+ * On `terms` (see `createSearchSchema`): a query without weights is answered
+ * by the index alone, the rows' vectors never read to check a match.
  * Codes other than letters, digits and '-' are skipped (never written into DDL).
  */
 export const ensureLocaleIndexes = async (knex: Knex, locales: string[]): Promise<void> => {
@@ -84,7 +157,7 @@ export const ensureLocaleIndexes = async (knex: Knex, locales: string[]): Promis
   for (const locale of new Set(locales)) {
     if (!LOCALE_CODE.test(locale)) continue;
     await knex.raw(
-      `CREATE INDEX IF NOT EXISTS ${localeIndexName(locale)} ON ${SEARCH_TABLE} USING GIN (tsv) WHERE locale = '${locale}'`
+      `CREATE INDEX IF NOT EXISTS ${localeIndexName(locale)} ON ${SEARCH_TABLE} USING GIN (terms) WHERE locale = '${locale}'`
     );
   }
 };

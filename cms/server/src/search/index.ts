@@ -108,7 +108,7 @@ type Row = Record<string, unknown> & { id: number; documentId: string; locale: s
  * document is published in (`§en`, `§ca`...; written with `array_to_tsvector`,
  * so never parsed, and no query word can be one: queries are made of letters
  * and digits, ./text.ts). The locale fallback's "no published version in an
- * earlier locale of the chain" is then `tsv @@ (q && !'§<earlier>')` on the
+ * earlier locale of the chain" is then `terms @@ (q && !'§<earlier>')` on the
  * same GIN index as the words, instead of a lookup of the document per match
  * (about 1 s for a common word at 100,000 practices x 5 locales).
  * A document's markers change with any of its locales: indexDocument re-indexes
@@ -346,6 +346,22 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
   };
 
   /**
+   * The `limit` newest (highest entry_id) rows of `found` (a query on the
+   * index table), as (entry_id, uid). Ordered by `entry_id + 0`, not the
+   * primary key's order: ordered by the key, the planner walks it backwards
+   * testing each row until it has the newest matches (4.9 s for a word in 1% of
+   * 100,000 practices, longer the rarer the word); by the expression it takes
+   * the matches from the GIN index and keeps the newest in a bounded sort
+   * (EXPLAIN ANALYZE, issue #12). With `total`, each row also holds the number
+   * of rows of `found` (counted in the same scan, before the limit).
+   */
+  const newest = (found: Knex.QueryBuilder, limit: number, total = false): Knex.QueryBuilder =>
+    found
+      .select('entry_id', 'uid', ...(total ? [knex().raw('count(*) OVER () AS total')] : []))
+      .orderByRaw('entry_id + 0 DESC')
+      .limit(limit);
+
+  /**
    * A per-locale union of `select` over the index, for the locales that have
    * query words and, when `shown` is given, show any document (see `matches`).
    */
@@ -508,7 +524,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
           k(`${SEARCH_TABLE} as s`)
             .where('s.uid', uid)
             .andWhere('s.locale', l)
-            .whereRaw('s.tsv @@ ?', [chainQuery(k, texts[i] ?? '', chain.slice(0, i))])
+            .whereRaw('s.terms @@ ?', [chainQuery(k, texts[i] ?? '', chain.slice(0, i))])
         );
     },
 
@@ -547,13 +563,18 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      * fully translated site) is left out, which spares its full-text scan (on
      * PostgreSQL with its earlier locales' markers, posting lists of every
      * document).
+     * `total` (PostgreSQL, with `rank` and `bound`): each row also holds
+     * `total`, the number of matches of its locale's branch (what
+     * `matchBranches` counts, counted in the same scan), and `branch`, that
+     * locale's place in the chain: the sum over the branches is the search's total, without a
+     * count of its own (see reads/repository.ts).
      * Returns null when `q` has no searchable word.
      */
     matches(
       uid: string,
       q: string,
       locales: string[],
-      options: { rank?: boolean; bound?: number; shown?: readonly number[] } = {}
+      options: { rank?: boolean; bound?: number; shown?: readonly number[]; total?: boolean } = {}
     ): Knex.QueryBuilder | null {
       const k = knex();
       const withRank = options.rank !== false;
@@ -572,34 +593,42 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
       return perLocale(k, uid, q, locales, options.shown, (qb, locale, words, earlier) => {
         const text = tsqueryText(words);
         if (!text) return null;
-        let matching = k
-          .select(
-            'entry_id',
-            ...(withRank
-              ? ['uid', k.raw(`to_tsquery('simple', ?) AS query`, [text]), k.raw('row_number() OVER (ORDER BY entry_id + 0 DESC) AS n')]
-              : [])
-          )
-          .from(SEARCH_TABLE)
-          .where('uid', uid)
-          .andWhere('locale', locale)
-          // only the entries the chain shows: the document has no published version in an earlier locale
-          .whereRaw('tsv @@ ?', [chainQuery(k, text, earlier)]);
-        if (options.bound !== undefined) {
-          // `entry_id + 0`, not the primary key's order: ordered by the key, the planner walks it
-          // backwards testing each row's tsvector until it has the newest matches (4.9 s for a
-          // word in 1% of 100,000 practices, longer the rarer the word); by the expression it
-          // takes the matches from the GIN index and sorts them (EXPLAIN ANALYZE, issue #12).
-          matching = matching.orderByRaw('entry_id + 0 DESC').limit(Math.max(RANKED_CANDIDATES, options.bound));
+        // the matching rows (their lexemes in `terms`, answered by the GIN index alone, see ddl.ts); only
+        // the entries the chain shows: the document has no published version in an earlier locale
+        const found = () =>
+          k.from(SEARCH_TABLE).where('uid', uid).andWhere('locale', locale).whereRaw('terms @@ ?', [chainQuery(k, text, earlier)]);
+        if (!withRank) {
+          if (options.bound === undefined) return found().select('entry_id');
+          return k.select('entry_id').from(newest(found(), Math.max(RANKED_CANDIDATES, options.bound)).as('m'));
         }
-        if (!withRank) return options.bound === undefined ? matching : k.select('entry_id').from(matching.as('m'));
-        // ts_rank reads the whole tsvector of a row (out of line, compressed): on a common word
+        // Numbered newest first: with `bound`, among the newest max(RANKED_CANDIDATES, bound) matches only
+        // (a bounded sort of the matches, then the numbering of those), else among all of them (by
+        // `entry_id + 0`, see `newest`).
+        const withTotal = options.total === true && options.bound !== undefined;
+        const numbered = (from: Knex.QueryBuilder) =>
+          k
+            .from(from)
+            .select(
+              'entry_id',
+              'uid',
+              ...(withTotal ? ['total'] : []),
+              k.raw(`to_tsquery('simple', ?) AS query`, [text]),
+              k.raw('row_number() OVER (ORDER BY entry_id + 0 DESC) AS n')
+            );
+        const matching =
+          options.bound === undefined
+            ? numbered(found().select('entry_id', 'uid').as('f'))
+            : numbered(newest(found(), Math.max(RANKED_CANDIDATES, options.bound), withTotal).as('f'));
+        // ts_rank reads the whole tsvector of a row (out of line, see ddl.ts): on a common word
         // at 100,000 practices that is thousands of them per search. Only the newest
-        // RANKED_CANDIDATES matches are ranked, their tsvector read again by primary key (so
+        // RANKED_CANDIDATES matches are ranked, their tsvector read by primary key (so
         // that no tsvector goes through the sort); the others follow them, newest first.
         return qb
           .select(
             'c.entry_id',
-            k.raw(`CASE WHEN c.n <= ${Number(RANKED_CANDIDATES)} THEN -1 - ts_rank(r.tsv, c.query) ELSE 0 END AS rank`)
+            k.raw(`CASE WHEN c.n <= ${Number(RANKED_CANDIDATES)} THEN -1 - ts_rank(r.tsv, c.query) ELSE 0 END AS rank`),
+            // the branch: its locale's place in the chain (a literal: no binding in a select list)
+            ...(withTotal ? ['c.total', k.raw(`${Number(earlier.length)} AS branch`)] : [])
           )
           .from(matching.as('c'))
           .leftJoin(`${SEARCH_TABLE} as r`, (j) =>

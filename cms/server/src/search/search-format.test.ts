@@ -43,3 +43,62 @@ describe(`an index of an older format (${testDatabaseClient()})`, () => {
     }
   });
 });
+
+/** An index table of the earlier layout (vectors inline, GIN on `tsv`) is converted in place on start (issue #12). */
+describe.runIf(testDatabaseClient() === 'postgres')('an index table of the earlier layout (postgres)', () => {
+  it('gets its `terms` column, storage parameters and GIN indexes on the next start, its rows kept', { timeout: 300_000 }, async () => {
+    const db = await createTestDatabase();
+    let first: TestApp | null = await startStrapi({ database: db });
+    const find = async (app: TestApp, q: string) =>
+      ((await request(app.url).get(`/api/solidarity/practices?locale=en&q=${encodeURIComponent(q)}`).expect(200)).body.data as {
+        slug: string;
+      }[]).map((p) => p.slug);
+    try {
+      await documents(first, UID.practice).create({
+        locale: 'en',
+        status: 'published',
+        data: { title: 'Quillwort meadow', slug: 'quillwort', summary: 'A meadow of the commons.', country: 'IE' },
+      });
+      const knex = first.strapi.db.connection;
+      // the earlier layout, with a term no content has (a rebuild from the content would lose it)
+      const gin = (await knex.raw(`SELECT indexname FROM pg_indexes WHERE tablename = 'solidarity_search' AND indexdef LIKE '%USING gin%'`)) as {
+        rows: { indexname: string }[];
+      };
+      for (const { indexname } of gin.rows) await knex.raw(`DROP INDEX "${indexname}"`);
+      await knex.raw(
+        `ALTER TABLE solidarity_search DROP COLUMN terms, RESET (toast_tuple_target, parallel_workers), ALTER COLUMN tsv SET STORAGE EXTENDED`
+      );
+      await knex.raw(`UPDATE solidarity_search SET tsv = tsv || to_tsvector('simple', 'inplacemarker')`);
+      await knex.raw(`CREATE INDEX solidarity_search_tsv_en_idx ON solidarity_search USING GIN (tsv) WHERE locale = 'en'`);
+      await first.stop();
+      first = null;
+      const second = await startStrapi({ database: db });
+      try {
+        const k = second.strapi.db.connection;
+        const columns = (await k.raw(
+          `SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'solidarity_search'::regclass AND attname IN ('tsv', 'terms')`
+        )) as { rows: { attname: string; attstorage: string }[] };
+        expect(columns.rows.sort((a, b) => a.attname.localeCompare(b.attname))).toEqual([
+          { attname: 'terms', attstorage: 'e' },
+          { attname: 'tsv', attstorage: 'e' },
+        ]);
+        const options = (await k.raw(`SELECT reloptions FROM pg_class WHERE oid = 'solidarity_search'::regclass`)) as {
+          rows: { reloptions: string[] }[];
+        };
+        expect(options.rows[0]?.reloptions).toEqual(expect.arrayContaining(['toast_tuple_target=128', 'parallel_workers=0']));
+        const indexes = (await k.raw(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'solidarity_search' AND indexdef LIKE '%USING gin%'`)) as {
+          rows: { indexname: string; indexdef: string }[];
+        };
+        expect(indexes.rows.length).toBeGreaterThanOrEqual(6);
+        for (const { indexdef } of indexes.rows) expect(indexdef).toContain('USING gin (terms)');
+        expect(await find(second, 'quillwort')).toEqual(['quillwort']);
+        expect(await find(second, 'inplacemarker')).toEqual(['quillwort']);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await first?.stop();
+      await db.drop();
+    }
+  });
+});

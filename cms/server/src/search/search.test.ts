@@ -416,13 +416,51 @@ describe(`counting a search with the locale fallback (${testDatabaseClient()})`,
   });
 });
 
+describe(`paging a search (${testDatabaseClient()})`, () => {
+  it('every page is its slice of the whole ranked list (own and fallback entries), with the same total', async () => {
+    // the word in the title, the summary or the body of English practices, a French version of some
+    // (matching or not), so that French pages show own and fallback entries; equal ranks by newest first
+    const fields = ['title', 'summary', 'body'] as const;
+    for (let i = 0; i < 9; i += 1) {
+      const field = fields[i % 3] as (typeof fields)[number];
+      const text = (mark: boolean) => (mark ? `Quillwort meadow ${i}` : `Meadow ${i}`);
+      const data = (mark: boolean) => ({
+        title: field === 'title' ? text(mark) : `Meadow ${i}`,
+        summary: field === 'summary' ? text(mark) : 'Grass.',
+        body: paragraph(field === 'body' ? text(mark) : 'Grass.'),
+        slug: `quillwort-${i}`,
+      });
+      const doc = await practice('en', data(true));
+      if (i % 3 === 1) {
+        await docs(UID.practice).update({ documentId: doc.documentId, locale: 'fr', status: 'published', data: { ...data(i % 2 === 0), country: 'ES' } });
+      }
+    }
+    for (const locale of ['en', 'fr']) {
+      const whole = await search('quillwort', locale);
+      expect(whole.length, locale).toBeGreaterThan(5);
+      for (const pageSize of [1, 2, 4]) {
+        const paged: string[] = [];
+        for (let page = 1; paged.length < whole.length + pageSize; page += 1) {
+          const res = await get(`/practices?locale=${locale}&q=quillwort&page=${page}&pageSize=${pageSize}`);
+          expect(res.status).toBe(200);
+          expect(res.body.meta.pagination.total, `${locale} page ${page} of ${pageSize}`).toBe(whole.length);
+          const slugs = (res.body.data as { slug: string }[]).map((p) => p.slug);
+          if (!slugs.length) break;
+          paged.push(...slugs);
+        }
+        expect(paged, `${locale}, pages of ${pageSize}`).toEqual(whole);
+      }
+    }
+  });
+});
+
 describe.runIf(testDatabaseClient() === 'postgres')('the index’s per-locale full-text indexes (postgres)', () => {
   it('every configured locale has its partial GIN index, so that a search reads only its locale’s matches', async () => {
     const { rows } = (await app.strapi.db.connection.raw(
       `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'solidarity_search' AND indexdef LIKE '%USING gin%'`
     )) as { rows: { indexname: string; indexdef: string }[] };
     for (const locale of ['en', 'ca', 'es', 'el', 'fr']) {
-      const index = rows.find((r) => r.indexname === `solidarity_search_tsv_${locale}_idx`);
+      const index = rows.find((r) => r.indexname === `solidarity_search_terms_${locale}_idx`);
       expect(index?.indexdef, locale).toContain(`WHERE ((locale)::text = '${locale}'::text)`);
     }
   });
