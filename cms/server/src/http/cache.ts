@@ -111,16 +111,34 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
     responses.set(key, value);
   };
 
+  /** The committed content version, read now (see `version`). */
+  const readVersion = async (): Promise<string> => {
+    const value = committed.read(VERSION_KEY);
+    if (value !== undefined) return value ?? '0';
+    return String((await store().get({ key: VERSION_KEY })) ?? '0');
+  };
+  const versionOfRequest = new WeakMap<object, Promise<string>>();
+
   return {
     /**
      * The content version as last committed. On SQLite it is read on a
      * connection of its own, so that reads are not queued behind a publish
      * that holds the pool's only connection (see ./committed-version).
      */
-    async version(): Promise<string> {
-      const value = committed.read(VERSION_KEY);
-      if (value !== undefined) return value ?? '0';
-      return String((await store().get({ key: VERSION_KEY })) ?? '0');
+    version(): Promise<string> {
+      // Once per GET or HEAD request (Strapi's request context): its ETag, count memo, derived data
+      // and locale sets all ask (five reads of the core store per uncached list on PostgreSQL). A
+      // write committed meanwhile is seen by the next request, as it would be had it committed
+      // just after this one began: what is remembered under the version read is never older than it.
+      const ctx = strapi.requestContext.get();
+      if (!ctx || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return readVersion();
+      let read = versionOfRequest.get(ctx);
+      if (!read) {
+        read = readVersion();
+        versionOfRequest.set(ctx, read);
+        read.catch(() => versionOfRequest.delete(ctx));
+      }
+      return read;
     },
 
     /** Called after every write to the plugin's content types. */
