@@ -596,6 +596,12 @@ export const createRepository = (strapi: Core.Strapi) => {
       if (order.byRank) idsQuery = idsQuery.orderBy('s.rank', 'asc');
       for (const [field, dir] of order.pairs) idsQuery = idsQuery.orderBy(`t.${column(field)}`, dir);
       idsQuery = idsQuery.orderBy('t.id', 'desc').limit(pageSize).offset(offset);
+      if (searchBranches && ranked && order.byRank && clientOf(k) === 'sqlite') {
+        // SQLite, a plain search by rank: its ranked matches are exactly the entries the chain shows
+        // (search/index.ts `matches`), so the page is read from the index alone, without looking up
+        // every match's row in the type's table (wide rows: 15 ms of CPU for a common word)
+        idsQuery = k.select('s.entry_id as id').from(ranked.as('s')).orderBy('s.rank', 'asc').orderBy('s.entry_id', 'desc').limit(pageSize).offset(offset);
+      }
       const ids = ((await idsQuery) as { id: number }[]).map((r) => Number(r.id));
       const entries = await load(type, ids, Boolean(o.detail));
       await localizeRefs(entries, o.chain);
