@@ -16,6 +16,7 @@ import { getService } from '../services/get-service';
 import { createLoader } from './loader';
 import { createCountMemo, createLocaleSetMemo, createVersionMemo, orderedPage, type SortColumn } from './indexed-list';
 import { truncateText } from '../http/truncate';
+import { builderRows } from './sql';
 
 export type Entry = Record<string, unknown> & { id: number; documentId: string; locale: string };
 
@@ -596,13 +597,16 @@ export const createRepository = (strapi: Core.Strapi) => {
       if (order.byRank) idsQuery = idsQuery.orderBy('s.rank', 'asc');
       for (const [field, dir] of order.pairs) idsQuery = idsQuery.orderBy(`t.${column(field)}`, dir);
       idsQuery = idsQuery.orderBy('t.id', 'desc').limit(pageSize).offset(offset);
+      let fromIndex = false;
       if (searchBranches && ranked && order.byRank && clientOf(k) === 'sqlite') {
         // SQLite, a plain search by rank: its ranked matches are exactly the entries the chain shows
         // (search/index.ts `matches`), so the page is read from the index alone, without looking up
-        // every match's row in the type's table (wide rows: 15 ms of CPU for a common word)
+        // every match's row in the type's table (wide rows: 15 ms of CPU for a common word), its
+        // statement prepared once (./sql.ts)
         idsQuery = k.select('s.entry_id as id').from(ranked.as('s')).orderBy('s.rank', 'asc').orderBy('s.entry_id', 'desc').limit(pageSize).offset(offset);
+        fromIndex = true;
       }
-      const ids = ((await idsQuery) as { id: number }[]).map((r) => Number(r.id));
+      const ids = ((fromIndex ? await builderRows(k, idsQuery) : await idsQuery) as { id: number }[]).map((r) => Number(r.id));
       const entries = await load(type, ids, Boolean(o.detail));
       await localizeRefs(entries, o.chain);
       return {
