@@ -4,7 +4,10 @@ import { blocksToText } from '../seed/blocks';
 import { UID } from '../content-types/uids';
 import { strapiService } from '../services/strapi-services';
 import {
+  SCOPE_SPAN,
+  SEARCH_SCOPES_TABLE,
   SEARCH_TABLE,
+  SEARCH_TERMS_TABLE,
   clientOf,
   createSearchSchema,
   dropTextIndexes,
@@ -97,11 +100,13 @@ export type LinkedDocuments = Map<string, string[]>;
  * On PostgreSQL, how many matches of a search (per locale, the newest) are
  * ranked by relevance; the rest follow, newest first. Bounds the cost of a
  * common word at 100,000 practices (issue #12: p95 under 50 ms). SQLite ranks
- * every match (FTS5's bm25 reads its own compact index).
+ * every match (FTS5's bm25 reads its own compact index: 5 ms of CPU for the
+ * 2,400 matches of a common word in a locale at 10,000 practices x 5).
  */
 export const RANKED_CANDIDATES = 300;
 
 type Row = Record<string, unknown> & { id: number; documentId: string; locale: string };
+
 
 /**
  * On PostgreSQL, every index row also holds one marker lexeme per locale its
@@ -293,39 +298,89 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
   };
 
   /**
+   * SQLite: the scope number of `uid` in each of `locales` (SEARCH_SCOPES_TABLE), numbering the
+   * new ones. In the caller's transaction.
+   */
+  const scopesOf = async (trx: Knex | Knex.Transaction, uid: string, locales: string[]): Promise<Map<string, number>> => {
+    const wanted = [...new Set(locales)];
+    await trx.raw(
+      `INSERT OR IGNORE INTO ${SEARCH_SCOPES_TABLE} (uid, locale) VALUES ${wanted.map(() => '(?, ?)').join(', ')}`,
+      wanted.flatMap((l) => [uid, l])
+    );
+    const rows = (await trx(SEARCH_SCOPES_TABLE).select('id', 'locale').where('uid', uid).whereIn('locale', wanted)) as {
+      id: number;
+      locale: string;
+    }[];
+    return new Map(rows.map((r) => [r.locale, Number(r.id)]));
+  };
+
+  /**
+   * SQLite: writes the entries of `rows` (at most 100: 5 bound values each in
+   * one statement, SQLite's limit is 999 before 3.32) into SEARCH_TABLE and
+   * their terms (`terms`) into SEARCH_TERMS_TABLE, both under the id
+   * `scope * SCOPE_SPAN + entry id` (ddl.ts SCOPE_SPAN).
+   */
+  const insertSqlite = async (
+    trx: Knex | Knex.Transaction,
+    uid: string,
+    rows: Row[],
+    terms: (row: Row) => ReturnType<typeof termsOf>
+  ): Promise<void> => {
+    if (!rows.length) return;
+    const scopes = await scopesOf(trx, uid, rows.map((r) => r.locale));
+    const idOf = (row: Row): number => {
+      const scope = scopes.get(row.locale);
+      if (scope === undefined || !Number.isSafeInteger(row.id) || row.id < 0 || row.id >= SCOPE_SPAN) {
+        throw new Error(`Cannot index entry ${row.id} of ${uid} (locale ${row.locale}): its id must be below 2^32`);
+      }
+      return scope * SCOPE_SPAN + row.id;
+    };
+    await trx.raw(
+      `INSERT INTO ${SEARCH_TABLE} (id, entry_id, uid, document_id, locale) VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flatMap((row) => [idOf(row), row.id, uid, row.documentId, row.locale])
+    );
+    const bindings: Knex.RawBinding[] = [];
+    for (const row of rows) {
+      const t = terms(row);
+      bindings.push(idOf(row), t.title, t.summary, t.body, t.extra);
+    }
+    await trx.raw(
+      `INSERT INTO ${SEARCH_TERMS_TABLE} (rowid, title, summary, body, extra) VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      bindings
+    );
+  };
+
+  /**
    * Writes the index rows of `rows` (published entries). `markers`: the locales
    * each document is published in (PostgreSQL, see `localeMarker`); read here when not given.
    */
   const insert = async (trx: Knex | Knex.Transaction, uid: string, rows: Row[], markers?: Map<string, string[]>) => {
     const sqlite = clientOf(knex()) === 'sqlite';
     const locales = sqlite ? new Map<string, string[]>() : (markers ?? (await publishedLocales(uid, [...new Set(rows.map((r) => r.documentId))])));
-    // rows a statement: 8 bound values each (SQLite's limit is 999 values before 3.32)
+    // rows a statement: 9 bound values each on PostgreSQL, 5 on SQLite (its limit is 999 values before 3.32)
     const perStatement = sqlite ? 100 : 500;
     const source = await nameSource(uid, rows);
     for (let i = 0; i < rows.length; i += perStatement) {
       const batch = rows.slice(i, i + perStatement);
+      if (sqlite) {
+        await insertSqlite(trx, uid, batch, (row) => termsOf(uid, row, source));
+        continue;
+      }
       const values: string[] = [];
       const bindings: Knex.RawBinding[] = [];
       for (const row of batch) {
         const t = termsOf(uid, row, source);
-        if (sqlite) {
-          values.push('(?, ?, ?, ?, ?, ?, ?, ?)');
-          bindings.push(row.id, uid, row.documentId, row.locale, t.title, t.summary, t.body, t.extra);
-        } else {
-          values.push(
-            "(?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B') || " +
-              "setweight(to_tsvector('simple', ?), 'C') || setweight(to_tsvector('simple', ?), 'D') || array_to_tsvector(?::text[]))"
-          );
-          // the row's own locale is always among its document's published ones
-          const published = new Set([row.locale, ...(locales.get(row.documentId) ?? [])]);
-          bindings.push(row.id, uid, row.documentId, row.locale, t.title, t.summary, t.body, t.extra, [...published].map(localeMarker));
-        }
+        values.push(
+          "(?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B') || " +
+            "setweight(to_tsvector('simple', ?), 'C') || setweight(to_tsvector('simple', ?), 'D') || array_to_tsvector(?::text[]))"
+        );
+        // the row's own locale is always among its document's published ones
+        const published = new Set([row.locale, ...(locales.get(row.documentId) ?? [])]);
+        bindings.push(row.id, uid, row.documentId, row.locale, t.title, t.summary, t.body, t.extra, [...published].map(localeMarker));
       }
       if (!values.length) continue;
       await trx.raw(
-        sqlite
-          ? `INSERT INTO ${SEARCH_TABLE} (entry_id, uid, document_id, locale, title, summary, body, extra) VALUES ${values.join(', ')}`
-          : `INSERT INTO ${SEARCH_TABLE} (entry_id, uid, document_id, locale, tsv) VALUES ${values.join(', ')} ON CONFLICT (uid, entry_id) DO NOTHING`,
+        `INSERT INTO ${SEARCH_TABLE} (entry_id, uid, document_id, locale, tsv) VALUES ${values.join(', ')} ON CONFLICT (uid, entry_id) DO NOTHING`,
         bindings
       );
     }
@@ -398,6 +453,54 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
     return exclude
       ? k.raw(`(to_tsquery('simple', ?) && ?::tsquery)`, [text, exclude])
       : k.raw(`to_tsquery('simple', ?)`, [text]);
+  };
+
+  /**
+   * SQLite: the entries of `uid` in `locale` matching `expression` (text.ts
+   * `ftsExpression`) that the chain shows: their document has no entry (no
+   * published version) in an earlier locale of the chain (`earlier`), looked
+   * up on SEARCH_TABLE's (uid, document_id, locale) index. FTS5 reads only the
+   * rowids of the scope of `uid` and `locale` (ddl.ts SCOPE_SPAN; none when
+   * the scope has no entry), which give `entry_id` without a lookup. `rank`:
+   * also `rank`, bm25 with weights title 10, summary 4, body 1, extra 0.5.
+   * Without `select`, no column (for a count).
+   */
+  const sqliteBranch = (
+    k: Knex,
+    qb: Knex.QueryBuilder,
+    uid: string,
+    locale: string,
+    expression: string,
+    earlier: readonly string[],
+    select: { rank: boolean } | null
+  ): Knex.QueryBuilder => {
+    const f = SEARCH_TERMS_TABLE;
+    const scope = k(SEARCH_SCOPES_TABLE).where({ uid, locale });
+    let query = qb
+      .from(f)
+      .whereRaw(`?? MATCH ?`, [f, expression])
+      .whereRaw(`??.rowid BETWEEN (?) AND (?)`, [
+        f,
+        scope.clone().select(k.raw(`id * ${SCOPE_SPAN}`)),
+        scope.clone().select(k.raw(`id * ${SCOPE_SPAN} + ${SCOPE_SPAN - 1}`)),
+      ]);
+    if (select) {
+      query = query.select(
+        k.raw(`??.rowid % ${SCOPE_SPAN} AS entry_id`, [f]),
+        ...(select.rank ? [k.raw(`bm25(??, 10.0, 4.0, 1.0, 0.5) AS rank`, [f])] : [])
+      );
+    }
+    if (earlier.length) {
+      // CROSS JOIN: the terms first (SQLite's planner would otherwise walk the entries and match each)
+      query = query.crossJoin(`${SEARCH_TABLE} as e`, `e.id`, `${f}.rowid`).whereNotExists(
+        k(`${SEARCH_TABLE} as o`)
+          .select(k.raw('1'))
+          .whereRaw('o.uid = e.uid')
+          .andWhereRaw('o.document_id = e.document_id')
+          .whereIn('o.locale', [...earlier])
+      );
+    }
+    return query;
   };
 
   /** The published searchable documents (by uid) that link a version of the topic or organisation `documentId` of `uid`. */
@@ -505,13 +608,20 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      * see locales/fallback.ts), one query per locale of the chain (to count:
      * their sizes add up), each locale's words folded and stemmed for its
      * language: the index holds exactly the published entries. A locale that
-     * shows no document (`shown`, see `matches`) has no query. Null on
-     * SQLite, whose FTS table cannot look up a document's other locales
-     * cheaply, and when `q` has no word.
+     * shows no document (`shown`, see `matches`) has no query. On SQLite the
+     * entries of the terms table's matches (see `sqliteBranch`). Null when `q`
+     * has no word.
      */
     matchBranches(uid: string, q: string, chain: readonly string[], shown?: readonly number[]): Knex.QueryBuilder[] | null {
       const k = knex();
-      if (clientOf(k) === 'sqlite') return null;
+      if (clientOf(k) === 'sqlite') {
+        const expressions = chain.map((l) => ftsExpression(queryWords(q, l)));
+        if (expressions.some((e) => !e)) return null;
+        return chain
+          .map((l, i) => ({ l, i }))
+          .filter(({ i }) => shown === undefined || shown[i] !== 0)
+          .map(({ l, i }) => sqliteBranch(k, k.queryBuilder(), uid, l, expressions[i] ?? '', chain.slice(0, i), null));
+      }
       const texts = chain.map((l) => tsqueryText(queryWords(q, l)));
       if (texts.some((t) => !t)) return null;
       // Each reads its locale's partial index's GIN alone (not one OR): an earlier locale of the
@@ -534,6 +644,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      * Null on SQLite and when `q` has no word.
      */
     async countMatches(uid: string, q: string, chain: readonly string[], shown?: readonly number[]): Promise<number | null> {
+      if (clientOf(knex()) === 'sqlite') return null;
       const branches = this.matchBranches(uid, q, chain, shown);
       if (!branches) return null;
       if (!branches.length) return 0;
@@ -551,10 +662,11 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      * the RANKED_CANDIDATES newest matches of each locale; the others follow,
      * newest first, with rank 0). Without `rank` (for counting) only entry_id,
      * which spares the ranking.
-     * On PostgreSQL each locale's branch holds only the entries the chain
-     * shows (no published version in an earlier locale, see `localeMarker`),
-     * so that with `bound` (a page's offset + size, for a search with no other
-     * filter) it can keep only its newest max(RANKED_CANDIDATES, bound)
+     * Each locale's branch holds only the entries the chain shows (no
+     * published version in an earlier locale: on PostgreSQL see
+     * `localeMarker`, on SQLite `sqliteBranch`). On PostgreSQL,
+     * with `bound` (a page's offset + size, for a search with no other
+     * filter) each branch keeps only its newest max(RANKED_CANDIDATES, bound)
      * matches: a page ordered by rank, then newest first, never needs more.
      * `shown` (optional, one number per locale of `locales`): how many
      * documents each locale's branch shows without the search (the list's
@@ -579,15 +691,10 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
       const k = knex();
       const withRank = options.rank !== false;
       if (clientOf(k) === 'sqlite') {
-        return perLocale(k, uid, q, locales, options.shown, (qb, locale, words) => {
+        return perLocale(k, uid, q, locales, options.shown, (qb, locale, words, earlier) => {
           const expression = ftsExpression(words);
           if (!expression) return null;
-          return qb
-            .select('entry_id', ...(withRank ? [k.raw(`bm25(${SEARCH_TABLE}, 0, 0, 0, 0, 10.0, 4.0, 1.0, 0.5) AS rank`)] : []))
-            .from(SEARCH_TABLE)
-            .whereRaw(`${SEARCH_TABLE} MATCH ?`, [expression])
-            .andWhere('uid', uid)
-            .andWhere('locale', locale);
+          return sqliteBranch(k, qb, uid, locale, expression, earlier, { rank: withRank });
         });
       }
       return perLocale(k, uid, q, locales, options.shown, (qb, locale, words, earlier) => {

@@ -18,7 +18,8 @@ describe(`an index of an older format (${testDatabaseClient()})`, () => {
       const knex = first.strapi.db.connection;
       // what an index of the first format would leave: other terms, and no format marker
       if (testDatabaseClient() === 'sqlite') {
-        await knex.raw(`UPDATE solidarity_search SET title = 'stale', summary = '', body = '', extra = ''`);
+        // a contentless FTS5 table: an update sets every column
+        await knex.raw(`UPDATE solidarity_search_terms SET title = 'stale', summary = '', body = '', extra = ''`);
       } else {
         await knex.raw(`UPDATE solidarity_search SET tsv = to_tsvector('simple', 'stale')`);
       }

@@ -414,6 +414,27 @@ describe(`counting a search with the locale fallback (${testDatabaseClient()})`,
     expect(await page('fr')).toMatchObject({ total: 2, pageCount: 2 });
     expect((await search('zorblax', 'fr')).sort()).toEqual(['zorblax-both', 'zorblax-en-only']);
   });
+
+  it('ranks the locale’s matches and its fallback’s together, title before summary, and pages through that order', async () => {
+    // English only (shown in French through the fallback): one in the title, one in the summary
+    await practice('en', { title: 'Quendle pantry', summary: 'Food for all.', slug: 'quendle-en-title' });
+    await practice('en', { title: 'Shared pantry', summary: 'Quendle food for all.', slug: 'quendle-en-summary' });
+    // French: one in the title, one in the summary
+    await practice('fr', { title: 'Atelier quendle', summary: 'Réparer ensemble.', slug: 'quendle-fr-title' });
+    await practice('fr', { title: 'Atelier partagé', summary: 'Réparer quendle ensemble.', slug: 'quendle-fr-summary' });
+    const all = await search('quendle', 'fr');
+    expect(all).toHaveLength(4);
+    expect(all.slice(0, 2).sort()).toEqual(['quendle-en-title', 'quendle-fr-title']);
+    expect(all.slice(2).sort()).toEqual(['quendle-en-summary', 'quendle-fr-summary']);
+    const pages: string[] = [];
+    for (let n = 1; n <= 5; n += 1) {
+      const res = await get(`/practices?locale=fr&pageSize=1&page=${n}&q=quendle`);
+      expect(res.status).toBe(200);
+      expect(res.body.meta.pagination).toMatchObject({ total: 4, pageCount: 4 });
+      pages.push(...(res.body.data as { slug: string }[]).map((p) => p.slug));
+    }
+    expect(pages).toEqual(all);
+  });
 });
 
 describe(`paging a search (${testDatabaseClient()})`, () => {
