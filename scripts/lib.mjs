@@ -62,7 +62,7 @@ export const run = (cmd, args, opts = {}) => {
 /** `strapi build` (server TypeScript + admin panel) when the sources changed since the last one. */
 export const ensureBuild = () => {
   if (buildIsCurrent()) return;
-  console.log('Building the app (server and admin panel); this takes about a minute the first time...');
+  console.log('Building the app (server and admin panel); the first time this takes a few minutes (about 2-5)...');
   const started = Date.now();
   const status = run(process.execPath, [strapiBin(), 'build'], {
     env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },

@@ -45,12 +45,14 @@ if (await poll()) {
     '',
     `  Solidarity Commons is running (${conn.client}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     '',
-    `  Admin panel     ${base}/admin`,
+    // ADMIN_URL (config/admin.ts): a path under this server, or a full URL of its own
+    `  Admin panel     ${/^https?:\/\//.test(process.env.ADMIN_URL ?? '') ? process.env.ADMIN_URL : `${base}${process.env.ADMIN_URL || '/admin'}`}`,
     production && !explicit
       ? '  Admin login     none created in production: set ADMIN_EMAIL and ADMIN_PASSWORD, or register at /admin'
       : `  Admin login     ${process.env.ADMIN_EMAIL || 'admin@solidarity.example'} / ${explicit ? '(your ADMIN_PASSWORD)' : 'Solidarity-2026'}`,
     `  Demo partner    ${base}/demo  (Catalan: ${base}/demo/ca, snippets: ${base}/demo/snippets)`,
     `  Public API      ${base}/api/solidarity/practices?locale=ca`,
+    `  API description ${base}/api/solidarity/openapi.json  (OpenAPI 3.1)`,
     `  Health          ${base}/_health`,
     '',
   ];

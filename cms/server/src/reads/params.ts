@@ -35,7 +35,7 @@ const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
 /** Parameters every public list route understands (on top of Strapi's REST ones). */
 const common = {
   locale: z.string().trim().min(2).max(35).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: z.string().trim().min(1, 'is empty or only spaces: leave q out to list everything').max(200).optional(),
   page: positiveInt('page').optional(),
   pageSize: positiveInt('pageSize', MAX_PAGE_SIZE).optional(),
   format: z.enum(['json', 'jsonld']).optional(),

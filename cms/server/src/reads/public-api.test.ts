@@ -211,6 +211,8 @@ describe('GET /api/solidarity/practices', () => {
     ['country=Spain', /country/],
     ['bogus=1', /Unknown query parameter "bogus"/],
     ['q=' + 'x'.repeat(300), /q/],
+    ['q=', /"q".*leave q out to list everything/],
+    ['q=%20%20%20', /"q".*empty or only spaces/],
   ])('rejects %s with a 400 in Strapi error format', async (qs, message) => {
     const res = await get(`/practices?${qs}`);
     expect(res.status).toBe(400);
