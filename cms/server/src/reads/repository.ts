@@ -563,9 +563,11 @@ export const createRepository = (strapi: Core.Strapi) => {
         // the locales of the chain that show no document (each has a version in an earlier one) are not searched
         shown = await chainCounts(type, locales);
         const matching = search.matches(UID[type], o.shortcuts.q, locales, { rank: false, shown });
-        // a search with no other condition: each locale's newest matches are enough for the page
+        // a search with no other condition, ordered by rank: each locale's newest matches are enough
+        // for the page (never with a `sort`: the page then comes from every match, in that order)
         const { offset: skip, pageSize: size } = pageOf(o);
-        ranked = search.matches(UID[type], o.shortcuts.q, locales, { rank: true, shown, ...(where.length ? {} : { bound: skip + size }) });
+        const bounded = !where.length && orderOf(type, o.rest, o.shortcuts, true).byRank;
+        ranked = search.matches(UID[type], o.shortcuts.q, locales, { rank: true, shown, ...(bounded ? { bound: skip + size } : {}) });
         if (!matching || !ranked) return { entries: [], pagination: emptyPage(o) };
         searching = true;
         // counting needs no ranking: only the ids query pays for it

@@ -475,6 +475,48 @@ describe(`paging a search (${testDatabaseClient()})`, () => {
   });
 });
 
+describe(`a search sorted by a field, with more matches than are ranked (${testDatabaseClient()})`, () => {
+  it('pages through every match in the sort’s order, each once (not only the newest ranked candidates)', async () => {
+    // RANKED_CANDIDATES + 20 published English practices with the word, written in bulk (as an import
+    // would) and indexed by the app's own rebuild; their titles' order is not their ids' order
+    const n = 320;
+    const now = new Date();
+    const rows = Array.from({ length: n }, (_, i) => {
+      const k = (i * 7919) % n; // a permutation of 0..n-1
+      return {
+        documentId: `zebrawort${String(i).padStart(15, '0')}`,
+        title: `Zebrawort ${String(k).padStart(3, '0')}`,
+        summary: 'Grass.',
+        body: paragraph('Grass.'),
+        slug: `zebrawort-${i}`,
+        country: 'ES',
+        licence: 'CC-BY-SA-4.0',
+        source: 'editor',
+        reviewStatus: 'approved',
+        locale: 'en',
+        publishedAt: now,
+      };
+    });
+    for (let i = 0; i < n; i += 40) await app.strapi.db.query(UID.practice as never).createMany({ data: rows.slice(i, i + 40) as never });
+    await app.strapi.plugin('solidarity').service('public-api').repository.search.reindexAll();
+    await app.strapi.plugin('solidarity').service('cache').bump();
+    const titles = rows.map((r) => r.title).sort();
+    for (const [sort, expected] of [
+      ['title:asc', titles],
+      ['title:desc', [...titles].reverse()],
+    ] as const) {
+      const paged: string[] = [];
+      for (let page = 1; page <= Math.ceil(n / 50) + 1; page += 1) {
+        const res = await get(`/practices?locale=en&q=zebrawort&sort=${sort}&page=${page}&pageSize=50`);
+        expect(res.status).toBe(200);
+        expect(res.body.meta.pagination.total, `${sort} page ${page}`).toBe(n);
+        paged.push(...(res.body.data as { title: string }[]).map((p) => p.title));
+      }
+      expect(paged, sort).toEqual(expected);
+    }
+  });
+});
+
 describe.runIf(testDatabaseClient() === 'postgres')('the index’s per-locale full-text indexes (postgres)', () => {
   it('every configured locale has its partial GIN index, so that a search reads only its locale’s matches', async () => {
     const { rows } = (await app.strapi.db.connection.raw(
