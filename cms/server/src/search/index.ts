@@ -175,6 +175,22 @@ interface NameSource {
   locales: readonly string[];
 }
 
+/**
+ * How many characters of terms each field indexes, on both databases alike. A PostgreSQL tsvector
+ * holds at most 1 MB ("string is too long for tsvector", PostgreSQL docs 8.11.1): a body of 70,000
+ * distinct words made its publish fail with a 500 and would fail every rebuild of the index. With
+ * these caps the weighted vector stays well under it (a distinct word of 4 letters costs about 12
+ * bytes of tsvector for 5 characters of terms); words past them are not searchable.
+ */
+export const MAX_TERMS = { title: 10_000, summary: 20_000, body: 200_000, extra: 50_000 } as const;
+
+/** `terms` (words separated by spaces) cut to at most `max` characters, at a word's end. */
+export const capped = (terms: string, max: number): string => {
+  if (terms.length <= max) return terms;
+  const cut = terms.lastIndexOf(' ', max);
+  return terms.slice(0, cut > 0 ? cut : max);
+};
+
 /** The documents an entry links through `rel` (populated with their documentId). */
 const linkedOf = (row: Row, rel: string): Record<string, unknown>[] => {
   const v = row[rel];
@@ -203,10 +219,10 @@ const termsOf = (uid: string, row: Row, source: NameSource) => {
   const country = spec.country ? [row.locale, ...source.locales].map((l) => countryName(row[spec.country ?? ''], l)) : [];
   const extra = [...new Set([join(spec.extra), ...related, ...country].filter(Boolean))].join('\n');
   return {
-    title: documentTerms(String(row[spec.title] ?? ''), row.locale),
-    summary: documentTerms(join(spec.summary), row.locale),
-    body: documentTerms(join(spec.body, blocksText), row.locale),
-    extra: documentTerms(extra, row.locale),
+    title: capped(documentTerms(String(row[spec.title] ?? ''), row.locale), MAX_TERMS.title),
+    summary: capped(documentTerms(join(spec.summary), row.locale), MAX_TERMS.summary),
+    body: capped(documentTerms(join(spec.body, blocksText), row.locale), MAX_TERMS.body),
+    extra: capped(documentTerms(extra, row.locale), MAX_TERMS.extra),
   };
 };
 

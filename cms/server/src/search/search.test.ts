@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -392,6 +393,21 @@ describe(`the index follows the content (${testDatabaseClient()})`, () => {
     expect(await search('habitatge', 'ca')).toEqual([]);
     await docs(UID.practice).delete({ documentId: p.documentId, locale: 'ca' });
     expect(await search('masoveria', 'ca')).toEqual([]);
+  });
+});
+
+describe(`a very long document (${testDatabaseClient()})`, () => {
+  it('publishes and is found by its first words, although its terms exceed what one PostgreSQL tsvector holds (1 MB)', async () => {
+    // 70,000 distinct words of 11 letters (840 KB): the index caps each field's terms (MAX_TERMS)
+    const bytes = randomBytes(70_000 * 11);
+    const words = Array.from({ length: 70_000 }, (_, w) =>
+      Array.from(bytes.subarray(w * 11, w * 11 + 11), (b) => String.fromCharCode(97 + (b % 26))).join('')
+    );
+    expect(new Set(words).size).toBeGreaterThan(69_000);
+    const doc = await practice('en', { title: 'Bigbody register', summary: 'A long register.', body: paragraph(`bigbodyzz ${words.join(' ')}`), slug: 'bigbody-register' });
+    expect(doc.documentId).toBeTruthy();
+    expect(await search('bigbodyzz', 'en')).toEqual(['bigbody-register']);
+    expect(await search(words[10] as string, 'en')).toEqual(['bigbody-register']);
   });
 });
 
