@@ -521,14 +521,12 @@ export const createRepository = (strapi: Core.Strapi) => {
         };
         const kept = chain.map((_, i) => i).filter((i) => (sizes[i] ?? 0) > 0);
         const branches = kept.map((i) => narrow(plain[i] as Knex.QueryBuilder));
-        const { page, pageSize, offset, offsetMode } = pageOf(o);
+        const { pageSize, offset } = pageOf(o);
         const perBranch = narrowed
           ? await dataErrorsAsBadRequest(() => counts.counts(branches))
           : kept.map((i) => sizes[i] ?? 0);
         const total = perBranch.reduce((a, b) => a + b, 0);
-        const pagination = offsetMode
-          ? { start: offset, limit: pageSize, total }
-          : { page, pageSize, pageCount: Math.ceil(total / pageSize), total };
+        const pagination = paginationOf(o, total);
         if (total === 0 || offset >= total) return { entries: [], pagination };
         const sort: SortColumn[] = orderOf(type, o.rest, o.shortcuts, false).pairs.map(([field, dir]) => [column(field), dir]);
         // SQLite: read in the index of the sort (see `sortIndex`)
@@ -575,7 +573,7 @@ export const createRepository = (strapi: Core.Strapi) => {
         query = query.join(ranked.as('s'), 's.entry_id', 't.id');
       }
 
-      const { page, pageSize, offset, offsetMode } = pageOf(o);
+      const { pageSize, offset } = pageOf(o);
       // A plain search is counted on the search index alone (PostgreSQL), once per content version
       // and query (every page of a search counts once per publish, as lists do); anything else joins.
       const searchBranches =
@@ -598,9 +596,7 @@ export const createRepository = (strapi: Core.Strapi) => {
           : [];
         const totals = new Map(rows.map((r) => [Number(r.branch), Number(r.total)]));
         const total = [...totals.values()].reduce((a, b) => a + b, 0);
-        const pagination = offsetMode
-          ? { start: offset, limit: pageSize, total }
-          : { page, pageSize, pageCount: Math.ceil(total / pageSize), total };
+        const pagination = paginationOf(o, total);
         if (total === 0 || offset >= total) return { entries: [], pagination };
         // rank, then newest first: what the ids query below orders by
         const pageIds = rows
@@ -629,7 +625,7 @@ export const createRepository = (strapi: Core.Strapi) => {
           )[0]?.n ?? 0
         );
       if (total === 0 || offset >= total) {
-        return { entries: [], pagination: offsetMode ? { start: offset, limit: pageSize, total } : { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+        return { entries: [], pagination: paginationOf(o, total) };
       }
 
       let idsQuery = query.clone().select('t.id');
@@ -664,9 +660,7 @@ export const createRepository = (strapi: Core.Strapi) => {
       await localizeRefs(entries, o.chain);
       return {
         entries,
-        pagination: offsetMode
-          ? { start: offset, limit: pageSize, total }
-          : { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+        pagination: paginationOf(o, total),
       };
     },
 
@@ -838,7 +832,9 @@ const pageOf = (o: ListOptions) => {
   return { page, pageSize, offset: (page - 1) * pageSize, offsetMode: false };
 };
 
-const emptyPage = (o: ListOptions): ListResult['pagination'] => {
+const paginationOf = (o: ListOptions, total: number): ListResult['pagination'] => {
   const { page, pageSize, offset, offsetMode } = pageOf(o);
-  return offsetMode ? { start: offset, limit: pageSize, total: 0 } : { page, pageSize, pageCount: 0, total: 0 };
+  return offsetMode ? { start: offset, limit: pageSize, total } : { page, pageSize, pageCount: Math.ceil(total / pageSize), total };
 };
+
+const emptyPage = (o: ListOptions): ListResult['pagination'] => paginationOf(o, 0);
