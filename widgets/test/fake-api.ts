@@ -107,7 +107,7 @@ const localCall = (d: CallDoc, l: string) => {
 
 let ids = 0;
 
-/** The answer to POST /submissions: 202 with an id, or a 400 naming the fields the server's schema refuses (the main ones). */
+/** The answer to POST /submissions: 202 with an id (and `meta.mail`: this fake network sends mails), or a 400 naming the fields the server's schema refuses (the main ones). */
 export function submission(body: unknown): Response {
   const b = (body ?? {}) as Record<string, unknown>;
   const errors: { path: (string | number)[]; message: string; name: string }[] = [];
@@ -122,7 +122,7 @@ export function submission(body: unknown): Response {
   if (typeof b.altcha != 'string' || !b.altcha) errors.push({ path: ['altcha'], message: 'proof of work missing or invalid', name: 'ValidationError' });
   if (errors.length)
     return apiError(400, 'ValidationError', errors.length == 1 ? errors[0].message : `${errors.length} fields need attention`, { errors });
-  return json({ data: { id: `sub-${++ids}`, status: 'submitted' } }, 202);
+  return json({ data: { id: `sub-${++ids}`, status: 'submitted' }, meta: { mail: true } }, 202);
 }
 
 /** A valid ALTCHA (v1) challenge whose solution is `number`: what `altcha-lib/v1` createChallenge makes (the signature is not checked by the widget). */

@@ -325,6 +325,12 @@ const operation = (route: PublicRoute): [string, string, Json] => {
                   type: 'object',
                   properties: {
                     data: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string', enum: ['submitted'] } } },
+                    meta: {
+                      type: 'object',
+                      properties: {
+                        mail: { type: 'boolean', description: 'Whether the network sends mails: the acknowledgement and the review’s outcome reach the contact by mail' },
+                      },
+                    },
                   },
                 },
               },

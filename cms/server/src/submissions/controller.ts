@@ -20,6 +20,12 @@ import { getService } from '../services/get-service';
 const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const antispam = () => getService(strapi, 'antispam');
   const submissions = () => getService(strapi, 'submissions');
+  /**
+   * The answer's `meta` (202 and the honeypot's look-alike alike): `mail`, whether this network's
+   * server sends mails (SMTP configured, notifications.ts `configured`), so that the form promises an
+   * acknowledgement and the review's outcome by mail only when they will be sent.
+   */
+  const acceptedMeta = () => ({ mail: getService(strapi, 'notifications').configured() });
 
   return {
     /** An ALTCHA challenge for the form (the widget's `challengeurl`). */
@@ -80,7 +86,7 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
       if (honeypot !== undefined && honeypot !== null && honeypot !== '') {
         strapi.log.info('Submission dropped: honeypot filled');
         ctx.status = 202;
-        ctx.body = { data: { id: randomId(24), status: 'submitted' } };
+        ctx.body = { data: { id: randomId(24), status: 'submitted' }, meta: acceptedMeta() };
         return;
       }
 
@@ -93,7 +99,7 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
         const { documentId } = await submissions().submit(body, { origin });
         strapi.log.info(`Submission ${documentId} received`);
         ctx.status = 202;
-        ctx.body = { data: { id: documentId, status: 'submitted' } };
+        ctx.body = { data: { id: documentId, status: 'submitted' }, meta: acceptedMeta() };
       } catch (error) {
         // Nothing stored: the sender may correct the form and send it again, with the same proof.
         await Promise.all([charge?.refund(), proof?.release()]);

@@ -102,6 +102,8 @@ describe('partner sites drive the submission allow-list', () => {
     expect(check.headers['access-control-allow-credentials']).toBeUndefined();
     const accepted = await submit(app, validSubmission(), origin).expect(202);
     expect(accepted.headers['access-control-allow-origin']).toBe(origin);
+    // no SMTP here: the answer tells the form not to promise mails
+    expect(accepted.body.meta).toEqual({ mail: false });
     // the preflight too
     await request(app.url).options('/api/solidarity/submissions').set('Origin', origin).set('Access-Control-Request-Method', 'POST').expect(204);
     expect((await status(embedOnly, origin).expect(200)).body.data).toMatchObject({ allowed: true, sites: [{ documentId, name: 'Cooperativa Sol', active: true }] });

@@ -73,7 +73,7 @@ describe('POST /api/solidarity/submissions', () => {
       { name: 'cooperativa teixit' },
       { name: 'Cooperativa Sol Comú', website: 'https://solcomu.example', country: 'es' },
     ] })).expect(202);
-    expect(res.body).toEqual({ data: { id: expect.stringMatching(/^[a-z0-9]{20,}$/), status: 'submitted' } });
+    expect(res.body).toEqual({ data: { id: expect.stringMatching(/^[a-z0-9]{20,}$/), status: 'submitted' }, meta: { mail: true } });
     expect(res.headers['access-control-allow-origin']).toBe(app.url);
     id = res.body.data.id;
     const rows = await storedPractice(app, id);
@@ -269,7 +269,7 @@ describe('POST /api/solidarity/submissions', () => {
     const before = await countPractices();
     const mails = sink.mails.length;
     const res = await submit(app, validSubmission({ leaveThisFieldEmpty: 'https://spam.example', contact: { name: 'Bot', email: 'bot@spam.example', role: 'bot' } })).expect(202);
-    expect(res.body).toEqual({ data: { id: expect.stringMatching(/^[a-z0-9]{24}$/), status: 'submitted' } });
+    expect(res.body).toEqual({ data: { id: expect.stringMatching(/^[a-z0-9]{24}$/), status: 'submitted' }, meta: { mail: true } });
     await new Promise((r) => setTimeout(r, 500));
     expect(await countPractices()).toBe(before);
     expect(sink.mails.length).toBe(mails);

@@ -146,7 +146,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
   /** @internal the failed submission */
   __failure?: Fail;
   /** @internal the received practice */
-  __received?: { id: string | number; email: string };
+  __received?: { id: string | number; email: string; mail: boolean };
   /** @internal the ALTCHA payload and state */
   __proof = '';
   __altchaState = '';
@@ -514,10 +514,11 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     }
     const j = (await r.json().catch(() => null)) as {
       data?: { id?: string | number; status?: string } | null;
+      meta?: { mail?: unknown };
       error?: { message?: string; details?: { errors?: unknown; retryAfter?: unknown } };
     } | null;
     if (r.ok && j?.data?.id != null) {
-      this.__received = { id: j.data.id, email: body.contact.email };
+      this.__received = { id: j.data.id, email: body.contact.email, mail: j.meta?.mail === true };
       this.__phase = SENT;
       this.__emit('solidarity-submit', { id: j.data.id, status: j.data.status ?? 'submitted' });
       return this.__show('#done');
@@ -568,11 +569,11 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     this.requestUpdate();
   }
 
-  /** @internal the thanks */
-  __done(x: { id: string | number; email: string }): TemplateResult {
+  /** @internal the thanks; promises mails only when the server sends them (the answer's `meta.mail`, true when SMTP is configured) */
+  __done(x: { id: string | number; email: string; mail: boolean }): TemplateResult {
     return html`<section class="card stack done" part="success" id="done" tabindex="-1" aria-labelledby="done-t">
       ${heading(this.__headingLevel, this.__translateForm('thanks'), 'done-t')}
-      <p>${this.__translateForm('next', { email: x.email })}</p>
+      <p>${this.__translateForm(x.mail ? 'next' : 'nextNoMail', { email: x.email })}</p>
       <p part="reference">${this.__translateForm('reference', { id: String(x.id) })}</p>
       <div><button type="button" part="button again" @click=${this.__again}>${this.__translateForm('again')}</button></div>
     </section>`;

@@ -448,6 +448,22 @@ describe('<solidarity-submit-practice>', () => {
     await waitFocus(el, 'done');
   });
 
+  it('promises no mail when the network sends none (the answer\'s meta.mail is false or missing)', async () => {
+    for (const meta of [{ mail: false }, undefined]) {
+      const api = fakeApi();
+      api.override = (u) =>
+        u.pathname == '/api/solidarity/submissions' ? new Response(JSON.stringify({ data: { id: 'sub-x', status: 'submitted' }, ...(meta ? { meta } : {}) }), { status: 202 }) : undefined;
+      const el = await make('locale="en"');
+      await fill(el);
+      await send(el);
+      await waitFocus(el, 'done');
+      const done = $(el, '[part~=success]')!.textContent!;
+      expect(done).to.include('may contact you at');
+      expect(done).to.not.include('You will receive an email');
+      api.restore();
+    }
+  });
+
   it('is busy while sending: the button disabled with aria-busy', async () => {
     const api = fakeApi();
     const el = await make('locale="en"');

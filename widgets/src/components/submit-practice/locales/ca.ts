@@ -69,6 +69,7 @@ const ca: FStrings = {
   fBad: 'La xarxa no ha pogut acceptar la pràctica.',
   thanks: 'Gràcies! S’ha enviat la vostra pràctica.',
   next: 'La comissió tècnica de la xarxa la revisarà i potser us contactarà per completar-la. Rebreu un correu a {email} quan s’hagi revisat.',
+  nextNoMail: 'La comissió tècnica de la xarxa la revisarà i potser us escriurà a {email} per completar-la.',
   reference: 'Referència: {id}',
   again: 'Envia una altra pràctica',
   altLabel: 'No sóc un robot',

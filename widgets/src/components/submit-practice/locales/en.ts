@@ -71,6 +71,7 @@ const en = {
   fBad: 'The network could not accept the practice.',
   thanks: 'Thank you! Your practice has been sent.',
   next: 'The network’s technical commission will review it and may contact you to complete it. You will receive an email at {email} once it has been reviewed.',
+  nextNoMail: 'The network’s technical commission will review it and may contact you at {email} to complete it.',
   reference: 'Reference: {id}',
   again: 'Send another practice',
   altLabel: 'I am not a robot',

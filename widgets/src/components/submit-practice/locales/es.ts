@@ -69,6 +69,7 @@ const es: FStrings = {
   fBad: 'La red no ha podido aceptar la práctica.',
   thanks: '¡Gracias! Tu práctica se ha enviado.',
   next: 'La comisión técnica de la red la revisará y quizá se ponga en contacto contigo para completarla. Recibirás un correo en {email} cuando se haya revisado.',
+  nextNoMail: 'La comisión técnica de la red la revisará y quizá te escriba a {email} para completarla.',
   reference: 'Referencia: {id}',
   again: 'Enviar otra práctica',
   altLabel: 'No soy un robot',

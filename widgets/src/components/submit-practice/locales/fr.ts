@@ -69,6 +69,7 @@ const fr: FStrings = {
   fBad: 'Le réseau n’a pas pu accepter la pratique.',
   thanks: 'Merci ! Votre pratique a bien été envoyée.',
   next: 'La commission technique du réseau va l’examiner et pourra vous contacter pour la compléter. Vous recevrez un e-mail à {email} une fois l’examen terminé.',
+  nextNoMail: 'La commission technique du réseau va l’examiner et pourra vous écrire à {email} pour la compléter.',
   reference: 'Référence : {id}',
   again: 'Envoyer une autre pratique',
   altLabel: 'Je ne suis pas un robot',
