@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
-import { createSearchIndex } from '../search';
+import { createSearchIndex, RANKED_CANDIDATES } from '../search';
 import { hiddenCallLinks } from '../assessment/results';
 import { hideUnselectedLinks } from './call-links';
 import type { FilterModel } from './filters';
@@ -587,17 +587,35 @@ export const createRepository = (strapi: Core.Strapi) => {
         !order.pairs.length &&
         offset + pageSize <= PAGED_MATCHES
       ) {
-        // A plain search ordered by rank (PostgreSQL), the first pages: one statement reads each
-        // locale's newest matches, ranked, with its number of matches (counted in the same scan, so a
-        // search costs one scan of its matches, not two); the page is cut from them here.
-        const withTotals = search.matches(UID[type], o.shortcuts.q, o.chain, { rank: true, shown, bound: offset + pageSize, total: true });
-        const rows = withTotals
-          ? ((await dataErrorsAsBadRequest(() => withTotals)) as { entry_id: number | string; rank: number | string; total: number | string; branch: number | string }[])
-          : [];
-        const totals = new Map(rows.map((r) => [Number(r.branch), Number(r.total)]));
-        const total = [...totals.values()].reduce((a, b) => a + b, 0);
+        // A plain search ordered by rank (PostgreSQL), the first pages: counted once per content
+        // version and query (each branch on its own, see search `matchBranches`), then one statement
+        // reads each locale's newest matches, ranked; the page is cut from them here. A common
+        // word's newest matches are read from a window of the locale's newest rows (search
+        // `windowFloors`), not from all its matches; a window that turns out to hold fewer than
+        // the page needs is read again without it.
+        const branchTotals = await dataErrorsAsBadRequest(() => counts.counts(searchBranches));
+        const total = branchTotals.reduce((a, b) => a + b, 0);
+        // each count's branch: the places in the chain of the locales searched (see `matchBranches`)
+        const places = o.chain.map((_, i) => i).filter((i) => shown === undefined || shown[i] !== 0);
+        const totals = new Map(places.map((place, j) => [place, branchTotals[j] ?? 0]));
         const pagination = paginationOf(o, total);
         if (total === 0 || offset >= total) return { entries: [], pagination };
+        const bound = offset + pageSize;
+        const q = o.shortcuts.q;
+        const read = async (floors: ReadonlyMap<number, number>) => {
+          const statement = search.matches(UID[type], q, o.chain, { rank: true, shown, bound, floors });
+          return statement
+            ? ((await dataErrorsAsBadRequest(() => statement)) as { entry_id: number | string; rank: number | string; branch: number | string }[])
+            : [];
+        };
+        const floors = await search.windowFloors(UID[type], o.chain, shown ?? [], totals, bound);
+        let rows = await read(floors);
+        // a branch whose window held fewer than its newest max(RANKED_CANDIDATES, bound) matches
+        const needed = Math.max(RANKED_CANDIDATES, bound);
+        const short = [...floors.keys()].some(
+          (place) => rows.filter((r) => Number(r.branch) === place).length < Math.min(needed, totals.get(place) ?? 0)
+        );
+        if (short) rows = await read(new Map());
         // rank, then newest first: what the ids query below orders by
         const pageIds = rows
           .map((r) => ({ id: Number(r.entry_id), rank: Number(r.rank) }))

@@ -21,6 +21,8 @@ import type { Knex } from 'knex';
  * bootstrap, which also rebuilds it when SEARCH_FORMAT changes.
  */
 export const SEARCH_TABLE = 'solidarity_search';
+/** PostgreSQL: the index of the table's rows by (uid, locale, entry_id), see `createSearchSchema`. */
+export const SEARCH_SCOPE_INDEX = 'solidarity_search_scope_idx';
 /** Key/value table of the index: `format` is the SEARCH_FORMAT the index was built with. */
 export const SEARCH_META_TABLE = 'solidarity_search_meta';
 /**
@@ -107,6 +109,9 @@ export const createSearchSchema = async (knex: Knex): Promise<void> => {
     ) WITH (${NARROW_ROW_OPTIONS.join(', ')})`);
   await ensureNarrowRows(knex);
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_terms_idx ON ${SEARCH_TABLE} USING GIN (terms)`);
+  // (uid, locale, entry_id): a locale's newest rows, the window a common word's newest matches are
+  // read from (index.ts `windowFloors`), and the order the table is clustered in (`ensureClustered`)
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_SCOPE_INDEX} ON ${SEARCH_TABLE} (uid, locale, entry_id)`);
   // (uid, document_id, locale): re-indexing a document finds its rows (the locale fallback reads marker terms, index.ts)
   await knex.raw(`DROP INDEX IF EXISTS ${SEARCH_TABLE}_doc_idx`);
   await knex.raw(

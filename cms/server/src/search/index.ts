@@ -423,14 +423,10 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
    * testing each row until it has the newest matches (4.9 s for a word in 1% of
    * 100,000 practices, longer the rarer the word); by the expression it takes
    * the matches from the GIN index and keeps the newest in a bounded sort
-   * (EXPLAIN ANALYZE, issue #12). With `total`, each row also holds the number
-   * of rows of `found` (counted in the same scan, before the limit).
+   * (EXPLAIN ANALYZE, issue #12).
    */
-  const newest = (found: Knex.QueryBuilder, limit: number, total = false): Knex.QueryBuilder =>
-    found
-      .select('entry_id', 'uid', ...(total ? [knex().raw('count(*) OVER () AS total')] : []))
-      .orderByRaw('entry_id + 0 DESC')
-      .limit(limit);
+  const newest = (found: Knex.QueryBuilder, limit: number): Knex.QueryBuilder =>
+    found.select('entry_id', 'uid').orderByRaw('entry_id + 0 DESC').limit(limit);
 
   /**
    * A per-locale union of `select` over the index, for the locales that have
@@ -597,12 +593,25 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
         if (bulk) await dropTextIndexes(trx);
         for (const uid of Object.keys(SEARCHABLE)) {
           await trx(SEARCH_TABLE).where('uid', uid).delete();
-          for (let afterId = 0; ; ) {
-            const rows = await publishedRows(uid, {}, { afterId, limit: 500 });
-            const last = rows[rows.length - 1];
-            if (!last) break;
-            await insert(trx, uid, rows);
-            afterId = last.id;
+          // Locale by locale: on PostgreSQL the rows are then stored in (uid, locale, entry_id) order,
+          // so a search's matches in one locale lie on that locale's pages of the table only (a
+          // common word's count read 7,600 pages at 100,000 practices x 5 locales stored in id
+          // order, 1,550 in this order: 18 ms against 6.5, EXPLAIN ANALYZE, issue #12).
+          const { tableName, attributes } = strapi.db.metadata.get(uid);
+          const columnOf = (name: string) => (attributes[name] as { columnName?: string } | undefined)?.columnName ?? name;
+          const locales = (
+            (await trx(tableName).distinct(columnOf('locale')).whereNotNull(columnOf('publishedAt'))) as Record<string, string>[]
+          )
+            .map((r) => String(Object.values(r)[0]))
+            .sort();
+          for (const locale of locales) {
+            for (let afterId = 0; ; ) {
+              const rows = await publishedRows(uid, { locale }, { afterId, limit: 500 });
+              const last = rows[rows.length - 1];
+              if (!last) break;
+              await insert(trx, uid, rows);
+              afterId = last.id;
+            }
           }
         }
         if (bulk) {
@@ -671,6 +680,53 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
     },
 
     /**
+     * PostgreSQL: per branch of a plain search (its locale's place in `chain`),
+     * an entry_id above which that locale's newest rows hold, by estimate, twice
+     * the max(RANKED_CANDIDATES, bound) matches a page ranked by relevance needs
+     * (`matches` with `floors`): the matches of a common word are then read from
+     * those rows alone (a bitmap AND of the word's GIN posting list and the
+     * rows' id range), not all of them (issue #12: 18,000 rows read for
+     * `housing` in one locale at 100,000 practices x 5, to keep the newest 300).
+     * `totals`: each branch's number of matches (counted, see `matchBranches`);
+     * `shown`: how many documents each branch shows without the search (the
+     * share of matches among them is the estimate's density). A branch with at
+     * most four times the candidates it needs gets no floor (reading all its
+     * matches is cheap), nor one whose window would hold all its rows.
+     * Each floor is one index-only read of the (uid, locale, entry_id) index
+     * (ddl.ts `createSearchSchema`). Empty on SQLite.
+     */
+    async windowFloors(
+      uid: string,
+      chain: readonly string[],
+      shown: readonly number[],
+      totals: ReadonlyMap<number, number>,
+      bound: number
+    ): Promise<Map<number, number>> {
+      const floors = new Map<number, number>();
+      const k = knex();
+      if (clientOf(k) === 'sqlite') return floors;
+      const needed = Math.max(RANKED_CANDIDATES, bound);
+      for (const [i, total] of totals) {
+        const documents = shown[i] ?? 0;
+        const locale = chain[i];
+        if (locale === undefined || total <= 4 * needed || documents <= 0) continue;
+        // rows of the locale's newest ones expected to hold 2 x `needed` matches
+        const rows = Math.ceil((2 * needed * documents) / total);
+        if (rows >= documents) continue;
+        const found = (await k(SEARCH_TABLE)
+          .select('entry_id')
+          .where('uid', uid)
+          .andWhere('locale', locale)
+          .orderBy('entry_id', 'desc')
+          .offset(rows)
+          .limit(1)) as { entry_id: number | string }[];
+        const floor = found[0]?.entry_id;
+        if (floor !== undefined) floors.set(i, Number(floor));
+      }
+      return floors;
+    },
+
+    /**
      * A subquery of (entry_id, rank) for published entries of `uid` in the
      * given locales matching `q` (each locale's words folded and stemmed for
      * its language, the last word also as a prefix); a lower rank is a better
@@ -691,18 +747,19 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      * fully translated site) is left out, which spares its full-text scan (on
      * PostgreSQL with its earlier locales' markers, posting lists of every
      * document).
-     * `total` (PostgreSQL, with `rank` and `bound`): each row also holds
-     * `total`, the number of matches of its locale's branch (what
-     * `matchBranches` counts, counted in the same scan), and `branch`, that
-     * locale's place in the chain: the sum over the branches is the search's total, without a
-     * count of its own (see reads/repository.ts).
+     * `floors` (PostgreSQL, with `bound`): per branch (its locale's place in
+     * the chain), an entry_id that branch's matches are above (`windowFloors`):
+     * the matches are read from that window of the newest rows alone. The
+     * caller checks that each branch still has its newest max(RANKED_CANDIDATES,
+     * bound) matches (or all of them) and asks again without a window when
+     * not. With `bound`, each row also holds `branch`, its locale's place in the chain.
      * Returns null when `q` has no searchable word.
      */
     matches(
       uid: string,
       q: string,
       locales: string[],
-      options: { rank?: boolean; bound?: number; shown?: readonly number[]; total?: boolean } = {}
+      options: { rank?: boolean; bound?: number; shown?: readonly number[]; floors?: ReadonlyMap<number, number> } = {}
     ): Knex.QueryBuilder | null {
       const k = knex();
       const withRank = options.rank !== false;
@@ -718,8 +775,11 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
         if (!text) return null;
         // the matching rows (their lexemes in `terms`, answered by the GIN index alone, see ddl.ts); only
         // the entries the chain shows: the document has no published version in an earlier locale
-        const found = () =>
-          k.from(SEARCH_TABLE).where('uid', uid).andWhere('locale', locale).whereRaw('terms @@ ?', [chainQuery(k, text, earlier)]);
+        const floor = options.bound !== undefined ? options.floors?.get(earlier.length) : undefined;
+        const found = () => {
+          const rows = k.from(SEARCH_TABLE).where('uid', uid).andWhere('locale', locale).whereRaw('terms @@ ?', [chainQuery(k, text, earlier)]);
+          return floor === undefined ? rows : rows.andWhere('entry_id', '>', floor);
+        };
         if (!withRank) {
           if (options.bound === undefined) return found().select('entry_id');
           return k.select('entry_id').from(newest(found(), Math.max(RANKED_CANDIDATES, options.bound)).as('m'));
@@ -727,21 +787,20 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
         // Numbered newest first: with `bound`, among the newest max(RANKED_CANDIDATES, bound) matches only
         // (a bounded sort of the matches, then the numbering of those), else among all of them (by
         // `entry_id + 0`, see `newest`).
-        const withTotal = options.total === true && options.bound !== undefined;
+        const withBranch = options.bound !== undefined;
         const numbered = (from: Knex.QueryBuilder) =>
           k
             .from(from)
             .select(
               'entry_id',
               'uid',
-              ...(withTotal ? ['total'] : []),
               k.raw(`to_tsquery('simple', ?) AS query`, [text]),
               k.raw('row_number() OVER (ORDER BY entry_id + 0 DESC) AS n')
             );
         const matching =
           options.bound === undefined
             ? numbered(found().select('entry_id', 'uid').as('f'))
-            : numbered(newest(found(), Math.max(RANKED_CANDIDATES, options.bound), withTotal).as('f'));
+            : numbered(newest(found(), Math.max(RANKED_CANDIDATES, options.bound)).as('f'));
         // ts_rank reads the whole tsvector of a row (out of line, see ddl.ts): on a common word
         // at 100,000 practices that is thousands of them per search. Only the newest
         // RANKED_CANDIDATES matches are ranked, their tsvector read by primary key (so
@@ -751,7 +810,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
             'c.entry_id',
             k.raw(`CASE WHEN c.n <= ${Number(RANKED_CANDIDATES)} THEN -1 - ts_rank(r.tsv, c.query) ELSE 0 END AS rank`),
             // the branch: its locale's place in the chain (a literal: no binding in a select list)
-            ...(withTotal ? ['c.total', k.raw(`${Number(earlier.length)} AS branch`)] : [])
+            ...(withBranch ? [k.raw(`${Number(earlier.length)} AS branch`)] : [])
           )
           .from(matching.as('c'))
           .leftJoin(`${SEARCH_TABLE} as r`, (j) =>

@@ -533,6 +533,106 @@ describe(`a search sorted by a field, with more matches than are ranked (${testD
   });
 });
 
+describe.runIf(testDatabaseClient() === 'postgres')('a common word’s newest matches read from a window of the newest rows (postgres)', () => {
+  it('gives every page exactly as reading all its matches does, and reads them again when the window falls short', async () => {
+    // 2,000 English practices written in bulk (as an import would) and indexed by the app's own rebuild;
+    // 1,334 have the word (more than four times the 300 ranked candidates: the window applies), in the
+    // title, the summary or the body, so that ranks differ among the newest
+    const n = 2000;
+    const now = new Date();
+    const fields = ['title', 'summary', 'body'] as const;
+    const rows = Array.from({ length: n }, (_, i) => {
+      const marked = i % 3 !== 1;
+      const field = fields[i % 5 === 0 ? 0 : i % 5 === 1 ? 1 : 2];
+      const text = (f: (typeof fields)[number]) => (marked && f === field ? `Wolfsbane ${f} ${i}` : `Heath ${i}`);
+      return {
+        documentId: `wolfsbane${String(i).padStart(16, '0')}`,
+        title: text('title'),
+        summary: text('summary'),
+        body: paragraph(text('body')),
+        slug: `wolfsbane-${i}`,
+        country: 'ES',
+        licence: 'CC-BY-SA-4.0',
+        source: 'editor',
+        reviewStatus: 'approved',
+        locale: 'en',
+        publishedAt: now,
+      };
+    });
+    // written interleaved with 1,000 French practices, so that their ids alternate between the locales
+    const french = Array.from({ length: 1000 }, (_, i) => ({
+      ...rows[0],
+      documentId: `heathfr${String(i).padStart(18, '0')}`,
+      title: `Lande ${i}`,
+      summary: 'Herbe.',
+      body: paragraph('Herbe.'),
+      slug: `lande-${i}`,
+      locale: 'fr',
+    }));
+    const written = rows.flatMap((row, i) => (i % 2 === 0 && french[i / 2] ? [row, french[i / 2]] : [row]));
+    for (let i = 0; i < written.length; i += 100) {
+      await app.strapi.db.query(UID.practice as never).createMany({ data: written.slice(i, i + 100) as never });
+    }
+    const repository = app.strapi.plugin('solidarity').service('public-api').repository as {
+      search: { reindexAll(): Promise<void>; windowFloors(...args: unknown[]): Promise<Map<number, number>> };
+    };
+    await repository.search.reindexAll();
+    await app.strapi.plugin('solidarity').service('cache').bump();
+
+    // The rebuild stores the rows type by type and locale by locale (what the count of a search
+    // reads): stored in id order they would alternate between English and French thousands of times.
+    // (A few rows may land in space freed earlier in the table, hence not exactly one run each.)
+    const runsOf = async (order: string) => {
+      const { rows: stored } = (await app.strapi.db.connection.raw(`SELECT uid, locale FROM solidarity_search ORDER BY ${order}`)) as {
+        rows: { uid: string; locale: string }[];
+      };
+      const runs = stored.filter((r, i) => i === 0 || r.uid !== stored[i - 1]?.uid || r.locale !== stored[i - 1]?.locale);
+      return { runs: runs.length, scopes: new Set(runs.map((r) => `${r.uid} ${r.locale}`)).size };
+    };
+    expect((await runsOf('uid, entry_id')).runs, 'ids alternate between locales').toBeGreaterThan(1000);
+    const stored = await runsOf('ctid');
+    expect(stored.runs, 'rows stored by type and locale').toBeLessThanOrEqual(stored.scopes + 5);
+
+    const original = repository.search.windowFloors.bind(repository.search);
+    const used: Map<number, number>[] = [];
+    const pages = async (label: string) => {
+      const out: string[] = [];
+      for (const [page, pageSize] of [[1, 25], [2, 25], [7, 13], [12, 50], [40, 25]] as const) {
+        const res = await get(`/practices?locale=en&q=wolfsbane&page=${page}&pageSize=${pageSize}`);
+        expect(res.status, label).toBe(200);
+        expect(res.body.meta.pagination.total, `${label}: total`).toBe(rows.filter((_, i) => i % 3 !== 1).length);
+        out.push(`${page}/${pageSize}: ${(res.body.data as { slug: string }[]).map((p) => p.slug).join(' ')}`);
+      }
+      return out;
+    };
+    try {
+      repository.search.windowFloors = async (...args: unknown[]) => {
+        const floors = await original(...args);
+        used.push(floors);
+        return floors;
+      };
+      const windowed = await pages('windowed');
+      expect(used.some((f) => f.size > 0), 'the window was used').toBe(true);
+      // the reference: every match read, no window
+      repository.search.windowFloors = async () => new Map();
+      await app.strapi.plugin('solidarity').service('cache').bump();
+      const whole = await pages('all matches');
+      expect(windowed).toEqual(whole);
+      expect(whole[0]?.split(' ').length).toBe(26); // "1/25:" and 25 slugs
+      // a window far too small (the newest 20 rows): detected, read again without it
+      const { rows: newest } = (await app.strapi.db.connection.raw(
+        `SELECT entry_id FROM solidarity_search WHERE uid = ? AND locale = 'en' ORDER BY entry_id DESC OFFSET 20 LIMIT 1`,
+        [UID.practice]
+      )) as { rows: { entry_id: number }[] };
+      repository.search.windowFloors = async () => new Map([[0, Number(newest[0]?.entry_id)]]);
+      await app.strapi.plugin('solidarity').service('cache').bump();
+      expect(await pages('too small a window')).toEqual(whole);
+    } finally {
+      repository.search.windowFloors = original;
+    }
+  });
+});
+
 describe.runIf(testDatabaseClient() === 'postgres')('the index’s per-locale full-text indexes (postgres)', () => {
   it('every configured locale has its partial GIN index, so that a search reads only its locale’s matches', async () => {
     const { rows } = (await app.strapi.db.connection.raw(
