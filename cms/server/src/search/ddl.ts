@@ -186,6 +186,28 @@ export const ensureNarrowRows = async (knex: Knex | Knex.Transaction): Promise<v
   }
 };
 
+/**
+ * PostgreSQL: stores the index's rows in (uid, locale, entry_id) order, once
+ * (CLUSTER on SEARCH_SCOPE_INDEX; then the meta row `layout` = `by-locale`):
+ * a search reads one locale's matches, which then lie on that locale's pages
+ * of the table, not on every page (a common word's count at 100,000 practices
+ * x 5 locales: 1,550 pages read instead of 7,600, 6.5 ms instead of 18,
+ * EXPLAIN ANALYZE, issue #12). An index of an earlier version is rewritten so
+ * at its first start (about a minute and a half at 100,000 practices x 5,
+ * under the startup lock; a table created empty, instantly). Rows written
+ * later go where there is room; a full rebuild writes locale by locale
+ * (index.ts `reindexAll`). Runs on every start; does nothing once done.
+ */
+export const ensureStoredByLocale = async (knex: Knex): Promise<void> => {
+  if (clientOf(knex) === 'sqlite') return;
+  const rows = (await knex(SEARCH_META_TABLE).select('value').where('name', 'layout')) as { value: string }[];
+  if (rows[0]?.value === 'by-locale') return;
+  await knex.raw(`CLUSTER ${SEARCH_TABLE} USING ${SEARCH_SCOPE_INDEX}`);
+  await knex.raw(`ANALYZE ${SEARCH_TABLE}`);
+  await knex(SEARCH_META_TABLE).where('name', 'layout').delete();
+  await knex(SEARCH_META_TABLE).insert({ name: 'layout', value: 'by-locale' });
+};
+
 /** Locale codes as i18n has them (`en`, `pt-BR`): the only ones written into index DDL. */
 const LOCALE_CODE = /^[A-Za-z0-9-]{1,35}$/;
 

@@ -14,6 +14,7 @@ import {
   ensureLocaleIndexes,
   ensureReadIndexes,
   ensureSearchFormat,
+  ensureStoredByLocale,
 } from './ddl';
 import { documentTerms, ftsExpression, queryWords, tsqueryText } from './text';
 
@@ -536,6 +537,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      */
     async ensureSchema(): Promise<void> {
       await ensureSearchFormat(knex());
+      await ensureStoredByLocale(knex());
       await ensureLocaleIndexes(knex(), await localeCodes());
       const tables = Object.values(UID).map((uid) => strapi.db.metadata.get(uid).tableName);
       await ensureReadIndexes(knex(), tables);

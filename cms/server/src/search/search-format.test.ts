@@ -60,7 +60,17 @@ describe.runIf(testDatabaseClient() === 'postgres')('an index table of the earli
         status: 'published',
         data: { title: 'Quillwort meadow', slug: 'quillwort', summary: 'A meadow of the commons.', country: 'IE' },
       });
+      // practices written alternately in English and French (their index rows in that order)
+      for (let i = 0; i < 6; i += 1) {
+        await documents(first, UID.practice).create({
+          locale: i % 2 ? 'fr' : 'en',
+          status: 'published',
+          data: { title: `Sedge ${i}`, slug: `sedge-${i}`, summary: 'A wet meadow.', country: 'IE' },
+        });
+      }
       const knex = first.strapi.db.connection;
+      // an index of a version that did not store its rows by locale
+      await knex.raw(`DELETE FROM solidarity_search_meta WHERE name = 'layout'`);
       // the earlier layout, with a term no content has (a rebuild from the content would lose it)
       const gin = (await knex.raw(`SELECT indexname FROM pg_indexes WHERE tablename = 'solidarity_search' AND indexdef LIKE '%USING gin%'`)) as {
         rows: { indexname: string }[];
@@ -69,7 +79,7 @@ describe.runIf(testDatabaseClient() === 'postgres')('an index table of the earli
       await knex.raw(
         `ALTER TABLE solidarity_search DROP COLUMN terms, RESET (toast_tuple_target, parallel_workers), ALTER COLUMN tsv SET STORAGE EXTENDED`
       );
-      await knex.raw(`UPDATE solidarity_search SET tsv = tsv || to_tsvector('simple', 'inplacemarker')`);
+      await knex.raw(`UPDATE solidarity_search SET tsv = tsv || to_tsvector('simple', 'inplacemarker') WHERE tsv @@ to_tsquery('simple', 'quillwort')`);
       await knex.raw(`CREATE INDEX solidarity_search_tsv_en_idx ON solidarity_search USING GIN (tsv) WHERE locale = 'en'`);
       await first.stop();
       first = null;
@@ -94,6 +104,16 @@ describe.runIf(testDatabaseClient() === 'postgres')('an index table of the earli
         for (const { indexdef } of indexes.rows) expect(indexdef).toContain('USING gin (terms)');
         expect(await find(second, 'quillwort')).toEqual(['quillwort']);
         expect(await find(second, 'inplacemarker')).toEqual(['quillwort']);
+        // its rows stored by type and locale, once (the layout marked)
+        const stored = (await k.raw(`SELECT locale FROM solidarity_search WHERE uid = ? ORDER BY ctid`, [UID.practice])) as {
+          rows: { locale: string }[];
+        };
+        const locales = stored.rows.map((r) => r.locale);
+        expect(locales).toEqual([...locales].sort());
+        expect(new Set(locales)).toEqual(new Set(['en', 'fr']));
+        const layout = (await k.raw(`SELECT value FROM solidarity_search_meta WHERE name = 'layout'`)) as { rows: { value: string }[] };
+        expect(layout.rows).toEqual([{ value: 'by-locale' }]);
+        expect((await find(second, 'sedge')).length).toBe(6); // the French ones through the fallback
       } finally {
         await second.stop();
       }
