@@ -168,7 +168,7 @@ const COMPONENTS = ['practices', 'practice', 'sessions', 'statements', 'submit-p
  * <solidarity-practice> and by <solidarity-practices> when a practice is opened; its fiche (internal/practice-fiche.ts)
  * another, imported by the view when the practice has fiche fields.
  */
-const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/index|lit-element\/lit-element|@lit\/reactive-element\/(reactive-element|css-tag))\.js$|\/src\/internal\/(lit|base|api|i18n|query|status|styles|util|define|html|types|list|text|practice-meta|dtf|blocks)\.ts$|\/src\/locales\/en-common\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
+const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/html)\.js$|\/src\/internal\/(lit|element|css|base|api|i18n|query|status|styles|util|define|html|types|list|text|practice-meta|dtf|blocks)\.ts$|\/src\/locales\/en-common\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
 /** tag -> chunk file (relative to dist/), filled by the components' build, read by the entry's. */
 const manifest = {};
 
