@@ -161,7 +161,7 @@ function precompress() {
 /** The read widgets and the form: one chunk each, loaded by the entry when their tag is on the page. */
 const COMPONENTS = ['practices', 'practice', 'sessions', 'statements', 'submit-practice'];
 /**
- * Lit (lit-html, lit-element, @lit/reactive-element) and the shared client (base element, API client, i18n with the English every
+ * lit-html (Lit's templates) and the shared client (base element: internal/element.ts and css.ts; API client, i18n with the English every
  * widget uses (locales/en-common.ts), query, styles, list, Strapi blocks, the date formatter, a practice's place line): one chunk.
  * A widget's own English (locales/en-<widget>.ts) and date helpers (format-day, format-when) go with its chunk. Not in it: Lit's directives (`live`, the form's only) go with the
  * chunk that uses them, and a practice's full view (internal/practice-view.ts) is a chunk of its own, imported by

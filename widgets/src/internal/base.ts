@@ -1,5 +1,5 @@
 /** The base class of every widget: attributes shared by all, API access, loading states, i18n, events. */
-import { ReactiveElement } from './element.js';
+import { WidgetElement } from './element.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from './lit.js';
 import type { PropertyDeclarations } from './lit.js';
 import { ApiError, client } from './api.js';
@@ -50,7 +50,7 @@ export { arr } from './util.js';
  * @csspart note - "Available in English" note on content in a fallback language.
  * @csspart skeleton - Loading placeholders.
  */
-export class SolidarityElement extends ReactiveElement {
+export class SolidarityElement extends WidgetElement {
   static override styles = [base];
   static override properties: PropertyDeclarations = {
     api: {},

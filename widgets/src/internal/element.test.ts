@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { adoptStyles, css } from './css.js';
-import { ReactiveElement, type PropertyDeclarations, type PropertyValues } from './element.js';
+import { WidgetElement, type PropertyDeclarations, type PropertyValues } from './element.js';
 import { html } from './lit.js';
 
 /** Records its lifecycle calls, each with the changed properties and their old values. */
-class Probe extends ReactiveElement {
+class Probe extends WidgetElement {
   static override properties: PropertyDeclarations = {
     name: {},
     pageSize: { attribute: 'page-size' },
@@ -50,7 +50,7 @@ class SubProbe extends Probe {
 }
 customElements.define('x-sub-probe', SubProbe);
 
-const mount = async <T extends ReactiveElement>(markup: string): Promise<T> => {
+const mount = async <T extends WidgetElement>(markup: string): Promise<T> => {
   const box = document.createElement('div');
   box.className = 'probe-box';
   box.innerHTML = markup;
@@ -60,7 +60,7 @@ const mount = async <T extends ReactiveElement>(markup: string): Promise<T> => {
   return el;
 };
 
-describe('ReactiveElement (the widgets’ base element)', () => {
+describe('WidgetElement (the widgets’ base element)', () => {
   afterEach(() => document.querySelectorAll('.probe-box, x-late').forEach((e) => e.remove()));
 
   it('converts attributes to properties (names, String, Number, Boolean) and back when reflected', async () => {
@@ -86,7 +86,7 @@ describe('ReactiveElement (the widgets’ base element)', () => {
     el.pageSize = '9';
     await el.updateComplete;
     expect(el.getAttribute('page-size')).to.equal('5');
-    expect((el.constructor as typeof ReactiveElement & { observedAttributes: string[] }).observedAttributes).to.deep.equal(['name', 'page-size', 'count', 'open', 'layout']);
+    expect((el.constructor as typeof WidgetElement & { observedAttributes: string[] }).observedAttributes).to.deep.equal(['name', 'page-size', 'count', 'open', 'layout']);
   });
 
   it('renders into an open shadow root with the static styles adopted', async () => {

@@ -1,5 +1,5 @@
 /**
- * The widgets' base element: Lit's reactive-element model (https://lit.dev/docs/components/lifecycle/)
+ * The widgets' base element: Lit's reactive-element model (`ReactiveElement`) (https://lit.dev/docs/components/lifecycle/)
  * in the few lines the widgets use, over lit-html's `render`. Why not Lit's own `LitElement`: see
  * ./lit.ts (issue #13's byte budget). What it does, as Lit does it:
  *
@@ -50,7 +50,7 @@ type Props = Map<string, PropertyDeclaration>;
 const metas = new WeakMap<object, Props>();
 
 /** The base class of the widgets' elements (see the file's docstring). */
-export class ReactiveElement extends HTMLElement {
+export class WidgetElement extends HTMLElement {
   /** Reactive properties, merged with the superclasses'. */
   static properties: PropertyDeclarations = {};
   /** Styles of the shadow root. */
@@ -60,16 +60,16 @@ export class ReactiveElement extends HTMLElement {
   static __props(): Props {
     let m = metas.get(this);
     if (!m) {
-      const up = Object.getPrototypeOf(this) as typeof ReactiveElement;
+      const up = Object.getPrototypeOf(this) as typeof WidgetElement;
       metas.set(this, (m = new Map(up.__props?.())));
       if (Object.hasOwn(this, 'properties'))
         for (const [p, d] of Object.entries(this.properties)) {
           m.set(p, { ...d, attribute: d.state ? undefined : (d.attribute ?? p.toLowerCase()) });
           Object.defineProperty(this.prototype, p, {
-            get(this: ReactiveElement) {
+            get(this: WidgetElement) {
               return this.__values.get(p);
             },
-            set(this: ReactiveElement, v: unknown) {
+            set(this: WidgetElement, v: unknown) {
               const old = this.__values.get(p);
               this.__values.set(p, v);
               this.requestUpdate(p, old);
@@ -96,7 +96,7 @@ export class ReactiveElement extends HTMLElement {
   /** lit-html's options: event listeners are called with the element as `this`. */
   renderOptions: RenderOptions = { host: this };
   /** @internal the class's properties */
-  __props = (this.constructor as typeof ReactiveElement).__props();
+  __props = (this.constructor as typeof WidgetElement).__props();
   /** @internal values of the reactive properties */
   __values = new Map<string, unknown>();
   /** @internal changed properties of the coming update */
@@ -128,13 +128,13 @@ export class ReactiveElement extends HTMLElement {
   }
 
   /**
-   * Asks for an update (batched in a microtask). With `name`: only when its value changed from `old`
-   * (Lit's `notEqual`: not identical, NaN equal to NaN; then recorded in the changed-properties map,
-   * and reflected if declared so).
+   * Asks for an update (batched in a microtask). With `name` (a declared property): only when its
+   * value changed from `old` (Lit's `notEqual`: not identical, NaN equal to NaN; then recorded in
+   * the changed-properties map, and reflected if declared so).
    */
   requestUpdate(name?: string, old?: unknown): void {
     if (name !== undefined) {
-      const v: unknown = Reflect.get(this, name);
+      const v = this.__values.get(name);
       if (old === v || (old !== old && v !== v)) return;
       if (!this.__changed.has(name)) this.__changed.set(name, old);
       if (this.__props.get(name)?.reflect && this.__reflecting !== name) this.__reflect.add(name);
@@ -142,7 +142,11 @@ export class ReactiveElement extends HTMLElement {
     if (!this.isUpdatePending) this.__update = this.__enqueue();
   }
 
-  /** @internal waits for the previous update (or the connection), then updates */
+  /**
+   * @internal waits for the previous update (or the connection), then updates: willUpdate, render,
+   * reflection, lit-html's render, firstUpdated the first time, updated. Resolves to false when
+   * another update was asked for meanwhile.
+   */
   async __enqueue(): Promise<boolean> {
     this.isUpdatePending = true;
     try {
@@ -151,25 +155,17 @@ export class ReactiveElement extends HTMLElement {
       // reported again, as Lit does: the failed update's error must not stop this one
       void Promise.reject(e);
     }
-    this.performUpdate();
-    return !this.isUpdatePending;
-  }
-
-  /** Runs the pending update now: willUpdate, render, reflection, lit-html's render, firstUpdated, updated. */
-  performUpdate(): void {
-    if (!this.isUpdatePending) return;
     const ch = this.__changed;
     try {
       this.willUpdate(ch);
       const view = this.render();
       for (const p of this.__reflect) {
-        const v: unknown = Reflect.get(this, p),
-          d = this.__props.get(p)!,
-          a = d.attribute!;
+        const v = this.__values.get(p),
+          { type, attribute } = this.__props.get(p)!;
         this.__reflecting = p;
-        if (d.type == Boolean) this.toggleAttribute(a, !!v);
-        else if (v == null) this.removeAttribute(a);
-        else this.setAttribute(a, String(v));
+        if (type == Boolean) this.toggleAttribute(attribute!, !!v);
+        else if (v == null) this.removeAttribute(attribute!);
+        else this.setAttribute(attribute!, String(v));
         this.__reflecting = undefined;
       }
       this.__markUpdated();
@@ -183,6 +179,7 @@ export class ReactiveElement extends HTMLElement {
       this.firstUpdated(ch);
     }
     this.updated(ch);
+    return !this.isUpdatePending;
   }
 
   /** @internal the update has run: a new changed-properties map */
@@ -209,7 +206,7 @@ export class ReactiveElement extends HTMLElement {
   /** An open shadow root with the class's `static styles`. */
   createRenderRoot(): HTMLElement | ShadowRoot {
     const root = this.attachShadow({ mode: 'open' });
-    adoptStyles(root, (this.constructor as typeof ReactiveElement).styles);
+    adoptStyles(root, (this.constructor as typeof WidgetElement).styles);
     return root;
   }
 
