@@ -2,7 +2,7 @@
 // chunk (Lit + the shared client + the English every widget uses), one per widget (<name>-element-*,
 // with its own English strings and date helpers), one per UI locale; the practices filters
 // (controls-*), a call's banner (call-banner-*), an open practice in the list with the page URL's
-// fragment (open-*), a practice's full view (practice-view-*) and its
+// fragment (open-*, with a practice's full view from <solidarity-practice>'s chunk) and a practice's
 // systematisation fiche (practice-fiche-*, imported by the view only for a practice that has one); the
 // <solidarity-submit-practice> form (submit-practice-*), its strings (form-<locale>-*) and the
 // ALTCHA widget (altcha-*).
@@ -164,8 +164,8 @@ const COMPONENTS = ['practices', 'practice', 'sessions', 'statements', 'submit-p
  * lit-html (Lit's templates) and the shared client (base element: internal/element.ts and css.ts; API client, i18n with the English every
  * widget uses (locales/en-common.ts), query, styles, list, Strapi blocks, the date formatter, a practice's place line): one chunk.
  * A widget's own English (locales/en-<widget>.ts) and date helpers (format-day, format-when) go with its chunk. Not in it: Lit's directives (`live`, the form's only) go with the
- * chunk that uses them, and a practice's full view (internal/practice-view.ts) is a chunk of its own, imported by
- * <solidarity-practice> and by <solidarity-practices> when a practice is opened; its fiche (internal/practice-fiche.ts)
+ * chunk that uses them, and a practice's full view (internal/practice-view.ts) is in <solidarity-practice>'s chunk
+ * (its entry re-exports it), imported by <solidarity-practices> when a practice is opened; its fiche (internal/practice-fiche.ts)
  * another, imported by the view when the practice has fiche fields.
  */
 const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/html)\.js$|\/src\/internal\/(lit|element|css|base|api|i18n|query|status|styles|util|define|html|types|list|text|practice-meta|dtf|blocks)\.ts$|\/src\/locales\/en-common\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
