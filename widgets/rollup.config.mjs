@@ -2,10 +2,13 @@
 // chunk (Lit + the shared client + the English every widget uses), one per widget (<name>-element-*,
 // with its own English strings and date helpers), one per UI locale; the practices filters
 // (controls-*), a call's banner (call-banner-*), an open practice in the list with the page URL's
-// fragment (open-*), a practice's full view (practice-view-*) and its
+// fragment (open-*, with a practice's full view from <solidarity-practice>'s chunk) and a practice's
 // systematisation fiche (practice-fiche-*, imported by the view only for a practice that has one); the
 // <solidarity-submit-practice> form (submit-practice-*), its strings (form-<locale>-*) and the
-// ALTCHA widget (altcha-*).
+// ALTCHA widget (altcha-*). A second build of the components puts the four read widgets and the shared client
+// in one chunk (all-read-*, its lazy chunks named all-*), which the entry picks for a page with several
+// read widgets (src/loader.ts `pick`).
+import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -161,50 +164,77 @@ function precompress() {
 /** The read widgets and the form: one chunk each, loaded by the entry when their tag is on the page. */
 const COMPONENTS = ['practices', 'practice', 'sessions', 'statements', 'submit-practice'];
 /**
- * Lit (lit-html, lit-element, @lit/reactive-element) and the shared client (base element, API client, i18n with the English every
+ * lit-html (Lit's templates) and the shared client (base element: internal/element.ts and css.ts; API client, i18n with the English every
  * widget uses (locales/en-common.ts), query, styles, list, Strapi blocks, the date formatter, a practice's place line): one chunk.
  * A widget's own English (locales/en-<widget>.ts) and date helpers (format-day, format-when) go with its chunk. Not in it: Lit's directives (`live`, the form's only) go with the
- * chunk that uses them, and a practice's full view (internal/practice-view.ts) is a chunk of its own, imported by
- * <solidarity-practice> and by <solidarity-practices> when a practice is opened; its fiche (internal/practice-fiche.ts)
+ * chunk that uses them, and a practice's full view (internal/practice-view.ts) is in <solidarity-practice>'s chunk
+ * (its entry re-exports it), imported by <solidarity-practices> when a practice is opened; its fiche (internal/practice-fiche.ts)
  * another, imported by the view when the practice has fiche fields.
  */
-const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/index|lit-element\/lit-element|@lit\/reactive-element\/(reactive-element|css-tag))\.js$|\/src\/internal\/(lit|base|api|i18n|query|status|styles|util|define|html|types|list|text|practice-meta|dtf|blocks)\.ts$|\/src\/locales\/en-common\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
-/** tag -> chunk file (relative to dist/), filled by the components' build, read by the entry's. */
-const manifest = {};
+const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/html)\.js$|\/src\/internal\/(lit|element|css|base|api|i18n|query|status|styles|util|define|html|types|list|text|practice-meta|dtf|blocks)\.ts$|\/src\/locales\/en-common\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
+/** The read widgets (their chunks, or one chunk with all four). */
+const READ_WIDGETS = ['practices', 'practice', 'sessions', 'statements'];
+/** The read widgets' modules but their lazy chunks' (filters, open practice, call banner): in the 'all-' build, in one chunk with the shared ones. */
+const READ = /\/src\/read\.ts$|\/src\/components\/(practices\/practices|practice\/practice|sessions\/sessions|statements\/statements)(\.component|\.styles)?\.ts$|\/src\/internal\/practice-view\.ts$|\/src\/locales\/en-(practices|practice|sessions|statements)\.ts$|\/src\/internal\/(format-day|format-when|format-months|fiche-keys)\.ts$/;
+/**
+ * The chunks the entry imports (src/virtual-chunks.d.ts), filled by the components' builds, read by the entry's:
+ * `chunks` widget name -> file (relative to dist/chunks/), `''` -> the shared chunk; `all` the same for the
+ * build with the four read widgets in one chunk (`''` and each read widget -> that chunk; that build's form); `n` the fewest
+ * read widgets for which that chunk costs fewer gzip bytes than theirs beside the shared one, whichever they
+ * are (from the .gz files, written by the time the entry's build reads them; 5: never).
+ */
+const manifest = { chunks: {}, all: {}, n: 0 };
+/** file -> the chunks it imports statically (the shared one apart), from both components' builds. */
+const imports = {};
 
 /** Records each component's chunk (and the shared chunk) for the entry's build. */
-function recordChunks() {
+function recordChunks(prefix) {
   return {
     name: 'record-chunks',
     generateBundle(_o, bundle) {
-      for (const k of Object.keys(manifest)) delete manifest[k];
+      const m = (manifest[prefix ? 'all' : 'chunks'] = {});
       for (const c of Object.values(bundle))
-        if (c.type == 'chunk' && (c.isEntry || c.name == 'shared')) manifest[c.isEntry ? c.name : ''] = c.fileName.slice('chunks/'.length);
+        if (c.type == 'chunk' && (c.isEntry || c.name == 'shared')) {
+          const f = c.fileName.slice('chunks/'.length);
+          m[c.isEntry && c.name != 'read' ? c.name : ''] = f;
+          if (c.name == 'read') for (const r of READ_WIDGETS) m[r] = f;
+          imports[f] = c.imports.filter((i) => bundle[i].name != 'shared').map((i) => i.slice('chunks/'.length));
+        }
     },
   };
 }
 
-/** `import chunks from 'virtual:chunks'` in src/loader.ts: the manifest above (the components' build runs first). */
+/** `import chunks from 'virtual:chunks'` in src/loader.ts: the manifest above, with the gzip sizes (the components' builds run first). */
 function chunkManifest() {
+  const gz = (f) => statSync(`dist/chunks/${f}.gz`).size;
   return {
     name: 'chunk-manifest',
     resolveId: (id) => (id == 'virtual:chunks' ? id : null),
-    load: (id) => (id == 'virtual:chunks' ? `export default ${JSON.stringify(manifest)};` : null),
+    load(id) {
+      if (id != 'virtual:chunks') return null;
+      const { chunks, all } = manifest,
+        size = (f) => [f, ...imports[f]].reduce((s, i) => s + gz(i), 0),
+        own = READ_WIDGETS.map((k) => size(chunks[k])).sort((a, b) => a - b),
+        one = size(all['']) - gz(chunks['']);
+      // the fewest read widgets for which any of them cost more beside the shared chunk than the one chunk with all four
+      manifest.n = 1;
+      while (manifest.n <= own.length && own.slice(0, manifest.n).reduce((s, x) => s + x, 0) <= one) manifest.n++;
+      return `export default ${JSON.stringify(manifest)};`;
+    },
   };
 }
 
-export default [
-  {
-    // the components first: the entry's build needs their file names
-    input: Object.fromEntries(COMPONENTS.map((c) => [c, `src/components/${c}/${c}.ts`])),
+/** The components' builds: `prefix` '' (one chunk per widget) or 'all-' (the four read widgets in one, src/read.ts). */
+const components = (prefix) => ({
+    input: prefix ? { read: 'src/read.ts', 'submit-practice': 'src/components/submit-practice/submit-practice.ts' } : Object.fromEntries(COMPONENTS.map((c) => [c, `src/components/${c}/${c}.ts`])),
     preserveEntrySignatures: 'exports-only',
     output: {
       dir: 'dist',
       format: 'es',
-      entryFileNames: 'chunks/[name]-element-[hash].js',
+      entryFileNames: (c) => (prefix && c.name == 'read' ? 'chunks/all-read-[hash].js' : `chunks/${prefix}[name]-element-[hash].js`),
       // the form's strings are named form-<locale>, apart from the read widgets' <locale> chunks
-      chunkFileNames: (c) => (c.facadeModuleId?.includes('/submit-practice/locales/') ? 'chunks/form-[name]-[hash].js' : 'chunks/[name]-[hash].js'),
-      manualChunks: (id) => (SHARED.test(id) ? 'shared' : undefined),
+      chunkFileNames: (c) => (c.facadeModuleId?.includes('/submit-practice/locales/') ? `chunks/${prefix}form-[name]-[hash].js` : `chunks/${prefix}[name]-[hash].js`),
+      manualChunks: (id) => (prefix ? (SHARED.test(id) || READ.test(id) ? 'read' : undefined) : SHARED.test(id) ? 'shared' : undefined),
       sourcemap: !!process.env.SOURCEMAP,
     },
     plugins: [
@@ -219,10 +249,15 @@ export default [
           return (thirdParty(chunk) ? theirs : ours).renderChunk.call(this, code, chunk, o, meta);
         },
       },
-      recordChunks(),
+      recordChunks(prefix),
       precompress(),
     ],
-  },
+  });
+
+export default [
+  // the components first: the entry's build needs their file names
+  components(''),
+  components('all-'),
   {
     // the file partners include: a classic script (an IIFE, no import.meta) that also works as a module
     input: 'src/loader.ts',

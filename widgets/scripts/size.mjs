@@ -4,7 +4,8 @@
 // checks that each file has its .gz and .br, and that they decode to the file's exact bytes.
 // Fails when the entry (dist/solidarity.js, the autoloader) is over ENTRY_MAX; a page with one read
 // widget in English (the entry + the widget's chunk + every chunk it imports, statically, read from
-// the files) over ONE_MAX; a page with all four read widgets over ALL_MAX; a locale chunk over 1.5 KB;
+// the files) over ONE_MAX; a page with all four read widgets (the entry + the one chunk with all four,
+// all-read-*, which the entry picks for a page with that many: src/loader.ts) over ALL_MAX; a locale chunk over 1.5 KB;
 // the <solidarity-submit-practice> chunk over 8 KB (ALTCHA and its strings apart), one of its strings
 // chunks over 2.5 KB, the ALTCHA chunk over 24 KB, the practices list's visitor filters (controls-*,
 // with their strings in every locale) over 2 KB or a practice's systematisation fiche (practice-fiche-*,
@@ -70,17 +71,18 @@ const one = (prefix, what, max) => {
   } else check(`chunks/${f[0]} (${what})`, join(dist, 'chunks', f[0]), max);
   return f;
 };
-const seen = [
-  ...['ca', 'es', 'el', 'fr'].flatMap((l) => one(l, `locale ${l}`, LOCALE_MAX)),
-  ...one('submit-practice-element', 'form', FORM_MAX),
-  ...['en', 'ca', 'es', 'el', 'fr'].flatMap((l) => one(`form-${l}`, `form strings ${l}`, FORM_LOCALE_MAX)),
-  ...one('altcha', 'ALTCHA', ALTCHA_MAX),
-  ...one('controls', 'practices filters', CONTROLS_MAX),
-  ...one('practice-fiche', 'a practice’s fiche', FICHE_MAX),
-  ...one('open', 'an open practice in the list', OPEN_MAX),
-];
+// the same lazy chunks in both components' builds: '' (one chunk per widget) and 'all-' (the read widgets in one chunk)
+const seen = ['', 'all-'].flatMap((b) => [
+  ...['ca', 'es', 'el', 'fr'].flatMap((l) => one(`${b}${l}`, `locale ${l}`, LOCALE_MAX)),
+  ...one(`${b}submit-practice-element`, 'form', FORM_MAX),
+  ...['en', 'ca', 'es', 'el', 'fr'].flatMap((l) => one(`${b}form-${l}`, `form strings ${l}`, FORM_LOCALE_MAX)),
+  ...one(`${b}altcha`, 'ALTCHA', ALTCHA_MAX),
+  ...one(`${b}controls`, 'practices filters', CONTROLS_MAX),
+  ...one(`${b}practice-fiche`, 'a practice’s fiche', FICHE_MAX),
+  ...one(`${b}open`, 'an open practice in the list', OPEN_MAX),
+]);
 const READ = ['practices', 'practice', 'sessions', 'statements'];
-seen.push(...READ.flatMap((r) => one(`${r}-element`, `<solidarity-${r}>`)), ...one('shared', 'Lit and the shared client'));
+seen.push(...READ.flatMap((r) => one(`${r}-element`, `<solidarity-${r}>`)), ...one('shared', 'Lit and the shared client'), ...one('all-read', 'the four read widgets and the shared client, for a page with several'));
 for (const c of chunks.filter((c) => !seen.includes(c))) check(`chunks/${c}`, join(dist, 'chunks', c));
 
 /** A chunk and every chunk it imports statically (`from"./x.js"`, `import"./x.js"` in the minified code), transitively. */
@@ -90,10 +92,20 @@ const closure = (c, out = new Set()) => {
   for (const [, d] of readFileSync(join(dist, 'chunks', c), 'utf8').matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)) closure(d, out);
   return out;
 };
-/** Total gzip bytes of a page: the entry and the chunks of `widgets` (no locale chunk: English). */
+/**
+ * The fewest read widgets for which the entry imports the chunk with all four (all-read-*) instead of
+ * the shared chunk and theirs: `n` in the entry's chunk manifest (rollup.config.mjs, src/loader.ts `pick`).
+ */
+const ALL_FROM = Number(/\bn:(\d+)\}/.exec(readFileSync(join(dist, 'solidarity.js'), 'utf8'))?.[1]);
+if (!(ALL_FROM >= 1)) {
+  failed = true;
+  rows.push(['solidarity.js', '', '', '', 'no `n` in its chunk manifest']);
+}
+/** Total gzip bytes of a page: the entry and the chunks of `widgets`, as the entry picks them (no locale chunk: English). */
 const page = (label, widgets, max) => {
   const files = new Set();
-  for (const r of widgets) closure(chunks.find((c) => c.startsWith(`${r}-element-`)), files);
+  if (widgets.length >= ALL_FROM) closure(chunks.find((c) => /^all-read-[\w-]{8}\.js$/.test(c)), files);
+  else for (const r of widgets) closure(chunks.find((c) => c.startsWith(`${r}-element-`)), files);
   const size = gz(join(dist, 'solidarity.js')) + [...files].reduce((n, f) => n + gz(join(dist, 'chunks', f)), 0),
     ok = size <= max;
   if (!ok) failed = true;

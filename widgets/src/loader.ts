@@ -5,7 +5,8 @@
  *
  * It finds the `solidarity-*` elements in the document (now and as they are added, by a
  * MutationObserver) and imports each one's chunk only then: Lit and the shared client come in one
- * shared chunk, every widget in its own. Chunks are imported by absolute URL next to this file,
+ * shared chunk, every widget in its own; or, on a page with several read widgets at load, the four
+ * read widgets and the shared client in one chunk, when that is fewer bytes (see `pick`). Chunks are imported by absolute URL next to this file,
  * without its query string, so two inclusions (a module and a classic one, two `?ver=`) share
  * the browser's module map and never load a second copy; a global guard
  * (`globalThis.__solidarityLoader`) keeps the second inclusion from scanning again. Chunks never
@@ -35,21 +36,45 @@ const here = (): string => {
   return (s && s.src) || (m && m[1]) || (tags.length ? tags[tags.length - 1].src : location.href);
 };
 
+/** Whether the page has a `solidarity-<n>` element. */
+const has = (n: string): number => document.getElementsByTagName('solidarity-' + n).length;
+
+/**
+ * The chunks for this page, chosen once, when its tags are there: one chunk per widget beside the
+ * shared one (`chunks.chunks`); or, with at least `chunks.n` read widgets (the count from which the
+ * one chunk with all four costs fewer gzip bytes, whichever they are: several chunks compress worse
+ * than the same code in one file), that chunk for every read widget, and its build's form
+ * (`chunks.all`). Either way a page uses one build: a tag added later loads its chunk from it.
+ */
+const pick = (): Record<string, string> => {
+  const { chunks: one, all, n } = chunks;
+  return Object.keys(all).filter((k) => k && all[k] == all[''] && has(k)).length >= n ? all : one;
+};
+
 if (!g.__solidarityLoader) {
+  let files: Record<string, string> = {};
   const base = new URL('chunks/', here().replace(/[?#].*/, '')).href,
-    todo = new Map(Object.keys(chunks).filter(Boolean).map((n) => ['solidarity-' + n, chunks[n]])),
+    /** tag -> its chunk, not imported yet (filled by `start`) */
+    todo = new Map<string, string>(),
     scan = () => {
       for (const [tag, file] of todo)
-        if (document.getElementsByTagName(tag).length) {
+        if (has(tag.slice(11))) {
           todo.delete(tag);
           // the shared chunk at once, beside the widget's (which imports it): no waterfall
-          import(base + chunks['']);
+          import(base + files['']);
           import(base + file);
         }
       if (!todo.size) observer.disconnect();
     },
-    observer = new MutationObserver(scan);
+    observer = new MutationObserver(scan),
+    start = () => {
+      files = pick();
+      for (const n of Object.keys(files)) if (n) todo.set('solidarity-' + n, files[n]);
+      observer.observe(document, { childList: true, subtree: true });
+      scan();
+    };
   g.__solidarityLoader = { base, scan };
-  observer.observe(document, { childList: true, subtree: true });
-  scan();
+  // a script in the <head> runs before the body is parsed: choose the chunks once the page's tags are there
+  if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
 }

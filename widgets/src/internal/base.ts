@@ -1,5 +1,6 @@
 /** The base class of every widget: attributes shared by all, API access, loading states, i18n, events. */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from './lit.js';
+import { WidgetElement } from './element.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from './lit.js';
 import type { PropertyDeclarations } from './lit.js';
 import { ApiError, client } from './api.js';
 import { apiLocale, displayName, en, load, tr, uiLocale, type Key, type Messages, type Vars } from './i18n.js';
@@ -49,7 +50,7 @@ export { arr } from './util.js';
  * @csspart note - "Available in English" note on content in a fallback language.
  * @csspart skeleton - Loading placeholders.
  */
-export class SolidarityElement extends LitElement {
+export class SolidarityElement extends WidgetElement {
   static override styles = [base];
   static override properties: PropertyDeclarations = {
     api: {},

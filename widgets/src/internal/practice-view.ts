@@ -1,6 +1,7 @@
 /**
  * One practice in full: shared by <solidarity-practice> and the inline detail of <solidarity-practices>
- * (which imports this module only when a practice is opened: it is not needed for the list). Its
+ * (which imports this module only when a practice is opened: it is not needed for the list), in
+ * <solidarity-practice>'s chunk (components/practice/practice.ts re-exports it for the list). Its
  * systematisation fiche comes in a chunk of its own (practice-fiche.ts), imported the first time a
  * practice has fiche fields.
  */

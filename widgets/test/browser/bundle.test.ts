@@ -2,7 +2,7 @@
  * The built bundle (dist/solidarity.js, minified, with its hashed chunks) in the browser: what a
  * partner site really loads. Run after `npm run build`.
  */
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { fakeApi, freshApi, restoreFetch } from '../fake-api.js';
 import { $, $$, settled, shows, text, watchErrors } from '../helpers.js';
 
@@ -60,6 +60,34 @@ describe('dist/solidarity.js', () => {
     await shows(statements, 'Ανοιχτή πρόσκληση');
     expect($(statements, '[part~=closed]')!.textContent).to.equal('Έκλεισε');
     expect(f.calls.every((u) => u.origin == api)).to.equal(true);
+  });
+
+  it('a list loads a practice\'s full view only when one is opened, from <solidarity-practice>\'s chunk', async () => {
+    // a page of its own (an iframe: its own module map), with the fake API as its fetch
+    const f = document.createElement('iframe');
+    document.body.append(f);
+    const w = f.contentWindow as Window & typeof globalThis & { eval(s: string): Promise<unknown> };
+    fakeApi();
+    w.fetch = window.fetch.bind(window);
+    const chunks = () =>
+      (w.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => e.name.replace(/^.*\/chunks\//, '')).filter((n) => !n.includes('/'));
+    try {
+      await w.eval(`import(${JSON.stringify(new URL(bundle, import.meta.url).href)})`);
+      w.document.body.innerHTML = `<solidarity-practices api="${freshApi()}" locale="en" page-size="3"></solidarity-practices>`;
+      const el = w.document.querySelector('solidarity-practices')!;
+      await waitUntil(() => el.shadowRoot && $$(el, 'article').length == 3, 'the list renders');
+      expect(chunks().some((n) => n.startsWith('practice-element-')), chunks().join()).to.equal(false);
+      expect(w.customElements.get('solidarity-practice')).to.equal(undefined);
+      const title = $(el, 'article [part~=title]')!.textContent!.trim();
+      $<HTMLButtonElement>(el, 'button[part~=open]')!.click();
+      await waitUntil(() => $(el, '[part~=detail]'), 'the practice opens');
+      expect($(el, '[part~=detail] [part~=title]')!.textContent).to.include(title);
+      expect(chunks().filter((n) => /^(open|practice-element)-[\w-]+\.js$/.test(n)).map((n) => n.replace(/-[\w-]{8}\.js$/, '')).sort()).to.deep.equal(['open', 'practice-element']);
+      expect(chunks().some((n) => n.startsWith('practice-view-')), 'no chunk of its own').to.equal(false);
+    } finally {
+      w.history.replaceState(null, '', w.location.href.replace(/#.*/, ''));
+      f.remove();
+    }
   });
 
   it('defaults the API to the origin the script was loaded from', async () => {

@@ -84,8 +84,32 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
     await quiet(p);
     once(p);
     expect(p.res().filter((e) => e.name.includes('/dist/solidarity.js')).length).to.equal(3);
-    expect(p.chunks().filter((n) => n.includes('/chunks/shared-')).length).to.equal(1);
+    // four read widgets at load: the one chunk with all four (fewer bytes than the shared chunk and theirs), once
+    expect(p.chunks().filter((n) => n.includes('/chunks/all-read-')).length).to.equal(1);
     expect(p.w.__solidarityLoader).to.be.an('object');
+  });
+
+  it('picks one chunk per widget for a page with two read widgets, and the chunk with all four for a page with four (script in the head)', async () => {
+    const names = (p: Page) => p.chunks().map((n) => n.replace(/^.*\/chunks\//, '').replace(/-[\w-]{8}\.js$/, '')).sort();
+    const two = await page(classic(), TAG.sessions + TAG.statements);
+    await defined(two, ['sessions', 'statements']);
+    await quiet(two);
+    expect(names(two)).to.deep.equal(['sessions-element', 'shared', 'statements-element']);
+    const four = await page(classic(), READ.map((r) => TAG[r]).join(''));
+    await defined(four, READ);
+    await quiet(four);
+    expect(names(four)).to.deep.equal(['all-read']);
+    // every widget renders from it (the empty API: empty lists, the practice not found)
+    for (const r of ['practices', 'sessions', 'statements'])
+      await waitUntil(() => four.w.document.querySelector(`solidarity-${r}`)!.shadowRoot?.querySelector('[part~=empty]'), `<solidarity-${r}> renders`);
+    await waitUntil(() => four.w.document.querySelector('solidarity-practice')!.shadowRoot?.querySelector('[part~=error]'), '<solidarity-practice> renders');
+    // a tag added later comes from the same build: no second copy of the shared code
+    four.w.document.body.insertAdjacentHTML('beforeend', TAG.form);
+    await defined(four, ['submit-practice']);
+    await quiet(four);
+    once(four);
+    expect(names(four).filter((n) => !/^all-(form-|altcha)/.test(n))).to.deep.equal(['all-read', 'all-submit-practice-element']);
+    expect(four.w.__warns).to.deep.equal([]);
   });
 
   it('loads only the chunks of the tags on the page, and a tag added later when it appears', async () => {

@@ -3,11 +3,12 @@
  * practice, or when the page URL's fragment names one (a shared or bookmarked link, Back / Forward).
  * Opening and closing, the "Back to the list" view, and the page URL: the open practice is in the
  * fragment (`#solidarity-practice=<slug>`, a new history entry), one key per list (see the element's
- * docs). It imports a practice's full view (internal/practice-view.ts).
+ * docs). It imports a practice's full view (internal/practice-view.ts) from <solidarity-practice>'s chunk,
+ * where it lives (see ../practice/practice.ts).
  */
 import { html } from '../../internal/lit.js';
 import { ListElement } from '../../internal/list.js';
-import { practiceView } from '../../internal/practice-view.js';
+import { practiceView } from '../practice/practice.js';
 import { READY } from '../../internal/status.js';
 import type { Practice } from '../../internal/types.js';
 import type { SolidarityPractices } from './practices.component.js';

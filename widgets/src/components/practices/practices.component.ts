@@ -121,8 +121,8 @@ export class SolidarityPractices extends ListElement<Practice> {
     if (this.__nav) return f(this.__nav);
     this.__status = LOADING;
     this.__reload = () => this.__withNav(f);
-    // a practice's full view at once, beside the chunk that imports it: no waterfall
-    import('../../internal/practice-view.js').catch(() => {});
+    // a practice's full view (in <solidarity-practice>'s chunk) at once, beside the chunk that imports it: no waterfall
+    import('../practice/practice.js').catch(() => {});
     import('./open.js').then(
       (m) => f((this.__nav = m)),
       (e: unknown) => ((this.__error = e), (this.__status = FAILED))
