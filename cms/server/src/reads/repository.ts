@@ -393,16 +393,9 @@ export const createRepository = (strapi: Core.Strapi) => {
   const hiddenLinks = () => derived.get('hidden-call-links', () => hiddenCallLinks(strapi));
   const localeSets = createLocaleSetMemo(contentVersion);
 
-  /**
-   * The sizes of the unfiltered branches of `chain` (chainBranch): from how
-   * many documents are published in each set of locales (one grouped scan of
-   * the published rows per type and content version, for every chain), instead
-   * of one anti-join count per branch and locale (20 of 17-40 ms each at
-   * 10,000 practices x 5 locales after every publish). A document shows in
-   * branch i when chain[i] is the first locale of the chain it is published in.
-   */
-  const chainCounts = async (type: ContentTypeName, chain: readonly string[]): Promise<number[]> => {
-    const sets = await localeSets.get(type, async () => {
+  /** How many documents of `type` are published in each set of locales (`locales`: codes joined by ','), once per content version. */
+  const publishedLocaleSets = (type: ContentTypeName) =>
+    localeSets.get(type, async () => {
       const k = knex();
       const { table, column } = meta(type);
       const [published, loc, doc] = [column('publishedAt'), column('locale'), column('documentId')];
@@ -416,6 +409,23 @@ export const createRepository = (strapi: Core.Strapi) => {
         n: number | string;
       }[];
     });
+
+  /** Per locale of `chain`, how many documents of `type` are published in it (the search index's rows of that locale). */
+  const publishedCounts = async (type: ContentTypeName, chain: readonly string[]): Promise<number[]> => {
+    const sets = await publishedLocaleSets(type);
+    return chain.map((l) => sets.reduce((sum, { locales, n }) => (String(locales).split(',').includes(l) ? sum + Number(n) : sum), 0));
+  };
+
+  /**
+   * The sizes of the unfiltered branches of `chain` (chainBranch): from how
+   * many documents are published in each set of locales (one grouped scan of
+   * the published rows per type and content version, for every chain), instead
+   * of one anti-join count per branch and locale (20 of 17-40 ms each at
+   * 10,000 practices x 5 locales after every publish). A document shows in
+   * branch i when chain[i] is the first locale of the chain it is published in.
+   */
+  const chainCounts = async (type: ContentTypeName, chain: readonly string[]): Promise<number[]> => {
+    const sets = await publishedLocaleSets(type);
     const out = chain.map(() => 0);
     for (const { locales, n } of sets) {
       const has = new Set(String(locales).split(','));
@@ -608,7 +618,7 @@ export const createRepository = (strapi: Core.Strapi) => {
             ? ((await dataErrorsAsBadRequest(() => statement)) as { entry_id: number | string; rank: number | string; branch: number | string }[])
             : [];
         };
-        const floors = await search.windowFloors(UID[type], o.chain, shown ?? [], totals, bound);
+        const floors = await search.windowFloors(UID[type], o.chain, await publishedCounts(type, o.chain), totals, bound);
         let rows = await read(floors);
         // a branch whose window held fewer than its newest max(RANKED_CANDIDATES, bound) matches
         const needed = Math.max(RANKED_CANDIDATES, bound);

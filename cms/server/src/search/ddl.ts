@@ -110,7 +110,7 @@ export const createSearchSchema = async (knex: Knex): Promise<void> => {
   await ensureNarrowRows(knex);
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_terms_idx ON ${SEARCH_TABLE} USING GIN (terms)`);
   // (uid, locale, entry_id): a locale's newest rows, the window a common word's newest matches are
-  // read from (index.ts `windowFloors`), and the order the table is clustered in (`ensureClustered`)
+  // read from (index.ts `windowFloors`), and the order the table is clustered in (`ensureStoredByLocale`)
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_SCOPE_INDEX} ON ${SEARCH_TABLE} (uid, locale, entry_id)`);
   // (uid, document_id, locale): re-indexing a document finds its rows (the locale fallback reads marker terms, index.ts)
   await knex.raw(`DROP INDEX IF EXISTS ${SEARCH_TABLE}_doc_idx`);

@@ -690,17 +690,19 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      * rows' id range), not all of them (issue #12: 18,000 rows read for
      * `housing` in one locale at 100,000 practices x 5, to keep the newest 300).
      * `totals`: each branch's number of matches (counted, see `matchBranches`);
-     * `shown`: how many documents each branch shows without the search (the
-     * share of matches among them is the estimate's density). A branch with at
-     * most four times the candidates it needs gets no floor (reading all its
-     * matches is cheap), nor one whose window would hold all its rows.
+     * `rows`: per locale of the chain, its rows in the index (the documents
+     * published in it, shown by that branch or hidden by an earlier locale:
+     * the window is cut from all of them, so the share of matches among them
+     * is the estimate's density). A branch with at most four times the
+     * candidates it needs gets no floor (reading all its matches is cheap),
+     * nor one whose window would hold all its rows.
      * Each floor is one index-only read of the (uid, locale, entry_id) index
      * (ddl.ts `createSearchSchema`). Empty on SQLite.
      */
     async windowFloors(
       uid: string,
       chain: readonly string[],
-      shown: readonly number[],
+      rows: readonly number[],
       totals: ReadonlyMap<number, number>,
       bound: number
     ): Promise<Map<number, number>> {
@@ -709,18 +711,18 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
       if (clientOf(k) === 'sqlite') return floors;
       const needed = Math.max(RANKED_CANDIDATES, bound);
       for (const [i, total] of totals) {
-        const documents = shown[i] ?? 0;
+        const stored = rows[i] ?? 0;
         const locale = chain[i];
-        if (locale === undefined || total <= 4 * needed || documents <= 0) continue;
-        // rows of the locale's newest ones expected to hold 2 x `needed` matches
-        const rows = Math.ceil((2 * needed * documents) / total);
-        if (rows >= documents) continue;
+        if (locale === undefined || total <= 4 * needed || stored <= 0) continue;
+        // how many of the locale's newest rows are expected to hold 2 x `needed` matches
+        const window = Math.ceil((2 * needed * stored) / total);
+        if (window >= stored) continue;
         const found = (await k(SEARCH_TABLE)
           .select('entry_id')
           .where('uid', uid)
           .andWhere('locale', locale)
           .orderBy('entry_id', 'desc')
-          .offset(rows)
+          .offset(window)
           .limit(1)) as { entry_id: number | string }[];
         const floor = found[0]?.entry_id;
         if (floor !== undefined) floors.set(i, Number(floor));

@@ -13,9 +13,10 @@ import { getService } from '../services/get-service';
  * POST /api/solidarity/submissions and GET /api/solidarity/submissions/challenge.
  * Origin, content type and declared size are checked before the body is read
  * (submissions/guard.ts); here, in this order: the address's attempts
- * (every request), honeypot, proof of work, validation, then the address's
- * and the site's submission limits (spent only by a verified, valid request),
- * and storage (submissions/service.ts).
+ * (every request), proof of work, validation, the address's and the site's
+ * submission limits (spent only by a verified, valid request), then the
+ * honeypot (a filled one answered as a success, nothing stored) and storage
+ * (submissions/service.ts).
  */
 const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const antispam = () => getService(strapi, 'antispam');
@@ -80,22 +81,26 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
       await limited(() => antispam().attempt(ip));
       const fields = asFields(body);
 
-      // Honeypot: a field people never see (documented in the OpenAPI document). Answer bots as to a
-      // success, so that they do not learn to leave it empty; store nothing, send nothing; log it.
+      // Honeypot: a field people never see (documented in the OpenAPI document). A filled one is
+      // answered as a success, so that bots do not learn to leave it empty; nothing is stored or sent.
+      // It goes through the same checks as a person's submission first (proof of work, validation,
+      // the limits, which it spends): otherwise a bot would tell it apart by sending without a proof
+      // (400 without the honeypot, 202 with it), and would never be limited.
       const honeypot = fields[HONEYPOT_FIELD];
-      if (honeypot !== undefined && honeypot !== null && honeypot !== '') {
-        strapi.log.info('Submission dropped: honeypot filled');
-        ctx.status = 202;
-        ctx.body = { data: { id: randomId(24), status: 'submitted' }, meta: acceptedMeta() };
-        return;
-      }
+      const trapped = honeypot !== undefined && honeypot !== null && honeypot !== '';
 
       // Only a verified proof and a valid body may spend the limits of the address and of the site.
       const proof = config.altcha.enabled ? await antispam().useProof(fields.altcha) : null;
       let charge: { refund(): Promise<void> } | null = null;
       try {
-        parseSubmission(body);
+        parseSubmission(trapped ? { ...fields, [HONEYPOT_FIELD]: '' } : body);
         charge = await limited(() => antispam().charge(ip, origin));
+        if (trapped) {
+          strapi.log.info('Submission dropped: honeypot filled');
+          ctx.status = 202;
+          ctx.body = { data: { id: randomId(24), status: 'submitted' }, meta: acceptedMeta() };
+          return;
+        }
         const { documentId } = await submissions().submit(body, { origin });
         strapi.log.info(`Submission ${documentId} received`);
         ctx.status = 202;

@@ -265,10 +265,17 @@ describe('POST /api/solidarity/submissions', () => {
     expect(array.body.error.details.errors[0].message).toBe('the request body must be a JSON object');
   });
 
-  it('answers a filled honeypot like a success, storing and sending nothing', async () => {
+  it('answers a filled honeypot like a success, storing and sending nothing, after the same checks as a person’s', async () => {
     const before = await countPractices();
     const mails = sink.mails.length;
-    const res = await submit(app, validSubmission({ leaveThisFieldEmpty: 'https://spam.example', contact: { name: 'Bot', email: 'bot@spam.example', role: 'bot' } })).expect(202);
+    const bot = { leaveThisFieldEmpty: 'https://spam.example', contact: { name: 'Bot', email: 'bot@spam.example', role: 'bot' } };
+    // without a proof of work, or with an invalid body, the same 400 as a person's: the honeypot does not show
+    const unproven = await submit(app, validSubmission(bot)).expect(400);
+    const person = await submit(app, validSubmission()).expect(400);
+    expect(unproven.body).toEqual(person.body);
+    const invalid = await submit(app, await proven({ ...bot, title: '' })).expect(400);
+    expect(invalid.body.error.details.errors).toEqual([expect.objectContaining({ path: ['title'] })]);
+    const res = await submit(app, await proven(bot)).expect(202);
     expect(res.body).toEqual({ data: { id: expect.stringMatching(/^[a-z0-9]{24}$/), status: 'submitted' }, meta: { mail: true } });
     await new Promise((r) => setTimeout(r, 500));
     expect(await countPractices()).toBe(before);

@@ -160,7 +160,7 @@ export const submissionSchema = z.strictObject(
     /** the honeypot: people leave it empty; the controller looks at it before validating */
     // No schema-valid value but '' (maxLength 0, default ''): a client generated from the OpenAPI
     // document, or Swagger UI's example ("string"), would otherwise fill it and lose the fiche.
-    // Bots' values never reach this schema: the controller answers them first.
+    // A bot's value never reaches this schema: the controller validates its body with the field emptied.
     [HONEYPOT_FIELD]: z
       .string()
       .max(0, 'must be empty')
