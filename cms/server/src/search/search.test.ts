@@ -36,6 +36,20 @@ const filtered = async (locale: string, filter: string): Promise<string[]> => {
   return (res.body.data as { slug: string }[]).map((p) => p.slug).sort();
 };
 
+/**
+ * A published practice's row as a bulk import writes it (`db.query(...).createMany`, no document
+ * service), with `fields` (documentId, title, summary, body, slug; locale defaults to English).
+ */
+const bulkRow = (fields: { documentId: string; title: string; summary: string; body: unknown; slug: string; locale?: string }, publishedAt: Date) => ({
+  country: 'ES',
+  licence: 'CC-BY-SA-4.0',
+  source: 'editor',
+  reviewStatus: 'approved',
+  locale: 'en',
+  publishedAt,
+  ...fields,
+});
+
 const practice = async (locale: string, data: Record<string, unknown>) =>
   docs(UID.practice).create({ locale, status: 'published', data: { country: 'ES', ...data } });
 
@@ -499,19 +513,16 @@ describe(`a search sorted by a field, with more matches than are ranked (${testD
     const now = new Date();
     const rows = Array.from({ length: n }, (_, i) => {
       const k = (i * 7919) % n; // a permutation of 0..n-1
-      return {
-        documentId: `zebrawort${String(i).padStart(15, '0')}`,
-        title: `Zebrawort ${String(k).padStart(3, '0')}`,
-        summary: 'Grass.',
-        body: paragraph('Grass.'),
-        slug: `zebrawort-${i}`,
-        country: 'ES',
-        licence: 'CC-BY-SA-4.0',
-        source: 'editor',
-        reviewStatus: 'approved',
-        locale: 'en',
-        publishedAt: now,
-      };
+      return bulkRow(
+        {
+          documentId: `zebrawort${String(i).padStart(15, '0')}`,
+          title: `Zebrawort ${String(k).padStart(3, '0')}`,
+          summary: 'Grass.',
+          body: paragraph('Grass.'),
+          slug: `zebrawort-${i}`,
+        },
+        now
+      );
     });
     for (let i = 0; i < n; i += 40) await app.strapi.db.query(UID.practice as never).createMany({ data: rows.slice(i, i + 40) as never });
     await app.strapi.plugin('solidarity').service('public-api').repository.search.reindexAll();
@@ -547,30 +558,24 @@ describe.runIf(testDatabaseClient() === 'postgres')('a common word’s newest ma
       const marked = isMarked(i);
       const field = fields[i % 5 === 0 ? 0 : i % 5 === 1 ? 1 : 2];
       const text = (f: (typeof fields)[number]) => (marked && f === field ? `Wolfsbane ${f} ${i}` : `Heath ${i}`);
-      return {
-        documentId: `wolfsbane${String(i).padStart(16, '0')}`,
-        title: text('title'),
-        summary: text('summary'),
-        body: paragraph(text('body')),
-        slug: `wolfsbane-${i}`,
-        country: 'ES',
-        licence: 'CC-BY-SA-4.0',
-        source: 'editor',
-        reviewStatus: 'approved',
-        locale: 'en',
-        publishedAt: now,
-      };
+      return bulkRow(
+        {
+          documentId: `wolfsbane${String(i).padStart(16, '0')}`,
+          title: text('title'),
+          summary: text('summary'),
+          body: paragraph(text('body')),
+          slug: `wolfsbane-${i}`,
+        },
+        now
+      );
     });
     // written interleaved with 1,000 French practices, so that their ids alternate between the locales
-    const french = Array.from({ length: 1000 }, (_, i) => ({
-      ...rows[0],
-      documentId: `heathfr${String(i).padStart(18, '0')}`,
-      title: `Lande ${i}`,
-      summary: 'Herbe.',
-      body: paragraph('Herbe.'),
-      slug: `lande-${i}`,
-      locale: 'fr',
-    }));
+    const french = Array.from({ length: 1000 }, (_, i) =>
+      bulkRow(
+        { documentId: `heathfr${String(i).padStart(18, '0')}`, title: `Lande ${i}`, summary: 'Herbe.', body: paragraph('Herbe.'), slug: `lande-${i}`, locale: 'fr' },
+        now
+      )
+    );
     const written = rows.flatMap((row, i) => (i % 2 === 0 && french[i / 2] ? [row, french[i / 2]] : [row]));
     for (let i = 0; i < written.length; i += 100) {
       await app.strapi.db.query(UID.practice as never).createMany({ data: written.slice(i, i + 100) as never });
