@@ -3,7 +3,8 @@ import { css } from './lit.js';
 /**
  * Styles shared by every widget. Public custom properties are `--solidarity-*`; the private
  * `--_*` ones hold their resolved values. The host page's CSS cannot reach inside (shadow DOM);
- * inherited properties that a theme may set on <body> are reset on :host.
+ * inherited properties that a theme may set on <body> are reset on :host, and again on the shadow
+ * tree's top elements (a theme's `*` rule matches the host itself, and wins over :host).
  */
 export const base = css`
   :host {
@@ -20,6 +21,17 @@ export const base = css`
     color: var(--_t);
     font: inherit;
     font-family: var(--solidarity-font-family, inherit);
+    line-height: 1.5;
+    text-align: start;
+    text-transform: none;
+    letter-spacing: normal;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+  /* A page's rule for every element (* { color: ... }) matches the host too, and beats :host; set
+     again on the shadow tree's top elements, the inherited properties come from there. */
+  :host > * {
+    color: var(--_t);
     line-height: 1.5;
     text-align: start;
     text-transform: none;

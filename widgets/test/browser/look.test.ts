@@ -42,6 +42,31 @@ describe('look and isolation', () => {
     expect(getComputedStyle(wrap.querySelector('#host-h3')!).color).to.equal('rgb(255, 0, 0)');
   });
 
+  it('keeps its text as it is when a theme styles every element (a `*` rule matches the host too)', async () => {
+    fakeApi();
+    const star = document.createElement('style');
+    star.textContent = `* { color: rgb(255, 0, 255); text-transform: uppercase; letter-spacing: 3px; line-height: 3; text-align: center; white-space: pre; }`;
+    document.head.append(star);
+    try {
+      for (const tag of ['solidarity-practices', 'solidarity-statements', 'solidarity-submit-practice']) {
+        const el = await fixture<W>(`<${tag} api="${freshApi()}" page-size="2"></${tag}>`);
+        await settled(el);
+        const texts = [...el.shadowRoot!.querySelectorAll<HTMLElement>('p, li, span, label')].filter((e) => e.textContent?.trim());
+        expect(texts.length, tag).to.be.greaterThan(0);
+        for (const t of texts) {
+          const cs = getComputedStyle(t);
+          expect(cs.color, `${tag} ${t.outerHTML.slice(0, 60)}`).to.not.equal('rgb(255, 0, 255)');
+          expect(cs.textTransform, tag).to.equal('none');
+          expect(cs.letterSpacing, tag).to.equal('normal');
+          expect(cs.textAlign, tag).to.equal('start');
+          expect(cs.whiteSpace, tag).to.not.equal('pre');
+        }
+      }
+    } finally {
+      star.remove();
+    }
+  });
+
   it('is themed by --solidarity-* custom properties and ::part()', async () => {
     fakeApi();
     const css = document.createElement('style');
