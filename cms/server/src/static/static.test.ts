@@ -110,7 +110,14 @@ describe('widget files: caching from the build, validators, dotfiles', () => {
 
   it('the build names every file under chunks/ with rollup\'s [hash] (what the server relies on)', async () => {
     const config = (await import(pathToFileURL(path.join(APP_ROOT, 'widgets', 'rollup.config.mjs')).href)) as {
-      default: { output: { dir?: string; file?: string; entryFileNames?: string; chunkFileNames?: (c: { facadeModuleId: string | null }) => string } }[];
+      default: {
+        output: {
+          dir?: string;
+          file?: string;
+          entryFileNames?: string | ((c: { name: string }) => string);
+          chunkFileNames?: (c: { facadeModuleId: string | null }) => string;
+        };
+      }[];
     };
     for (const { output } of config.default) {
       if (output.file) {
@@ -118,7 +125,11 @@ describe('widget files: caching from the build, validators, dotfiles', () => {
         expect(path.relative('dist', output.file).startsWith('chunks')).toBe(false);
         continue;
       }
-      expect(output.entryFileNames).toMatch(/^chunks\/.*\[hash\]/);
+      // the components' builds name their entries by the widget, and the combined one `read`
+      for (const name of ['practices', 'submit-practice', 'read']) {
+        const entry = typeof output.entryFileNames === 'function' ? output.entryFileNames({ name }) : output.entryFileNames;
+        expect(entry, name).toMatch(/^chunks\/.*\[hash\]/);
+      }
       for (const facadeModuleId of [null, '/src/components/submit-practice/locales/ca.ts', '/src/locales/ca.ts']) {
         expect(output.chunkFileNames?.({ facadeModuleId })).toMatch(/^chunks\/.*\[hash\]/);
       }
