@@ -18,18 +18,13 @@ export const base = css`
     --_g: var(--solidarity-space, 1rem);
     display: block;
     contain: content;
-    color: var(--_t);
     font: inherit;
     font-family: var(--solidarity-font-family, inherit);
-    line-height: 1.5;
-    text-align: start;
-    text-transform: none;
-    letter-spacing: normal;
-    white-space: normal;
-    overflow-wrap: anywhere;
   }
-  /* A page's rule for every element (* { color: ... }) matches the host too, and beats :host; set
-     again on the shadow tree's top elements, the inherited properties come from there. */
+  /* Inherited properties a theme may set, reset. A page's rule for every element (* { color: ... })
+     matches the host too, and beats :host: set again on the shadow tree's top elements, they are
+     inherited from there. (After the host's font shorthand, which resets line-height.) */
+  :host,
   :host > * {
     color: var(--_t);
     line-height: 1.5;
