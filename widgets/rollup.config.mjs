@@ -16,6 +16,7 @@ import { gzipAsync } from '@gfx/zopfli';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { cutLitHtml, isLitHtml } from './scripts/lit-cuts.mjs';
 
 /**
  * Minifies the static parts of css`` and html`` templates in our sources: comments and
@@ -55,6 +56,16 @@ function minifyTemplates() {
       let out = code;
       for (const [s, e, r] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, s) + r + out.slice(e);
       return { code: out, map: null };
+    },
+  };
+}
+
+/** lit-html without the parts the widgets never use (scripts/lit-cuts.mjs; the browser tests run the same cut lit-html). */
+function trimLitHtml() {
+  return {
+    name: 'trim-lit-html',
+    transform(code, id) {
+      return isLitHtml(id) ? { code: cutLitHtml(code, (m) => this.error(m)), map: null } : null;
     },
   };
 }
@@ -239,6 +250,7 @@ const components = (prefix) => ({
     },
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
+      trimLitHtml(),
       cssText(),
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
       minifyTemplates(),

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { cutLitHtml, isLitHtml } from './scripts/lit-cuts.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 if (!existsSync(executablePath))
@@ -26,18 +27,33 @@ async function precompressed(ctx, next) {
   ctx.body = readFileSync(root + path + '.gz');
 }
 
+/**
+ * The lit-html that ships: its production build (not the development one, web-test-runner's default),
+ * with the parts the widgets never use cut as the build cuts them (scripts/lit-cuts.mjs), so that a
+ * cut that breaks a widget fails its tests.
+ */
+const shippedLitHtml = {
+  name: 'shipped-lit-html',
+  transform(context) {
+    if (isLitHtml(context.path))
+      return cutLitHtml(context.body, (m) => {
+        throw new Error(m);
+      });
+  },
+};
+
 export default {
   middleware: [precompressed],
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   // served from the repository's root: the form imports the submission limits from cms/shared/limits.ts
   rootDir: new URL('..', import.meta.url).pathname,
-  nodeResolve: true,
+  nodeResolve: { exportConditions: ['production'] },
   // one page at a time: keyboard tests (sendKeys) need the focused page
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })],
+  plugins: [shippedLitHtml, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })],
   browsers: [
     chromeLauncher({
       launchOptions: {
