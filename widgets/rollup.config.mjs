@@ -7,7 +7,8 @@
 // <solidarity-submit-practice> form (submit-practice-*), its strings (form-<locale>-*) and the
 // ALTCHA widget (altcha-*). A second build of the components puts the four read widgets and the shared client
 // in one chunk (all-read-*, its lazy chunks named all-*), which the entry picks for a page with several
-// read widgets (src/loader.ts `pick`).
+// read widgets (src/loader.ts `pick`); one more build per read widget puts it, lit-html and only the shared
+// code it uses in one chunk (one-<widget>-*, its lazy chunks named one-<widget>-*), for a page with it alone.
 import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -194,15 +195,20 @@ const READ = /\/src\/read\.ts$|\/src\/components\/(practices\/practices|practice
  * read widgets for which that chunk costs fewer gzip bytes than theirs beside the shared one, whichever they
  * are (from the .gz files, written by the time the entry's build reads them; 5: never).
  */
-const manifest = { chunks: {}, all: {}, n: 0 };
+const manifest = { chunks: {}, all: {}, one: {}, n: 0 };
 /** file -> the chunks it imports statically (the shared one apart), from both components' builds. */
 const imports = {};
 
-/** Records each component's chunk (and the shared chunk) for the entry's build. */
-function recordChunks(prefix) {
+/** Records each component's chunk (and the shared chunk) for the entry's build; a widget's own build (`alone`): its one chunk. */
+function recordChunks(prefix, alone) {
   return {
     name: 'record-chunks',
     generateBundle(_o, bundle) {
+      if (alone) {
+        const c = Object.values(bundle).find((c) => c.type == 'chunk' && c.isEntry);
+        manifest.one[alone] = c.fileName.slice('chunks/'.length);
+        return;
+      }
       const m = (manifest[prefix ? 'all' : 'chunks'] = {});
       for (const c of Object.values(bundle))
         if (c.type == 'chunk' && (c.isEntry || c.name == 'shared')) {
@@ -235,17 +241,28 @@ function chunkManifest() {
   };
 }
 
-/** The components' builds: `prefix` '' (one chunk per widget) or 'all-' (the four read widgets in one, src/read.ts). */
-const components = (prefix) => ({
-    input: prefix ? { read: 'src/read.ts', 'submit-practice': 'src/components/submit-practice/submit-practice.ts' } : Object.fromEntries(COMPONENTS.map((c) => [c, `src/components/${c}/${c}.ts`])),
-    preserveEntrySignatures: 'exports-only',
+/**
+ * The components' builds: `prefix` '' (one chunk per widget) or 'all-' (the four read widgets in one, src/read.ts);
+ * or, with `alone` (a read widget's name), that widget's own build for a page with it alone (chunks named
+ * `one-<widget>-*`): its code, lit-html and the shared client in one chunk, with only what that widget uses of
+ * them (rollup leaves out the rest: another widget's helpers, the list for a single practice...), and its
+ * lazy chunks (locales, filters, an open practice...) importing from it.
+ */
+const components = (prefix, alone) => ({
+    input: alone
+      ? { [alone]: `src/components/${alone}/${alone}.ts` }
+      : prefix
+        ? { read: 'src/read.ts', 'submit-practice': 'src/components/submit-practice/submit-practice.ts' }
+        : Object.fromEntries(COMPONENTS.map((c) => [c, `src/components/${c}/${c}.ts`])),
+    // the entry imports a widget's chunk for its side effect (the element's definition): a widget's own build needs no exports (and so no facade chunk)
+    preserveEntrySignatures: alone ? false : 'exports-only',
     output: {
       dir: 'dist',
       format: 'es',
-      entryFileNames: (c) => (prefix && c.name == 'read' ? 'chunks/all-read-[hash].js' : `chunks/${prefix}[name]-element-[hash].js`),
+      entryFileNames: (c) => (alone ? `chunks/${prefix}[hash].js` : prefix && c.name == 'read' ? 'chunks/all-read-[hash].js' : `chunks/${prefix}[name]-element-[hash].js`),
       // the form's strings are named form-<locale>, apart from the read widgets' <locale> chunks
       chunkFileNames: (c) => (c.facadeModuleId?.includes('/submit-practice/locales/') ? `chunks/${prefix}form-[name]-[hash].js` : `chunks/${prefix}[name]-[hash].js`),
-      manualChunks: (id) => (prefix ? (SHARED.test(id) || READ.test(id) ? 'read' : undefined) : SHARED.test(id) ? 'shared' : undefined),
+      manualChunks: alone ? undefined : (id) => (prefix ? (SHARED.test(id) || READ.test(id) ? 'read' : undefined) : SHARED.test(id) ? 'shared' : undefined),
       sourcemap: !!process.env.SOURCEMAP,
     },
     plugins: [
@@ -261,7 +278,7 @@ const components = (prefix) => ({
           return (thirdParty(chunk) ? theirs : ours).renderChunk.call(this, code, chunk, o, meta);
         },
       },
-      recordChunks(prefix),
+      recordChunks(prefix, alone),
       precompress(),
     ],
   });
@@ -270,6 +287,8 @@ export default [
   // the components first: the entry's build needs their file names
   components(''),
   components('all-'),
+  // each read widget's own build, for a page with that widget alone (src/loader.ts `pick`)
+  ...READ_WIDGETS.map((w) => components(`one-${w}-`, w)),
   {
     // the file partners include: a classic script (an IIFE, no import.meta) that also works as a module
     input: 'src/loader.ts',

@@ -3,7 +3,8 @@
 // dist/ (the build's Zopfli or zlib level 9, whichever is smaller: rollup.config.mjs `precompress`); also
 // checks that each file has its .gz and .br, and that they decode to the file's exact bytes.
 // Fails when the entry (dist/solidarity.js, the autoloader) is over ENTRY_MAX; a page with one read
-// widget in English (the entry + the widget's chunk + every chunk it imports, statically, read from
+// widget in English (the entry + the chunk of the widget's own build, one-<widget>-*, which the entry
+// picks for a page with one read widget alone, + every chunk it imports, statically, read from
 // the files) over ONE_MAX; a page with all four read widgets (the entry + the one chunk with all four,
 // all-read-*, which the entry picks for a page with that many: src/loader.ts) over ALL_MAX; a locale chunk over 1.5 KB;
 // the <solidarity-submit-practice> chunk over 8 KB (ALTCHA and its strings apart), one of its strings
@@ -62,13 +63,14 @@ const check = (name, file, max) => {
 
 check('solidarity.js (entry, autoloader)', join(dist, 'solidarity.js'), ENTRY_MAX);
 const chunks = existsSync(join(dist, 'chunks')) ? readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js')).sort() : [];
-/** Exactly one chunk named `prefix-[hash].js`, checked against `max`. */
-const one = (prefix, what, max) => {
-  const f = chunks.filter((c) => c.startsWith(`${prefix}-`) && /^[\w-]{8,}\.js$/.test(c.slice(prefix.length + 1)));
-  if (f.length != 1) {
+/** Exactly one chunk named `prefix-[hash].js` (or at most one, with `optional`), checked against `max`. */
+const one = (prefix, what, max, optional = false) => {
+  // a widget's own build names its chunk one-<widget>-[hash] and its lazy ones one-<widget>-<name>-[hash]: the hash alone after the prefix (8 characters)
+  const f = chunks.filter((c) => c.startsWith(`${prefix}-`) && (prefix.startsWith('one-') ? /^[\w-]{8}\.js$/ : /^[\w-]{8,}\.js$/).test(c.slice(prefix.length + 1)));
+  if (f.length > 1 || (!f.length && !optional)) {
     failed = true;
     rows.push([what, '', '', max, `expected 1 chunk, found ${f.length}`]);
-  } else check(`chunks/${f[0]} (${what})`, join(dist, 'chunks', f[0]), max);
+  } else if (f.length) check(`chunks/${f[0]} (${what})`, join(dist, 'chunks', f[0]), max);
   return f;
 };
 // the same lazy chunks in both components' builds: '' (one chunk per widget) and 'all-' (the read widgets in one chunk)
@@ -82,6 +84,18 @@ const seen = ['', 'all-'].flatMap((b) => [
   ...one(`${b}open`, 'an open practice in the list', OPEN_MAX),
 ]);
 const READ = ['practices', 'practice', 'sessions', 'statements'];
+// each read widget's own build (one-<widget>-*, for a page with it alone): its chunk, its locales, and the same lazy chunks as the others where it has them
+for (const r of READ)
+  seen.push(
+    ...one(`one-${r}`, `<solidarity-${r}> alone: the widget, Lit and the shared client it uses`),
+    ...['ca', 'es', 'el', 'fr'].flatMap((l) => one(`one-${r}-${l}`, `locale ${l}`, LOCALE_MAX)),
+    ...one(`one-${r}-submit-practice`, 'form', FORM_MAX, true),
+    ...['en', 'ca', 'es', 'el', 'fr'].flatMap((l) => one(`one-${r}-form-${l}`, `form strings ${l}`, FORM_LOCALE_MAX, true)),
+    ...one(`one-${r}-altcha`, 'ALTCHA', ALTCHA_MAX, true),
+    ...one(`one-${r}-controls`, 'practices filters', CONTROLS_MAX, true),
+    ...one(`one-${r}-practice-fiche`, 'a practice’s fiche', FICHE_MAX, true),
+    ...one(`one-${r}-open`, 'an open practice in the list', OPEN_MAX, true)
+  );
 seen.push(...READ.flatMap((r) => one(`${r}-element`, `<solidarity-${r}>`)), ...one('shared', 'Lit and the shared client'), ...one('all-read', 'the four read widgets and the shared client, for a page with several'));
 for (const c of chunks.filter((c) => !seen.includes(c))) check(`chunks/${c}`, join(dist, 'chunks', c));
 
@@ -104,7 +118,8 @@ if (!(ALL_FROM >= 1)) {
 /** Total gzip bytes of a page: the entry and the chunks of `widgets`, as the entry picks them (no locale chunk: English). */
 const page = (label, widgets, max) => {
   const files = new Set();
-  if (widgets.length >= ALL_FROM) closure(chunks.find((c) => /^all-read-[\w-]{8}\.js$/.test(c)), files);
+  if (widgets.length == 1) closure(chunks.find((c) => new RegExp(`^one-${widgets[0]}-[\\w-]{8}\\.js$`).test(c)), files);
+  else if (widgets.length >= ALL_FROM) closure(chunks.find((c) => /^all-read-[\w-]{8}\.js$/.test(c)), files);
   else for (const r of widgets) closure(chunks.find((c) => c.startsWith(`${r}-element-`)), files);
   const size = gz(join(dist, 'solidarity.js')) + [...files].reduce((n, f) => n + gz(join(dist, 'chunks', f)), 0),
     ok = size <= max;

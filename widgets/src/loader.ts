@@ -5,8 +5,9 @@
  *
  * It finds the `solidarity-*` elements in the document (now and as they are added, by a
  * MutationObserver) and imports each one's chunk only then: Lit and the shared client come in one
- * shared chunk, every widget in its own; or, on a page with several read widgets at load, the four
- * read widgets and the shared client in one chunk, when that is fewer bytes (see `pick`). Chunks are imported by absolute URL next to this file,
+ * shared chunk, every widget in its own; or, on a page with one read widget alone, that widget's own
+ * build in one chunk; or, on a page with several read widgets at load, the four read widgets and the
+ * shared client in one chunk, when that is fewer bytes (see `pick`). Chunks are imported by absolute URL next to this file,
  * without its query string, so two inclusions (a module and a classic one, two `?ver=`) share
  * the browser's module map and never load a second copy; a global guard
  * (`globalThis.__solidarityLoader`) keeps the second inclusion from scanning again. Chunks never
@@ -40,15 +41,21 @@ const here = (): string => {
 const has = (n: string): number => document.getElementsByTagName('solidarity-' + n).length;
 
 /**
- * The chunks for this page, chosen once, when its tags are there: one chunk per widget beside the
- * shared one (`chunks.chunks`); or, with at least `chunks.n` read widgets (the count from which the
- * one chunk with all four costs fewer gzip bytes, whichever they are: several chunks compress worse
- * than the same code in one file), that chunk for every read widget, and its build's form
- * (`chunks.all`). Either way a page uses one build: a tag added later loads its chunk from it.
+ * The chunks for this page, chosen once, when its tags are there. A page with one read widget alone
+ * (no other `solidarity-*` tag): that widget's own build (`chunks.one`), one chunk with only the
+ * shared code it uses (fewer bytes than the shared chunk and its own). Else one chunk per widget
+ * beside the shared one (`chunks.chunks`); or, with at least `chunks.n` read widgets (the count from
+ * which the one chunk with all four costs fewer gzip bytes, whichever they are: several chunks
+ * compress worse than the same code in one file), that chunk for every read widget, and its build's
+ * form (`chunks.all`). A tag added later loads its chunk from the build with one chunk per widget
+ * (which imports the shared chunk, when the page has a widget's own build) or from the one with all four.
  */
 const pick = (): Record<string, string> => {
-  const { chunks: one, all, n } = chunks;
-  return Object.keys(all).filter((k) => k && all[k] == all[''] && has(k)).length >= n ? all : one;
+  const { chunks: each, all, one, n } = chunks,
+    /** the read widgets on the page */
+    reads = Object.keys(one).filter(has),
+    alone = reads.length == 1 && !has('submit-practice') && one[reads[0]];
+  return alone ? { ...each, '': alone, [reads[0]]: alone } : reads.length >= n ? all : each;
 };
 
 if (!g.__solidarityLoader) {

@@ -8,5 +8,5 @@ export const define = (tag: string, cls: CustomElementConstructor): void => {
   const other = customElements.get(tag);
   if (!other) customElements.define(tag, cls);
   else if (other != cls)
-    console.warn(`Solidarity Commons: <${tag}> is already defined by another script (${other.name || 'anonymous class'}); this copy of the widget is not registered.`);
+    console.warn(`Solidarity Commons: <${tag}> is already defined by another script (${other.name}): not registered`);
 };

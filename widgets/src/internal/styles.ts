@@ -1,7 +1,8 @@
 import { css } from './lit.js';
 
 /**
- * Styles shared by every widget. Public custom properties are `--solidarity-*`; the private
+ * Styles shared by every widget (what only some widgets use is in theirs: the practices' `.link`
+ * and drop-downs, the badges of sessions and statements, the sessions' visually hidden text...). Public custom properties are `--solidarity-*`; the private
  * `--_*` ones hold their resolved values. The host page's CSS cannot reach inside (shadow DOM);
  * inherited properties that a theme may set on <body> are reset on :host, and again on the shadow
  * tree's top elements (a theme's `*` rule matches the host itself, and wins over :host).
@@ -58,12 +59,7 @@ export const base = css`
     font-size: 1.15em;
     line-height: 1.3;
   }
-  .link {
-    all: unset;
-    cursor: pointer;
-    text-decoration: underline;
-  }
-  a, .link {
+  a {
     color: var(--_a);
     text-underline-offset: .15em;
   }
@@ -105,35 +101,22 @@ export const base = css`
   .note {
     font-style: italic;
   }
-  .tag, .badge {
+  .tag {
     padding: .1em .6em;
     border-radius: 1em;
     border: 1px solid var(--_b);
     font-size: .8em;
   }
-  .badge {
-    background: var(--_a);
-    border-color: var(--_a);
-    color: var(--_o);
-  }
-  .off {
-    background: none;
-    color: var(--_m);
-  }
-  button, .btn, select, input {
+  button, .btn {
     font: inherit;
-    color: inherit;
     min-height: 2.5em;
     border-radius: calc(var(--_r) / 1.5);
-    border: 1px solid var(--_b);
+    border: 1px solid var(--_a);
     background: var(--_s);
     padding: .35em .9em;
-  }
-  button, .btn {
     cursor: pointer;
     display: inline-flex;
     align-items: center;
-    border-color: var(--_a);
     color: var(--_a);
     text-decoration: none;
   }
@@ -154,14 +137,6 @@ export const base = css`
   .bar {
     margin-top: var(--_g);
     justify-content: space-between;
-  }
-  .vh {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   .error {
     border-color: #b3261e;
@@ -194,12 +169,6 @@ export const base = css`
   }
   .n {
     list-style: none;
-  }
-  summary {
-    cursor: pointer;
-  }
-  time {
-    font-weight: 600;
   }
   /* forced colors: borders and text already take system colors; keep skeletons and states visible */
   @media (forced-colors: active) {

@@ -66,7 +66,8 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
     await defined(p, ['statements']);
     await quiet(p);
     once(p);
-    expect(p.chunks().some((n) => /\/chunks\/statements-element-[\w-]+\.js$/.test(n))).to.equal(true);
+    // one read widget alone: its own build, one chunk
+    expect(p.chunks().some((n) => /\/chunks\/one-statements-[\w-]{8}\.js$/.test(n))).to.equal(true);
     expect(p.w.__warns).to.deep.equal([]);
   });
 
@@ -113,16 +114,26 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
   });
 
   it('loads only the chunks of the tags on the page, and a tag added later when it appears', async () => {
+    const names = (p: Page) => p.chunks().map((n) => n.replace(/^.*\/chunks\//, '').replace(/-[\w-]{8}\.js$/, ''));
     const p = await page(classic(), TAG.statements);
     await defined(p, ['statements']);
     await quiet(p);
-    const before = p.chunks().map((n) => n.replace(/^.*\/chunks\//, '').replace(/-[\w-]{8}\.js$/, ''));
-    expect(before.sort()).to.deep.equal(['shared', 'statements-element']);
+    // one read widget alone: the chunk of its own build (the widget with the shared code it uses)
+    expect(names(p)).to.deep.equal(['one-statements']);
+    await waitUntil(() => p.w.document.querySelector('solidarity-statements')!.shadowRoot?.querySelector('[part~=empty]'), '<solidarity-statements> renders');
     expect(p.w.customElements.get('solidarity-sessions')).to.equal(undefined);
     p.w.document.body.insertAdjacentHTML('beforeend', `<div>${TAG.sessions}</div>`);
     await defined(p, ['sessions']);
     await quiet(p);
     once(p);
+    // a tag added later: its chunk beside the shared one, from the build with one chunk per widget
+    expect(names(p).sort()).to.deep.equal(['one-statements', 'sessions-element', 'shared']);
+    await waitUntil(() => p.w.document.querySelector('solidarity-sessions')!.shadowRoot?.querySelector('[part~=empty]'), '<solidarity-sessions> renders');
+    // a read widget with the form is not alone: the shared chunk and theirs
+    const q = await page(classic(), TAG.sessions + TAG.form);
+    await defined(q, ['sessions', 'submit-practice']);
+    await quiet(q);
+    expect(names(q).filter((n) => !/^(form-|altcha)/.test(n)).sort()).to.deep.equal(['sessions-element', 'shared', 'submit-practice-element']);
     expect(p.chunks().some((n) => n.includes('/chunks/practices-element-'))).to.equal(false);
     expect(p.chunks().some((n) => n.includes('/chunks/submit-practice-'))).to.equal(false);
   });

@@ -1,7 +1,24 @@
 import { css } from '../../internal/lit.js';
 
-/** Styles of <solidarity-practices> (besides the shared ones): filter controls, card images. */
+/** Styles of <solidarity-practices> (besides the shared ones): filter controls, the open buttons of titles (`.link`), card images. */
 export default css`
+  .link {
+    all: unset;
+    cursor: pointer;
+    text-decoration: underline;
+    color: var(--_a);
+    text-underline-offset: .15em;
+  }
+  select,
+  input {
+    font: inherit;
+    color: inherit;
+    min-height: 2.5em;
+    border-radius: calc(var(--_r) / 1.5);
+    border: 1px solid var(--_b);
+    background: var(--_s);
+    padding: .35em .9em;
+  }
   .controls {
     align-items: end;
   }

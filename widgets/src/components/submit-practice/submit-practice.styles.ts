@@ -5,6 +5,24 @@ export default css`
   :host {
     --_e: var(--solidarity-color-error, #b3261e);
   }
+  select,
+  input {
+    font: inherit;
+    color: inherit;
+    min-height: 2.5em;
+    border-radius: calc(var(--_r) / 1.5);
+    border: 1px solid var(--_b);
+    background: var(--_s);
+    padding: .35em .9em;
+  }
+  .vh {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .strong {
     font-weight: 600;
   }
