@@ -9,6 +9,7 @@
 // in one chunk (all-read-*, its lazy chunks named all-*), which the entry picks for a page with several
 // read widgets (src/loader.ts `pick`); one more build per read widget puts it, lit-html and only the shared
 // code it uses in one chunk (one-<widget>-*, its lazy chunks named one-<widget>-*), for a page with it alone.
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,7 +33,13 @@ function minifyTemplates() {
       .replace(/\s+/g, ' ')
       .replace(/ ?([{};,>]) ?/g, '$1')
       .replace(/: /g, ':')
-      .replace(/;}/g, '}');
+      .replace(/;}/g, '}')
+      // selectors' `+` and `~` combinators, `@media (`, identifiers quoted in attribute selectors, `*` and `/` in calc() and ratios
+      .replace(/(^|[{}])([^{}]*)(?=\{)/g, (_, a, sel) => a + sel.replace(/ ?([+~]) ?/g, '$1'))
+      .replace(/@media \(/g, '@media(')
+      .replace(/=(['"])([a-z][\w-]*)\1\]/g, '=$2]')
+      .replace(/calc\(([^;{}]*)\)/g, (m) => m.replace(/ ([*/]) /g, '$1'))
+      .replace(/(\d) \/ (\d)/g, '$1/$2');
   const html = (s) => s.replace(/>\s*\n\s*/g, '>').replace(/\s*\n\s*</g, '<').replace(/\s*\n\s*/g, ' ');
   return {
     name: 'minify-templates',
@@ -61,12 +68,20 @@ function minifyTemplates() {
   };
 }
 
-/** lit-html without the parts the widgets never use (scripts/lit-cuts.mjs; the browser tests run the same cut lit-html). */
+/** The warnings of cuts skipped, printed once (every components' build cuts lit-html). */
+const litWarned = new Set();
+/**
+ * lit-html without the parts the widgets never use (scripts/lit-cuts.mjs; the browser tests run the same cut lit-html).
+ * A cut not found (another lit-html version) is skipped with a warning naming it, on stderr (the build runs
+ * rollup --silent); the size budget catches the bytes, and test/unit/lit-cuts.test.ts fails.
+ */
 function trimLitHtml() {
   return {
     name: 'trim-lit-html',
     transform(code, id) {
-      return isLitHtml(id) ? { code: cutLitHtml(code, (m) => this.error(m)), map: null } : null;
+      if (!isLitHtml(id)) return null;
+      const warn = (m) => litWarned.has(m) || (litWarned.add(m), console.warn(`(!) ${m}`));
+      return { code: cutLitHtml(code, warn).code, map: null };
     },
   };
 }
@@ -183,7 +198,7 @@ const COMPONENTS = ['practices', 'practice', 'sessions', 'statements', 'submit-p
  * (its entry re-exports it), imported by <solidarity-practices> when a practice is opened; its fiche (internal/practice-fiche.ts)
  * another, imported by the view when the practice has fiche fields.
  */
-const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/html)\.js$|\/src\/internal\/(lit|element|css|base|api|i18n|query|status|styles|util|define|html|types|list|text|practice-meta|dtf|blocks)\.ts$|\/src\/locales\/en-common\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
+const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/html)\.js$|\/src\/internal\/(lit|element|css|base|api|i18n|query|status|styles|util|define|html|types|list|text|practice-meta|dtf|utc-day|blocks|words)\.ts$|\/src\/locales\/en-(common|few)\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
 /** The read widgets (their chunks, or one chunk with all four). */
 const READ_WIDGETS = ['practices', 'practice', 'sessions', 'statements'];
 /** The read widgets' modules but their lazy chunks' (filters, open practice, call banner): in the 'all-' build, in one chunk with the shared ones. */
@@ -191,7 +206,8 @@ const READ = /\/src\/read\.ts$|\/src\/components\/(practices\/practices|practice
 /**
  * The chunks the entry imports (src/virtual-chunks.d.ts), filled by the components' builds, read by the entry's:
  * `chunks` widget name -> file (relative to dist/chunks/), `''` -> the shared chunk; `all` the same for the
- * build with the four read widgets in one chunk (`''` and each read widget -> that chunk; that build's form); `n` the fewest
+ * build with the four read widgets in one chunk (`''` and each read widget -> that chunk; that build's form;
+ * the entry gets these two files only); `one` read widget -> the hash of its family's files; `n` the fewest
  * read widgets for which that chunk costs fewer gzip bytes than theirs beside the shared one, whichever they
  * are (from the .gz files, written by the time the entry's build reads them; 5: never).
  */
@@ -199,14 +215,89 @@ const manifest = { chunks: {}, all: {}, one: {}, n: 0 };
 /** file -> the chunks it imports statically (the shared one apart), from both components' builds. */
 const imports = {};
 
+/**
+ * Names the files of `alone`'s family (its components' entry chunks) after one hash of the whole family's
+ * code: `one-<alone>-<hash>.js` for `alone`'s chunk, `one-<alone>-<hash>-<component>.js` for the others',
+ * so that the entry's manifest needs that hash only (src/loader.ts `pick` makes the names) and any change
+ * in the family (a component, a lazy chunk) gives them new names. A lazy chunk that imports a renamed
+ * file (directly or through another) is renamed too (`one-<alone>-<name>-<new hash>.js`), since its code
+ * changes; the references in the family's code (static and dynamic imports) are rewritten. Returns the hash.
+ */
+function nameFamily(alone, bundle) {
+  const sha = (...s) => s.reduce((h, x) => h.update(x), createHash('sha256')).digest('base64url').slice(0, 8),
+    chunks = Object.values(bundle)
+      .filter((c) => c.type == 'chunk')
+      .sort((a, b) => (a.fileName < b.fileName ? -1 : 1)),
+    // the files' names are rollup's content hashes (which cover the chunks they import): one hash of them covers the family
+    h = sha(...chunks.map((c) => c.fileName)),
+    to = new Map(chunks.filter((c) => c.isEntry).map((c) => [c.fileName, `chunks/one-${alone}-${h}${c.name == alone ? '' : `-${c.name}`}.js`]));
+  for (let more = true; more; ) {
+    more = false;
+    for (const c of chunks)
+      if (!to.has(c.fileName) && [...c.imports, ...c.dynamicImports].some((i) => to.has(i))) {
+        to.set(c.fileName, `chunks/one-${alone}-${c.name}-${sha(c.fileName, h)}.js`);
+        more = true;
+      }
+  }
+  const base = (f) => f.slice('chunks/'.length);
+  for (const c of chunks)
+    for (const [from, fileName] of to) c.code = c.code.split(`"./${base(from)}"`).join(`"./${base(fileName)}"`).replace(`sourceMappingURL=${base(from)}.map`, `sourceMappingURL=${base(fileName)}.map`);
+  for (const [from, fileName] of to)
+    for (const f of [from, `${from}.map`].map((k) => bundle[k]).filter(Boolean)) {
+      delete bundle[f.fileName];
+      f.fileName = f.fileName.replace(from, fileName);
+      bundle[f.fileName] = f;
+    }
+  return h;
+}
+
+/**
+ * The export statement of `alone`'s chunk in its family, shorter: rollup names each export (`export{w as A,$ as E}`), which
+ * only the family's other chunks import; they then import it by its local name in the minified chunk
+ * (`export{w,$}`, `import{w as s}`): about 60 B gzip less on a page with `alone` alone. The names of
+ * its entry module's own exports stay (another chunk may import it dynamically and read them), and nothing
+ * changes when a chunk imports it as a namespace (`import * as`), which reads the names too. `ctx`: the plugin context.
+ */
+function shortExports(alone, bundle, ctx) {
+  const parse = (code) => ctx.parse(code);
+  const x = Object.values(bundle).find((c) => c.type == 'chunk' && c.isEntry && c.name == alone),
+    from = `./${x.fileName.slice('chunks/'.length)}`,
+    own = ctx.getModuleInfo(x.facadeModuleId)?.exports ?? [],
+    keep = new Set(x.exports.filter((e) => own.includes(e))),
+    others = Object.values(bundle).filter((c) => c.type == 'chunk' && c != x),
+    imports = others.map((c) => [c, parse(c.code).body.filter((n) => n.source?.value == from)]);
+  if (imports.some(([, ns]) => ns.some((n) => n.type != 'ImportDeclaration' || n.specifiers.some((s) => s.type != 'ImportSpecifier')))) return;
+  const ast = parse(x.code),
+    exp = ast.body.filter((n) => n.type == 'ExportNamedDeclaration' && !n.source && !n.declaration);
+  if (exp.length != 1) return;
+  const local = new Map(exp[0].specifiers.map((s) => [s.exported.name, s.local.name]));
+  for (const k of keep) local.set(k, k);
+  const names = [...new Set(exp[0].specifiers.map((s) => (keep.has(s.exported.name) ? `${s.local.name} as ${s.exported.name}` : s.local.name)))];
+  const edit = (code, edits) => edits.sort((a, b) => b[0] - a[0]).reduce((c, [s, e, t]) => c.slice(0, s) + t + c.slice(e), code);
+  x.code = edit(x.code, [[exp[0].start, exp[0].end, `export{${names.join(',')}};`]]);
+  for (const [c, ns] of imports)
+    if (ns.length)
+      c.code = edit(
+        c.code,
+        ns.map((n) => {
+          const specs = n.specifiers.map((s) => {
+            const l = keep.has(s.imported.name) ? s.imported.name : local.get(s.imported.name);
+            if (l == null) throw new Error(`${c.fileName} imports ${s.imported.name}, which ${x.fileName} does not export`);
+            return l == s.local.name ? l : `${l} as ${s.local.name}`;
+          });
+          return [n.start, n.end, specs.length ? `import{${specs.join(',')}}from"${from}";` : `import"${from}";`];
+        })
+      );
+}
+
 /** Records each component's chunk (and the shared chunk) for the entry's build; a widget's own build (`alone`): its one chunk. */
 function recordChunks(prefix, alone) {
   return {
     name: 'record-chunks',
     generateBundle(_o, bundle) {
       if (alone) {
-        const c = Object.values(bundle).find((c) => c.type == 'chunk' && c.isEntry);
-        manifest.one[alone] = c.fileName.slice('chunks/'.length);
+        shortExports(alone, bundle, this);
+        manifest.one[alone] = nameFamily(alone, bundle);
         return;
       }
       const m = (manifest[prefix ? 'all' : 'chunks'] = {});
@@ -236,10 +327,35 @@ function chunkManifest() {
       // the fewest read widgets for which any of them cost more beside the shared chunk than the one chunk with all four
       manifest.n = 1;
       while (manifest.n <= own.length && own.slice(0, manifest.n).reduce((s, x) => s + x, 0) <= one) manifest.n++;
-      return `export default ${JSON.stringify(manifest)};`;
+      // `all`: the chunk with the four read widgets (for them and for '') and that build's form
+      return `export default ${JSON.stringify({ ...manifest, all: [all[''], all['submit-practice']] })};`;
     },
   };
 }
+
+/**
+ * `manualChunks` of `alone`'s family: every module `alone`'s entry imports statically, directly or not
+ * (lit-html, the base element, the shared client it uses), in `alone`'s chunk; the other components'
+ * entries import them from it, and the modules `alone` does not use go to their chunks or to chunks of
+ * their own, so that a page that started with `alone`'s own build loads a later tag from the same family
+ * without a second copy of anything.
+ */
+const family = (alone) => {
+  let mine;
+  return (id, { getModuleInfo }) => {
+    if (!mine) {
+      mine = new Set();
+      const entry = path.resolve(`src/components/${alone}/${alone}.ts`);
+      const add = (m) => {
+        if (mine.has(m)) return;
+        mine.add(m);
+        for (const i of getModuleInfo(m)?.importedIds ?? []) add(i);
+      };
+      add(entry);
+    }
+    return mine.has(id) ? alone : undefined;
+  };
+};
 
 /**
  * The components' builds: `prefix` '' (one chunk per widget) or 'all-' (the four read widgets in one, src/read.ts);
@@ -250,7 +366,7 @@ function chunkManifest() {
  */
 const components = (prefix, alone) => ({
     input: alone
-      ? { [alone]: `src/components/${alone}/${alone}.ts` }
+      ? Object.fromEntries(COMPONENTS.map((c) => [c, `src/components/${c}/${c}.ts`]))
       : prefix
         ? { read: 'src/read.ts', 'submit-practice': 'src/components/submit-practice/submit-practice.ts' }
         : Object.fromEntries(COMPONENTS.map((c) => [c, `src/components/${c}/${c}.ts`])),
@@ -259,10 +375,18 @@ const components = (prefix, alone) => ({
     output: {
       dir: 'dist',
       format: 'es',
-      entryFileNames: (c) => (alone ? `chunks/${prefix}[hash].js` : prefix && c.name == 'read' ? 'chunks/all-read-[hash].js' : `chunks/${prefix}[name]-element-[hash].js`),
-      // the form's strings are named form-<locale>, apart from the read widgets' <locale> chunks
-      chunkFileNames: (c) => (c.facadeModuleId?.includes('/submit-practice/locales/') ? `chunks/${prefix}form-[name]-[hash].js` : `chunks/${prefix}[name]-[hash].js`),
-      manualChunks: alone ? undefined : (id) => (prefix ? (SHARED.test(id) || READ.test(id) ? 'read' : undefined) : SHARED.test(id) ? 'shared' : undefined),
+      entryFileNames: (c) => (c.name == alone ? `chunks/${prefix}[hash].js` : prefix && c.name == 'read' ? 'chunks/all-read-[hash].js' : `chunks/${prefix}[name]-element-[hash].js`),
+      // the form's strings are named form-<locale>, apart from the read widgets' <locale> chunks; those and ALTCHA's
+      // have no build prefix: the same code (which imports nothing: its hash is its content's) is one file for every build
+      chunkFileNames: (c) => {
+        const m = c.facadeModuleId ?? '';
+        return m.includes('/submit-practice/locales/')
+          ? 'chunks/form-[name]-[hash].js'
+          : /\/src\/locales\/\w+\.ts$|\/submit-practice\/altcha\.ts$/.test(m)
+            ? 'chunks/[name]-[hash].js'
+            : `chunks/${prefix}[name]-[hash].js`;
+      },
+      manualChunks: alone ? family(alone) : (id) => (prefix ? (SHARED.test(id) || READ.test(id) ? 'read' : undefined) : SHARED.test(id) ? 'shared' : undefined),
       sourcemap: !!process.env.SOURCEMAP,
     },
     plugins: [

@@ -35,10 +35,8 @@ async function precompressed(ctx, next) {
 const shippedLitHtml = {
   name: 'shipped-lit-html',
   transform(context) {
-    if (isLitHtml(context.path))
-      return cutLitHtml(context.body, (m) => {
-        throw new Error(m);
-      });
+    // as the build: a cut not found is skipped, with a warning (test/unit/lit-cuts.test.ts fails then)
+    if (isLitHtml(context.path)) return cutLitHtml(context.body, (m) => console.warn(m)).code;
   },
 };
 

@@ -73,29 +73,43 @@ const one = (prefix, what, max, optional = false) => {
   } else if (f.length) check(`chunks/${f[0]} (${what})`, join(dist, 'chunks', f[0]), max);
   return f;
 };
+// the locales' strings, the form's and ALTCHA: one file each for every build (they import nothing: rollup.config.mjs `chunkFileNames`)
+const seen = [
+  ...['ca', 'es', 'el', 'fr'].flatMap((l) => one(l, `locale ${l}`, LOCALE_MAX)),
+  ...['en', 'ca', 'es', 'el', 'fr'].flatMap((l) => one(`form-${l}`, `form strings ${l}`, FORM_LOCALE_MAX)),
+  ...one('altcha', 'ALTCHA', ALTCHA_MAX),
+];
 // the same lazy chunks in both components' builds: '' (one chunk per widget) and 'all-' (the read widgets in one chunk)
-const seen = ['', 'all-'].flatMap((b) => [
-  ...['ca', 'es', 'el', 'fr'].flatMap((l) => one(`${b}${l}`, `locale ${l}`, LOCALE_MAX)),
+seen.push(...['', 'all-'].flatMap((b) => [
   ...one(`${b}submit-practice-element`, 'form', FORM_MAX),
-  ...['en', 'ca', 'es', 'el', 'fr'].flatMap((l) => one(`${b}form-${l}`, `form strings ${l}`, FORM_LOCALE_MAX)),
-  ...one(`${b}altcha`, 'ALTCHA', ALTCHA_MAX),
   ...one(`${b}controls`, 'practices filters', CONTROLS_MAX),
   ...one(`${b}practice-fiche`, 'a practice’s fiche', FICHE_MAX),
   ...one(`${b}open`, 'an open practice in the list', OPEN_MAX),
-]);
+]));
 const READ = ['practices', 'practice', 'sessions', 'statements'];
-// each read widget's own build (one-<widget>-*, for a page with it alone): its chunk, its locales, and the same lazy chunks as the others where it has them
-for (const r of READ)
+// each read widget's family (one-<widget>-*: its own build, for a page with it alone, and every other component's
+// chunk importing from it, one-<widget>-<hash>-<component>, for a tag added later): its chunks and lazy chunks
+for (const r of READ) {
+  const [x] = one(`one-${r}`, `<solidarity-${r}> alone: the widget, Lit and the shared client it uses`),
+    h = x?.slice(`one-${r}-`.length, -'.js'.length);
   seen.push(
-    ...one(`one-${r}`, `<solidarity-${r}> alone: the widget, Lit and the shared client it uses`),
-    ...['ca', 'es', 'el', 'fr'].flatMap((l) => one(`one-${r}-${l}`, `locale ${l}`, LOCALE_MAX)),
-    ...one(`one-${r}-submit-practice`, 'form', FORM_MAX, true),
-    ...['en', 'ca', 'es', 'el', 'fr'].flatMap((l) => one(`one-${r}-form-${l}`, `form strings ${l}`, FORM_LOCALE_MAX, true)),
-    ...one(`one-${r}-altcha`, 'ALTCHA', ALTCHA_MAX, true),
-    ...one(`one-${r}-controls`, 'practices filters', CONTROLS_MAX, true),
-    ...one(`one-${r}-practice-fiche`, 'a practice’s fiche', FICHE_MAX, true),
-    ...one(`one-${r}-open`, 'an open practice in the list', OPEN_MAX, true)
+    ...['practices', 'practice', 'sessions', 'statements', 'submit-practice']
+      .filter((c) => c != r && h)
+      .flatMap((c) => {
+        const f = `one-${r}-${h}-${c}.js`;
+        if (chunks.includes(f)) check(`chunks/${f} (<solidarity-${c}> in the family of <solidarity-${r}>)`, join(dist, 'chunks', f), c == 'submit-practice' ? FORM_MAX : undefined);
+        else {
+          failed = true;
+          rows.push([f, '', '', '', 'missing']);
+        }
+        return [f];
+      }),
+    ...one(`one-${r}-controls`, 'practices filters', CONTROLS_MAX),
+    ...one(`one-${r}-practice-fiche`, 'a practice’s fiche', FICHE_MAX),
+    ...one(`one-${r}-open`, 'an open practice in the list', OPEN_MAX),
+    ...(x ? [x] : [])
   );
+}
 seen.push(...READ.flatMap((r) => one(`${r}-element`, `<solidarity-${r}>`)), ...one('shared', 'Lit and the shared client'), ...one('all-read', 'the four read widgets and the shared client, for a page with several'));
 for (const c of chunks.filter((c) => !seen.includes(c))) check(`chunks/${c}`, join(dist, 'chunks', c));
 

@@ -42,20 +42,30 @@ const has = (n: string): number => document.getElementsByTagName('solidarity-' +
 
 /**
  * The chunks for this page, chosen once, when its tags are there. A page with one read widget alone
- * (no other `solidarity-*` tag): that widget's own build (`chunks.one`), one chunk with only the
- * shared code it uses (fewer bytes than the shared chunk and its own). Else one chunk per widget
+ * (no other `solidarity-*` tag): that widget's own build (`chunks.one`, the hash of its family's names),
+ * one chunk with only the shared code it uses (fewer bytes than the shared chunk and its own); a tag
+ * added later loads from the same family, whose other chunks import lit-html and the shared client from
+ * that one (no second copy of them). Else one chunk per widget
  * beside the shared one (`chunks.chunks`); or, with at least `chunks.n` read widgets (the count from
  * which the one chunk with all four costs fewer gzip bytes, whichever they are: several chunks
  * compress worse than the same code in one file), that chunk for every read widget, and its build's
- * form (`chunks.all`). A tag added later loads its chunk from the build with one chunk per widget
- * (which imports the shared chunk, when the page has a widget's own build) or from the one with all four.
+ * form (`chunks.all`). A tag added later loads its chunk from the build chosen: every chunk a page loads
+ * comes from one build, so nothing is loaded twice.
  */
 const pick = (): Record<string, string> => {
   const { chunks: each, all, one, n } = chunks,
     /** the read widgets on the page */
     reads = Object.keys(one).filter(has),
-    alone = reads.length == 1 && !has('submit-practice') && one[reads[0]];
-  return alone ? { ...each, '': alone, [reads[0]]: alone } : reads.length >= n ? all : each;
+    x = reads.length == 1 && !has('submit-practice') && reads[0],
+    /** tag ('' the shared code) -> its file in the build chosen */
+    file = x
+      ? // x's family: `one-<x>-<hash>.js` (x, lit-html and the shared code x uses), `one-<x>-<hash>-<tag>.js` the others
+        (t: string) => `one-${x}-${one[x]}${t && t != x ? '-' + t : ''}.js`
+      : reads.length >= n
+        ? // the four read widgets and the shared code in one file, the form in another
+          (t: string) => all[+(t == 'submit-practice')]
+        : (t: string) => each[t];
+  return Object.fromEntries(Object.keys(each).map((t) => [t, file(t)]));
 };
 
 if (!g.__solidarityLoader) {

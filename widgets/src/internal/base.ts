@@ -114,10 +114,10 @@ export class SolidarityElement extends WidgetElement {
     return tr(this.__strings, this.__uiLocale, k, v, english);
   }
 
-  /** @internal a line like "Organised by A, B and C" (`k` has a {list} placeholder); nothing when `xs` is empty. */
-  __listLine(k: Key, xs: unknown[]): unknown {
+  /** @internal a line like "Organised by A, B and C" (`k` has a {list} placeholder, its English in `english` or the widget's); nothing when `xs` is empty. */
+  __listLine(k: Key, xs: unknown[], english?: Messages): unknown {
     const v = xs.map((x) => String((x as Ref)?.name ?? x ?? '')).filter(Boolean);
-    return v.length ? html`<p class="meta" part="meta">${this.__translate(k, { list: new Intl.ListFormat(this.__uiLocale).format(v) })}</p>` : nothing;
+    return v.length ? html`<p class="meta" part="meta">${this.__translate(k, { list: new Intl.ListFormat(this.__uiLocale).format(v) }, english)}</p>` : nothing;
   }
 
   /** @internal GET `path` with the widget's locale; a 400 (unknown locale) is retried once without it. */

@@ -13,6 +13,3 @@ export const dtf = (l: string, o: Intl.DateTimeFormatOptions): Intl.DateTimeForm
 
 /** A valid Date. */
 export const valid = (d: Date): boolean => !isNaN(+d);
-
-/** A calendar date ("2026-05-12", or the date part of an ISO timestamp) at 00:00 UTC. */
-export const utcDay = (v: string | null | undefined): Date => new Date(String(v).slice(0, 10) + 'T00:00:00Z');

@@ -113,11 +113,12 @@ export class WidgetElement extends HTMLElement {
   constructor() {
     super();
     // values set before the class was defined: through the accessors
+    const o = this as unknown as Record<string, unknown>;
     for (const p of this.__props.keys())
       if (Object.hasOwn(this, p)) {
-        const v: unknown = Reflect.get(this, p);
-        Reflect.deleteProperty(this, p);
-        Reflect.set(this, p, v);
+        const v = o[p];
+        delete o[p];
+        o[p] = v;
       }
     this.requestUpdate();
   }
@@ -222,7 +223,7 @@ export class WidgetElement extends HTMLElement {
     for (const [p, d] of this.__props)
       if (d.attribute == name && this.__reflecting !== p) {
         this.__reflecting = p;
-        Reflect.set(this, p, d.type == Boolean ? value !== null : d.type == Number && value !== null ? Number(value) : value);
+        (this as unknown as Record<string, unknown>)[p] = d.type == Boolean ? value !== null : d.type == Number && value !== null ? Number(value) : value;
         this.__reflecting = undefined;
       }
   }

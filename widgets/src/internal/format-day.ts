@@ -1,5 +1,6 @@
 /** Dates of statements (<solidarity-statements>' chunk). No DOM, no Lit (unit-tested in Node). */
-import { dtf, utcDay, valid } from './dtf.js';
+import { dtf, valid } from './dtf.js';
+import { utcDay } from './utc-day.js';
 
 /** A calendar date ("2026-05-12", or the date part of an ISO timestamp) as "12 May 2026"; '' if invalid. */
 export const day = (v: string | null | undefined, l: string): string => {

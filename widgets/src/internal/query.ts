@@ -32,9 +32,6 @@ export const headingLevel = (v: unknown): number => {
   return v == null || v === '' || isNaN(n) ? 3 : Math.min(6, Math.max(1, n));
 };
 
-/** A comma or space separated attribute as a list ("topic, country" -> ["topic", "country"]). */
-export const words = (v: string | null | undefined): string[] => (v || '').split(/[\s,]+/).filter(Boolean);
-
 /** Fills `{slug}`, `{documentId}`, `{locale}` ... of an `href-template` (values URL-encoded). */
 export const fill = (tpl: string, o: object): string =>
   tpl.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String((o as Record<string, unknown>)[k] ?? '')));

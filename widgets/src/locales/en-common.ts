@@ -1,4 +1,4 @@
-/** English UI strings: every widget's (the shared chunk): states, paging, the fallback note, place and promoters, a call's deadline (statements and the form). Every locale's table (ca.ts...) has them all (locales/en.ts). */
+/** English UI strings: every widget's (the shared chunk): states, paging, the fallback note (a few widgets' own: en-few.ts). Every locale's table (ca.ts...) has them all (locales/en.ts). */
 export default {
   error: 'The content could not be loaded.',
   offline: 'The server could not be reached.',
@@ -11,7 +11,4 @@ export default {
   more: 'Load more',
   end: 'End of the list.',
   fallback: 'Available in {lang}',
-  country: 'Country',
-  promoters: 'Promoted by {list}',
-  deadline: 'Deadline: {date}',
 };

@@ -55,6 +55,24 @@ const quiet = async (p: Page) => {
     await new Promise((r) => setTimeout(r, 300));
   }
 };
+/**
+ * The base element of every widget on the page is one class (the one below HTMLElement in their
+ * prototype chains): the widgets came from one copy of the shared code, not two.
+ */
+const oneBase = (p: Page, tags: string[]) => {
+  const bases = tags.map((t) => {
+    let c = p.w.customElements.get(`solidarity-${t}`) as unknown as object;
+    while (Object.getPrototypeOf(c) != p.w.HTMLElement) c = Object.getPrototypeOf(c) as object;
+    return c;
+  });
+  expect(new Set(bases).size, `one base element for ${tags.join(', ')}`).to.equal(1);
+};
+/** A chunk's kind: its name without the hash; a family's (`one-<x>-<hash>[-<tag>].js`): `one-<x>`, `one-<x>+<tag>`. */
+const kind = (n: string) => {
+  const f = n.replace(/^.*\/chunks\//, ''),
+    m = /^one-(\w+)-[\w-]{8}(?:-(practices|practice|sessions|statements|submit-practice))?\.js$/.exec(f);
+  return m ? `one-${m[1]}${m[2] ? '+' + m[2] : ''}` : f.replace(/-[\w-]{8}\.js$/, '');
+};
 const classic = (q = '') => `<script src="${DIST}solidarity.js${q}"></script>`;
 const module = (q = '') => `<script type="module" src="${DIST}solidarity.js${q}"></script>`;
 
@@ -109,8 +127,41 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
     await defined(four, ['submit-practice']);
     await quiet(four);
     once(four);
-    expect(names(four).filter((n) => !/^all-(form-|altcha)/.test(n))).to.deep.equal(['all-read', 'all-submit-practice-element']);
+    expect(names(four).filter((n) => !/^(form-|altcha)/.test(n))).to.deep.equal(['all-read', 'all-submit-practice-element']);
+    oneBase(four, [...READ, 'submit-practice']);
     expect(four.w.__warns).to.deep.equal([]);
+    // two read widgets: a third and the form added later come from the build with one chunk per widget, beside the one shared chunk
+    two.w.document.body.insertAdjacentHTML('beforeend', TAG.practices + TAG.form);
+    await defined(two, ['practices', 'submit-practice']);
+    await quiet(two);
+    once(two);
+    expect(names(two).filter((n) => !/^(form-|altcha)/.test(n))).to.deep.equal(['practices-element', 'sessions-element', 'shared', 'statements-element', 'submit-practice-element']);
+    await waitUntil(() => two.w.document.querySelector('solidarity-practices')!.shadowRoot?.querySelector('[part~=empty]'), '<solidarity-practices> renders');
+    await waitUntil(() => two.w.document.querySelector('solidarity-submit-practice')!.shadowRoot?.querySelector('form'), '<solidarity-submit-practice> renders');
+    oneBase(two, ['sessions', 'statements', 'practices', 'submit-practice']);
+    expect(two.w.__warns).to.deep.equal([]);
+  });
+
+  it('a page that started with one read widget\'s own build loads tags added later from the same family: no second copy of lit-html or the shared client', async () => {
+    const p = await page(classic(), TAG.sessions);
+    await defined(p, ['sessions']);
+    await quiet(p);
+    expect(p.chunks().map(kind)).to.deep.equal(['one-sessions']);
+    await waitUntil(() => p.w.document.querySelector('solidarity-sessions')!.shadowRoot?.querySelector('[part~=empty]'), '<solidarity-sessions> renders');
+    // a tab opened later, in a single-page app: another read widget and the form
+    p.w.document.body.insertAdjacentHTML('beforeend', `<section>${TAG.practices}${TAG.form}</section>`);
+    await defined(p, ['practices', 'submit-practice']);
+    await waitUntil(() => p.w.document.querySelector('solidarity-practices')!.shadowRoot?.querySelector('[part~=empty]'), '<solidarity-practices> renders');
+    await waitUntil(() => p.w.document.querySelector('solidarity-submit-practice')!.shadowRoot?.querySelector('form'), '<solidarity-submit-practice> renders');
+    await quiet(p);
+    once(p);
+    const kinds = p.chunks().map(kind);
+    // every chunk from the family of <solidarity-sessions> (and its lazy ones), or the form's strings and ALTCHA (one file for
+    // every build: they import nothing): no shared-*, no *-element-*, no all-*
+    for (const k of kinds) expect(k, kinds.join(', ')).to.match(/^(one-sessions(\+|-|$)|form-\w+$|altcha$)/);
+    expect(kinds.filter((k) => /^one-sessions(\+|$)/.test(k)).sort()).to.deep.equal(['one-sessions', 'one-sessions+practices', 'one-sessions+submit-practice']);
+    oneBase(p, ['sessions', 'practices', 'submit-practice']);
+    expect(p.w.__warns).to.deep.equal([]);
   });
 
   it('loads only the chunks of the tags on the page, and a tag added later when it appears', async () => {
@@ -126,9 +177,10 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
     await defined(p, ['sessions']);
     await quiet(p);
     once(p);
-    // a tag added later: its chunk beside the shared one, from the build with one chunk per widget
-    expect(names(p).sort()).to.deep.equal(['one-statements', 'sessions-element', 'shared']);
+    // a tag added later: its chunk from the same family, importing lit-html and the shared client from the first
+    expect(p.chunks().map(kind).sort()).to.deep.equal(['one-statements', 'one-statements+sessions']);
     await waitUntil(() => p.w.document.querySelector('solidarity-sessions')!.shadowRoot?.querySelector('[part~=empty]'), '<solidarity-sessions> renders');
+    oneBase(p, ['statements', 'sessions']);
     // a read widget with the form is not alone: the shared chunk and theirs
     const q = await page(classic(), TAG.sessions + TAG.form);
     await defined(q, ['sessions', 'submit-practice']);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiLocale, en as shared, LOCALES, load, primary, tr, uiLocale, type Strings } from '../../src/internal/i18n.js';
 import en from '../../src/locales/en.js';
 import common from '../../src/locales/en-common.js';
+import few from '../../src/locales/en-few.js';
 import practice from '../../src/locales/en-practice.js';
 import practices from '../../src/locales/en-practices.js';
 import sessions from '../../src/locales/en-sessions.js';
@@ -54,8 +55,8 @@ describe('UI strings', () => {
     expect(shared).toBe(common);
   });
 
-  it('English comes in parts (shared, each widget, a practice\'s view) that make up the whole table, each key in one part', () => {
-    const parts = [common, practice, practices, sessions, statements].map((p) => Object.keys(p));
+  it('English comes in parts (shared, a few widgets\', each widget, a practice\'s view) that make up the whole table, each key in one part', () => {
+    const parts = [common, few, practice, practices, sessions, statements].map((p) => Object.keys(p));
     expect(parts.flat().sort()).toEqual(Object.keys(en).sort());
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { endpoint, fill, headingLevel, pageSize, qs, safeUrl, webcal, words } from '../../src/internal/query.js';
+import { endpoint, fill, headingLevel, pageSize, qs, safeUrl, webcal } from '../../src/internal/query.js';
+import { words } from '../../src/internal/words.js';
 
 describe('pageSize', () => {
   it.each([

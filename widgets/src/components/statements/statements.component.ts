@@ -9,6 +9,7 @@ import { ListElement } from '../../internal/list.js';
 import type { Params } from '../../internal/query.js';
 import { base } from '../../internal/styles.js';
 import english from '../../locales/en-statements.js';
+import few from '../../locales/en-few.js';
 import type { Statement } from '../../internal/types.js';
 import styles from './statements.styles.js';
 
@@ -54,7 +55,7 @@ export class SolidarityStatements extends ListElement<Statement> {
         ${dl
           ? past(x.deadline)
             ? html`<span class="badge off" part="badge closed">${this.__translate('closed')}</span>`
-            : html`<span class="badge dl" part="badge deadline">${this.__translate('deadline', { date: dl })}</span>`
+            : html`<span class="badge dl" part="badge deadline">${this.__translate('deadline', { date: dl }, few)}</span>`
           : nothing}
         ${x.issuedOn ? html`<time datetime=${x.issuedOn}>${day(x.issuedOn, l)}</time>` : nothing}
       </p>

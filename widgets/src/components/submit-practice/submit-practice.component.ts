@@ -11,6 +11,7 @@ import { safeUrl } from '../../internal/query.js';
 import { base } from '../../internal/styles.js';
 import { loadForm, type FKey, type FStrings } from './strings.js';
 import styles from './submit-practice.styles.js';
+import few from '../../locales/en-few.js';
 import { COUNTRIES, empty, LIMITS, payload, retryMinutes, serverErrors, validate, type Data, type Err, type Errors } from './validate.js';
 
 /** A call for practices (`GET /calls`). Answers are untrusted: render defensively. */
@@ -114,6 +115,8 @@ const countryList = (l: string): [string, string][] =>
  */
 export class SolidaritySubmitPractice extends SolidarityElement {
   static override styles = [base, styles];
+  /** The English of the read widgets' strings it shows besides the shared ones: the call's deadline, the country. */
+  static override __en = few;
   static override properties: PropertyDeclarations = {
     call: {},
     privacyUrl: { attribute: 'privacy-url' },
