@@ -7,8 +7,10 @@
 // <solidarity-submit-practice> form (submit-practice-*), its strings (form-<locale>-*) and the
 // ALTCHA widget (altcha-*). A second build of the components puts the four read widgets and the shared client
 // in one chunk (all-read-*, its lazy chunks named all-*), which the entry picks for a page with several
-// read widgets (src/loader.ts `pick`); one more build per read widget puts it, lit-html and only the shared
-// code it uses in one chunk (one-<widget>-*, its lazy chunks named one-<widget>-*), for a page with it alone.
+// read widgets (src/loader.ts `pick`); one more build per read widget, its family, puts it, lit-html and only the shared
+// code it uses in one chunk (one-<widget>-<hash>.js), for a page with it alone, with every other component in a chunk of
+// its own that imports from that one (one-<widget>-<hash>-<component>.js; lazy chunks one-<widget>-*), for a tag added later.
+// The locales' strings, the form's and ALTCHA (which import nothing) are the same file in every build.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -101,9 +103,11 @@ function cssText() {
  * Private names follow Lit's convention (Lit's starter kit configures terser the same way): a
  * member or field named `__something` is private to the widgets' code, so terser may shorten it
  * (`mangle.properties.regex`); everything else (attributes, public properties, Lit's lifecycle,
- * DOM and API fields) keeps its name.
+ * DOM and API fields) keeps its name. So do lit-html's own private members (`_$AH`, `_$AI`, `_$Co`...: four
+ * characters each, some 70 times in every page's chunk; lit-html, its directives and the widgets are
+ * minified with the one name cache); not its cross-copy protocol (`_$litType$`, `_$litPart$`, `_$litDirective$`).
  */
-const PRIVATE = /^__/;
+const PRIVATE = /^__|^_\$[AC][A-Za-z]$/;
 const TERSER = { ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true, unsafe: true, unsafe_methods: true, pure_getters: true, toplevel: true }, format: { comments: false } };
 /** Names no chunk may mangle a private name to: every property name some chunk uses (filled by reserveProperties). */
 const reserved = [];
@@ -416,7 +420,8 @@ export default [
   {
     // the file partners include: a classic script (an IIFE, no import.meta) that also works as a module
     input: 'src/loader.ts',
-    output: { file: 'dist/solidarity.js', format: 'iife', sourcemap: false },
+    // no "use strict" (12 bytes of every page): the loader is written for either mode, and a module is strict anyway
+    output: { file: 'dist/solidarity.js', format: 'iife', sourcemap: false, strict: false },
     plugins: [
       chunkManifest(),
       esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }),

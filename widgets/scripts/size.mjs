@@ -3,7 +3,7 @@
 // dist/ (the build's Zopfli or zlib level 9, whichever is smaller: rollup.config.mjs `precompress`); also
 // checks that each file has its .gz and .br, and that they decode to the file's exact bytes.
 // Fails when the entry (dist/solidarity.js, the autoloader) is over ENTRY_MAX; a page with one read
-// widget in English (the entry + the chunk of the widget's own build, one-<widget>-*, which the entry
+// widget in English (the entry + the chunk of the widget's own build, one-<widget>-<hash>.js, which the entry
 // picks for a page with one read widget alone, + every chunk it imports, statically, read from
 // the files) over ONE_MAX; a page with all four read widgets (the entry + the one chunk with all four,
 // all-read-*, which the entry picks for a page with that many: src/loader.ts) over ALL_MAX; a locale chunk over 1.5 KB;
