@@ -108,7 +108,7 @@ function cssText() {
  * minified with the one name cache); not its cross-copy protocol (`_$litType$`, `_$litPart$`, `_$litDirective$`).
  */
 const PRIVATE = /^__|^_\$[AC][A-Za-z]$/;
-const TERSER = { ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true, unsafe: true, unsafe_methods: true, pure_getters: true, toplevel: true }, format: { comments: false } };
+const TERSER = { ecma: 2022, module: true, compress: { passes: 6, unsafe_arrows: true, unsafe: true, unsafe_methods: true, pure_getters: true, toplevel: true }, format: { comments: false } };
 /** Names no chunk may mangle a private name to: every property name some chunk uses (filled by reserveProperties). */
 const reserved = [];
 /**
@@ -202,14 +202,14 @@ const COMPONENTS = ['practices', 'practice', 'sessions', 'statements', 'submit-p
  * (its entry re-exports it), imported by <solidarity-practices> when a practice is opened; its fiche (internal/practice-fiche.ts)
  * another, imported by the view when the practice has fiche fields.
  */
-const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/html)\.js$|\/src\/internal\/(lit|element|css|base|api|i18n|query|status|styles|util|define|html|types|list|text|practice-meta|dtf|utc-day|blocks|words)\.ts$|\/src\/locales\/en-(common|few)\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
+const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/html)\.js$|\/src\/internal\/(lit|element|css|base|api|i18n|query|status|styles|util|define|html|types|list|text|practice-meta|dtf|utc-day|blocks|rich|words)\.ts$|\/src\/locales\/en-(common|few)\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
 /** The read widgets (their chunks, or one chunk with all four). */
 const READ_WIDGETS = ['practices', 'practice', 'sessions', 'statements'];
 /** The read widgets' modules but their lazy chunks' (filters, open practice, call banner): in the 'all-' build, in one chunk with the shared ones. */
 const READ = /\/src\/read\.ts$|\/src\/components\/(practices\/practices|practice\/practice|sessions\/sessions|statements\/statements)(\.component|\.styles)?\.ts$|\/src\/internal\/practice-view\.ts$|\/src\/locales\/en-(practices|practice|sessions|statements)\.ts$|\/src\/internal\/(format-day|format-when|format-months|fiche-keys)\.ts$/;
 /**
  * The chunks the entry imports (src/virtual-chunks.d.ts), filled by the components' builds, read by the entry's:
- * `chunks` widget name -> file (relative to dist/chunks/), `''` -> the shared chunk; `all` the same for the
+ * `chunks` widget name -> file (relative to dist/chunks/), `''` -> the shared chunk (the entry gets the hashes in their names); `all` the same for the
  * build with the four read widgets in one chunk (`''` and each read widget -> that chunk; that build's form;
  * the entry gets these two files only); `one` read widget -> the hash of its family's files; `n` the fewest
  * read widgets for which that chunk costs fewer gzip bytes than theirs beside the shared one, whichever they
@@ -260,7 +260,8 @@ function nameFamily(alone, bundle) {
  * only the family's other chunks import; they then import it by its local name in the minified chunk
  * (`export{w,$}`, `import{w as s}`): about 60 B gzip less on a page with `alone` alone. The names of
  * its entry module's own exports stay (another chunk may import it dynamically and read them), and nothing
- * changes when a chunk imports it as a namespace (`import * as`), which reads the names too. `ctx`: the plugin context.
+ * changes when a chunk imports it as a namespace (`import * as`) or imports a module inside it dynamically
+ * (`import("./x.js").then(t=>t.b)`), which read the names too. `ctx`: the plugin context.
  */
 function shortExports(alone, bundle, ctx) {
   const parse = (code) => ctx.parse(code);
@@ -271,6 +272,10 @@ function shortExports(alone, bundle, ctx) {
     others = Object.values(bundle).filter((c) => c.type == 'chunk' && c != x),
     imports = others.map((c) => [c, parse(c.code).body.filter((n) => n.source?.value == from)]);
   if (imports.some(([, ns]) => ns.some((n) => n.type != 'ImportDeclaration' || n.specifiers.some((s) => s.type != 'ImportSpecifier')))) return;
+  // a dynamic import of a module inside it reads its export by rollup's name (`import("./x.js").then(t=>t.b)`): that
+  // name is rewritten too; in any other form, the names stay
+  const dynamic = new RegExp(`import\\("${from.replace(/[.$]/g, '\\$&')}"\\)\\.then\\(([\\w$]+)=>\\1\\.([\\w$]+)\\)`, 'g');
+  if (others.some((c) => c.code.split(`import("${from}").then(`).length - 1 != [...c.code.matchAll(dynamic)].length)) return;
   const ast = parse(x.code),
     exp = ast.body.filter((n) => n.type == 'ExportNamedDeclaration' && !n.source && !n.declaration);
   if (exp.length != 1) return;
@@ -279,6 +284,12 @@ function shortExports(alone, bundle, ctx) {
   const names = [...new Set(exp[0].specifiers.map((s) => (keep.has(s.exported.name) ? `${s.local.name} as ${s.exported.name}` : s.local.name)))];
   const edit = (code, edits) => edits.sort((a, b) => b[0] - a[0]).reduce((c, [s, e, t]) => c.slice(0, s) + t + c.slice(e), code);
   x.code = edit(x.code, [[exp[0].start, exp[0].end, `export{${names.join(',')}};`]]);
+  for (const c of others)
+    c.code = c.code.replace(dynamic, (m, t, e) => {
+      const l = keep.has(e) ? e : local.get(e);
+      if (l == null) throw new Error(`${c.fileName} reads ${e}, which ${x.fileName} does not export`);
+      return `import("${from}").then(${t}=>${t}.${l})`;
+    });
   for (const [c, ns] of imports)
     if (ns.length)
       c.code = edit(
@@ -332,7 +343,10 @@ function chunkManifest() {
       manifest.n = 1;
       while (manifest.n <= own.length && own.slice(0, manifest.n).reduce((s, x) => s + x, 0) <= one) manifest.n++;
       // `all`: the chunk with the four read widgets (for them and for '') and that build's form
-      return `export default ${JSON.stringify({ ...manifest, all: [all[''], all['submit-practice']] })};`;
+      // `chunks`: the hash in each file's name only (`shared-<hash>.js`, `<widget>-element-<hash>.js`: src/loader.ts makes the names)
+      const hashes = Object.fromEntries(Object.entries(chunks).map(([k, f]) => [k, f.slice(k ? `${k}-element-`.length : 'shared-'.length, -'.js'.length)]));
+      for (const [k, h] of Object.entries(hashes)) if ((k ? `${k}-element-${h}.js` : `shared-${h}.js`) != chunks[k]) throw new Error(`chunk name ${chunks[k]} not as src/loader.ts makes it`);
+      return `export default ${JSON.stringify({ ...manifest, chunks: hashes, all: [all[''], all['submit-practice']] })};`;
     },
   };
 }

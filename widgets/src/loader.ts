@@ -64,7 +64,7 @@ const pick = (): Record<string, string> => {
       : reads.length >= n
         ? // the four read widgets and the shared code in one file, the form in another
           (t: string) => all[+(t == 'submit-practice')]
-        : (t: string) => each[t];
+        : (t: string) => `${t ? t + '-element' : 'shared'}-${each[t]}.js`;
   return Object.fromEntries(Object.keys(each).map((t) => [t, file(t)]));
 };
 

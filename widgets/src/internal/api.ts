@@ -6,11 +6,11 @@
 
 /** A failed request. `status`: the HTTP status, 0 when the server could not be reached, -1 when the answer is not the expected JSON. */
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message = ''
-  ) {
+  /** The HTTP status; 0: no answer (offline, refused); -1: not the expected JSON. */
+  declare readonly status: number;
+  constructor(status: number, message = '') {
     super(message);
+    this.status = status;
   }
 }
 

@@ -100,6 +100,10 @@ export class SolidarityElement extends WidgetElement {
   get __uiLocale(): string {
     return uiLocale(this.locale, this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
   }
+  /** @internal the content's locale sent to the API (apiLocale) */
+  get __contentLocale(): string {
+    return apiLocale(this.locale, this.__uiLocale);
+  }
   /** @internal */
   get __itemsPerPage(): number {
     return pageSize(this.pageSize);
@@ -123,7 +127,7 @@ export class SolidarityElement extends WidgetElement {
   /** @internal GET `path` with the widget's locale; a 400 (unknown locale) is retried once without it. */
   __fetch<T>(path: string, p: Params, sig: AbortSignal): Promise<T> {
     const api = client(this.__apiBase),
-      contentLocale = apiLocale(this.locale, this.__uiLocale),
+      contentLocale = this.__contentLocale,
       get = (locale?: string) => api.get<T>(endpoint(this.__apiBase, path, { ...p, locale }), sig);
     return api.__refused.has(contentLocale)
       ? get()

@@ -69,9 +69,9 @@ export class ListElement<T extends Doc> extends SolidarityElement {
   __appending = false;
   /** @internal API path of the list */
   __path = '';
-  /** @internal string keys: plural count, empty state */
-  __countKey: Key = 'practices';
-  __emptyKey: Key = 'noPractices';
+  /** @internal string keys: plural count, empty state (each list's own: set by the subclass) */
+  declare __countKey: Key;
+  declare __emptyKey: Key;
 
   /** @internal query parameters besides locale and paging */
   __params(): Params {

@@ -190,6 +190,24 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
     expect(p.chunks().some((n) => n.includes('/chunks/submit-practice-'))).to.equal(false);
   });
 
+  it('<solidarity-sessions> alone loads its rich-text renderer only with sessions that have minutes or a description, before showing them', async () => {
+    const session = {
+      documentId: 's1', slug: 's1', locale: 'en', title: 'Assembly', startsAt: '2026-01-01T10:00:00Z', endsAt: null, timezone: 'UTC',
+      minutes: [{ type: 'paragraph', children: [{ type: 'text', text: 'Agreed: a shared fund.' }] }],
+    };
+    const api = `<script>window.fetch = async () => new Response(${JSON.stringify(JSON.stringify({ data: [session], meta: { pagination: { page: 1, pageSize: 10, pageCount: 1, total: 1 } } }))});</script>`;
+    const p = await page(classic() + api, TAG.sessions);
+    await defined(p, ['sessions']);
+    const el = p.w.document.querySelector('solidarity-sessions')!;
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~=base]')?.getAttribute('aria-busy') == 'false', 'loaded');
+    // shown with its minutes at once (the renderer came before the sessions were shown)
+    expect(el.shadowRoot!.querySelector('details[part~=minutes]')!.textContent).to.include('Agreed: a shared fund.');
+    await quiet(p);
+    once(p);
+    expect(p.chunks().map(kind).sort()).to.deep.equal(['one-sessions', 'one-sessions-rich']);
+    expect(p.w.__warns).to.deep.equal([]);
+  });
+
   it('stays within the byte budgets (gzip, as loaded): entry, one read widget, all four', async () => {
     const budgets = (await (await fetch(new URL('../../budgets.json', import.meta.url))).json()) as Record<string, number>;
     const bytes = (p: Page) => p.res().filter((e) => e.name.includes('/widgets/dist/')).reduce((n, e) => n + e.encodedBodySize, 0);

@@ -149,6 +149,8 @@ export class SolidarityPractices extends ListElement<Practice> {
   }
 
   override __path = '/practices';
+  override __countKey = 'practices' as const;
+  override __emptyKey = 'noPractices' as const;
 
   override __params(): Params {
     return { ...super.__params(), call: this.call, criteria: this.criteria };

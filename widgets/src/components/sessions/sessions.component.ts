@@ -2,10 +2,9 @@ import { html, nothing } from '../../internal/lit.js';
 import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr } from '../../internal/base.js';
 import { READY } from '../../internal/status.js';
-import { blocks } from '../../internal/blocks.js';
 import { past } from '../../internal/util.js';
 import { when, whenLocal } from '../../internal/format-when.js';
-import { apiLocale, displayName } from '../../internal/i18n.js';
+import { displayName } from '../../internal/i18n.js';
 import { ListElement } from '../../internal/list.js';
 import { endpoint, safeUrl, webcal, type Params } from '../../internal/query.js';
 import { base } from '../../internal/styles.js';
@@ -13,6 +12,9 @@ import english from '../../locales/en-sessions.js';
 import type { Key } from '../../internal/i18n.js';
 import type { Ref, Session } from '../../internal/types.js';
 import styles from './sessions.styles.js';
+
+/** The rich-text renderer (internal/rich.ts), once a session with a description or minutes was loaded. */
+let rich: typeof import('../../internal/rich.js') | undefined;
 
 /**
  * The network's online sessions, upcoming or past. Dates and times are shown in each session's own
@@ -56,6 +58,28 @@ export class SolidaritySessions extends ListElement<Session> {
   override __path = '/sessions';
   override __countKey = 'sessions' as const;
 
+  /**
+   * @internal as the list's, and the rich-text renderer first when a session has a description or minutes
+   * (not in the widget's first chunk: src/internal/rich.ts), so the sessions show at once with their text;
+   * if it cannot load, they show without it.
+   */
+  override __fetch<T>(path: string, p: Params, sig: AbortSignal): Promise<T> {
+    return super.__fetch<T>(path, p, sig).then((b) =>
+      // a session's description or minutes: a non-empty array of blocks
+      rich || !/"(description|minutes)":\[\{/.test(JSON.stringify(b))
+        ? b
+        : import('../../internal/rich.js').then(
+            (m) => ((rich = m), b),
+            () => b
+          )
+    );
+  }
+
+  /** @internal rich text (a description, minutes), once the renderer is here */
+  __rich(v: unknown): unknown {
+    return rich ? rich.blocks(v, this.__headingLevel, this.__apiBase) : nothing;
+  }
+
   get __past(): boolean {
     return this.when == 'past';
   }
@@ -84,7 +108,7 @@ export class SolidaritySessions extends ListElement<Session> {
       ${st && x.statusReason ? html`<p part="status-reason">${x.statusReason}</p>` : nothing}
       ${local ? html`<p class="meta" part="meta local-time">${this.__translate('localTime', { time: local })}</p>` : nothing}
       ${this.__title(x, i)} ${this.__fallbackNote(x)}
-      ${x.summary ? html`<p part="summary">${x.summary}</p>` : nothing} ${one || !x.summary ? blocks(x.description, this.__headingLevel, this.__apiBase) : nothing}
+      ${x.summary ? html`<p part="summary">${x.summary}</p>` : nothing} ${one || !x.summary ? this.__rich(x.description) : nothing}
       ${this.__listLine('languages', arr(x.spokenLanguages).map((c) => displayName(this.__uiLocale, 'language', String(c))))}
       ${this.__listLine(
         'speakers',
@@ -95,7 +119,7 @@ export class SolidaritySessions extends ListElement<Session> {
       )}
       ${this.__listLine('organisers', arr(x.organisers))}
       ${mins.length
-        ? html`<details part="minutes"><summary>${this.__translate('minutes')}${ctx}</summary>${blocks(mins, this.__headingLevel, this.__apiBase)}</details>`
+        ? html`<details part="minutes"><summary>${this.__translate('minutes')}${ctx}</summary>${this.__rich(mins)}</details>`
         : nothing}
       ${this.__topicTags(x)}
       <p class="row" part="actions">
@@ -104,14 +128,14 @@ export class SolidaritySessions extends ListElement<Session> {
           : st == 'cancelled'
             ? nothing
             : html`${a(x.joinUrl, 'join', this.__translate('join'))} ${a(x.registrationUrl, 'register', this.__translate('register'))}`}
-        ${a(endpoint(this.__apiBase, `/sessions/${encodeURIComponent(x.slug)}.ics`, { locale: apiLocale(this.locale, this.__uiLocale) }), 'calendar', this.__translate('addCal'), '')}
+        ${a(endpoint(this.__apiBase, `/sessions/${encodeURIComponent(x.slug)}.ics`, { locale: this.__contentLocale }), 'calendar', this.__translate('addCal'), '')}
       </p>
     </article>`;
   }
 
   override __foot(): unknown {
     if (this.__status != READY || !this.__items.length || this.slug) return nothing;
-    const u = endpoint(this.__apiBase, '/sessions.ics', { ...this.__params(), locale: apiLocale(this.locale, this.__uiLocale) });
+    const u = endpoint(this.__apiBase, '/sessions.ics', { ...this.__params(), locale: this.__contentLocale });
     return html`<p class="row" part="subscribe">
       <a class="btn" part="button subscribe" href=${webcal(u)}>${this.__translate('subscribe')}</a>
       <a part="download" href=${u} download>${this.__translate('ics')}</a>

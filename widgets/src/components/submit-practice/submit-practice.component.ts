@@ -6,7 +6,7 @@ import { arr, SolidarityElement } from '../../internal/base.js';
 import { FAILED, LOADING } from '../../internal/status.js';
 import { blocks } from '../../internal/blocks.js';
 import { heading } from '../../internal/html.js';
-import { apiLocale, displayName, tr, type Vars } from '../../internal/i18n.js';
+import { displayName, tr, type Vars } from '../../internal/i18n.js';
 import { safeUrl } from '../../internal/query.js';
 import { base } from '../../internal/styles.js';
 import { loadForm, type FKey, type FStrings } from './strings.js';
@@ -500,7 +500,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     }
     const body = payload(this.__data, {
       call: this.call,
-      locale: apiLocale(this.locale, this.__uiLocale),
+      locale: this.__contentLocale,
       honeypot: this.__honeypot,
       altcha,
       order: this.__topics.map((t) => t.slug),
