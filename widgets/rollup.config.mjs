@@ -202,7 +202,7 @@ const COMPONENTS = ['practices', 'practice', 'sessions', 'statements', 'submit-p
  * (its entry re-exports it), imported by <solidarity-practices> when a practice is opened; its fiche (internal/practice-fiche.ts)
  * another, imported by the view when the practice has fiche fields.
  */
-const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/html)\.js$|\/src\/internal\/(lit|element|css|base|api|i18n|query|status|styles|util|define|html|types|list|text|practice-meta|dtf|utc-day|blocks|rich|words)\.ts$|\/src\/locales\/en-(common|few)\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
+const SHARED = /\/node_modules\/(lit-html\/(lit-html|is-server)|lit\/html)\.js$|\/src\/internal\/(lit|element|css|base|api|i18n|query|status|styles|util|define|html|types|list|text|practice-meta|dtf|utc-day|blocks|words)\.ts$|\/src\/locales\/en-(common|few)\.ts$|\/cms\/shared\/(locales|paging)\.ts$/;
 /** The read widgets (their chunks, or one chunk with all four). */
 const READ_WIDGETS = ['practices', 'practice', 'sessions', 'statements'];
 /** The read widgets' modules but their lazy chunks' (filters, open practice, call banner): in the 'all-' build, in one chunk with the shared ones. */

@@ -164,6 +164,29 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
     expect(p.w.__warns).to.deep.equal([]);
   });
 
+  it('a page that started with <solidarity-practice> alone opens a practice in a <solidarity-practices> added later (the view read from the first chunk through a dynamic import)', async () => {
+    const practice = { documentId: 'p1', slug: 'seed-bank', locale: 'en', title: 'A seed bank', summary: 'Seeds kept in common.', topics: [], promoters: [] };
+    // the list answers one practice; a document (/practices/<slug>), that practice
+    const one = JSON.stringify({ data: practice });
+    const list = JSON.stringify({ data: [practice], meta: { pagination: { page: 1, pageSize: 10, pageCount: 1, total: 1 } } });
+    const api = `<script>window.fetch = async (u) => new Response(/\\/practices\\/[^/?]+/.test(String(u)) ? ${JSON.stringify(one)} : ${JSON.stringify(list)});</script>`;
+    const p = await page(classic() + api, TAG.practice);
+    await defined(p, ['practice']);
+    await quiet(p);
+    expect(p.chunks().map(kind)).to.deep.equal(['one-practice']);
+    p.w.document.body.insertAdjacentHTML('beforeend', `<div>${TAG.practices}</div>`);
+    await defined(p, ['practices']);
+    const el = p.w.document.querySelector('solidarity-practices')!;
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~=open]'), '<solidarity-practices> lists the practice');
+    (el.shadowRoot!.querySelector('[part~=open]') as HTMLButtonElement).click();
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~=detail]')?.textContent?.includes('Seeds kept in common.'), 'the opened practice shows in the list');
+    await quiet(p);
+    once(p);
+    for (const k of p.chunks().map(kind)) expect(k).to.match(/^(one-practice(\+|-|$))/);
+    oneBase(p, ['practice', 'practices']);
+    expect(p.w.__warns).to.deep.equal([]);
+  });
+
   it('loads only the chunks of the tags on the page, and a tag added later when it appears', async () => {
     const names = (p: Page) => p.chunks().map((n) => n.replace(/^.*\/chunks\//, '').replace(/-[\w-]{8}\.js$/, ''));
     const p = await page(classic(), TAG.statements);
@@ -188,24 +211,6 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
     expect(names(q).filter((n) => !/^(form-|altcha)/.test(n)).sort()).to.deep.equal(['sessions-element', 'shared', 'submit-practice-element']);
     expect(p.chunks().some((n) => n.includes('/chunks/practices-element-'))).to.equal(false);
     expect(p.chunks().some((n) => n.includes('/chunks/submit-practice-'))).to.equal(false);
-  });
-
-  it('<solidarity-sessions> alone loads its rich-text renderer only with sessions that have minutes or a description, before showing them', async () => {
-    const session = {
-      documentId: 's1', slug: 's1', locale: 'en', title: 'Assembly', startsAt: '2026-01-01T10:00:00Z', endsAt: null, timezone: 'UTC',
-      minutes: [{ type: 'paragraph', children: [{ type: 'text', text: 'Agreed: a shared fund.' }] }],
-    };
-    const api = `<script>window.fetch = async () => new Response(${JSON.stringify(JSON.stringify({ data: [session], meta: { pagination: { page: 1, pageSize: 10, pageCount: 1, total: 1 } } }))});</script>`;
-    const p = await page(classic() + api, TAG.sessions);
-    await defined(p, ['sessions']);
-    const el = p.w.document.querySelector('solidarity-sessions')!;
-    await waitUntil(() => el.shadowRoot?.querySelector('[part~=base]')?.getAttribute('aria-busy') == 'false', 'loaded');
-    // shown with its minutes at once (the renderer came before the sessions were shown)
-    expect(el.shadowRoot!.querySelector('details[part~=minutes]')!.textContent).to.include('Agreed: a shared fund.');
-    await quiet(p);
-    once(p);
-    expect(p.chunks().map(kind).sort()).to.deep.equal(['one-sessions', 'one-sessions-rich']);
-    expect(p.w.__warns).to.deep.equal([]);
   });
 
   it('stays within the byte budgets (gzip, as loaded): entry, one read widget, all four', async () => {

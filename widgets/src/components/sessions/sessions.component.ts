@@ -2,6 +2,7 @@ import { html, nothing } from '../../internal/lit.js';
 import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr } from '../../internal/base.js';
 import { READY } from '../../internal/status.js';
+import { blocks } from '../../internal/blocks.js';
 import { past } from '../../internal/util.js';
 import { when, whenLocal } from '../../internal/format-when.js';
 import { displayName } from '../../internal/i18n.js';
@@ -12,9 +13,6 @@ import english from '../../locales/en-sessions.js';
 import type { Key } from '../../internal/i18n.js';
 import type { Ref, Session } from '../../internal/types.js';
 import styles from './sessions.styles.js';
-
-/** The rich-text renderer (internal/rich.ts), once a session with a description or minutes was loaded. */
-let rich: typeof import('../../internal/rich.js') | undefined;
 
 /**
  * The network's online sessions, upcoming or past. Dates and times are shown in each session's own
@@ -58,28 +56,6 @@ export class SolidaritySessions extends ListElement<Session> {
   override __path = '/sessions';
   override __countKey = 'sessions' as const;
 
-  /**
-   * @internal as the list's, and the rich-text renderer first when a session has a description or minutes
-   * (not in the widget's first chunk: src/internal/rich.ts), so the sessions show at once with their text;
-   * if it cannot load, they show without it.
-   */
-  override __fetch<T>(path: string, p: Params, sig: AbortSignal): Promise<T> {
-    return super.__fetch<T>(path, p, sig).then((b) =>
-      // a session's description or minutes: a non-empty array of blocks
-      rich || !/"(description|minutes)":\[\{/.test(JSON.stringify(b))
-        ? b
-        : import('../../internal/rich.js').then(
-            (m) => ((rich = m), b),
-            () => b
-          )
-    );
-  }
-
-  /** @internal rich text (a description, minutes), once the renderer is here */
-  __rich(v: unknown): unknown {
-    return rich ? rich.blocks(v, this.__headingLevel, this.__apiBase) : nothing;
-  }
-
   get __past(): boolean {
     return this.when == 'past';
   }
@@ -108,7 +84,7 @@ export class SolidaritySessions extends ListElement<Session> {
       ${st && x.statusReason ? html`<p part="status-reason">${x.statusReason}</p>` : nothing}
       ${local ? html`<p class="meta" part="meta local-time">${this.__translate('localTime', { time: local })}</p>` : nothing}
       ${this.__title(x, i)} ${this.__fallbackNote(x)}
-      ${x.summary ? html`<p part="summary">${x.summary}</p>` : nothing} ${one || !x.summary ? this.__rich(x.description) : nothing}
+      ${x.summary ? html`<p part="summary">${x.summary}</p>` : nothing} ${one || !x.summary ? blocks(x.description, this.__headingLevel, this.__apiBase) : nothing}
       ${this.__listLine('languages', arr(x.spokenLanguages).map((c) => displayName(this.__uiLocale, 'language', String(c))))}
       ${this.__listLine(
         'speakers',
@@ -119,7 +95,7 @@ export class SolidaritySessions extends ListElement<Session> {
       )}
       ${this.__listLine('organisers', arr(x.organisers))}
       ${mins.length
-        ? html`<details part="minutes"><summary>${this.__translate('minutes')}${ctx}</summary>${this.__rich(mins)}</details>`
+        ? html`<details part="minutes"><summary>${this.__translate('minutes')}${ctx}</summary>${blocks(mins, this.__headingLevel, this.__apiBase)}</details>`
         : nothing}
       ${this.__topicTags(x)}
       <p class="row" part="actions">
