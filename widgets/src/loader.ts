@@ -19,8 +19,12 @@ import chunks from 'virtual:chunks';
 interface Loader {
   /** URL of the folder the chunks are in (`.../widgets/chunks/`). */
   base: string;
-  /** Imports the chunk of every `solidarity-*` element in the document not loaded yet. */
-  scan(): void;
+  /**
+   * Imports the chunk of every `solidarity-*` element in `root` (default: the document, which the
+   * loader also observes) not loaded yet, from the build the page uses: call it with a shadow root
+   * that holds widgets (the loader does not see inside shadow roots).
+   */
+  scan(root?: ParentNode): void;
 }
 
 const g = globalThis as typeof globalThis & { __solidarityLoader?: Loader };
@@ -37,8 +41,8 @@ const here = (): string => {
   return (s && s.src) || (m && m[1]) || (tags.length ? tags[tags.length - 1].src : location.href);
 };
 
-/** Whether the page has a `solidarity-<n>` element. */
-const has = (n: string): number => document.getElementsByTagName('solidarity-' + n).length;
+/** Whether `root` (the page, or a shadow root given to `scan`) has a `solidarity-<n>` element. */
+const has = (n: string, root: ParentNode = document): boolean => !!root.querySelector('solidarity-' + n);
 
 /**
  * The chunks for this page, chosen once, when its tags are there. A page with one read widget alone
@@ -55,7 +59,7 @@ const has = (n: string): number => document.getElementsByTagName('solidarity-' +
 const pick = (): Record<string, string> => {
   const { chunks: each, all, one, n } = chunks,
     /** the read widgets on the page */
-    reads = Object.keys(one).filter(has),
+    reads = Object.keys(one).filter((n) => has(n)),
     x = reads.length == 1 && !has('submit-practice') && reads[0],
     /** tag ('' the shared code) -> its file in the build chosen */
     file = x
@@ -73,9 +77,10 @@ if (!g.__solidarityLoader) {
   const base = new URL('chunks/', here().replace(/[?#].*/, '')).href,
     /** tag -> its chunk, not imported yet (filled by `start`) */
     todo = new Map<string, string>(),
-    scan = () => {
+    /** Imports the chunk of each tag in `root` (the page; or a shadow root, which the observer does not see) from the build chosen. */
+    scan = (root?: ParentNode) => {
       for (const [tag, file] of todo)
-        if (has(tag.slice(11))) {
+        if (has(tag.slice(11), root)) {
           todo.delete(tag);
           // the shared chunk at once, beside the widget's (which imports it): no waterfall
           import(base + files['']);
@@ -83,7 +88,7 @@ if (!g.__solidarityLoader) {
         }
       if (!todo.size) observer.disconnect();
     },
-    observer = new MutationObserver(scan),
+    observer = new MutationObserver(() => scan()),
     start = () => {
       files = pick();
       for (const n of Object.keys(files)) if (n) todo.set('solidarity-' + n, files[n]);

@@ -236,6 +236,43 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
     console.log(`bytes loaded (gzip): ${report.join('; ')}`);
   });
 
+  it('loads the widgets inside a shadow root given to __solidarityLoader.scan from the build the page uses', async () => {
+    const p = await page(classic(), TAG.practice + '<div id="host"></div>');
+    await defined(p, ['practice']);
+    await quiet(p);
+    const root = p.w.document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = TAG.sessions;
+    await new Promise((r) => setTimeout(r, 300));
+    // the loader does not see inside shadow roots: nothing loaded until it is told
+    expect(p.w.customElements.get('solidarity-sessions')).to.equal(undefined);
+    (p.w.__solidarityLoader as { scan(root?: ParentNode): void }).scan(root);
+    await defined(p, ['sessions']);
+    await waitUntil(() => root.querySelector('solidarity-sessions')!.shadowRoot?.querySelector('[part~=empty]'), '<solidarity-sessions> renders in the shadow root');
+    await quiet(p);
+    once(p);
+    expect(p.chunks().map(kind).filter((k) => !k.startsWith('one-practice-')).sort()).to.deep.equal(['one-practice', 'one-practice+sessions']);
+    oneBase(p, ['practice', 'sessions']);
+  });
+
+  it('does not warn about a tag defined by another script that the page does not have (a chunk imported for another widget defines it too)', async () => {
+    const practice = { documentId: 'p1', slug: 'seed-bank', locale: 'en', title: 'A seed bank', summary: 'Seeds kept in common.', topics: [], promoters: [] };
+    const one = JSON.stringify({ data: practice });
+    const list = JSON.stringify({ data: [practice], meta: { pagination: { page: 1, pageSize: 10, pageCount: 1, total: 1 } } });
+    const api = `<script>window.fetch = async (u) => new Response(/\\/practices\\/[^/?]+/.test(String(u)) ? ${JSON.stringify(one)} : ${JSON.stringify(list)});</script>`;
+    const p = await page(`${api}<script>customElements.define('solidarity-practice', class extends HTMLElement {})</script>${classic()}`, TAG.practices);
+    await defined(p, ['practices']);
+    const el = p.w.document.querySelector('solidarity-practices')!;
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~=open]'), '<solidarity-practices> lists the practice');
+    (el.shadowRoot!.querySelector('[part~=open]') as HTMLButtonElement).click();
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~=detail]')?.textContent?.includes('Seeds kept in common.'), 'the opened practice shows');
+    await quiet(p);
+    expect(p.w.__warns).to.deep.equal([]);
+    // with the tag on the page, the clash is named (an anonymous class too)
+    const q = await page(`<script>customElements.define('solidarity-practice', class extends HTMLElement {})</script>${classic()}`, TAG.practice);
+    await waitUntil(() => q.w.__warns.length > 0, 'waiting for the warning', { timeout: 5000 });
+    expect(q.w.__warns.join('\n')).to.match(/<solidarity-practice> is already defined by another script \(anonymous class\)/);
+  });
+
   it('warns, naming the tag, when a tag is already defined by another script', async () => {
     const p = await page(`<script>customElements.define('solidarity-statements', class Other extends HTMLElement {})</script>${classic()}`, TAG.statements + TAG.sessions);
     await defined(p, ['sessions']);
