@@ -64,8 +64,10 @@ export const useEmbedOptions = (config: EmbedConfig | null, uiLocale: string): E
   // The chosen practice's document (single-practice widget), so that its slug follows the chosen locale (practiceSlugIn).
   const practiceDocument = React.useRef<string | undefined>(undefined);
   const set = <K extends keyof EmbedSettings>(key: K, value: EmbedSettings[K]) => {
-    if (key === 'call') callDocument.current = calls.items.find((c) => c.slug === value)?.documentId;
-    if (key === 'slug') practiceDocument.current = found.items.find((p) => p.slug === value)?.documentId;
+    // the document of the slug chosen, from the options shown; the same slug again (a select's change
+    // event on blur, once the options are another language's) keeps the document known
+    if (key === 'call') callDocument.current = calls.items.find((c) => c.slug === value)?.documentId ?? (value === settings.call ? callDocument.current : undefined);
+    if (key === 'slug') practiceDocument.current = found.items.find((p) => p.slug === value)?.documentId ?? (value === settings.slug ? practiceDocument.current : undefined);
     setSettings((s) => ({ ...s, [key]: value }));
   };
   const setTheme = (key: keyof Theme, value: string) => setSettings((s) => ({ ...s, theme: { ...s.theme, [key]: value } }));
