@@ -73,6 +73,20 @@ const kind = (n: string) => {
     m = /^one-(\w+)-[\w-]{8}(?:-(practices|practice|sessions|statements|submit-practice))?\.js$/.exec(f);
   return m ? `one-${m[1]}${m[2] ? '+' + m[2] : ''}` : f.replace(/-[\w-]{8}\.js$/, '');
 };
+/** An API whose lists answer one practice (`A seed bank`) and whose documents (/practices/<slug>) that practice. */
+const ONE_PRACTICE_API = (() => {
+  const practice = { documentId: 'p1', slug: 'seed-bank', locale: 'en', title: 'A seed bank', summary: 'Seeds kept in common.', topics: [], promoters: [] };
+  const one = JSON.stringify({ data: practice });
+  const list = JSON.stringify({ data: [practice], meta: { pagination: { page: 1, pageSize: 10, pageCount: 1, total: 1 } } });
+  return `<script>window.fetch = async (u) => new Response(/\\/practices\\/[^/?]+/.test(String(u)) ? ${JSON.stringify(one)} : ${JSON.stringify(list)});</script>`;
+})();
+/** Opens the listed practice in the page's <solidarity-practices> (with ONE_PRACTICE_API) and waits for its full view. */
+const openPractice = async (p: Page) => {
+  const el = p.w.document.querySelector('solidarity-practices')!;
+  await waitUntil(() => el.shadowRoot?.querySelector('[part~=open]'), '<solidarity-practices> lists the practice');
+  (el.shadowRoot!.querySelector('[part~=open]') as HTMLButtonElement).click();
+  await waitUntil(() => el.shadowRoot?.querySelector('[part~=detail]')?.textContent?.includes('Seeds kept in common.'), 'the opened practice shows in the list');
+};
 const classic = (q = '') => `<script src="${DIST}solidarity.js${q}"></script>`;
 const module = (q = '') => `<script type="module" src="${DIST}solidarity.js${q}"></script>`;
 
@@ -165,21 +179,13 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
   });
 
   it('a page that started with <solidarity-practice> alone opens a practice in a <solidarity-practices> added later (the view read from the first chunk through a dynamic import)', async () => {
-    const practice = { documentId: 'p1', slug: 'seed-bank', locale: 'en', title: 'A seed bank', summary: 'Seeds kept in common.', topics: [], promoters: [] };
-    // the list answers one practice; a document (/practices/<slug>), that practice
-    const one = JSON.stringify({ data: practice });
-    const list = JSON.stringify({ data: [practice], meta: { pagination: { page: 1, pageSize: 10, pageCount: 1, total: 1 } } });
-    const api = `<script>window.fetch = async (u) => new Response(/\\/practices\\/[^/?]+/.test(String(u)) ? ${JSON.stringify(one)} : ${JSON.stringify(list)});</script>`;
-    const p = await page(classic() + api, TAG.practice);
+    const p = await page(classic() + ONE_PRACTICE_API, TAG.practice);
     await defined(p, ['practice']);
     await quiet(p);
     expect(p.chunks().map(kind)).to.deep.equal(['one-practice']);
     p.w.document.body.insertAdjacentHTML('beforeend', `<div>${TAG.practices}</div>`);
     await defined(p, ['practices']);
-    const el = p.w.document.querySelector('solidarity-practices')!;
-    await waitUntil(() => el.shadowRoot?.querySelector('[part~=open]'), '<solidarity-practices> lists the practice');
-    (el.shadowRoot!.querySelector('[part~=open]') as HTMLButtonElement).click();
-    await waitUntil(() => el.shadowRoot?.querySelector('[part~=detail]')?.textContent?.includes('Seeds kept in common.'), 'the opened practice shows in the list');
+    await openPractice(p);
     await quiet(p);
     once(p);
     for (const k of p.chunks().map(kind)) expect(k).to.match(/^(one-practice(\+|-|$))/);
@@ -255,16 +261,9 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
   });
 
   it('does not warn about a tag defined by another script that the page does not have (a chunk imported for another widget defines it too)', async () => {
-    const practice = { documentId: 'p1', slug: 'seed-bank', locale: 'en', title: 'A seed bank', summary: 'Seeds kept in common.', topics: [], promoters: [] };
-    const one = JSON.stringify({ data: practice });
-    const list = JSON.stringify({ data: [practice], meta: { pagination: { page: 1, pageSize: 10, pageCount: 1, total: 1 } } });
-    const api = `<script>window.fetch = async (u) => new Response(/\\/practices\\/[^/?]+/.test(String(u)) ? ${JSON.stringify(one)} : ${JSON.stringify(list)});</script>`;
-    const p = await page(`${api}<script>customElements.define('solidarity-practice', class extends HTMLElement {})</script>${classic()}`, TAG.practices);
+    const p = await page(`${ONE_PRACTICE_API}<script>customElements.define('solidarity-practice', class extends HTMLElement {})</script>${classic()}`, TAG.practices);
     await defined(p, ['practices']);
-    const el = p.w.document.querySelector('solidarity-practices')!;
-    await waitUntil(() => el.shadowRoot?.querySelector('[part~=open]'), '<solidarity-practices> lists the practice');
-    (el.shadowRoot!.querySelector('[part~=open]') as HTMLButtonElement).click();
-    await waitUntil(() => el.shadowRoot?.querySelector('[part~=detail]')?.textContent?.includes('Seeds kept in common.'), 'the opened practice shows');
+    await openPractice(p);
     await quiet(p);
     expect(p.w.__warns).to.deep.equal([]);
     // with the tag on the page, the clash is named (an anonymous class too)
