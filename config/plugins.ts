@@ -112,6 +112,9 @@ export default ({ env }: { env: EnvFn }) => {
           delivery: env('NOTIFICATIONS_DELIVERY', 'auto'),
           adminUrl: env('ADMIN_PUBLIC_URL', ''),
         },
+        // PostgreSQL: the public reads' statements prepared by name; false behind a pooler in transaction
+        // mode that does not track them (pgbouncer before 1.21 or without max_prepared_statements).
+        database: { preparedStatements: env.bool('DATABASE_PREPARED_STATEMENTS', true) },
         // The contact's link to complete a submission's fiche (README "Completing a fiche with the submitter").
         completion: {
           expiryDays: env.int('COMPLETION_LINK_DAYS', 14),

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { setPreparedStatements } from './reads/sql';
 import { PERMISSION_UIDS, type PermissionUid } from '../../../cms/shared/permissions';
 import { ensureListIndexes } from './reads/indexes';
 import { createSearchIndex } from './search';
@@ -33,6 +34,8 @@ const PERMISSION_NAMES: Record<PermissionUid, string> = {
 };
 
 const bootstrapOnce = async (strapi: Core.Strapi) => {
+  // PostgreSQL: the public reads' statements prepared by name unless the host turned it off (reads/sql.ts)
+  setPreparedStatements(strapi.db.connection, strapi.plugin('solidarity').config('database.preparedStatements') !== false);
   registerStaticRoutes(strapi);
   registerEmbedPages(strapi);
   registerCompletionPages(strapi);

@@ -131,6 +131,13 @@ export const pluginConfigSchema = z
           .optional(),
       })
       .default({}),
+    /**
+     * PostgreSQL: whether the public reads' statements are prepared by name, parsed and planned once
+     * per connection (reads/sql.ts). false behind a pooler in transaction mode that does not track
+     * prepared statements (pgbouncer before 1.21, or without `max_prepared_statements`). Env
+     * `DATABASE_PREPARED_STATEMENTS`. No effect on SQLite, whose statements are always kept.
+     */
+    database: z.object({ preparedStatements: z.boolean().default(true) }).default({ preparedStatements: true }),
     /** Where the widgets package is (its dist/ and demo/ are served); default <app>/widgets. */
     widgets: z.object({ dir: z.string().optional() }).default({}),
     demo: z
@@ -165,6 +172,7 @@ export default {
     // no default list here: Strapi fills a shorter user list from the default's items (lodash defaultsDeep); see fichePrivateFields
     fiche: {},
     widgets: {},
+    database: { preparedStatements: true },
     demo: { content: false, admin: null },
     allowedOrigins: [],
     allowNoOrigin: true,

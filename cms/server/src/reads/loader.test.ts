@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, startStrapi, type TestApp } from '../../../../test/helpers/strapi';
 import { CONTENT_TYPE_NAMES, UID, type ContentTypeName } from '../content-types/uids';
 import { createLoader, fromDb } from './loader';
+import { setPreparedStatements } from './sql';
 import { SHAPES } from './shapes';
 
 /**
@@ -99,6 +100,60 @@ describe('loader', () => {
     expect(entry?.figures).toMatchObject([{ label: 'Families', value: 1200, unit: 'families' }]);
     expect(entry?.publishedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
+
+  it.runIf(process.env.SOLIDARITY_TEST_DB === 'postgres')(
+    'PostgreSQL: prepares each statement by name, one per relation whatever the page size, and sends them unnamed when turned off',
+    async () => {
+      const k = app.strapi.db.connection;
+      // knex's client holds the pool; its declared type does not name acquireConnection
+      const client = k.client as unknown as { acquireConnection(): Promise<{ query: (...args: unknown[]) => unknown }> };
+      const original = client.acquireConnection.bind(client);
+      const sent: { name?: string; text: string; values: unknown[] }[] = [];
+      client.acquireConnection = async () => {
+        const connection = await original();
+        // one wrapper per connection: the pool hands the same connection out again
+        const wrapped = connection as { query: (...args: unknown[]) => unknown; __recorded?: boolean };
+        if (!wrapped.__recorded) {
+          const query = wrapped.query.bind(connection);
+          // knex calls it with a callback as well: every argument passes through
+          wrapped.query = (config: unknown, ...rest: unknown[]) => {
+            if (config && typeof config === 'object' && 'text' in config && String((config as { text: string }).text).includes('ANY($1::integer[])')) {
+              sent.push(config as { name?: string; text: string; values: unknown[] });
+            }
+            return (query as (...args: unknown[]) => unknown)(config, ...rest);
+          };
+          wrapped.__recorded = true;
+        }
+        return connection;
+      };
+      const all = ((await app.strapi.db.query(UID.practice).findMany({ select: ['id'], orderBy: { id: 'asc' } })) as { id: number }[]).map((r) => r.id);
+      const loader = createLoader(app.strapi);
+      try {
+        const three = await loader.load('practice', all.slice(0, 3), false);
+        const named = sent.splice(0);
+        const seven = await loader.load('practice', all.slice(0, 7), false);
+        const again = sent.splice(0);
+        setPreparedStatements(k, false);
+        const unnamedRead = await loader.load('practice', all.slice(0, 7), false);
+        const unnamed = sent.splice(0);
+        expect(three).toEqual(await strapiReads('practice', all.slice(0, 3), false));
+        expect(seven).toEqual(await strapiReads('practice', all.slice(0, 7), false));
+        expect(unnamedRead).toEqual(seven);
+        // the rows and each relation: one statement each, named by their text
+        expect(named.length).toBe(1 + Object.keys(SHAPES.practice.populate).length);
+        for (const statement of named) expect(statement.name).toMatch(/^solidarity_[0-9a-f]{24}$/);
+        expect(new Set(named.map((s) => s.name)).size).toBe(named.length);
+        // 7 ids: the same texts and names as 3 (the ids are one array value)
+        expect(again.map((s) => [s.name, s.text]).sort()).toEqual(named.map((s) => [s.name, s.text]).sort());
+        expect(again.find((s) => /FROM "solidarity_practices" WHERE/.test(s.text))?.values).toEqual([all.slice(0, 7)]);
+        expect(unnamed.length).toBe(named.length);
+        for (const statement of unnamed) expect(statement.name).toBeUndefined();
+      } finally {
+        setPreparedStatements(k, true);
+        client.acquireConnection = original;
+      }
+    }
+  );
 
   it("converts database values as Strapi's fields do", () => {
     expect(fromDb('string', 12)).toBe('12');

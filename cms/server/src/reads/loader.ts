@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID, type ContentTypeName } from '../content-types/uids';
 import { SHAPES } from './shapes';
-import { placeholders, quoted, selectBatch } from './sql';
+import { clientOf } from '../search/ddl';
+import { placeholders, quoted, selectBatch, type Binding } from './sql';
 
 /**
  * Reads the documents of a page (by id) in their public shape (./shapes.ts): one query for the
@@ -196,21 +197,32 @@ export const createLoader = (strapi: Core.Strapi) => {
     return sql;
   };
 
+  /**
+   * `column` is one of `ids`: on PostgreSQL `= ANY(?::integer[])` with the ids as one array (one
+   * SQL text, so one prepared statement, whatever the page size: ./sql.ts), on SQLite `IN (?, ...)`.
+   * Returns the condition's text and its bindings, and the part of a text's cache key it varies by.
+   */
+  const idsCondition = (pg: boolean, column: string, ids: readonly number[]): { sql: string; bindings: Binding[]; key: string } =>
+    pg
+      ? { sql: `${column} = ANY(?::integer[])`, bindings: [ids], key: 'any' }
+      : { sql: `${column} IN (${placeholders(ids.length)})`, bindings: [...ids], key: String(ids.length) };
+
   /** The query of the related rows of `field` for owners `ids`, in the join table's order. */
-  const relatedQuery = (type: string, field: FieldPlan, ids: readonly number[]) => {
+  const relatedQuery = (pg: boolean, type: string, field: FieldPlan, ids: readonly number[]) => {
     const { link } = field;
     const conditions = Object.entries(link.on);
-    const sql = textOf(`${type}|${field.name}|${ids.length}`, () =>
+    const owners = idsCondition(pg, `l.${quoted(link.owner)}`, ids);
+    const sql = textOf(`${type}|${field.name}|${owners.key}`, () =>
       [
         `SELECT l.${quoted(link.owner)} AS "__owner", ${field.columns.map(([column]) => `r.${quoted(column)}`).join(', ')}`,
         `FROM ${quoted(link.table)} AS l INNER JOIN ${quoted(field.targetTable)} AS r ON r."id" = l.${quoted(link.target)}`,
-        `WHERE l.${quoted(link.owner)} IN (${placeholders(ids.length)})`,
+        `WHERE ${owners.sql}`,
         ...conditions.map(([column]) => `AND l.${quoted(column)} = ?`),
         // the join table's order (Strapi's populate), then its ids so that ties read the same every time
         `ORDER BY ${link.order ? `l.${quoted(link.order)} ASC, ` : ''}l."id" ASC`,
       ].join(' ')
     );
-    return { sql, bindings: [...ids, ...conditions.map(([, value]) => value as string | number)] };
+    return { sql, bindings: [...owners.bindings, ...conditions.map(([, value]) => value as string | number)] };
   };
 
   /** Related rows grouped by owner id, each as its entry. */
@@ -235,11 +247,16 @@ export const createLoader = (strapi: Core.Strapi) => {
       if (!ids.length) return [];
       const k: Knex = strapi.db.connection;
       const plan = planOf(type, detail);
-      const sql = textOf(`${type}|${detail}|${ids.length}`, () =>
-        `SELECT ${plan.columns.map(([column]) => quoted(column)).join(', ')} FROM ${quoted(plan.table)} WHERE "id" IN (${placeholders(ids.length)})`
+      const pg = clientOf(k) !== 'sqlite';
+      const own = idsCondition(pg, '"id"', ids);
+      const sql = textOf(`${type}|${detail}|${own.key}`, () =>
+        `SELECT ${plan.columns.map(([column]) => quoted(column)).join(', ')} FROM ${quoted(plan.table)} WHERE ${own.sql}`
       );
       // the rows and every relation, in one go (one connection on SQLite, side by side on PostgreSQL)
-      const [rows = [], ...relations] = await selectBatch(k, [{ sql, bindings: ids }, ...plan.fields.map((field) => relatedQuery(type, field, ids))]);
+      const [rows = [], ...relations] = await selectBatch(k, [
+        { sql, bindings: own.bindings },
+        ...plan.fields.map((field) => relatedQuery(pg, type, field, ids)),
+      ]);
       const byId = new Map<number, Record<string, unknown> & { id: number; documentId: string; locale: string }>();
       for (const row of rows) {
         const entry = toEntry(plan.columns, row) as Record<string, unknown> & { id: number; documentId: string; locale: string };
