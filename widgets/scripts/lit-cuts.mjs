@@ -11,15 +11,19 @@
  * - bindings inside raw-text elements (<script>, <style>, <textarea>, <title>) and inside comments
  *   (no template has any: the form's <textarea> binds its attributes and `.value` only);
  * - element bindings (`<div ${ref(...)}>`: no template has one);
- * - the hooks of asynchronous directives and of Lit's own element (`isConnected`, `setConnected`,
- *   disconnection notices): the widgets use `live` only, a synchronous directive, and their own base element;
- * - directives' read-only views of a part (`parentNode`, `startNode`, `endNode`, `tagName`): `live` reads `element` and `name`;
+ * - directives: no widget uses one (the form, which used `live`, renders again at every input instead:
+ *   src/components/submit-practice); a directive's value would be shown as text. So go the hooks of
+ *   asynchronous directives and of Lit's own element (`isConnected`, `setConnected`, disconnection notices;
+ *   the widgets have their own base element) and directives' read-only views of a part (`parentNode`,
+ *   `startNode`, `endNode`, `tagName`); test/unit/lit-cuts.test.ts checks that no source imports one;
+ * - render()'s `renderBefore` option (the base element renders into its shadow root alone);
  * - `creationScope` (scoped custom element registries), templates precompiled by Lit's compiler,
  *   event listener objects and per-listener options (every listener is a function);
  * - the polyfill hook and the global list of loaded lit-html versions (for Lit's development warnings), the
  *   ShadyDOM polyfill's node wrapper;
  * - child values that are iterables but not arrays (Sets, generators: every list a widget renders is an array).
- * Kept: trusted types, the check that template strings come from a tagged literal, directives.
+ * Some cuts only write the same code shorter (class fields for constructors that set a type, a check
+ * that changes nothing). Kept: trusted types, the check that template strings come from a tagged literal.
  */
 export const LIT_CUTS = [
   [
@@ -32,10 +36,28 @@ export const LIT_CUTS = [
     ],
   ],
   ['svg``/mathml`` closing tags', [['+(2===i?"</svg>":3===i?"</math>":"")', '']]],
-  ['svg``/mathml`` template unwrapping', [['if(this.el=S.createElement(f,e),P.currentNode=this.el.content,2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}', 'this.el=S.createElement(f,e),P.currentNode=this.el.content;']]],
+  [
+    'svg``/mathml`` template unwrapping, and the static Template.createElement (for templates precompiled by Lit\'s compiler): inlined',
+    [
+      ['if(this.el=S.createElement(f,e),P.currentNode=this.el.content,2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}', '(this.el=document.createElement("template")).innerHTML=f,P.currentNode=this.el.content;'],
+      ['static createElement(t,i){const s=l.createElement("template");return s.innerHTML=t,s}', ''],
+    ],
+  ],
   ['bindings inside raw-text elements and element bindings (parser)', [['r.removeAttribute(t)}else t.startsWith(o)&&(d.push({type:6,index:l}),r.removeAttribute(t));if(y.test(r.tagName)){const t=r.textContent.split(o),i=t.length-1;if(i>0){r.textContent=s?s.emptyScript:"";for(let s=0;s<i;s++)r.append(t[s],c()),P.nextNode(),d.push({type:2,index:++l});r.append(t[i],c())}}}', 'r.removeAttribute(t)}}']]],
   ['bindings inside comments', [['else if(8===r.nodeType)if(r.data===n)d.push({type:2,index:l});else{let t=-1;for(;-1!==(t=r.data.indexOf(o,t+1));)d.push({type:7,index:l}),t+=o.length-1}l++', 'else 8===r.nodeType&&r.data===n&&d.push({type:2,index:l});l++']]],
-  ['async directives: disconnection of a replaced template instance', [['h?._$AO?.(!1),', '']]],
+  [
+    'directives (resolving them, with the arguments only they read: a part\'s directive parent, the no-commit flag; and `_$LH`\'s resolveDirective): no widget uses one',
+    [
+      ['function M(t,i,s=t,e){if(i===E)return i;let h=void 0!==e?s._$Co?.[e]:s._$Cl;const o=a(i)?void 0:i._$litDirective$;return h?.constructor!==o&&(h?._$AO?.(!1),void 0===o?h=void 0:(h=new o(t),h._$AT(t,s,e)),void 0!==e?(s._$Co??=[])[e]=h:s._$Cl=h),void 0!==h&&(i=M(t,h._$AS(t,i.values),h,e)),i}', ''],
+      ['(s._$AI(t,s,i),i+=', '(s._$AI(t,i),i+='],
+      ['_$AI(t,i=this){t=M(this,t,i),a(t)?', '_$AI(t){a(t)?'],
+      ['_$AI(t,i=this,s,e){const h=this.strings;let o=!1;if(void 0===h)t=M(this,t,i,0),o=', '_$AI(t,s){const h=this.strings;let o=!1;if(void 0===h)o='],
+      ['r=M(this,e[s+n],i,n),', 'r=e[s+n],'],
+      ['o&&!e&&this.j(t)}', 'o&&this.j(t)}'],
+      ['_$AI(t,i=this){if((t=M(this,t,i,0)??A)===E)return;', '_$AI(t){if((t??=A)===E)return;'],
+      [',D:d,V:M,I:k,', ',D:d,I:k,'],
+    ],
+  ],
   ['async directives: a template instance\'s children list', [['this._$AV=[],this._$AN=void 0,this._$AD=t', 'this._$AV=[],this._$AD=t']]],
   ['directives\' views of a template instance (parentNode, _$AU)', [['get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}', '']]],
   ['creationScope (scoped custom element registries)', [['(t?.creationScope??l).importNode(i,!0)', 'l.importNode(i,!0)']]],
@@ -47,7 +69,7 @@ export const LIT_CUTS = [
   ['async directives: disconnection of removed child parts', [['for(this._$AP?.(!1,!0,s);t!==this._$AB;)', 'for(;t!==this._$AB;)']]],
   ['setConnected (Lit\'s own element)', [['setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}', '']]],
   ['directives\' views of an attribute part (tagName, _$AU)', [['get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}', '']]],
-  ['async directives: an attribute part\'s children list', [['this._$AH=A,this._$AN=void 0,this.element=t', 'this._$AH=A,this.element=t']]],
+  ['async directives: an attribute part\'s children list (and its first value, set again by the constructor)', [['this._$AH=A,this._$AN=void 0,this.element=t', 'this.element=t']]],
   ['per-listener options (capture, once, passive)', [['e=t===A&&s!==A||t.capture!==s.capture||t.once!==s.once||t.passive!==s.passive', 'e=t===A&&s!==A']]],
   ['event listener objects (handleEvent)', [['"function"==typeof this._$AH?this._$AH.call(this.options?.host??this.element,t):this._$AH.handleEvent(t)', 'this._$AH.call(this.options?.host??this.element,t)']]],
   [
@@ -57,6 +79,16 @@ export const LIT_CUTS = [
       [',U:z,B:I,F:Z}', ',U:z,B:I}'],
     ],
   ],
+  ['render()\'s `renderBefore` option and its default options (the base element renders into its shadow root, with its options)', [['const D=(t,i,s)=>{const e=s?.renderBefore??i;let h=e._$litPart$;if(void 0===h){const t=s?.renderBefore??null;e._$litPart$=h=new k(i.insertBefore(c(),t),t,void 0,s??{})}', 'const D=(t,i,s)=>{let h=i._$litPart$;if(void 0===h){i._$litPart$=h=new k(i.insertBefore(c(),null),null,void 0,s)}']]],
+  [
+    'the constructors of the property, boolean attribute and event parts, which only set their type: class fields',
+    [
+      ['class I extends H{constructor(){super(...arguments),this.type=3}', 'class I extends H{type=3;'],
+      ['class L extends H{constructor(){super(...arguments),this.type=4}', 'class L extends H{type=4;'],
+      ['class z extends H{constructor(t,i,s,e,h){super(t,i,s,e,h),this.type=5}', 'class z extends H{type=5;'],
+    ],
+  ],
+  ['the check that an element has attributes before listing them (the list is empty then)', [['if(r.hasAttributes())for(const t of r.getAttributeNames())', 'for(const t of r.getAttributeNames())']]],
   ['the polyfill hook and the global list of lit-html versions', [[',B=t.litHtmlPolyfillSupport;B?.(S,k),(t.litHtmlVersions??=[]).push("3.3.3");', ';']]],
   [
     'the node wrapper of the ShadyDOM polyfill (identity without it; the widgets need native shadow DOM)',

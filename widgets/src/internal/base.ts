@@ -77,12 +77,12 @@ export class SolidarityElement extends WidgetElement {
   /** @internal UI strings of the current locale (for English, the shared ones; the widget's own English is its class's). */
   __strings: Messages = en;
   /** @internal the last error */
-  __error?: unknown;
+  declare __error?: unknown;
   /** @internal selector to focus once it is rendered */
   __focusSelector = '';
-  private __abortController?: AbortController;
+  private declare __abortController?: AbortController;
   /** @internal loads again (the error box's button; a reconnection cut a load short) */
-  __reload?: () => void;
+  declare __reload?: () => void;
 
   constructor() {
     super();
@@ -197,13 +197,13 @@ export class SolidarityElement extends WidgetElement {
     if (this.hasUpdated && this.__status == LOADING) this.__reload?.();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     this.__abort();
   }
 
   override render(): unknown {
-    return html`<div part="base" class="stack" aria-busy=${this.__status == LOADING ? 'true' : 'false'}>${this.__view()}</div>`;
+    // a boolean bound to an attribute is written as its text: aria-busy="true" or "false"
+    return html`<div part="base" class="stack" aria-busy=${this.__status == LOADING}>${this.__view()}</div>`;
   }
 
   /** @internal the widget's content */

@@ -11,9 +11,10 @@ export const css = (s: TemplateStringsArray): CSSResult => ({ cssText: s[0] });
 
 /**
  * Gives `root` the `styles`: adopted stylesheets where the browser has constructable stylesheets
- * (every current one; Safari since 16.4), else (or with `sheets` false) `<style>` elements appended to it.
+ * (every current one; Safari since 16.4; every browser shipped `adoptedStyleSheets` with them, so that is
+ * the test), else (or with `sheets` false) `<style>` elements appended to it.
  */
-export const adoptStyles = (root: ShadowRoot, styles: CSSResult[], sheets = 'adoptedStyleSheets' in Document.prototype && 'replace' in CSSStyleSheet.prototype): void => {
+export const adoptStyles = (root: ShadowRoot, styles: CSSResult[], sheets = 'adoptedStyleSheets' in Document.prototype): void => {
   if (sheets)
     root.adoptedStyleSheets = styles.map((s) => {
       if (!s.__sheet) (s.__sheet = new CSSStyleSheet()).replaceSync(s.cssText);

@@ -22,11 +22,11 @@
  *   Safari before 16.4).
  *
  * Not implemented (no widget uses them): custom converters, `hasChanged`, `noAccessor`,
- * `shouldUpdate`, reactive controllers, `shadowRootOptions`, async directives' reconnection, css``
- * interpolations.
+ * `shouldUpdate`, reactive controllers, `shadowRootOptions`, `disconnectedCallback` (a subclass's own
+ * needs no super call), directives (cut from lit-html: scripts/lit-cuts.mjs), css`` interpolations.
  */
 import { adoptStyles, type CSSResult } from './css.js';
-import { render, type RenderOptions } from './lit.js';
+import { render } from './lit.js';
 
 /** One reactive property: Lit's `PropertyDeclaration`, the options the widgets use (see the file's docstring). */
 export interface PropertyDeclaration {
@@ -51,8 +51,8 @@ const metas = new WeakMap<object, Props>();
 
 /** The base class of the widgets' elements (see the file's docstring). */
 export class WidgetElement extends HTMLElement {
-  /** Reactive properties, merged with the superclasses'. */
-  static properties: PropertyDeclarations = {};
+  /** Reactive properties, merged with the superclasses' (a subclass's own: this class has none). */
+  declare static properties: PropertyDeclarations;
   /** Styles of the shadow root. */
   static styles: CSSResult[] = [];
 
@@ -92,9 +92,7 @@ export class WidgetElement extends HTMLElement {
   /** An update is asked for and has not run yet. */
   isUpdatePending = false;
   /** Where `render()` renders: the shadow root (made at the first connection). */
-  renderRoot!: HTMLElement | ShadowRoot;
-  /** lit-html's options: event listeners are called with the element as `this`. */
-  renderOptions: RenderOptions = { host: this };
+  declare renderRoot: HTMLElement | ShadowRoot;
   /** @internal the class's properties */
   __props = (this.constructor as typeof WidgetElement).__props();
   /** @internal values of the reactive properties */
@@ -104,9 +102,9 @@ export class WidgetElement extends HTMLElement {
   /** @internal properties to reflect at the coming update */
   __reflect = new Set<string>();
   /** @internal the property being set from its attribute, or reflected to it */
-  __reflecting?: string;
+  declare __reflecting?: string;
   /** @internal lets the first update run (at the first connection) */
-  __enable!: (v: boolean) => void;
+  declare __enable: (v: boolean) => void;
   /** @internal the current update (the first one waits for the connection) */
   __update = new Promise<boolean>((r) => (this.__enable = r));
 
@@ -170,7 +168,8 @@ export class WidgetElement extends HTMLElement {
         this.__reflecting = undefined;
       }
       this.__markUpdated();
-      render(view, this.renderRoot, this.renderOptions);
+      // lit-html's options: event listeners are called with the element as `this`
+      render(view, this.renderRoot, { host: this });
     } catch (e) {
       this.__markUpdated();
       throw e;
@@ -215,8 +214,6 @@ export class WidgetElement extends HTMLElement {
     this.renderRoot ??= this.createRenderRoot();
     this.__enable(true);
   }
-
-  disconnectedCallback(): void {}
 
   /** Sets the property of attribute `name` from `value`, converted by its declaration's `type`. */
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {

@@ -8,11 +8,7 @@ import type { Img } from './types.js';
  * name, so templates whose tag varies (headings, rich-text elements) are made once per tag here;
  * `raw` makes the array acceptable to Lit, which caches templates by the array's identity.
  */
-const templateStrings = (...parts: string[]): TemplateStringsArray => {
-  const strings: string[] & { raw: string[] } = Object.assign(parts, { raw: parts });
-  Object.freeze(strings);
-  return strings;
-};
+const templateStrings = (...parts: string[]): TemplateStringsArray => Object.freeze(Object.assign(parts, { raw: parts }));
 
 const HEADINGS = [1, 2, 3, 4, 5, 6].map((level) => templateStrings(`<h${level} part="`, '" id="', '" data-i="', '" tabindex="-1">', `</h${level}>`));
 const ELEMENTS: Record<string, TemplateStringsArray> = {};

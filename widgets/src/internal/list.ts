@@ -62,7 +62,7 @@ export class ListElement<T extends Doc> extends SolidarityElement {
   /** @internal */
   __items: T[] = [];
   /** @internal */
-  __pageInfo?: Pagination;
+  declare __pageInfo?: Pagination;
   /** @internal the one document shown instead of the list: a subclass's `slug` attribute (slug or documentId) */
   declare slug?: string | null;
   /** @internal appending the next page ("Load more") */
@@ -117,20 +117,13 @@ export class ListElement<T extends Doc> extends SolidarityElement {
     return tags(arr(x.topics).map((o) => o?.name));
   }
 
+  // A subclass's own parts of the view (none by default: lit-html renders undefined as nothing)
   /** @internal one item (inside <li>) */
-  __item(_x: T, _i: number): unknown {
-    return nothing;
-  }
-
+  __item?(x: T, i: number): unknown;
   /** @internal above the list (filter controls) */
-  __head(): unknown {
-    return nothing;
-  }
-
+  __head?(): unknown;
   /** @internal below the list (calendar links) */
-  __foot(): unknown {
-    return nothing;
-  }
+  __foot?(): unknown;
 
   override __view(): unknown {
     const { __status: status, __pageInfo: pageInfo, __appending: appending } = this,
@@ -138,18 +131,18 @@ export class ListElement<T extends Doc> extends SolidarityElement {
       more = this.pagination == 'more',
       left = this.slug ? 1 : pageInfo && appending ? pageInfo.total - this.__items.length : this.__itemsPerPage,
       list = !busy || appending ? this.__items : [];
-    return html`${this.__head()}
+    return html`${this.__head?.()}
       <p class="count" part="count" role="status">${status == READY && pageInfo?.total && !this.slug ? this.__translate(this.__countKey, { n: pageInfo.total }) : ''}</p>
       ${status == FAILED && !appending
         ? this.__errorBox()
         : status == READY && !list.length
           ? html`<p class="empty" part="empty">${this.__translate(this.__emptyKey)}</p>`
           : html`<ul class="list" part="list">
-              ${list.map((x, i) => html`<li lang=${x.locale || nothing}>${this.__item(x, i)}</li>`)}
+              ${list.map((x, i) => html`<li lang=${x.locale || nothing}>${this.__item?.(x, i)}</li>`)}
               ${busy ? skeleton(Math.max(1, Math.min(this.__itemsPerPage, left))) : nothing}
             </ul>`}
       ${status == FAILED && appending ? this.__errorBox() : nothing} ${pageInfo?.total && status != FAILED ? this.__pager(pageInfo, more) : nothing}
-      ${this.__foot()}`;
+      ${this.__foot?.()}`;
   }
 
   /** @internal pagination bar */

@@ -19,12 +19,11 @@ export const base = css`
     --_g: var(--solidarity-space, 1rem);
     display: block;
     contain: content;
-    font: inherit;
     font-family: var(--solidarity-font-family, inherit);
   }
   /* Inherited properties a theme may set, reset. A page's rule for every element (* { color: ... })
      matches the host too, and beats :host: set again on the shadow tree's top elements, they are
-     inherited from there. (After the host's font shorthand, which resets line-height.) */
+     inherited from there. (Fonts are inherited from the page as they are; the family may be set.) */
   :host,
   :host > * {
     color: var(--_t);

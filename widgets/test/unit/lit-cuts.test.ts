@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { LIT_CUTS, cutLitHtml, isLitHtml } from '../../scripts/lit-cuts.mjs';
@@ -29,6 +29,17 @@ describe('lit-html cuts (scripts/lit-cuts.mjs)', () => {
       }
     // the cut file is smaller by at least 1.5 KB (the parts listed in scripts/lit-cuts.mjs)
     expect(installed.length - code.length).toBeGreaterThan(1500);
+  });
+
+  it('leaves no source needing what is cut: no directive (lit-html\'s directives are cut), no svg`` or mathml``', () => {
+    const src = new URL('../../src/', import.meta.url).pathname;
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f));
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) {
+      const code = readFileSync(src + f, 'utf8');
+      expect(code, f).not.toMatch(/from ['"](lit|lit-html)\/(directives\/|directive(-helpers)?\.js|async-directive\.js)/);
+      expect(code, f).not.toMatch(/\b(svg|mathml)`/);
+    }
   });
 
   it('skips a cut not found, all of its pieces, and names it in a warning', () => {

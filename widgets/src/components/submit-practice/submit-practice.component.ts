@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from '../../internal/lit.js';
-import { live } from 'lit/directives/live.js';
 import { json } from './json.js';
 import type { PropertyDeclarations } from '../../internal/lit.js';
 import { arr, SolidarityElement } from '../../internal/base.js';
@@ -275,8 +274,8 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     return html`<div class="field" part="field">
       ${this.__label(key, label, options.__optional)} ${this.__notes(key, options.__hint)}
       ${options.__rows
-        ? html`<textarea id="f-${key}" part="textarea" rows=${options.__rows} .value=${live(get())} @input=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy}></textarea>`
-        : html`<input id="f-${key}" part="input" type=${options.__type ?? 'text'} autocomplete=${options.__autocomplete ?? nothing} .value=${live(get())} @input=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy} />`}
+        ? html`<textarea id="f-${key}" part="textarea" rows=${options.__rows} .value=${get()} @input=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy}></textarea>`
+        : html`<input id="f-${key}" part="input" type=${options.__type ?? 'text'} autocomplete=${options.__autocomplete ?? nothing} .value=${get()} @input=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy} />`}
       ${options.__after ?? nothing}
     </div>`;
   }
@@ -352,7 +351,8 @@ export class SolidaritySubmitPractice extends SolidarityElement {
       privacy = safeUrl(this.privacyUrl, document.baseURI),
       rows = d.promoters.length,
       topicsInv = this.__errors.topics ? 'true' : nothing;
-    return html`<form part="form" class="stack" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${(e: Event) => (e.preventDefault(), this.__submit())}>
+    return html`<form part="form" class="stack" novalidate aria-busy=${busy} @submit=${(e: Event) => (e.preventDefault(), this.__submit())}
+      @input=${this.__sync} @change=${this.__sync}>
       ${this.__errorSummary()} ${this.__failure ? this.__failureBox(this.__failure) : nothing}
       <p part="intro">${this.__translateForm('intro')}</p>
       ${this.__textField('title', this.__translateForm('title'), () => d.title, (v) => (d.title = v), { __hint: this.__translateForm('titleHint') })}
@@ -368,7 +368,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
         ${this.__notes('topics', this.__translateForm('topicsHint'))}
         <div class="checks">
           ${this.__topics.map(
-            (t, i) => html`<label class="check"><input type="checkbox" part="checkbox" id=${i ? nothing : 'f-topics'} .checked=${live(d.topics.includes(t.slug))} aria-invalid=${topicsInv}
+            (t, i) => html`<label class="check"><input type="checkbox" part="checkbox" id=${i ? nothing : 'f-topics'} .checked=${d.topics.includes(t.slug)} aria-invalid=${topicsInv}
               @change=${(e: Event) => (d.topics = (e.target as HTMLInputElement).checked ? [...d.topics, t.slug] : d.topics.filter((s) => s != t.slug))} />
               <span>${String(t.name ?? t.slug)}</span></label>`
           )}
@@ -404,12 +404,12 @@ export class SolidaritySubmitPractice extends SolidarityElement {
       </fieldset>
       <div class="hp" aria-hidden="true">
         <label for="f-leaveThisFieldEmpty">Website</label>
-        <input id="f-leaveThisFieldEmpty" name="leaveThisFieldEmpty" type="text" tabindex="-1" autocomplete="off" .value=${live(this.__honeypot)} @input=${(e: Event) => (this.__honeypot = (e.target as HTMLInputElement).value)} />
+        <input id="f-leaveThisFieldEmpty" name="leaveThisFieldEmpty" type="text" tabindex="-1" autocomplete="off" .value=${this.__honeypot} @input=${(e: Event) => (this.__honeypot = (e.target as HTMLInputElement).value)} />
       </div>
       <div class="field" part="field consent">
         ${this.__notes('consent')}
         <div class="check">
-          <input type="checkbox" part="checkbox" id="f-consent" required .checked=${live(d.consent)} aria-invalid=${this.__errors.consent ? 'true' : nothing} aria-describedby=${this.__describedBy('consent')}
+          <input type="checkbox" part="checkbox" id="f-consent" required .checked=${d.consent} aria-invalid=${this.__errors.consent ? 'true' : nothing} aria-describedby=${this.__describedBy('consent')}
             @change=${(e: Event) => (d.consent = (e.target as HTMLInputElement).checked)} />
           <label part="label" for="f-consent">${this.__translateForm('consent')}</label>
         </div>
@@ -436,7 +436,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
         ></altcha-widget>
       </div>
       <div>
-        <button type="submit" part="button submit" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>${this.__translateForm(busy ? 'sending' : 'send')}</button>
+        <button type="submit" part="button submit" ?disabled=${busy} aria-busy=${busy}>${this.__translateForm(busy ? 'sending' : 'send')}</button>
       </div>
     </form>`;
   }
@@ -581,6 +581,15 @@ export class SolidaritySubmitPractice extends SolidarityElement {
       <div><button type="button" part="button again" @click=${this.__again}>${this.__translateForm('again')}</button></div>
     </section>`;
   }
+
+  /**
+   * @internal every input and change in the form (they bubble to it, after the field's own handler has
+   * set the data) renders it again, so that lit-html's last value of each field's `.value` or
+   * `.checked` is what the field shows: data set by code later (a promoter removed, whose rows move
+   * up) then reaches the fields whose values differ (what Lit's `live` directive does; lit-html's
+   * directives are cut from the build: scripts/lit-cuts.mjs).
+   */
+  __sync = (): void => this.requestUpdate();
 
   __again = (): void => {
     this.__data = empty();

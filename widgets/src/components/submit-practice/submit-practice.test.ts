@@ -406,6 +406,25 @@ describe('<solidarity-submit-practice>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the values of the rows that move up when a promoter is removed, also an empty one over what was typed', async () => {
+    fakeApi();
+    const el = await make('locale="en"');
+    const add = () => $<HTMLButtonElement>(el, '[part~=add]')!.click();
+    add();
+    await waitFocus(el, 'f-p1-name');
+    add();
+    await waitFocus(el, 'f-p2-name');
+    set(el, 'p1-name', 'B');
+    $<HTMLInputElement>(el, '#f-consent')!.click();
+    // what a visitor types is rendered before their next click
+    await el.updateComplete;
+    $$<HTMLButtonElement>(el, '[part~=remove]')[1].click();
+    await waitFocus(el, 'add');
+    // the third row (empty) is the second now: its field shows no trace of the B typed there
+    expect([field(el, 'p0-name').value, field(el, 'p1-name').value]).to.deep.equal(['', '']);
+    expect($<HTMLInputElement>(el, '#f-consent')!.checked).to.equal(true);
+  });
+
   it('has a honeypot hidden from people and assistive technology, never focused, sent as typed', async () => {
     const api = fakeApi();
     const el = await make('locale="en"');
