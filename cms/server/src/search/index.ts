@@ -100,11 +100,14 @@ export type LinkedDocuments = Map<string, string[]>;
 /**
  * On PostgreSQL, how many matches of a search (per locale, the newest) are
  * ranked by relevance; the rest follow, newest first. Bounds the cost of a
- * common word at 100,000 practices (issue #12: p95 under 50 ms). SQLite ranks
+ * common word at 100,000 practices (issue #12: p95 under 50 ms): ts_rank reads
+ * each candidate's weighted vector out of line; with 300 candidates a common
+ * word's p95 was 57-62 ms at 4 connections, with 100 44-49 ms
+ * (scripts/bench-search.mjs, 2026-12-08). SQLite ranks
  * every match (FTS5's bm25 reads its own compact index: 5 ms of CPU for the
  * 2,400 matches of a common word in a locale at 10,000 practices x 5).
  */
-export const RANKED_CANDIDATES = 300;
+export const RANKED_CANDIDATES = 100;
 
 type Row = Record<string, unknown> & { id: number; documentId: string; locale: string };
 
