@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { committedStoreReader } from './committed-version';
+import { committedStoreReader, readStoreString } from './committed-version';
 import { sendMaybeCompressed, type ContentEncoding } from './compression';
 import { publicOrigin } from './origin';
 
@@ -113,11 +113,21 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The committed content version, read now (see `version`). */
   const readVersion = async (): Promise<string> => {
-    const value = committed.read(VERSION_KEY);
+    const value = committed.read(VERSION_KEY) ?? (await readStoreString(strapi, 'solidarity', VERSION_KEY));
     if (value !== undefined) return value ?? '0';
     return String((await store().get({ key: VERSION_KEY })) ?? '0');
   };
   const versionOfRequest = new WeakMap<object, Promise<string>>();
+  /** The version read once for the GET or HEAD request `ctx` (the fast path's read is the route's: see `version`). */
+  const versionOf = (ctx: object): Promise<string> => {
+    let read = versionOfRequest.get(ctx);
+    if (!read) {
+      read = readVersion();
+      versionOfRequest.set(ctx, read);
+      read.catch(() => versionOfRequest.delete(ctx));
+    }
+    return read;
+  };
 
   return {
     /**
@@ -132,13 +142,7 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       // just after this one began: what is remembered under the version read is never older than it.
       const ctx = strapi.requestContext.get();
       if (!ctx || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return readVersion();
-      let read = versionOfRequest.get(ctx);
-      if (!read) {
-        read = readVersion();
-        versionOfRequest.set(ctx, read);
-        read.catch(() => versionOfRequest.delete(ctx));
-      }
-      return read;
+      return versionOf(ctx);
     },
 
     /** Called after every write to the plugin's content types. */
@@ -202,7 +206,8 @@ const cacheService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (ctx.method !== 'GET' || !ctx.path.startsWith(PUBLIC_PREFIX) || responses.size === 0 && !ctx.get('If-None-Match')) {
           return next();
         }
-        const etag = etagFor(strapi, ctx, await this.version());
+        // the same read as the route's, when the request goes on to it (Strapi's request context is this ctx)
+        const etag = etagFor(strapi, ctx, await versionOf(ctx));
         const inm = ctx.get('If-None-Match');
         const cached = responses.get(etag);
         // `If-None-Match: *` is answered here only for a cached answer (which exists); else the route decides

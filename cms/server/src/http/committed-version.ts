@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Core } from '@strapi/strapi';
+import { selectRows } from '../reads/sql';
 
 /**
  * Reads a plugin value of Strapi's core store (`strapi.store`) as last
@@ -69,4 +70,31 @@ export const committedStoreReader = (strapi: Core.Strapi, plugin: string) => {
       unavailable = true;
     },
   };
+};
+
+/**
+ * Reads a plugin value of Strapi's core store on PostgreSQL as one named prepared statement
+ * (reads/sql.ts `selectRows`) rather than through `strapi.store`, whose query engine costs about as
+ * much CPU as a small list's whole read: every public GET reads the content version (issue #12).
+ * Same row as `strapi.store({ type: 'plugin', name: plugin }).get({ key })` (Strapi's core-store.js).
+ * Returns the stored string, null when there is no such row, or undefined when it cannot answer
+ * (not PostgreSQL, a value that is not a string): the caller then reads through `strapi.store`.
+ */
+export const readStoreString = async (strapi: Core.Strapi, plugin: string, key: string): Promise<string | null | undefined> => {
+  if (strapi.db.dialect.client !== 'postgres') return undefined;
+  const table = strapi.db.metadata.get('strapi::core-store').tableName;
+  const rows = (await selectRows(
+    strapi.db.connection,
+    `SELECT "value", "type" FROM "${table.replaceAll('"', '""')}" WHERE "key" = ? AND "environment" IS NULL AND "tag" IS NULL ORDER BY "id" LIMIT 1`,
+    [`plugin_${plugin}_${key}`]
+  )) as { value: string | null; type: string | null }[];
+  const row = rows[0];
+  if (!row) return null;
+  if (row.type !== 'string' || row.value === null) return undefined;
+  try {
+    const value: unknown = JSON.parse(row.value);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 };

@@ -17,6 +17,7 @@ import {
   ensureStoredByLocale,
 } from './ddl';
 import { documentTerms, ftsExpression, queryWords, tsqueryText } from './text';
+import { selectRows } from '../reads/sql';
 
 /**
  * Types with full-text search, and the fields that feed it:
@@ -725,13 +726,12 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
         // rows made its page 10 times slower, EXPLAIN ANALYZE)
         const window = Math.ceil((2 * needed * stored) / total);
         if (window * 4 > total || window >= stored) continue;
-        const found = (await k(SEARCH_TABLE)
-          .select('entry_id')
-          .where('uid', uid)
-          .andWhere('locale', locale)
-          .orderBy('entry_id', 'desc')
-          .offset(window)
-          .limit(1)) as { entry_id: number | string }[];
+        // a named prepared statement (reads/sql.ts): one text for every search
+        const found = (await selectRows(
+          k,
+          `SELECT "entry_id" FROM "${SEARCH_TABLE}" WHERE "uid" = ? AND "locale" = ? ORDER BY "entry_id" DESC OFFSET ? LIMIT 1`,
+          [uid, locale, window]
+        )) as { entry_id: number | string }[];
         const floor = found[0]?.entry_id;
         if (floor !== undefined) floors.set(i, Number(floor));
       }
