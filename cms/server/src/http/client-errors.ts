@@ -10,6 +10,12 @@ const ANSWERS: Record<string, { status: number; name: string; message: string }>
   },
   HPE_CHUNK_EXTENSIONS_OVERFLOW: { status: 413, name: 'PayloadTooLargeError', message: 'The chunk extensions of the request body are too large' },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, name: 'RequestTimeoutError', message: 'The request was not received in time' },
+  // raw UTF-8 or spaces in the request line (curl 'https://…?q=αλληλεγγύη'): a URL is ASCII (RFC 3986 section 2)
+  HPE_INVALID_URL: {
+    status: 400,
+    name: 'BadRequestError',
+    message: 'The URL is not valid: percent-encode spaces and characters outside ASCII (q=%CE%B1 for q=α; curl -G --data-urlencode does it), RFC 3986 section 2.1',
+  },
 };
 const BAD_REQUEST = { status: 400, name: 'BadRequestError', message: 'The request is not valid HTTP/1.1' };
 

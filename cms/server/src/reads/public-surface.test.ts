@@ -234,4 +234,10 @@ describe('requests Node refuses before Koa', () => {
     expect(res.statusLine).toBe('HTTP/1.1 400 Bad Request');
     expect(res.body).toMatchObject({ data: null, error: { status: 400, name: 'BadRequestError' } });
   });
+
+  it('raw UTF-8 in the URL (curl with an unencoded Greek word) is a 400 that says to percent-encode it', async () => {
+    const res = answer(await raw('GET /api/solidarity/practices?q=αλληλεγγύη HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
+    expect(res.statusLine).toBe('HTTP/1.1 400 Bad Request');
+    expect(res.body).toMatchObject({ data: null, error: { status: 400, name: 'BadRequestError', message: expect.stringContaining('percent-encode') } });
+  });
 });

@@ -633,12 +633,14 @@ export const createRepository = (strapi: Core.Strapi) => {
           .slice(offset, offset + pageSize)
           .map((r) => r.id);
         // The matches are exactly the entries the chain shows (see search `matchBranches`); the page's
-        // entries are read as the list reads them all the same, so that nothing else ever shows.
-        const chosen = (await chosenEntries(k(`${table} as t`), type, o.chain).whereIn('t.id', pageIds).select('t.id')) as {
-          id: number | string;
-        }[];
+        // entries are read as the list reads them all the same, so that nothing else ever shows. Both
+        // reads side by side (two connections): an entry the check does not give is dropped unseen.
+        const [chosen, loaded] = await Promise.all([
+          chosenEntries(k(`${table} as t`), type, o.chain).whereIn('t.id', pageIds).select('t.id') as Promise<{ id: number | string }[]>,
+          load(type, pageIds, Boolean(o.detail)),
+        ]);
         const shownIds = new Set(chosen.map((r) => Number(r.id)));
-        const entries = await load(type, pageIds.filter((id) => shownIds.has(id)), Boolean(o.detail));
+        const entries = loaded.filter((e) => shownIds.has(Number(e.id)));
         await localizeRefs(entries, o.chain);
         return { entries, pagination };
       }
