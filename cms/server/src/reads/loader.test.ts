@@ -38,6 +38,9 @@ beforeAll(async () => {
   });
   const session = (await documents(app, UID.session).findMany({ locale: 'en', status: 'published', limit: 1 }))[0];
   await documents(app, UID.session).update({ documentId: session?.documentId as string, locale: 'en', status: 'published', data: { attachments: [file.id, other.id] } });
+  // JSON fields holding a JSON string (as an import or an older version may write them): read as Strapi reads them
+  await app.strapi.db.query(UID.session).update({ where: { documentId: session?.documentId, locale: 'en', publishedAt: { $notNull: true } }, data: { spokenLanguages: '"hello"' } });
+  await app.strapi.db.query('plugin::upload.file').update({ where: { id: other.id }, data: { formats: '"a plain json string"' } });
   const statement = (await documents(app, UID.statement).findMany({ locale: 'en', status: 'published', limit: 1 }))[0];
   await documents(app, UID.statement).update({ documentId: statement?.documentId as string, locale: 'en', status: 'published', data: { documents: [other.id] } });
   const org = (await documents(app, UID.organisation).findMany({ locale: 'en', status: 'published', limit: 1 }))[0];

@@ -237,9 +237,13 @@ export const createLoader = (strapi: Core.Strapi) => {
     return out;
   };
 
-  /** A column's value in a JSON array of `alias`'s row: big integers as text (JSON numbers lose their digits past 2^53). */
+  /**
+   * A column's value in a JSON array of `alias`'s row: big integers as text (JSON numbers lose their
+   * digits past 2^53); JSON and blocks as their text, as the driver gives a jsonb column under
+   * Strapi's parsers (a JSON string stored there then reads as Strapi's findMany reads it).
+   */
   const jsonValue = ([column, , type]: Column, alias: string): string =>
-    type === 'biginteger' ? `${alias}.${quoted(column)}::text` : `${alias}.${quoted(column)}`;
+    type === 'biginteger' || type === 'json' || type === 'blocks' ? `${alias}.${quoted(column)}::text` : `${alias}.${quoted(column)}`;
 
   /** `json_build_array` takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS): wider plans read statement by statement. */
   const fitsOneStatement = (plan: Plan): boolean => [plan.columns, ...plan.fields.map((f) => f.columns)].every((c) => c.length <= 100);

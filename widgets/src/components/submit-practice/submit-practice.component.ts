@@ -265,8 +265,12 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     set: (v: string) => void,
     options: { __type?: string; __autocomplete?: string; __optional?: boolean; __hint?: unknown; __rows?: number; __after?: unknown } = {}
   ): TemplateResult {
+    // on `input` and on `change` (autofill and scripts may set a value and send `change` alone), and a
+    // render after it even when the event does not bubble to the form (`__sync`): what is sent is what
+    // the field shows
     const on = (e: Event) => {
       set((e.target as HTMLInputElement).value);
+      this.requestUpdate();
       if (key == 'summary') this.__countLater();
     };
     const invalid = this.__errors[key] ? 'true' : nothing,
@@ -274,8 +278,8 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     return html`<div class="field" part="field">
       ${this.__label(key, label, options.__optional)} ${this.__notes(key, options.__hint)}
       ${options.__rows
-        ? html`<textarea id="f-${key}" part="textarea" rows=${options.__rows} .value=${get()} @input=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy}></textarea>`
-        : html`<input id="f-${key}" part="input" type=${options.__type ?? 'text'} autocomplete=${options.__autocomplete ?? nothing} .value=${get()} @input=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy} />`}
+        ? html`<textarea id="f-${key}" part="textarea" rows=${options.__rows} .value=${get()} @input=${on} @change=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy}></textarea>`
+        : html`<input id="f-${key}" part="input" type=${options.__type ?? 'text'} autocomplete=${options.__autocomplete ?? nothing} .value=${get()} @input=${on} @change=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy} />`}
       ${options.__after ?? nothing}
     </div>`;
   }

@@ -425,6 +425,39 @@ describe('<solidarity-submit-practice>', () => {
     expect($<HTMLInputElement>(el, '#f-consent')!.checked).to.equal(true);
   });
 
+  it('sends what the fields show when autofill or a script sets them with a change event alone, or an input event that does not bubble', async () => {
+    const api = fakeApi();
+    const el = await make('locale="en"');
+    await fill(el);
+    const quietly = (k: string, v: string, type: 'change' | 'input', bubbles: boolean) => {
+      const i = field(el, k);
+      i.value = v;
+      i.dispatchEvent(new Event(type, { bubbles }));
+    };
+    quietly('title', 'Set by autofill with change', 'change', true);
+    quietly('p0-name', 'Org set by autofill', 'change', false);
+    quietly('role', 'Role typed, input not bubbling', 'input', false);
+    await el.updateComplete;
+    // a promoter added and removed: its rows render again, from the data
+    $<HTMLButtonElement>(el, '[part~=add]')!.click();
+    await waitFocus(el, 'f-p1-name');
+    $$<HTMLButtonElement>(el, '[part~=remove]')[1]!.click();
+    await el.updateComplete;
+    expect([field(el, 'title').value, field(el, 'p0-name').value, field(el, 'role').value]).to.deep.equal([
+      'Set by autofill with change',
+      'Org set by autofill',
+      'Role typed, input not bubbling',
+    ]);
+    await send(el);
+    await waitUntil(() => api.posts.length == 1);
+    const body = api.posts[0].body as { title: string; contact: { role: string }; promoters: { name: string }[] };
+    expect([body.title, body.promoters[0]?.name, body.contact.role]).to.deep.equal([
+      'Set by autofill with change',
+      'Org set by autofill',
+      'Role typed, input not bubbling',
+    ]);
+  });
+
   it('has a honeypot hidden from people and assistive technology, never focused, sent as typed', async () => {
     const api = fakeApi();
     const el = await make('locale="en"');
