@@ -228,7 +228,7 @@ const imports = {};
  * changes; the references in the family's code (static and dynamic imports) are rewritten. Returns the hash.
  */
 function nameFamily(alone, bundle) {
-  const sha = (...s) => s.reduce((h, x) => h.update(x), createHash('sha256')).digest('base64url').slice(0, 8),
+  const sha = (...s) => s.reduce((h, x) => h.update(x), createHash('sha256')).digest('base64url').slice(0, 6),
     chunks = Object.values(bundle)
       .filter((c) => c.type == 'chunk')
       .sort((a, b) => (a.fileName < b.fileName ? -1 : 1)),
@@ -393,16 +393,18 @@ const components = (prefix, alone) => ({
     output: {
       dir: 'dist',
       format: 'es',
-      entryFileNames: (c) => (c.name == alone ? `chunks/${prefix}[hash].js` : prefix && c.name == 'read' ? 'chunks/all-read-[hash].js' : `chunks/${prefix}[name]-element-[hash].js`),
+      // 6 characters of hash, not rollup's 8: the entry names 12 files and a widget's chunk its 4 locales (about 33 B gzip of a page; a name's
+      // hash only has to change with its content: 36 bits are plenty), as nameFamily's
+      entryFileNames: (c) => (c.name == alone ? `chunks/${prefix}[hash:6].js` : prefix && c.name == 'read' ? 'chunks/all-read-[hash:6].js' : `chunks/${prefix}[name]-element-[hash:6].js`),
       // the form's strings are named form-<locale>, apart from the read widgets' <locale> chunks; those and ALTCHA's
       // have no build prefix: the same code (which imports nothing: its hash is its content's) is one file for every build
       chunkFileNames: (c) => {
         const m = c.facadeModuleId ?? '';
         return m.includes('/submit-practice/locales/')
-          ? 'chunks/form-[name]-[hash].js'
+          ? 'chunks/form-[name]-[hash:6].js'
           : /\/src\/locales\/\w+\.ts$|\/submit-practice\/altcha\.ts$/.test(m)
-            ? 'chunks/[name]-[hash].js'
-            : `chunks/${prefix}[name]-[hash].js`;
+            ? 'chunks/[name]-[hash:6].js'
+            : `chunks/${prefix}[name]-[hash:6].js`;
       },
       manualChunks: alone ? family(alone) : (id) => (prefix ? (SHARED.test(id) || READ.test(id) ? 'read' : undefined) : SHARED.test(id) ? 'shared' : undefined),
       sourcemap: !!process.env.SOURCEMAP,

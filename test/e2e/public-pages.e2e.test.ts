@@ -294,7 +294,7 @@ describe('the list page of one call', () => {
   };
   // a page with the list alone loads its own build's family, whose chunks are named one-practices-* (its form:
   // one-practices-<hash>-submit-practice.js); the form's strings and ALTCHA are one file for every build
-  const FORM = /\/chunks\/(one-practices-[\w-]{8}-submit-practice\.js|(submit-practice-element|altcha|form-[a-z]{2})-)|\/submissions\/origin-check|\/calls\?open=true/;
+  const FORM = /\/chunks\/(one-practices-[\w-]{6}-submit-practice\.js|(submit-practice-element|altcha|form-[a-z]{2})-)|\/submissions\/origin-check|\/calls\?open=true/;
 
   it('after the deadline: says the call is closed and loads nothing of the submission form', async () => {
     const closed = await requestsOf('call-past-deadline');
@@ -306,7 +306,7 @@ describe('the list page of one call', () => {
   it('while it takes submissions: offers the form (whose chunk the server-rendered element brings)', async () => {
     const open = await requestsOf('call-taking-submissions');
     expect(open.text).toBe('Phase: Open for submissions');
-    expect(open.seen.some((u) => /\/chunks\/(one-practices-[\w-]{8}-submit-practice\.js|submit-practice-element-)/.test(u))).toBe(true);
+    expect(open.seen.some((u) => /\/chunks\/(one-practices-[\w-]{6}-submit-practice\.js|submit-practice-element-)/.test(u))).toBe(true);
   });
 });
 

@@ -65,8 +65,8 @@ check('solidarity.js (entry, autoloader)', join(dist, 'solidarity.js'), ENTRY_MA
 const chunks = existsSync(join(dist, 'chunks')) ? readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js')).sort() : [];
 /** Exactly one chunk named `prefix-[hash].js` (or at most one, with `optional`), checked against `max`. */
 const one = (prefix, what, max, optional = false) => {
-  // a widget's own build names its chunk one-<widget>-[hash] and its lazy ones one-<widget>-<name>-[hash]: the hash alone after the prefix (8 characters)
-  const f = chunks.filter((c) => c.startsWith(`${prefix}-`) && (prefix.startsWith('one-') ? /^[\w-]{8}\.js$/ : /^[\w-]{8,}\.js$/).test(c.slice(prefix.length + 1)));
+  // a widget's own build names its chunk one-<widget>-[hash] and its lazy ones one-<widget>-<name>-[hash]: the hash alone after the prefix (6 characters)
+  const f = chunks.filter((c) => c.startsWith(`${prefix}-`) && (prefix.startsWith('one-') ? /^[\w-]{6}\.js$/ : /^[\w-]{6,}\.js$/).test(c.slice(prefix.length + 1)));
   if (f.length > 1 || (!f.length && !optional)) {
     failed = true;
     rows.push([what, '', '', max, `expected 1 chunk, found ${f.length}`]);
@@ -132,8 +132,8 @@ if (!(ALL_FROM >= 1)) {
 /** Total gzip bytes of a page: the entry and the chunks of `widgets`, as the entry picks them (no locale chunk: English). */
 const page = (label, widgets, max) => {
   const files = new Set();
-  if (widgets.length == 1) closure(chunks.find((c) => new RegExp(`^one-${widgets[0]}-[\\w-]{8}\\.js$`).test(c)), files);
-  else if (widgets.length >= ALL_FROM) closure(chunks.find((c) => /^all-read-[\w-]{8}\.js$/.test(c)), files);
+  if (widgets.length == 1) closure(chunks.find((c) => new RegExp(`^one-${widgets[0]}-[\\w-]{6}\\.js$`).test(c)), files);
+  else if (widgets.length >= ALL_FROM) closure(chunks.find((c) => /^all-read-[\w-]{6}\.js$/.test(c)), files);
   else for (const r of widgets) closure(chunks.find((c) => c.startsWith(`${r}-element-`)), files);
   const size = gz(join(dist, 'solidarity.js')) + [...files].reduce((n, f) => n + gz(join(dist, 'chunks', f)), 0),
     ok = size <= max;

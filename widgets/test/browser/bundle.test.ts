@@ -82,7 +82,7 @@ describe('dist/solidarity.js', () => {
       $<HTMLButtonElement>(el, 'button[part~=open]')!.click();
       await waitUntil(() => $(el, '[part~=detail]'), 'the practice opens');
       expect($(el, '[part~=detail] [part~=title]')!.textContent).to.include(title);
-      expect(chunks().filter((n) => /^(open|practice-element)-[\w-]+\.js$/.test(n)).map((n) => n.replace(/-[\w-]{8}\.js$/, '')).sort()).to.deep.equal(['open', 'practice-element']);
+      expect(chunks().filter((n) => /^(open|practice-element)-[\w-]+\.js$/.test(n)).map((n) => n.replace(/-[\w-]{6}\.js$/, '')).sort()).to.deep.equal(['open', 'practice-element']);
       expect(chunks().some((n) => n.startsWith('practice-view-')), 'no chunk of its own').to.equal(false);
     } finally {
       w.history.replaceState(null, '', w.location.href.replace(/#.*/, ''));

@@ -70,8 +70,8 @@ const oneBase = (p: Page, tags: string[]) => {
 /** A chunk's kind: its name without the hash; a family's (`one-<x>-<hash>[-<tag>].js`): `one-<x>`, `one-<x>+<tag>`. */
 const kind = (n: string) => {
   const f = n.replace(/^.*\/chunks\//, ''),
-    m = /^one-(\w+)-[\w-]{8}(?:-(practices|practice|sessions|statements|submit-practice))?\.js$/.exec(f);
-  return m ? `one-${m[1]}${m[2] ? '+' + m[2] : ''}` : f.replace(/-[\w-]{8}\.js$/, '');
+    m = /^one-(\w+)-[\w-]{6}(?:-(practices|practice|sessions|statements|submit-practice))?\.js$/.exec(f);
+  return m ? `one-${m[1]}${m[2] ? '+' + m[2] : ''}` : f.replace(/-[\w-]{6}\.js$/, '');
 };
 /** An API whose lists answer one practice (`A seed bank`) and whose documents (/practices/<slug>) that practice. */
 const ONE_PRACTICE_API = (() => {
@@ -99,7 +99,7 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
     await quiet(p);
     once(p);
     // one read widget alone: its own build, one chunk
-    expect(p.chunks().some((n) => /\/chunks\/one-statements-[\w-]{8}\.js$/.test(n))).to.equal(true);
+    expect(p.chunks().some((n) => /\/chunks\/one-statements-[\w-]{6}\.js$/.test(n))).to.equal(true);
     expect(p.w.__warns).to.deep.equal([]);
   });
 
@@ -123,7 +123,7 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
   });
 
   it('picks one chunk per widget for a page with two read widgets, and the chunk with all four for a page with four (script in the head)', async () => {
-    const names = (p: Page) => p.chunks().map((n) => n.replace(/^.*\/chunks\//, '').replace(/-[\w-]{8}\.js$/, '')).sort();
+    const names = (p: Page) => p.chunks().map((n) => n.replace(/^.*\/chunks\//, '').replace(/-[\w-]{6}\.js$/, '')).sort();
     const two = await page(classic(), TAG.sessions + TAG.statements);
     await defined(two, ['sessions', 'statements']);
     await quiet(two);
@@ -194,7 +194,7 @@ describe('dist/solidarity.js: the loader on partners\' pages', () => {
   });
 
   it('loads only the chunks of the tags on the page, and a tag added later when it appears', async () => {
-    const names = (p: Page) => p.chunks().map((n) => n.replace(/^.*\/chunks\//, '').replace(/-[\w-]{8}\.js$/, ''));
+    const names = (p: Page) => p.chunks().map((n) => n.replace(/^.*\/chunks\//, '').replace(/-[\w-]{6}\.js$/, ''));
     const p = await page(classic(), TAG.statements);
     await defined(p, ['statements']);
     await quiet(p);
