@@ -21,7 +21,9 @@
  *   event listener objects and per-listener options (every listener is a function);
  * - the polyfill hook and the global list of loaded lit-html versions (for Lit's development warnings), the
  *   ShadyDOM polyfill's node wrapper;
- * - child values that are iterables but not arrays (Sets, generators: every list a widget renders is an array).
+ * - child values that are iterables but not arrays (Sets, generators: every list a widget renders is an array);
+ * - attribute values of several parts (`part="badge ${x}"`, `id=${a}-${b}`): every binding is a whole value
+ *   (`part=${'badge ' + x}`), which test/unit/lit-cuts.test.ts checks in every template; such a value would misplace the values bound after it.
  * Some cuts only write the same code shorter (class fields for constructors that set a type, a check
  * that changes nothing). Kept: trusted types, the check that template strings come from a tagged literal.
  */
@@ -46,14 +48,15 @@ export const LIT_CUTS = [
   ['bindings inside raw-text elements and element bindings (parser)', [['r.removeAttribute(t)}else t.startsWith(o)&&(d.push({type:6,index:l}),r.removeAttribute(t));if(y.test(r.tagName)){const t=r.textContent.split(o),i=t.length-1;if(i>0){r.textContent=s?s.emptyScript:"";for(let s=0;s<i;s++)r.append(t[s],c()),P.nextNode(),d.push({type:2,index:++l});r.append(t[i],c())}}}', 'r.removeAttribute(t)}}']]],
   ['bindings inside comments', [['else if(8===r.nodeType)if(r.data===n)d.push({type:2,index:l});else{let t=-1;for(;-1!==(t=r.data.indexOf(o,t+1));)d.push({type:7,index:l}),t+=o.length-1}l++', 'else 8===r.nodeType&&r.data===n&&d.push({type:2,index:l});l++']]],
   [
-    'directives (resolving them, with the arguments only they read: a part\'s directive parent, the no-commit flag; and `_$LH`\'s resolveDirective): no widget uses one',
+    'directives (resolving them, with the arguments only they read: a part\'s directive parent, the no-commit flag; and `_$LH`\'s resolveDirective): no widget uses one; and attribute values of several parts (`part="a ${b}"`, two bindings in one value: no template has one), whose update is written in the same pieces',
     [
       ['function M(t,i,s=t,e){if(i===E)return i;let h=void 0!==e?s._$Co?.[e]:s._$Cl;const o=a(i)?void 0:i._$litDirective$;return h?.constructor!==o&&(h?._$AO?.(!1),void 0===o?h=void 0:(h=new o(t),h._$AT(t,s,e)),void 0!==e?(s._$Co??=[])[e]=h:s._$Cl=h),void 0!==h&&(i=M(t,h._$AS(t,i.values),h,e)),i}', ''],
-      ['(s._$AI(t,s,i),i+=', '(s._$AI(t,i),i+='],
+      ['void 0!==s&&(void 0!==s.strings?(s._$AI(t,s,i),i+=s.strings.length-2):s._$AI(t[i])),i++', 's._$AI(t[i++])'],
       ['_$AI(t,i=this){t=M(this,t,i),a(t)?', '_$AI(t){a(t)?'],
-      ['_$AI(t,i=this,s,e){const h=this.strings;let o=!1;if(void 0===h)t=M(this,t,i,0),o=', '_$AI(t,s){const h=this.strings;let o=!1;if(void 0===h)o='],
-      ['r=M(this,e[s+n],i,n),', 'r=e[s+n],'],
-      ['o&&!e&&this.j(t)}', 'o&&this.j(t)}'],
+      [
+        '_$AI(t,i=this,s,e){const h=this.strings;let o=!1;if(void 0===h)t=M(this,t,i,0),o=!a(t)||t!==this._$AH&&t!==E,o&&(this._$AH=t);else{const e=t;let n,r;for(t=h[0],n=0;n<h.length-1;n++)r=M(this,e[s+n],i,n),r===E&&(r=this._$AH[n]),o||=!a(r)||r!==this._$AH[n],r===A?t=A:t!==A&&(t+=(r??"")+h[n+1]),this._$AH[n]=r}o&&!e&&this.j(t)}',
+        '_$AI(t){(!a(t)||t!==this._$AH&&t!==E)&&this.j(this._$AH=t)}',
+      ],
       ['_$AI(t,i=this){if((t=M(this,t,i,0)??A)===E)return;', '_$AI(t){if((t??=A)===E)return;'],
       [',D:d,V:M,I:k,', ',D:d,I:k,'],
     ],
@@ -98,6 +101,13 @@ export const LIT_CUTS = [
     ],
   ],
   ['child values that are iterables but not arrays (every list a widget renders is an array)', [['d=t=>u(t)||"function"==typeof t?.[Symbol.iterator]', 'd=u']]],
+  [
+    'an attribute part\'s strings and values for a value of several parts, and the template parser\'s split of such a value (no template has one: test/unit/lit-cuts.test.ts)',
+    [
+      ['const i=v[a++],s=r.getAttribute(t).split(o),e=/([.?@])?(.*)/.exec(i);d.push({type:1,index:l,name:e[2],strings:s,ctor:', 'const i=v[a++],e=/([.?@])?(.*)/.exec(i);d.push({type:1,index:l,name:e[2],ctor:'],
+      ['s.length>2||""!==s[0]||""!==s[1]?(this._$AH=Array(s.length-1).fill(new String),this.strings=s):this._$AH=A}', 'this._$AH=A}'],
+    ],
+  ],
   ['svg`` and mathml`` tags (now throwing)', [['w=x(2),T=x(3)', 'w=()=>{throw Error("svg`` and mathml`` are cut from this lit-html (widgets/scripts/lit-cuts.mjs)")},T=w']]],
 ];
 

@@ -23,7 +23,7 @@ export const when = (start: string, end: string | null | undefined, tz: string |
 };
 
 /** The visitor's IANA time zone (the browser's own). */
-export const localZone = (): string => new Intl.DateTimeFormat().resolvedOptions().timeZone;
+export const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * When a session takes place in the visitor's time zone (`when` in zone `local`), or '' when the

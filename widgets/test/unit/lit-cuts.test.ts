@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { LIT_CUTS, cutLitHtml, isLitHtml } from '../../scripts/lit-cuts.mjs';
 
@@ -40,6 +41,32 @@ describe('lit-html cuts (scripts/lit-cuts.mjs)', () => {
       expect(code, f).not.toMatch(/from ['"](lit|lit-html)\/(directives\/|directive(-helpers)?\.js|async-directive\.js)/);
       expect(code, f).not.toMatch(/\b(svg|mathml)`/);
     }
+  });
+
+  it('leaves no template needing what is cut: every attribute binding is the whole value (`part=${x}`, not `part="a ${x}"`)', () => {
+    const src = new URL('../../src/', import.meta.url).pathname;
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f));
+    const found: string[] = [];
+    let templates = 0;
+    for (const f of files) {
+      const walk = (n: ts.Node): void => {
+        if (ts.isTaggedTemplateExpression(n) && n.tag.getText() == 'html') {
+          templates++;
+          const t = n.template,
+            // the template's static text, each binding a NUL
+            text = ts.isNoSubstitutionTemplateLiteral(t) ? t.text : [t.head.text, ...t.templateSpans.map((s) => s.literal.text)].join('\0');
+          for (const [tag] of text.matchAll(/<[a-zA-Z][^>]*>/g))
+            for (const [, name, value] of tag.matchAll(/\s([^\s"'>/=\0]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]*)/g)) {
+              const v = value.replace(/^(["'])(.*)\1$/, '$2');
+              if (v.includes('\0') && v != '\0') found.push(`${f}: ${name}=${value.replace(/\0/g, '${…}')}`);
+            }
+        }
+        ts.forEachChild(n, walk);
+      };
+      walk(ts.createSourceFile(f, readFileSync(src + f, 'utf8'), ts.ScriptTarget.Latest, true));
+    }
+    expect(templates).toBeGreaterThan(50);
+    expect(found).toEqual([]);
   });
 
   it('skips a cut not found, all of its pieces, and names it in a warning', () => {

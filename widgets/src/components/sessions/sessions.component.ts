@@ -69,7 +69,7 @@ export class SolidaritySessions extends ListElement<Session> {
     const ctx = html`<span class="vh">: ${x.title}</span>`,
       a = (u: string | null | undefined, part: string, label: string, cls = 'btn') => {
         const h = safeUrl(u, this.__apiBase);
-        return h ? html`<a class=${cls} part="button ${part}" href=${h}>${label}${ctx}</a>` : nothing;
+        return h ? html`<a class=${cls} part=${`button ${part}`} href=${h}>${label}${ctx}</a>` : nothing;
       },
       mins = arr(x.minutes),
       st = x.scheduleStatus == 'cancelled' || x.scheduleStatus == 'moved' ? x.scheduleStatus : null,
@@ -78,7 +78,7 @@ export class SolidaritySessions extends ListElement<Session> {
     return html`<article class="card stack" part="card">
       <p class="row meta" part="meta">
         ${x.kind ? html`<span class="badge" part="badge kind">${this.__translate(x.kind as Key)}</span>` : nothing}
-        ${st ? html`<strong class="badge" part="badge status ${st}">${this.__translate(st)}</strong>` : nothing}
+        ${st ? html`<strong class="badge" part=${`badge status ${st}`}>${this.__translate(st)}</strong>` : nothing}
         <time datetime=${x.startsAt}>${when(x.startsAt, x.endsAt, x.timezone, this.__uiLocale)}</time>
       </p>
       ${st && x.statusReason ? html`<p part="status-reason">${x.statusReason}</p>` : nothing}

@@ -247,14 +247,14 @@ export class SolidaritySubmitPractice extends SolidarityElement {
 
   /** @internal hint and message of a field */
   __notes(key: string, hint?: unknown): unknown {
-    return html`${hint ? html`<p class="hint" part="hint" id="h-${key}">${hint}</p>` : nothing}${this.__errors[key]
-      ? html`<p class="msg" part="message" id="e-${key}">${this.__message(this.__errors[key])}</p>`
+    return html`${hint ? html`<p class="hint" part="hint" id=${`h-${key}`}>${hint}</p>` : nothing}${this.__errors[key]
+      ? html`<p class="msg" part="message" id=${`e-${key}`}>${this.__message(this.__errors[key])}</p>`
       : nothing}`;
   }
 
   /** @internal a label, "(optional)" after it when `optional` */
   __label(key: string, text: string, optional?: boolean): TemplateResult {
-    return html`<label part="label" for="f-${key}">${text}${optional ? html` <span class="opt">${this.__translateForm('optional')}</span>` : nothing}</label>`;
+    return html`<label part="label" for=${`f-${key}`}>${text}${optional ? html` <span class="opt">${this.__translateForm('optional')}</span>` : nothing}</label>`;
   }
 
   /** @internal a text input or text area bound to `get`/`set` */
@@ -266,7 +266,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     options: { __type?: string; __autocomplete?: string; __optional?: boolean; __hint?: unknown; __rows?: number; __after?: unknown } = {}
   ): TemplateResult {
     // on `input` and on `change` (autofill and scripts may set a value and send `change` alone), and a
-    // render after it even when the event does not bubble to the form (`__sync`): what is sent is what
+    // render after it even when the event does not bubble to the form (__sync): what is sent is what
     // the field shows
     const on = (e: Event) => {
       set((e.target as HTMLInputElement).value);
@@ -278,8 +278,8 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     return html`<div class="field" part="field">
       ${this.__label(key, label, options.__optional)} ${this.__notes(key, options.__hint)}
       ${options.__rows
-        ? html`<textarea id="f-${key}" part="textarea" rows=${options.__rows} .value=${get()} @input=${on} @change=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy}></textarea>`
-        : html`<input id="f-${key}" part="input" type=${options.__type ?? 'text'} autocomplete=${options.__autocomplete ?? nothing} .value=${get()} @input=${on} @change=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy} />`}
+        ? html`<textarea id=${`f-${key}`} part="textarea" rows=${options.__rows} .value=${get()} @input=${on} @change=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy}></textarea>`
+        : html`<input id=${`f-${key}`} part="input" type=${options.__type ?? 'text'} autocomplete=${options.__autocomplete ?? nothing} .value=${get()} @input=${on} @change=${on} ?required=${!options.__optional} aria-invalid=${invalid} aria-describedby=${describedBy} />`}
       ${options.__after ?? nothing}
     </div>`;
   }
@@ -289,7 +289,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
     const v = get();
     return html`<div class="field" part="field">
       ${this.__label(key, label, opt)} ${this.__notes(key)}
-      <select id="f-${key}" part="select" autocomplete=${autocomplete ?? nothing} ?required=${!opt} aria-invalid=${this.__errors[key] ? 'true' : nothing} aria-describedby=${this.__describedBy(key)}
+      <select id=${`f-${key}`} part="select" autocomplete=${autocomplete ?? nothing} ?required=${!opt} aria-invalid=${this.__errors[key] ? 'true' : nothing} aria-describedby=${this.__describedBy(key)}
         @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
         <option value="" .selected=${!v}>${this.__translateForm('chooseCountry')}</option>
         ${countryList(this.__uiLocale).map(([c, n]) => html`<option value=${c} .selected=${c == v}>${n}</option>`)}
@@ -326,7 +326,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
         ${this.__generalErrors.map((m) => html`<li>${this.__message(m)}</li>`)}
         ${ks.map(
           (key) =>
-            html`<li><a href="#f-${key}" @click=${(e: Event) => (e.preventDefault(), this.__focusField(key))}>${this.__fieldName(key)}: ${this.__message(this.__errors[key])}</a></li>`
+            html`<li><a href=${`#f-${key}`} @click=${(e: Event) => (e.preventDefault(), this.__focusField(key))}>${this.__fieldName(key)}: ${this.__message(this.__errors[key])}</a></li>`
         )}
       </ul>
     </div>`;
@@ -363,7 +363,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
       ${this.__textField('summary', this.__translateForm('summary'), () => d.summary, (v) => (d.summary = v), {
         __hint: this.__translateForm('summaryHint'),
         __rows: 4,
-        __after: html`<p class="hint counter${sum > LIMITS.summary[1] ? ' over' : ''}" part="counter" id="c-summary">${this.__translateForm('count', { n: sum, max: LIMITS.summary[1] })}</p>
+        __after: html`<p class=${sum > LIMITS.summary[1] ? 'hint counter over' : 'hint counter'} part="counter" id="c-summary">${this.__translateForm('count', { n: sum, max: LIMITS.summary[1] })}</p>
           <p class="vh" aria-live="polite">${this.__announcement}</p>`,
       })}
       ${this.__textField('body', this.__translateForm('body'), () => d.body, (v) => (d.body = v), { __hint: this.__translateForm('bodyHint'), __rows: 8, __optional: true })}
@@ -422,7 +422,7 @@ export class SolidaritySubmitPractice extends SolidarityElement {
       <div class="field" part="altcha" id="f-altcha" tabindex="-1" role="group" aria-label=${this.__translateForm('check')} aria-describedby=${this.__describedBy('altcha')}>
         ${this.__notes('altcha')}
         <altcha-widget
-          challengeurl="${this.__apiBase}/api/solidarity/submissions/challenge"
+          challengeurl=${`${this.__apiBase}/api/solidarity/submissions/challenge`}
           auto="onfocus"
           hidefooter
           hidelogo
