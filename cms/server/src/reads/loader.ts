@@ -300,15 +300,16 @@ export const createLoader = (strapi: Core.Strapi) => {
       const k: Knex = strapi.db.connection;
       const plan = planOf(type, detail);
       const pg = clientOf(k) !== 'sqlite';
-      const own = idsCondition(pg, '"id"', ids);
-      const sql = textOf(`${type}|${detail}|${own.key}`, () =>
-        `SELECT ${plan.columns.map(([column]) => quoted(column)).join(', ')} FROM ${quoted(plan.table)} WHERE ${own.sql}`
-      );
-      // the rows and every relation, in one go (one statement on PostgreSQL, one connection on SQLite)
-      const [rows = [], ...relations] = pg && fitsOneStatement(plan) ? await pgRowsInOne(k, type, detail, plan, ids) : await selectBatch(k, [
-        { sql, bindings: own.bindings },
-        ...plan.fields.map((field) => relatedQuery(pg, type, field, ids)),
-      ]);
+      /** the rows, then each relation's: a statement each, on one connection (SQLite) or side by side (PostgreSQL) */
+      const eachApart = () => {
+        const own = idsCondition(pg, '"id"', ids);
+        const sql = textOf(`${type}|${detail}|${own.key}`, () =>
+          `SELECT ${plan.columns.map(([column]) => quoted(column)).join(', ')} FROM ${quoted(plan.table)} WHERE ${own.sql}`
+        );
+        return selectBatch(k, [{ sql, bindings: own.bindings }, ...plan.fields.map((field) => relatedQuery(pg, type, field, ids))]);
+      };
+      // the rows and every relation, in one go (one statement on PostgreSQL)
+      const [rows = [], ...relations] = pg && fitsOneStatement(plan) ? await pgRowsInOne(k, type, detail, plan, ids) : await eachApart();
       const byId = new Map<number, Record<string, unknown> & { id: number; documentId: string; locale: string }>();
       for (const row of rows) {
         const entry = toEntry(plan.columns, row) as Record<string, unknown> & { id: number; documentId: string; locale: string };
