@@ -9,6 +9,8 @@ import { ROOT, pgAdmin, run, testPostgres } from './lib.mjs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const steps = [];
+/** Failed tests of the vitest steps, "label: file > name" and the first line of the failure, for the summary. */
+const failures = [];
 const failStep = (name) => {
   steps.push(`${name}: FAILED`);
   totals.failed += 1;
@@ -43,6 +45,18 @@ const vitest = (label, env, config = 'vitest.config.mts') => {
     totals.passed += r.numPassedTests;
     totals.failed += r.numFailedTests;
     totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+    // The failed tests' names go in the summary too: CI keeps only the tail of a run's output.
+    for (const file of r.testResults ?? []) {
+      for (const t of file.assertionResults ?? []) {
+        if (t.status === 'failed') {
+          const why = String(t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+          failures.push(`${label}: ${path.relative(ROOT, file.name)} > ${t.fullName}\n      ${why}`);
+        }
+      }
+      if ((file.assertionResults ?? []).length === 0 && file.status === 'failed') {
+        failures.push(`${label}: ${path.relative(ROOT, file.name)}\n      ${String(file.message ?? '').split('\n')[0].slice(0, 300)}`);
+      }
+    }
   }
   return status;
 };
@@ -84,5 +98,9 @@ if (pgReachable && existsSync(nginxBin)) {
 
 console.log('\nSummary');
 for (const s of steps) console.log(`  ${s}`);
+if (failures.length > 0) {
+  console.log('Failed tests');
+  for (const f of failures) console.log(`  ${f}`);
+}
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(steps.some((s) => s.includes('FAILED')) ? 1 : 0);
