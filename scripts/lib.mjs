@@ -128,6 +128,21 @@ export const testPostgres = () => ({
   password: process.env.TEST_PG_PASSWORD,
 });
 
+/**
+ * The directory of the test server's Unix socket (`.s.PGSQL.<port>`, PostgreSQL docs 20.3,
+ * unix_socket_directories) when the server is on this machine: TEST_PG_SOCKET_DIR, else Debian's
+ * /var/run/postgresql or /tmp when the socket is there and TEST_PG_HOST is local. Null otherwise.
+ */
+export const pgSocketDir = () => {
+  const { host, port } = testPostgres();
+  const candidates = process.env.TEST_PG_SOCKET_DIR
+    ? [process.env.TEST_PG_SOCKET_DIR]
+    : ['127.0.0.1', 'localhost', '::1'].includes(host)
+      ? ['/var/run/postgresql', '/tmp']
+      : [];
+  return candidates.find((dir) => existsSync(path.join(dir, `.s.PGSQL.${port}`))) ?? null;
+};
+
 /** Runs one statement on the test server's `postgres` database. */
 export const pgAdmin = async (sql) => {
   const pg = require('pg');

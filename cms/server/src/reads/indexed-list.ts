@@ -136,8 +136,8 @@ export const createLocaleSetMemo = (version: () => Promise<string>) => {
 };
 
 /**
- * One value per key, remembered while the content version (as for `createCountMemo`) stays the
- * same: for what the list path derives from the content alone, such as the practices a decided
+ * One value per key (at most MAX_COUNTS, the oldest forgotten first), remembered while the content
+ * version (as for `createCountMemo`) stays the same: for what the list path derives from the content alone, such as the practices a decided
  * call did not select (assessment/results.ts `hiddenCallLinks`, read for every page that shows a call).
  */
 export const createVersionMemo = <T>(version: () => Promise<string>) => {
@@ -153,7 +153,14 @@ export const createVersionMemo = <T>(version: () => Promise<string>) => {
       }
       if (memo.has(key)) return memo.get(key) as T;
       const value = await read();
-      if (seen === current) memo.set(key, value);
+      if (seen === current) {
+        // bounded as the counts are: keys may come from requests (a search's window, say)
+        if (memo.size >= MAX_COUNTS) {
+          const oldest = memo.keys().next().value;
+          if (oldest !== undefined) memo.delete(oldest);
+        }
+        memo.set(key, value);
+      }
       return value;
     },
   };

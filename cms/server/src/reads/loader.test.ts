@@ -91,6 +91,38 @@ describe('loader', () => {
     });
   }
 
+  it('with shownFor, reads only what a list shows for the locale chain: published, the first locale of the chain each document has', async () => {
+    // a document only in Catalan, one only a draft: the chain's fallback and the draft rule both have a case
+    const onlyCa = await documents(app, UID.topic).create({ locale: 'ca', status: 'published', data: { name: 'Només en català', slug: 'nomes-en-catala' } });
+    const draft = await documents(app, UID.topic).create({ locale: 'en', data: { name: 'Draft only', slug: 'draft-only-topic' } });
+    const loader = createLoader(app.strapi);
+    for (const type of CONTENT_TYPE_NAMES) {
+      const rows = (await app.strapi.db.query(UID[type]).findMany({ select: ['id', 'documentId', 'locale', 'publishedAt'] })) as {
+        id: number;
+        documentId: string;
+        locale: string;
+        publishedAt: string | null;
+      }[];
+      const ids = rows.map((r) => r.id);
+      for (const chain of [['en'], ['ca', 'en'], ['en', 'ca', 'es'], ['el', 'fr', 'es', 'ca', 'en'], ['xx']]) {
+        const place = (l: string) => chain.indexOf(l);
+        const expected = rows
+          .filter((r) => r.publishedAt !== null && place(r.locale) >= 0)
+          .filter((r) => !rows.some((o) => o.documentId === r.documentId && o.publishedAt !== null && place(o.locale) >= 0 && place(o.locale) < place(r.locale)))
+          .map((r) => r.id);
+        const got = (await loader.load(type, ids, false, { shownFor: chain })).map((e) => e.id);
+        expect(got, `${type} ${chain.join('>')}`).toEqual(ids.filter((id) => expected.includes(id)));
+        // the whole entry, as without the option
+        const plain = await loader.load(type, got, false);
+        expect(await loader.load(type, got, false, { shownFor: chain })).toEqual(plain);
+      }
+    }
+    const topicIds = (await loader.load('topic', ((await app.strapi.db.query(UID.topic).findMany({ select: ['id'] })) as { id: number }[]).map((r) => r.id), false, { shownFor: ['en', 'ca'] })).map((e) => e.documentId);
+    expect(topicIds).toContain(onlyCa.documentId);
+    expect(topicIds).not.toContain(draft.documentId);
+    expect(new Set(topicIds).size).toBe(topicIds.length);
+  });
+
   it('reads media, components and JSON values with their types (numbers, parsed JSON, ISO datetimes)', async () => {
     const [practice] = (await app.strapi.db.query(UID.practice).findMany({
       where: { links: { label: 'Site' }, publishedAt: { $notNull: true } },

@@ -35,6 +35,8 @@ interface Plan {
   table: string;
   columns: Column[];
   fields: FieldPlan[];
+  /** the columns of `publishedAt`, `locale` and `documentId` (for `shownFor`) */
+  chainColumns: { published: string; locale: string; document: string };
 }
 
 /** Attribute metadata as Strapi's database layer holds it (strapi.db.metadata). */
@@ -181,7 +183,13 @@ export const createLoader = (strapi: Core.Strapi) => {
         link: { table: jt.name, owner: jt.joinColumn.name, target: jt.inverseJoinColumn.name, on: { ...jt.on }, order: jt.orderColumnName ?? Object.keys(jt.orderBy ?? {})[0] },
       };
     });
-    const plan: Plan = { table: meta.tableName, columns: columnsOf(meta, scalars.filter((n) => SCALAR.has(meta.attributes[n]?.type ?? ''))), fields };
+    const columnOf = (name: string): string => meta.attributes[name]?.columnName ?? name;
+    const plan: Plan = {
+      table: meta.tableName,
+      columns: columnsOf(meta, scalars.filter((n) => SCALAR.has(meta.attributes[n]?.type ?? ''))),
+      fields,
+      chainColumns: { published: columnOf('publishedAt'), locale: columnOf('locale'), document: columnOf('documentId') },
+    };
     plans.set(key, plan);
     return plan;
   };
@@ -245,6 +253,28 @@ export const createLoader = (strapi: Core.Strapi) => {
   const jsonValue = ([column, , type]: Column, alias: string): string =>
     type === 'biginteger' || type === 'json' || type === 'blocks' ? `${alias}.${quoted(column)}::text` : `${alias}.${quoted(column)}`;
 
+  /**
+   * With `chain` (locale codes, which hold no comma), the condition on a document's row `t` that
+   * keeps only the entries a list shows for that chain (reads/repository.ts `chosenEntries`):
+   * published, in a locale of the chain, and no published version of its document in an earlier
+   * locale of it. One text whatever the chain (its codes bound as one ',a,b,c,' string, a code's
+   * place found with `strpos` / `instr`, which both databases have), so one prepared statement.
+   * Returns the condition (to AND) and its bindings; none without `chain`.
+   */
+  const shownCondition = (pg: boolean, plan: Plan, chain: readonly string[] | undefined): { sql: string; bindings: Binding[] } => {
+    if (!chain) return { sql: '', bindings: [] };
+    const { published, locale, document } = plan.chainColumns;
+    const place = (alias: string) => (pg ? `strpos(?, ',' || ${alias}.${quoted(locale)} || ',')` : `instr(?, ',' || ${alias}.${quoted(locale)} || ',')`);
+    const list = `,${chain.join(',')},`;
+    return {
+      sql:
+        ` AND t.${quoted(published)} IS NOT NULL AND ${place('t')} > 0 AND NOT EXISTS (SELECT 1 FROM ${quoted(plan.table)} AS own` +
+        ` WHERE own.${quoted(document)} = t.${quoted(document)} AND own.${quoted(published)} IS NOT NULL` +
+        ` AND ${place('own')} > 0 AND ${place('own')} < ${place('t')})`,
+      bindings: [list, list, list, list],
+    };
+  };
+
   /** `json_build_array` takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS): wider plans read statement by statement. */
   const fitsOneStatement = (plan: Plan): boolean => [plan.columns, ...plan.fields.map((f) => f.columns)].every((c) => c.length <= 100);
 
@@ -257,11 +287,19 @@ export const createLoader = (strapi: Core.Strapi) => {
    * types as the driver gives them once parsed: see `fromDb`). Returns the rows as `selectBatch`
    * returns them for `load`: the documents' rows, then each field's, keyed by column.
    */
-  const pgRowsInOne = async (k: Knex, type: string, detail: boolean, plan: Plan, ids: readonly number[]): Promise<Record<string, unknown>[][]> => {
-    const sql = textOf(`${type}|${detail}|one`, () =>
+  const pgRowsInOne = async (
+    k: Knex,
+    type: string,
+    detail: boolean,
+    plan: Plan,
+    ids: readonly number[],
+    chain: readonly string[] | undefined
+  ): Promise<Record<string, unknown>[][]> => {
+    const shown = shownCondition(true, plan, chain);
+    const sql = textOf(`${type}|${detail}|one|${chain ? 'shown' : 'all'}`, () =>
       [
         `SELECT 0 AS "q", 0::bigint AS "o", t."id" AS "owner", json_build_array(${plan.columns.map((c) => jsonValue(c, 't')).join(', ')})::text AS "v"`,
-        `FROM ${quoted(plan.table)} AS t WHERE t."id" = ANY(?::integer[])`,
+        `FROM ${quoted(plan.table)} AS t WHERE t."id" = ANY(?::integer[])${shown.sql}`,
         ...plan.fields.map((field, i) => {
           const { link } = field;
           return [
@@ -275,7 +313,11 @@ export const createLoader = (strapi: Core.Strapi) => {
         'ORDER BY 1, 2',
       ].join(' ')
     );
-    const bindings: Binding[] = [ids, ...plan.fields.flatMap((field) => [ids, ...Object.values(field.link.on).map((v) => v as string | number)])];
+    const bindings: Binding[] = [
+      ids,
+      ...shown.bindings,
+      ...plan.fields.flatMap((field) => [ids, ...Object.values(field.link.on).map((v) => v as string | number)]),
+    ];
     const out: Record<string, unknown>[][] = [[], ...plan.fields.map(() => [])];
     for (const row of await selectRows(k, sql, bindings)) {
       const q = Number(row.q);
@@ -294,22 +336,34 @@ export const createLoader = (strapi: Core.Strapi) => {
      * The documents of `type` with ids `ids`, in that order (an id without a row is left out),
      * in the list shape or, with `detail`, the single-document one: private attributes (the
      * schema's, as the fiche's settings make them) are neither read nor returned.
+     * `options.shownFor` (a locale chain): only the entries a list shows for that chain (published,
+     * and the first version of their document in it, reads/repository.ts `chosenEntries`); the
+     * others are left out as missing ids are. Checked in the same statement on PostgreSQL, in the
+     * rows' statement on SQLite: no extra round trip.
      */
-    async load(type: ContentTypeName, ids: readonly number[], detail: boolean): Promise<(Record<string, unknown> & { id: number; documentId: string; locale: string })[]> {
+    async load(
+      type: ContentTypeName,
+      ids: readonly number[],
+      detail: boolean,
+      options: { shownFor?: readonly string[] } = {}
+    ): Promise<(Record<string, unknown> & { id: number; documentId: string; locale: string })[]> {
       if (!ids.length) return [];
       const k: Knex = strapi.db.connection;
       const plan = planOf(type, detail);
       const pg = clientOf(k) !== 'sqlite';
       /** the rows, then each relation's: a statement each, on one connection (SQLite) or side by side (PostgreSQL) */
+      const chain = options.shownFor;
       const eachApart = () => {
-        const own = idsCondition(pg, '"id"', ids);
-        const sql = textOf(`${type}|${detail}|${own.key}`, () =>
-          `SELECT ${plan.columns.map(([column]) => quoted(column)).join(', ')} FROM ${quoted(plan.table)} WHERE ${own.sql}`
+        const own = idsCondition(pg, 't."id"', ids);
+        const shown = shownCondition(pg, plan, chain);
+        const sql = textOf(`${type}|${detail}|${own.key}|${chain ? 'shown' : 'all'}`, () =>
+          `SELECT ${plan.columns.map(([column]) => `t.${quoted(column)}`).join(', ')} FROM ${quoted(plan.table)} AS t WHERE ${own.sql}${shown.sql}`
         );
-        return selectBatch(k, [{ sql, bindings: own.bindings }, ...plan.fields.map((field) => relatedQuery(pg, type, field, ids))]);
+        return selectBatch(k, [{ sql, bindings: [...own.bindings, ...shown.bindings] }, ...plan.fields.map((field) => relatedQuery(pg, type, field, ids))]);
       };
       // the rows and every relation, in one go (one statement on PostgreSQL)
-      const [rows = [], ...relations] = pg && fitsOneStatement(plan) ? await pgRowsInOne(k, type, detail, plan, ids) : await eachApart();
+      const [rows = [], ...relations] =
+        pg && fitsOneStatement(plan) ? await pgRowsInOne(k, type, detail, plan, ids, chain) : await eachApart();
       const byId = new Map<number, Record<string, unknown> & { id: number; documentId: string; locale: string }>();
       for (const row of rows) {
         const entry = toEntry(plan.columns, row) as Record<string, unknown> & { id: number; documentId: string; locale: string };

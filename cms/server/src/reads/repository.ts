@@ -392,6 +392,8 @@ export const createRepository = (strapi: Core.Strapi) => {
   /** The practices decided calls did not select (assessment/results.ts), once per content version: every publish and every decision of a call in results bumps it. */
   const hiddenLinks = () => derived.get('hidden-call-links', () => hiddenCallLinks(strapi));
   const localeSets = createLocaleSetMemo(contentVersion);
+  /** Search windows' floors (search/index.ts `windowFloors`), once per content version: a publish may move them. */
+  const windowFloorMemo = createVersionMemo<number | null>(contentVersion);
 
   /** How many documents of `type` are published in each set of locales (`locales`: codes joined by ','), once per content version. */
   const publishedLocaleSets = (type: ContentTypeName) =>
@@ -437,8 +439,8 @@ export const createRepository = (strapi: Core.Strapi) => {
 
   const loader = createLoader(strapi);
   /** The documents `ids` in their public shape (./loader.ts), in that order; a call that did not select a practice is not shown on it. */
-  const load = async (type: ContentTypeName, ids: number[], detail: boolean): Promise<Entry[]> => {
-    const rows: Entry[] = await loader.load(type, ids, detail);
+  const load = async (type: ContentTypeName, ids: number[], detail: boolean, shownFor?: readonly string[]): Promise<Entry[]> => {
+    const rows: Entry[] = await loader.load(type, ids, detail, shownFor ? { shownFor } : {});
     if (type === 'practice' && rows.some((r) => r.call)) {
       // a practice its call did not select is shown without the call (assessment/results.ts)
       const hidden = new Set(await hiddenLinks());
@@ -618,7 +620,9 @@ export const createRepository = (strapi: Core.Strapi) => {
             ? ((await dataErrorsAsBadRequest(() => statement)) as { entry_id: number | string; rank: number | string; branch: number | string }[])
             : [];
         };
-        const floors = await search.windowFloors(UID[type], o.chain, await publishedCounts(type, o.chain), totals, bound);
+        const floors = await search.windowFloors(UID[type], o.chain, await publishedCounts(type, o.chain), totals, bound, (key, read) =>
+          windowFloorMemo.get(key, read)
+        );
         let rows = await read(floors);
         // a branch whose window held fewer than its newest max(RANKED_CANDIDATES, bound) matches
         const needed = Math.max(RANKED_CANDIDATES, bound);
@@ -633,14 +637,9 @@ export const createRepository = (strapi: Core.Strapi) => {
           .slice(offset, offset + pageSize)
           .map((r) => r.id);
         // The matches are exactly the entries the chain shows (see search `matchBranches`); the page's
-        // entries are read as the list reads them all the same, so that nothing else ever shows. Both
-        // reads side by side (two connections): an entry the check does not give is dropped unseen.
-        const [chosen, loaded] = await Promise.all([
-          chosenEntries(k(`${table} as t`), type, o.chain).whereIn('t.id', pageIds).select('t.id') as Promise<{ id: number | string }[]>,
-          load(type, pageIds, Boolean(o.detail)),
-        ]);
-        const shownIds = new Set(chosen.map((r) => Number(r.id)));
-        const entries = loaded.filter((e) => shownIds.has(Number(e.id)));
+        // entries are read only if the list shows them all the same (the loader's `shownFor`, in the
+        // same statement), so that nothing else ever shows.
+        const entries = await load(type, pageIds, Boolean(o.detail), o.chain);
         await localizeRefs(entries, o.chain);
         return { entries, pagination };
       }

@@ -23,6 +23,8 @@ import type { Knex } from 'knex';
 export const SEARCH_TABLE = 'solidarity_search';
 /** PostgreSQL: the index of the table's rows by (uid, locale, entry_id), see `createSearchSchema`. */
 export const SEARCH_SCOPE_INDEX = 'solidarity_search_scope_idx';
+/** PostgreSQL: the index of a search's window, (uid, lower(locale), entry_id), see `createSearchSchema`. */
+export const SEARCH_WINDOW_INDEX = 'solidarity_search_window_idx';
 /** Key/value table of the index: `format` is the SEARCH_FORMAT the index was built with. */
 export const SEARCH_META_TABLE = 'solidarity_search_meta';
 /**
@@ -112,6 +114,13 @@ export const createSearchSchema = async (knex: Knex): Promise<void> => {
   // (uid, locale, entry_id): a locale's newest rows, the window a common word's newest matches are
   // read from (index.ts `windowFloors`), and the order the table is clustered in (`ensureStoredByLocale`)
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_SCOPE_INDEX} ON ${SEARCH_TABLE} (uid, locale, entry_id)`);
+  // (uid, lower(locale), entry_id): the window itself, ANDed with a locale's GIN index (index.ts
+  // `matches` with a floor). The scope index cannot be: PostgreSQL's planner does not AND two
+  // bitmaps that use the same clause (choose_bitmap_and), and `locale = ?` is the partial GIN
+  // index's predicate, so it ANDed the primary key's (uid, entry_id) range instead, all locales'
+  // rows of the window (5 times as many). `lower(locale) = lower(?)` is another clause: 1.5-2.5 ms
+  // instead of 4.6-6 ms for a common word's window at 100,000 practices x 5 (EXPLAIN ANALYZE).
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_WINDOW_INDEX} ON ${SEARCH_TABLE} (uid, lower(locale), entry_id)`);
   // (uid, document_id, locale): re-indexing a document finds its rows (the locale fallback reads marker terms, index.ts)
   await knex.raw(`DROP INDEX IF EXISTS ${SEARCH_TABLE}_doc_idx`);
   await knex.raw(

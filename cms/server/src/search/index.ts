@@ -698,19 +698,23 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
      * published in it, shown by that branch or hidden by an earlier locale:
      * the window is cut from all of them, so the share of matches among them
      * is the estimate's density). A branch gets a floor only when its window
-     * holds at most a quarter as many rows as it has matches (a word in more
-     * than about a sixth of 100,000 documents; else reading all its matches
-     * costs less than the window) and more than four times the candidates it
-     * needs.
+     * holds at most as many rows as it has matches (with 100 candidates
+     * needed, a word in more than about 1 in 22 documents; else reading all
+     * its matches costs less than the window) and it has more than four times
+     * the candidates it needs.
      * Each floor is one index-only read of the (uid, locale, entry_id) index
-     * (ddl.ts `createSearchSchema`). Empty on SQLite.
+     * (ddl.ts `createSearchSchema`), through `remember` when given (the
+     * caller's memo of the content version, keyed by type, locale and window:
+     * the same floor serves every word of about the same frequency until the
+     * next publish). Empty on SQLite.
      */
     async windowFloors(
       uid: string,
       chain: readonly string[],
       rows: readonly number[],
       totals: ReadonlyMap<number, number>,
-      bound: number
+      bound: number,
+      remember: (key: string, read: () => Promise<number | null>) => Promise<number | null> = (_key, read) => read()
     ): Promise<Map<number, number>> {
       const floors = new Map<number, number>();
       const k = knex();
@@ -721,19 +725,24 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
         const locale = chain[i];
         if (locale === undefined || total <= 4 * needed || stored <= 0) continue;
         // how many of the locale's newest rows are expected to hold 2 x `needed` matches; worth it only
-        // when far fewer than the matches: the floor's lookup and the window's bitmap cost about as
-        // much per row as reading a match (a word in 1.6% of 100,000 practices: a window of 38,000
-        // rows made its page 10 times slower, EXPLAIN ANALYZE)
+        // when fewer than the matches: a window row costs about a fifth of a match (a bitmap entry
+        // against a heap visit and a sort), and a window wider than the matches is no window (a word
+        // in 1.6% of 100,000 practices: a window of 38,000 rows made its page 10 times slower; a
+        // word in 10% with 300 needed, a window of 5,561 rows against 10,789 matches: 2.5 ms instead
+        // of 8.4, EXPLAIN ANALYZE)
         const window = Math.ceil((2 * needed * stored) / total);
-        if (window * 4 > total || window >= stored) continue;
-        // a named prepared statement (reads/sql.ts): one text for every search
-        const found = (await selectRows(
-          k,
-          `SELECT "entry_id" FROM "${SEARCH_TABLE}" WHERE "uid" = ? AND "locale" = ? ORDER BY "entry_id" DESC OFFSET ? LIMIT 1`,
-          [uid, locale, window]
-        )) as { entry_id: number | string }[];
-        const floor = found[0]?.entry_id;
-        if (floor !== undefined) floors.set(i, Number(floor));
+        if (window > total || window >= stored) continue;
+        const floor = await remember(`window-floor\u0000${uid}\u0000${locale}\u0000${window}`, async () => {
+          // a named prepared statement (reads/sql.ts): one text for every search
+          const found = (await selectRows(
+            k,
+            `SELECT "entry_id" FROM "${SEARCH_TABLE}" WHERE "uid" = ? AND "locale" = ? ORDER BY "entry_id" DESC OFFSET ? LIMIT 1`,
+            [uid, locale, window]
+          )) as { entry_id: number | string }[];
+          const id = found[0]?.entry_id;
+          return id === undefined ? null : Number(id);
+        });
+        if (floor !== null) floors.set(i, floor);
       }
       return floors;
     },
@@ -790,7 +799,10 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
         const floor = options.bound !== undefined ? options.floors?.get(earlier.length) : undefined;
         const found = () => {
           const rows = k.from(SEARCH_TABLE).where('uid', uid).andWhere('locale', locale).whereRaw('terms @@ ?', [chainQuery(k, text, earlier)]);
-          return floor === undefined ? rows : rows.andWhere('entry_id', '>', floor);
+          // the window: on the (uid, lower(locale), entry_id) index, which the planner can AND with the
+          // locale's GIN index (ddl.ts `createSearchSchema`); only with a floor, else that index would
+          // read the locale's every row
+          return floor === undefined ? rows : rows.andWhereRaw('lower("locale") = lower(?)', [locale]).andWhere('entry_id', '>', floor);
         };
         if (!withRank) {
           if (options.bound === undefined) return found().select('entry_id');
