@@ -653,7 +653,7 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
           .filter(({ i }) => shown === undefined || shown[i] !== 0)
           .map(({ l, i }) => sqliteBranch(k, k.queryBuilder(), uid, l, expressions[i] ?? '', chain.slice(0, i), null));
       }
-      const texts = chain.map((l) => tsqueryText(queryWords(q, l)));
+      const texts = chain.map((l) => tsqueryText(queryWords(q, l), { matching: true }));
       if (texts.some((t) => !t)) return null;
       // Each reads its locale's partial index's GIN alone (not one OR): an earlier locale of the
       // chain wins, read as its marker (see `localeMarker`). A locale that shows no document is
@@ -793,12 +793,14 @@ export const createSearchIndex = (strapi: Core.Strapi) => {
       }
       return perLocale(k, uid, q, locales, options.shown, (qb, locale, words, earlier) => {
         const text = tsqueryText(words);
-        if (!text) return null;
+        // what the GIN index matches (no ranking: see tsqueryText); `text` ranks
+        const match = tsqueryText(words, { matching: true });
+        if (!text || !match) return null;
         // the matching rows (their lexemes in `terms`, answered by the GIN index alone, see ddl.ts); only
         // the entries the chain shows: the document has no published version in an earlier locale
         const floor = options.bound !== undefined ? options.floors?.get(earlier.length) : undefined;
         const found = () => {
-          const rows = k.from(SEARCH_TABLE).where('uid', uid).andWhere('locale', locale).whereRaw('terms @@ ?', [chainQuery(k, text, earlier)]);
+          const rows = k.from(SEARCH_TABLE).where('uid', uid).andWhere('locale', locale).whereRaw('terms @@ ?', [chainQuery(k, match, earlier)]);
           // the window: on the (uid, lower(locale), entry_id) index, which the planner can AND with the
           // locale's GIN index (ddl.ts `createSearchSchema`); only with a floor, else that index would
           // read the locale's every row

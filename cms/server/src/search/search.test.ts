@@ -651,3 +651,39 @@ describe.runIf(testDatabaseClient() === 'postgres')('the index’s per-locale fu
     }
   });
 });
+
+describe.runIf(testDatabaseClient() === 'postgres')('the tsquery a search matches with (postgres)', () => {
+  it("matches exactly what the ranked form matches, for any words and any document's terms", async () => {
+    const { queryWords, tsqueryText } = await import('./text');
+    const k = app.strapi.db.connection;
+    const letters = fc.constantFrom(...'abcdefghíàéïλογοςmnoprst'.split(''));
+    const word = fc.string({ unit: letters, minLength: 1, maxLength: 7 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        fc.array(word, { minLength: 0, maxLength: 12 }),
+        fc.constantFrom('en', 'ca', 'es', 'el', 'fr'),
+        async (query, terms, locale) => {
+          const words = queryWords(query.join(' '), locale);
+          const ranked = tsqueryText(words);
+          const matching = tsqueryText(words, { matching: true });
+          expect(matching === null).toBe(ranked === null);
+          if (ranked === null || matching === null) return;
+          // the document's terms as the index holds them: its words folded and stemmed for the locale,
+          // plus every term of the query itself and longer words that begin with them
+          const own = [...terms, ...words.flatMap((w) => [w.exact, `${w.exact}x`, ...(w.prefix ? [w.prefix, `${w.prefix}y`] : [])])];
+          const sample = own.filter((_, i) => (i * 7 + terms.length) % 3 !== 0);
+          const { rows } = (await k.raw(
+            `SELECT array_to_tsvector(?::text[]) @@ to_tsquery('simple', ?) AS a, array_to_tsvector(?::text[]) @@ to_tsquery('simple', ?) AS b`,
+            [sample, ranked, sample, matching]
+          )) as { rows: { a: boolean; b: boolean }[] };
+          expect(rows[0]?.b).toBe(rows[0]?.a);
+        }
+      ),
+      { numRuns: 300 }
+    );
+    // and it is the shorter form where it can be
+    expect(tsqueryText([{ exact: 'market', prefix: 'market' }], { matching: true })).toBe("'market':*");
+    expect(tsqueryText([{ exact: 'train', prefix: 'training' }], { matching: true })).toBe("('train' | 'training':*)");
+  });
+});

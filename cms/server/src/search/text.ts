@@ -219,10 +219,17 @@ export const ftsExpression = (query: QueryWord[]): string | null => {
  * A to_tsquery text (for the `simple` configuration) for the words: every
  * word required, each term single-quoted (letters and digits only), the last
  * word's folded form also as a prefix (`:*`). Null when there is no word.
+ * With `matching` (a text only matched, never ranked), a last word whose
+ * stem is the folded word itself is its prefix alone (`'w':*`, which matches
+ * all `('w' | 'w':*)` matches: one GIN scan of that word instead of two,
+ * about 15% of a common word's index time); ranking keeps both, so that the
+ * word itself counts above a longer one it begins.
  */
-export const tsqueryText = (query: QueryWord[]): string | null => {
+export const tsqueryText = (query: QueryWord[], options: { matching?: boolean } = {}): string | null => {
   if (!query.length) return null;
   return query
-    .map((w) => (w.prefix ? `('${w.exact}' | '${w.prefix}':*)` : `'${w.exact}'`))
+    .map((w) =>
+      w.prefix === undefined ? `'${w.exact}'` : options.matching && w.prefix === w.exact ? `'${w.prefix}':*` : `('${w.exact}' | '${w.prefix}':*)`
+    )
     .join(' & ');
 };
