@@ -172,6 +172,19 @@ ensureWidgets();
 const started = Date.now();
 console.log(`\nSolidarity Commons bench: ${N} practices x 5 locales on ${DB}, ${CONNECTIONS} connections, ${DURATION} s per measurement, Accept-Encoding: ${ENCODING}`);
 
+/**
+ * The machine's speed at this moment: ms of one core for a fixed loop (the same instructions every
+ * run). On a shared host it can double from one minute to the next (seen here: 630 to 1,190 ms), and
+ * every latency of the table with it: a row is comparable only to one measured at a similar speed.
+ */
+const calibrate = () => {
+  const t0 = performance.now();
+  let x = 0;
+  for (let i = 0; i < 3e8; i += 1) x += i % 7;
+  return { ms: performance.now() - t0, x };
+};
+const speeds = [calibrate().ms];
+
 const db = await throwAwayDatabase(DB, 'bench');
 const { child, url } = await startServer({ ...db.env, BENCH_N: String(N) });
 let peakRss = 0;
@@ -289,5 +302,10 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
 console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
 for (const r of rows) console.log(line(r));
+speeds.push(calibrate().ms);
 console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s, ${new Date().toISOString()}, node ${process.version})`);
+console.log(
+  `machine speed: a fixed loop took ${speeds.map((v) => v.toFixed(0)).join(' ms before, ')} ms after ` +
+    `(630 ms on this project's 2-core machine when its host was quiet; twice that, and the latencies with it, when not)`
+);
 process.exit(0);
