@@ -162,3 +162,43 @@ describe('dates outside the years 1–9999', () => {
     expect(uids(text)).toEqual(['deadline-call-ok@c.example']);
   });
 });
+
+describe('a deadline whose document falls back to another language', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  const head = { source: 'https://c.example/calls.ics', host: 'c.example', name: 'Plazos' };
+  const summaries = (text: string) =>
+    new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => {
+      const p = e.getFirstProperty('summary');
+      return [String(p?.getFirstValue()), p?.getParameter('language') ?? null];
+    });
+  const deadline = (documentId: string, title: string, locale?: string) => ({
+    kind: 'call' as const,
+    documentId,
+    title,
+    deadline: new Date('2026-07-01T10:00:00Z'),
+    url: null,
+    text: null,
+    updatedAt: now,
+    ...(locale ? { locale } : {}),
+  });
+
+  it("prefixes the title in the title's own language, and says which", () => {
+    const text = renderDeadlines({
+      ...head,
+      locale: 'es',
+      deadlines: [
+        deadline('a', 'Call for practices 2026', 'en'),
+        deadline('b', 'Energy communities', 'en'),
+        deadline('c', 'Comunidades energéticas', 'es'),
+        deadline('d', 'Sin idioma'),
+      ],
+    });
+    expect(summaries(text)).toEqual([
+      ['Call for practices 2026', 'en'],
+      ['Call for practices: Energy communities', 'en'],
+      ['Convocatoria de prácticas: Comunidades energéticas', null],
+      ['Convocatoria de prácticas: Sin idioma', null],
+    ]);
+    expect(text).toContain('SUMMARY;LANGUAGE=en:Call for practices 2026');
+  });
+});

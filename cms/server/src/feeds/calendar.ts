@@ -102,8 +102,8 @@ const property = (name: string, params: Record<string, string | string[]>, type:
   new ICAL.Property([name, params, type, value]);
 
 /** A TEXT property, its value cleaned by calendarText. */
-const textProperty = (component: ICAL.Component, name: string, value: string): void => {
-  component.addProperty(property(name, {}, 'text', calendarText(value)));
+const textProperty = (component: ICAL.Component, name: string, value: string, params: Record<string, string> = {}): void => {
+  component.addProperty(property(name, params, 'text', calendarText(value)));
 };
 
 const HTTP = new Set(['http:', 'https:']);
@@ -263,6 +263,8 @@ export interface Deadline {
   /** plain text: the call's description or the statement's summary */
   text: string | null;
   updatedAt: Date | null;
+  /** the locale of the version shown (another than the calendar's when the document falls back) */
+  locale?: string;
 }
 
 export interface DeadlinesInput {
@@ -293,10 +295,15 @@ export const renderDeadlines = (input: DeadlinesInput): string => {
     vevent.addPropertyWithValue('dtstamp', utc(d.updatedAt ?? d.deadline));
     vevent.addPropertyWithValue('dtstart', dateValue(d.deadline));
     vevent.addPropertyWithValue('dtend', dateValue(new Date(d.deadline.getTime() + DAY_MS)));
-    // the kind as a prefix, unless the title already starts with it ("Call for practices: ...")
-    const prefix = d.kind === 'call' ? words.call : words.openCall;
-    const title = d.title.toLocaleLowerCase(input.locale).startsWith(prefix.toLocaleLowerCase(input.locale)) ? d.title : `${prefix}: ${d.title}`;
-    textProperty(vevent, 'summary', title);
+    // the kind as a prefix, unless the title already starts with it ("Call for practices: ..."), in
+    // the title's language: a fallback version's title (English on a Spanish calendar) gets an English
+    // prefix, and the summary says its language (LANGUAGE, RFC 5545 §3.2.10)
+    const own = d.locale && d.locale.toLowerCase() !== input.locale.toLowerCase() ? d.locale : undefined;
+    const titleLocale = own ?? input.locale;
+    const kinds = own ? labels(own) : words;
+    const prefix = d.kind === 'call' ? kinds.call : kinds.openCall;
+    const title = d.title.toLocaleLowerCase(titleLocale).startsWith(prefix.toLocaleLowerCase(titleLocale)) ? d.title : `${prefix}: ${d.title}`;
+    textProperty(vevent, 'summary', title, own ? { language: own } : {});
     const when = `${words.deadline}: ${d.deadline.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     const url = httpUrl(d.url);
     textProperty(vevent, 'description', [when, d.text ?? '', url ?? ''].filter((p) => p.trim()).join('\n\n'));

@@ -169,6 +169,7 @@ const feedsService = ({ strapi }: { strapi: Core.Strapi }) => {
               url: str(d.url),
               text: str(text),
               updatedAt: toDate(d.updatedAt),
+              ...(str(d.locale) ? { locale: str(d.locale) as string } : {}),
             }
           : null;
       };

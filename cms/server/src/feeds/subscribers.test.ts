@@ -385,6 +385,9 @@ describe('deadlines calendar', () => {
       expect(text).toContain('DTSTART;VALUE=DATE:20270215');
       // a call's event links to the page of its practices, a page for people (not JSON)
       expect(text).toContain(`URL:${app.url}/embed/${locale}/practices?call=care-call`);
+      // the English call on another language's calendar: an English prefix, and the summary says it is English
+      if (locale !== 'en') expect(text).toContain('SUMMARY;LANGUAGE=en:Call for practices: Call: care networks');
+      else expect(text).toContain('SUMMARY:Call for practices: Call: care networks');
     }
     expect((await fetch(`${app.url}/embed/ca/practices?call=care-call`)).status).toBe(200);
     expect(JSON.stringify(fetched.at(-1))).not.toContain(other.documentId);
