@@ -242,8 +242,8 @@ try {
   const uRatio = uncached.rps / core.rps;
   const cRatio = cached.rps / core.rps;
   row('core REST populate=* (baseline)', rps(core.rps), '', `p50 ${ms(core.p50)}, p99 ${ms(core.p99)}, server CPU ${ms(core.cpu)}/request`);
-  row('list uncached (page, locale, filter vary)', rps(uncached.rps), '>= 3x core', `${uRatio.toFixed(1)}x core's req/s ${ok(uRatio >= 3)} (p50 ${ms(uncached.p50)}, p99 ${ms(uncached.p99)}; server CPU ${ms(uncached.cpu)}/request vs core's ${ms(core.cpu)}: ${(core.cpu / uncached.cpu).toFixed(1)}x less)`);
-  row('list cached', rps(cached.rps), '>= 20x core', `${cRatio.toFixed(1)}x core's req/s ${ok(cRatio >= 20)} (server CPU ${ms(cached.cpu)}/request vs core's ${ms(core.cpu)}: ${(core.cpu / cached.cpu).toFixed(1)}x less)`);
+  row('list uncached (page, locale, filter vary)', rps(uncached.rps), '>= 3x core', `${uRatio.toFixed(2)}x core's req/s ${ok(uRatio >= 3)} (p50 ${ms(uncached.p50)}, p99 ${ms(uncached.p99)}; server CPU ${ms(uncached.cpu)}/request vs core's ${ms(core.cpu)}: ${(core.cpu / uncached.cpu).toFixed(1)}x less)`);
+  row('list cached', rps(cached.rps), '>= 20x core', `${cRatio.toFixed(2)}x core's req/s ${ok(cRatio >= 20)} (server CPU ${ms(cached.cpu)}/request vs core's ${ms(core.cpu)}: ${(core.cpu / cached.cpu).toFixed(1)}x less)`);
   row(`list cached p99 at ${CONNECTIONS} connections`, ms(cached.p99), '< 50 ms', ok(cached.p99 < 50));
   row(`search p95, ${N} practices x 5 (${DB}), common words`, ms(searchCommon.p95), '< 50 ms', `${ok(searchCommon.p95 < 50)} (p50 ${ms(searchCommon.p50)}, ${rps(searchCommon.rps)}, ${SEARCH_CONNECTIONS} conn., CPU ${ms(searchCommon.cpu)}/request)`);
   row(`search p95, ${N} practices x 5 (${DB}), rare words`, ms(searchRare.p95), '< 50 ms', `${ok(searchRare.p95 < 50)} (p50 ${ms(searchRare.p50)}, ${rps(searchRare.rps)}, ${SEARCH_CONNECTIONS} conn., CPU ${ms(searchRare.cpu)}/request)`);

@@ -33,13 +33,20 @@ const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
   z.union([z.enum(values), z.array(z.enum(values)).max(10)]).transform((v) => (Array.isArray(v) ? v : [v]));
 
 /** Parameters every public list route understands (on top of Strapi's REST ones). */
-const common = {
+const listing = {
   locale: z.string().trim().min(2).max(35).optional(),
-  q: z.string().trim().min(1, 'is empty or only spaces: leave q out to list everything').max(200).optional(),
   page: positiveInt('page').optional(),
   pageSize: positiveInt('pageSize', MAX_PAGE_SIZE).optional(),
   format: z.enum(['json', 'jsonld']).optional(),
 };
+/** ...and `q` on the types with full-text search (search/index.ts SEARCHABLE: practices, sessions, statements). */
+const common = {
+  ...listing,
+  q: z.string().trim().min(1, 'is empty or only spaces: leave q out to list everything').max(200).optional(),
+};
+/** Why `q` is refused on a type without full-text search, and what to use instead. */
+const NO_SEARCH =
+  'full-text search covers practices, sessions and statements (which also find the names of their topics, organisations and places); here filter a field instead, e.g. filters[name][$containsi]=...';
 
 const countryCode = z
   .string()
@@ -72,14 +79,14 @@ export const shortcutSchemas = {
     organisation: slugList.optional(),
     kind: enumList(STATEMENT_KINDS).optional(),
   }),
-  topic: z.object({ ...common }),
+  topic: z.object({ ...listing }),
   organisation: z.object({
-    ...common,
+    ...listing,
     country: countryList.optional(),
     kind: enumList(ORGANISATION_KINDS).optional(),
   }),
   call: z.object({
-    ...common,
+    ...listing,
     topic: slugList.optional(),
     open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   }),
@@ -130,7 +137,7 @@ export const parsePublicQuery = (
   if (unknown.length) {
     throw new errors.ValidationError(
       `Unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}`,
-      { errors: unknown.map((k) => fieldError([k], 'not a parameter of this route')) }
+      { errors: unknown.map((k) => fieldError([k], k === 'q' ? NO_SEARCH : 'not a parameter of this route')) }
     );
   }
   if (query.status !== undefined && query.status !== 'published') {

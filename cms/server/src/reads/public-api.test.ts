@@ -331,4 +331,18 @@ describe('other public types', () => {
     await get('/statements?kind=manifesto').expect(400);
     await get('/sessions/nope').expect(404);
   });
+
+  it('refuses q where there is no full-text search (topics, organisations, calls), saying what to use, instead of an empty page', async () => {
+    for (const path of ['/topics?locale=en&q=housing', '/organisations?q=Teixit', '/calls?q=food']) {
+      const res = await get(path).expect(400);
+      expect(res.body.error.name).toBe('ValidationError');
+      expect(res.body.error.details.errors[0].path).toEqual(['q']);
+      expect(res.body.error.details.errors[0].message).toContain('filters[name][$containsi]');
+    }
+    // what it points to works
+    const topics = await get('/topics?locale=en&filters[name][$containsi]=housing').expect(200);
+    expect(topics.body.data.map((d: Doc) => d.slug)).toContain('housing');
+    // and q still searches where it is offered
+    for (const type of ['practices', 'sessions', 'statements']) await get(`/${type}?locale=en&q=housing`).expect(200);
+  });
 });
